@@ -1,0 +1,68 @@
+// `ansvar derive REGISTER.json [--format json|text]`: who is responsible for what, per system.
+#include <iostream>
+
+#include "cli/commands.hpp"
+#include "cli/register_input.hpp"
+#include "io/reports.hpp"
+#include "io/rulebook_json.hpp"
+
+namespace ansvar::cli {
+namespace {
+
+struct DeriveArgs {
+  std::string register_file;
+  std::string format = "text";
+  std::string lang = "sv";
+  std::string rulebook;
+  std::string output;
+};
+
+int RunDerive(const DeriveArgs& args) {
+  auto loaded = LoadRegister(args.register_file, args.rulebook);
+  if (!loaded) return kExitInput;
+  const rules::RegisterIndex index(loaded->reg);
+  const std::string out = args.format == "json" ? io::DeriveJson(index, loaded->rulebook)
+                                                 : io::DeriveText(index, loaded->rulebook, *ParseLang(args.lang));
+  if (!WriteOutput(out, args.output)) {
+    std::cerr << "ansvar: cannot write the output\n";
+    return kExitInput;
+  }
+  return kExitOk;
+}
+
+struct RulebookArgs {
+  std::string rulebook;
+};
+
+}  // namespace
+
+void AddDeriveCommand(CLI::App& app, int& exit_code) {
+  auto args = std::make_shared<DeriveArgs>();
+  auto* cmd = app.add_subcommand("derive", "Härled vem som ansvarar för vad / Derive who is responsible for what");
+  cmd->add_option("register", args->register_file, "Registret (ansvar-register/1, JSON)")->required();
+  cmd->add_option("--format", args->format, "text eller json")->check(CLI::IsMember({"text", "json"}));
+  cmd->add_option("--lang", args->lang, "Språk: sv (standard) eller en")->check(CLI::IsMember({"sv", "en"}));
+  cmd->add_option("--rulebook", args->rulebook, "En regelboksfil (JSON) som åsidosätter standardvärdena");
+  cmd->add_option("-o,--output", args->output, "Skriv till fil i stället för standard ut");
+  cmd->callback([args, &exit_code] { exit_code = RunDerive(*args); });
+}
+
+void AddRulebookCommand(CLI::App& app, int& exit_code) {
+  auto args = std::make_shared<RulebookArgs>();
+  auto* cmd = app.add_subcommand(
+      "rulebook", "Skriv ut den gällande regelboken som JSON / Print the effective rulebook as JSON");
+  cmd->add_option("--rulebook", args->rulebook, "En regelboksfil att lägga ovanpå standardvärdena");
+  cmd->callback([args, &exit_code] {
+    auto rb = rules::Rulebook::Default();
+    if (!args->rulebook.empty()) {
+      if (auto problems = io::ApplyRulebookFile(rb, args->rulebook); !problems.empty()) {
+        for (const auto& p : problems) std::cerr << p.path << ": " << p.message << "\n";
+        exit_code = kExitInput;
+        return;
+      }
+    }
+    exit_code = WriteOutput(io::RulebookJson(rb), "") ? kExitOk : kExitInput;
+  });
+}
+
+}  // namespace ansvar::cli

@@ -1,0 +1,49 @@
+#include "io/internal/json_out.hpp"
+
+#include <rapidjson/prettywriter.h>
+#include <rapidjson/stringbuffer.h>
+#include <rapidjson/writer.h>
+
+namespace ansvar::io::internal {
+
+struct JsonOut::Impl {
+  explicit Impl(bool p) : pretty(p), compact(buffer), indented(buffer) { indented.SetIndent(' ', 1); }
+  bool pretty;
+  rapidjson::StringBuffer buffer;
+  rapidjson::Writer<rapidjson::StringBuffer> compact;
+  rapidjson::PrettyWriter<rapidjson::StringBuffer> indented;
+
+  template <class Fn>
+  void Do(Fn&& fn) {
+    if (pretty) fn(indented);
+    else fn(compact);
+  }
+};
+
+JsonOut::JsonOut(bool pretty) : impl_(std::make_unique<Impl>(pretty)) {}
+JsonOut::~JsonOut() = default;
+
+namespace {
+rapidjson::SizeType Size(std::string_view s) { return static_cast<rapidjson::SizeType>(s.size()); }
+}  // namespace
+
+void JsonOut::BeginObject() { impl_->Do([](auto& w) { w.StartObject(); }); }
+void JsonOut::EndObject() { impl_->Do([](auto& w) { w.EndObject(); }); }
+void JsonOut::BeginArray() { impl_->Do([](auto& w) { w.StartArray(); }); }
+void JsonOut::EndArray() { impl_->Do([](auto& w) { w.EndArray(); }); }
+void JsonOut::Key(std::string_view key) { impl_->Do([&](auto& w) { w.Key(key.data(), Size(key)); }); }
+void JsonOut::String(std::string_view s) { impl_->Do([&](auto& w) { w.String(s.data(), Size(s)); }); }
+void JsonOut::Int(int64_t i) { impl_->Do([&](auto& w) { w.Int64(i); }); }
+void JsonOut::Bool(bool b) { impl_->Do([&](auto& w) { w.Bool(b); }); }
+void JsonOut::Null() { impl_->Do([](auto& w) { w.Null(); }); }
+void JsonOut::Raw(std::string_view json) {
+  impl_->Do([&](auto& w) { w.RawValue(json.data(), json.size(), rapidjson::kObjectType); });
+}
+
+std::string JsonOut::Take() {
+  std::string out(impl_->buffer.GetString(), impl_->buffer.GetSize());
+  if (impl_->pretty) out += '\n';
+  return out;
+}
+
+}  // namespace ansvar::io::internal

@@ -1,0 +1,208 @@
+#include "io/register_writer.hpp"
+
+#include "io/internal/json_out.hpp"
+
+namespace ansvar::io {
+namespace {
+
+using internal::JsonOut;
+using namespace ansvar::model;
+
+class Writer {
+ public:
+  explicit Writer(bool pretty) : o_(pretty) {}
+
+  std::string Run(const Register& reg) {
+    o_.BeginObject();
+    o_.Field("format", kRegisterFormat);
+    if (reg.as_of) {
+      o_.Key("as_of");
+      o_.String(reg.as_of_is_date ? FormatDate(reg.as_of->date()) : FormatTimestamp(*reg.as_of));
+    }
+    if (!reg.rulebook_overrides.empty()) {
+      o_.Key("rulebook");
+      o_.Raw(reg.rulebook_overrides);
+    }
+    List("organizations", reg.organizations, [&](const Organization& x) {
+      V("id", x.id), V("name", x.name), V("kind", x.kind), V("dpo", x.dpo);
+      V("management_review_on", x.management_review_on);
+    });
+    List("committees", reg.committees, [&](const Committee& x) {
+      V("id", x.id), V("organization", x.organization), V("name", x.name), V("kind", x.kind);
+    });
+    List("administrations", reg.administrations, [&](const Administration& x) {
+      V("id", x.id), V("organization", x.organization), V("name", x.name), V("committees", x.committees);
+      V("employing_committee", x.employing_committee);
+      List("units", x.units, [&](const Unit& u) { V("id", u.id), V("name", u.name), V("kind", u.kind); });
+    });
+    List("people", reg.people, [&](const Person& x) {
+      V("id", x.id), V("name", x.name), V("administration", x.administration), V("unit", x.unit);
+      V("title", x.title), V("email", x.email);
+    });
+    List("systems", reg.systems, [&](const System& x) { SystemFields(x); });
+    List("delegations", reg.delegations, [&](const Delegation& x) {
+      V("committee", x.committee);
+      o_.Key("matter");
+      o_.String(x.matter == DelegationMatter::kOther ? "other:" + x.matter_text : std::string(ToString(x.matter)));
+      V("delegate_title", x.delegate_title), V("delegate_person", x.delegate_person), V("decision", x.decision);
+      V("valid_from", x.valid_from), V("valid_to", x.valid_to);
+    });
+    List("powers_of_attorney", reg.powers_of_attorney, [&](const PowerOfAttorney& x) {
+      V("id", x.id), V("committee", x.committee), V("issued_by", x.issued_by), V("holder", x.holder);
+      V("system", x.system), V("issued_on", x.issued_on);
+    });
+    List("processing_activities", reg.processing_activities, [&](const ProcessingActivity& x) { ActivityFields(x); });
+    List("processor_records", reg.processor_records, [&](const ProcessorRecord& x) {
+      V("committee", x.committee), V("system", x.system), V("subject", x.subject);
+      V("processing_categories", x.processing_categories), V("committees", x.committees);
+    });
+    List("incidents", reg.incidents, [&](const Incident& x) {
+      V("id", x.id), V("system", x.system), V("aware_at", x.aware_at), V("controllers", x.controllers);
+      V("handler", x.handler), V("assessment", x.assessment), V("notified_authority_at", x.notified_authority_at);
+      V("delay_reason", x.delay_reason), V("dpo_informed", x.dpo_informed);
+      V("subjects_informed_at", x.subjects_informed_at);
+    });
+    List("data_subject_requests", reg.data_subject_requests, [&](const DataSubjectRequest& x) {
+      V("id", x.id), V("received_on", x.received_on), V("kind", x.kind), V("controllers", x.controllers);
+      V("decided_on", x.decided_on), V("extended_reason", x.extended_reason), V("outcome", x.outcome);
+      V("appeal_notice", x.appeal_notice);
+    });
+    List("agreements", reg.agreements, [&](const Agreement& x) {
+      V("id", x.id), V("kind", x.kind), V("systems", x.systems), V("parties", x.parties);
+      V("signed_on", x.signed_on);
+    });
+    o_.EndObject();
+    return o_.Take();
+  }
+
+ private:
+  void SystemFields(const System& x) {
+    V("id", x.id), V("name", x.name), V("category", x.category), V("scope", x.scope);
+    V("own_support_process", x.own_support_process), V("owner_administration", x.owner_administration);
+    V("used_by", x.used_by), V("hosting", x.hosting), V("supplier", x.supplier), V("personal_data", x.personal_data);
+    V("special_categories", x.special_categories), V("fee", x.fee), V("lifecycle", x.lifecycle);
+    V("active_since", x.active_since);
+    o_.Key("classification");
+    if (x.classification) {
+      o_.BeginObject();
+      V("confidentiality", x.classification->confidentiality), V("integrity", x.classification->integrity);
+      V("availability", x.classification->availability);
+      o_.EndObject();
+    } else {
+      o_.Null();
+    }
+    V("processing_countries", x.processing_countries);
+    if (x.transfer) {
+      o_.Key("transfer");
+      o_.BeginObject();
+      V("basis", x.transfer->basis), V("tia_document", x.transfer->tia_document);
+      if (x.transfer->art9_document) V("art9_document", x.transfer->art9_document);
+      o_.EndObject();
+    }
+    List("roles", x.roles, [&](const RoleAssignment& r) {
+      V("role", r.role);
+      if (r.person) V("person", r.person);
+      if (r.committee) V("committee", r.committee);
+    });
+    List("documents", x.documents, [&](const Document& d) { DocumentFields(d); });
+    List("forums", x.forums, [&](const Forum& f) { V("kind", f.kind), V("held_on", f.held_on); });
+    List("reviews", x.reviews, [&](const Review& r) { V("kind", r.kind), V("done_on", r.done_on); });
+    List("integrations", x.integrations, [&](const Integration& i) { V("to", i.to), V("personal_data", i.personal_data); });
+  }
+
+  // A document writes the fields it has; which ones depends on its kind.
+  void DocumentFields(const Document& d) {
+    V("id", d.id), V("kind", d.kind);
+    Some("valid_from", d.valid_from), Some("valid_to", d.valid_to), Some("diary_number", d.diary_number);
+    Some("signed_on", d.signed_on), Some("signed_by", d.signed_by);
+    if (!d.on_behalf_of.empty()) V("on_behalf_of", d.on_behalf_of);
+    Some("organization", d.organization);
+    if (!d.clauses.empty()) V("clauses", d.clauses);
+    if (!d.powers_of_attorney.empty()) V("powers_of_attorney", d.powers_of_attorney);
+    Some("year", d.year), Some("approved_on", d.approved_on), Some("approved_by", d.approved_by);
+    Some("done_on", d.done_on), Some("dpo_consulted", d.dpo_consulted);
+  }
+
+  void ActivityFields(const ProcessingActivity& x) {
+    V("id", x.id), V("controller", x.controller), V("name", x.name), V("process_code", x.process_code);
+    V("purposes", x.purposes), V("legal_basis", x.legal_basis), V("systems", x.systems);
+    V("data_subjects", x.data_subjects), V("data_categories", x.data_categories), V("recipients", x.recipients);
+    List("transfers", x.transfers, [&](const TransferRecord& t) {
+      V("country", t.country), V("recipient", t.recipient), V("safeguards", t.safeguards);
+    });
+    V("retention", x.retention), V("security_measures", x.security_measures);
+    V("joint_controllers", x.joint_controllers), V("processor_committee", x.processor_committee);
+    V("start_date", x.start_date), V("own_dpia_required", x.own_dpia_required);
+    o_.Key("threshold_analysis");
+    if (x.threshold_analysis) {
+      const auto& t = *x.threshold_analysis;
+      o_.BeginObject();
+      V("done_on", t.done_on), V("criteria", t.criteria), V("motivation", t.motivation);
+      V("dpo_commented", t.dpo_commented);
+      o_.EndObject();
+    } else {
+      o_.Null();
+    }
+    o_.Key("dpia");
+    if (x.dpia) {
+      o_.BeginObject();
+      V("done_on", x.dpia->done_on), V("dpo_consulted", x.dpia->dpo_consulted);
+      o_.EndObject();
+    } else {
+      o_.Null();
+    }
+  }
+
+  template <class T, class Fn>
+  void List(std::string_view key, const std::vector<T>& items, Fn&& fields) {
+    o_.Key(key);
+    o_.BeginArray();
+    for (const auto& item : items) {
+      o_.BeginObject();
+      fields(item);
+      o_.EndObject();
+    }
+    o_.EndArray();
+  }
+
+  void Value(const std::string& s) { o_.String(s); }
+  void Value(bool b) { o_.Bool(b); }
+  void Value(int i) { o_.Int(i); }
+  void Value(Date d) { o_.String(FormatDate(d)); }
+  void Value(Timestamp t) { o_.String(FormatTimestamp(t)); }
+  template <class Tag>
+  void Value(const Id<Tag>& id) { o_.String(id.str()); }
+  template <class E>
+    requires std::is_enum_v<E>
+  void Value(E e) { o_.String(ToString(e)); }
+  template <class T>
+  void Value(const std::optional<T>& v) {
+    if (v) Value(*v);
+    else o_.Null();
+  }
+  template <class T>
+  void Value(const std::vector<T>& list) {
+    o_.BeginArray();
+    for (const auto& item : list) Value(item);
+    o_.EndArray();
+  }
+
+  template <class T>
+  void V(std::string_view key, const T& v) {
+    o_.Key(key);
+    Value(v);
+  }
+  void V(std::string_view key, std::string_view s) { o_.Field(key, s); }
+  template <class T>
+  void Some(std::string_view key, const std::optional<T>& v) {
+    if (v) V(key, *v);
+  }
+
+  JsonOut o_;
+};
+
+}  // namespace
+
+std::string WriteRegister(const Register& reg, bool pretty) { return Writer(pretty).Run(reg); }
+
+}  // namespace ansvar::io

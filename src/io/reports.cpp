@@ -1,0 +1,193 @@
+#include "io/reports.hpp"
+
+#include "io/internal/json_out.hpp"
+#include "rules/check.hpp"
+#include "rules/derive.hpp"
+#include "rules/messages.hpp"
+#include "rules/vocabulary.hpp"
+
+namespace ansvar::io {
+namespace {
+
+using internal::JsonOut;
+using rules::Lang;
+
+void DetailValue(JsonOut& o, const rules::DetailValue& v) {
+  if (const auto* s = std::get_if<std::string>(&v)) o.String(*s);
+  else if (const auto* i = std::get_if<int64_t>(&v)) o.Int(*i);
+  else {
+    o.BeginArray();
+    for (const auto& item : std::get<std::vector<std::string>>(v)) o.String(item);
+    o.EndArray();
+  }
+}
+
+std::string CommitteeLabel(const model::Committee* c) {
+  if (c == nullptr) return "–";
+  return c->name.empty() ? c->id.str() : c->name + " (" + c->id.str() + ")";
+}
+
+}  // namespace
+
+std::string FindingsJson(const std::vector<rules::Finding>& findings, const rules::RegisterIndex& index,
+                         model::Timestamp as_of, Lang lang, bool pretty) {
+  JsonOut o(pretty);
+  o.BeginObject();
+  o.Field("as_of", model::FormatTimestamp(as_of));
+  o.Key("findings");
+  o.BeginArray();
+  for (const auto& f : findings) {
+    o.BeginObject();
+    o.Field("rule", rules::Code(f.rule));
+    o.Field("severity", rules::ToString(f.severity));
+    o.Key("subject");
+    o.BeginObject();
+    o.Field("type", rules::ToString(f.subject.type));
+    o.Field("id", f.subject.id);
+    o.EndObject();
+    o.Field("message", rules::Message(f, index, lang));
+    o.Key("detail");
+    o.BeginObject();
+    for (const auto& [k, v] : f.detail) {
+      o.Key(k);
+      DetailValue(o, v);
+    }
+    o.EndObject();
+    o.EndObject();
+  }
+  o.EndArray();
+  const auto summary = rules::Summarize(findings);
+  o.Key("summary");
+  o.BeginObject();
+  o.Field("error", int64_t(summary.error));
+  o.Field("warning", int64_t(summary.warning));
+  o.Field("info", int64_t(summary.info));
+  o.EndObject();
+  o.EndObject();
+  return o.Take();
+}
+
+std::string FindingsText(const std::vector<rules::Finding>& findings, const rules::RegisterIndex& index,
+                         model::Timestamp as_of, Lang lang) {
+  const bool sv = lang == Lang::kSv;
+  const auto summary = rules::Summarize(findings);
+  const auto& reg = index.reg();
+  std::string out;
+  out += sv ? "Ansvar – granskning av registret per " : "Ansvar – register check as of ";
+  out += model::FormatTimestamp(as_of) + "\n";
+  out += (sv ? "Registret: " : "Register: ") + std::to_string(reg.organizations.size()) +
+         (sv ? " organisationer, " : " organizations, ") + std::to_string(reg.committees.size()) +
+         (sv ? " nämnder, " : " committees, ") + std::to_string(reg.systems.size()) + (sv ? " system, " : " systems, ") +
+         std::to_string(reg.processing_activities.size()) + (sv ? " behandlingar\n" : " processing activities\n");
+  out += (sv ? "Resultat: " : "Result: ") + std::to_string(summary.error) + (sv ? " fel, " : " errors, ") +
+         std::to_string(summary.warning) + (sv ? " varningar, " : " warnings, ") + std::to_string(summary.info) +
+         (sv ? " information\n" : " information\n");
+
+  const rules::Severity* severity = nullptr;
+  const rules::Subject* subject = nullptr;
+  for (const auto& f : findings) {
+    if (severity == nullptr || *severity != f.severity) {
+      severity = &f.severity;
+      subject = nullptr;
+      const size_t count = f.severity == rules::Severity::kError     ? summary.error
+                           : f.severity == rules::Severity::kWarning ? summary.warning
+                                                                      : summary.info;
+      out += "\n" + std::string(rules::Label(f.severity, lang)) + " (" + std::to_string(count) + ")\n";
+    }
+    if (subject == nullptr || *subject != f.subject) {
+      subject = &f.subject;
+      out += "\n  " + rules::SubjectName(f.subject, index) + " [" + std::string(rules::ToString(f.subject.type)) + " " +
+             f.subject.id + "]\n";
+    }
+    out += "    " + std::string(rules::Code(f.rule)) + "  " + rules::Message(f, index, lang) + "\n";
+  }
+  if (findings.empty()) out += sv ? "\nInga avvikelser.\n" : "\nNo findings.\n";
+  return out;
+}
+
+std::string DeriveJson(const rules::RegisterIndex& index, const rules::Rulebook& rulebook, bool pretty) {
+  JsonOut o(pretty);
+  o.BeginObject();
+  o.Key("systems");
+  o.BeginArray();
+  for (const auto& s : index.reg().systems) {
+    const auto r = rules::Derive(index, rulebook, s);
+    o.BeginObject();
+    o.Field("id", s.id.str());
+    o.Key("controllers");
+    o.BeginArray();
+    for (const auto* c : r.controllers) o.String(c->id.str());
+    o.EndArray();
+    o.Key("internal_processor");
+    if (r.internal_processor) o.String(r.internal_processor->id.str());
+    else o.Null();
+    o.Key("mandatory_roles");
+    o.BeginArray();
+    for (auto role : r.mandatory_roles) o.String(model::ToString(role));
+    o.EndArray();
+    o.Key("mandatory_documents");
+    o.BeginArray();
+    for (auto kind : r.mandatory_documents) o.String(model::ToString(kind));
+    o.EndArray();
+    o.Key("dpa_decided_by");
+    switch (r.dpa_decided_by.which) {
+      case rules::DpaDeciderCase::kNone: o.Null(); break;
+      case rules::DpaDeciderCase::kDeputyDirector:
+        o.BeginObject();
+        o.Field("title", model::ToString(model::Title::kDeputyMunicipalDirector));
+        o.EndObject();
+        break;
+      default:
+        o.BeginObject();
+        o.Key("committees");
+        o.BeginArray();
+        for (const auto* c : r.dpa_decided_by.committees) o.String(c->id.str());
+        o.EndArray();
+        o.EndObject();
+    }
+    o.Key("incident_handler");
+    if (r.incident_handler) o.String(r.incident_handler->id.str());
+    else o.Null();
+    o.EndObject();
+  }
+  o.EndArray();
+  o.EndObject();
+  return o.Take();
+}
+
+std::string DeriveText(const rules::RegisterIndex& index, const rules::Rulebook& rulebook, Lang lang) {
+  const bool sv = lang == Lang::kSv;
+  std::string out;
+  for (const auto& s : index.reg().systems) {
+    const auto r = rules::Derive(index, rulebook, s);
+    out += s.name + " [" + s.id.str() + "] – " + std::string(rules::Label(s.category, lang)) + ", " +
+           std::string(rules::Label(s.scope, lang)) + ", " + std::string(rules::Label(s.lifecycle, lang)) + "\n";
+    std::string controllers;
+    for (const auto* c : r.controllers) controllers += (controllers.empty() ? "" : ", ") + CommitteeLabel(c);
+    out += std::string(sv ? "  Personuppgiftsansvariga: " : "  Controllers: ") + (controllers.empty() ? "–" : controllers) + "\n";
+    out += std::string(sv ? "  Internt personuppgiftsbiträde: " : "  Internal processor: ") + CommitteeLabel(r.internal_processor) + "\n";
+    std::string roles;
+    for (auto role : r.mandatory_roles) roles += (roles.empty() ? "" : ", ") + std::string(rules::Label(role, lang));
+    out += std::string(sv ? "  Obligatoriska roller: " : "  Mandatory roles: ") + (roles.empty() ? "–" : roles) + "\n";
+    std::string docs;
+    for (auto kind : r.mandatory_documents) docs += (docs.empty() ? "" : ", ") + std::string(rules::Label(kind, lang));
+    out += std::string(sv ? "  Obligatoriska dokument: " : "  Mandatory documents: ") + (docs.empty() ? "–" : docs) + "\n";
+    std::string decider;
+    switch (r.dpa_decided_by.which) {
+      case rules::DpaDeciderCase::kNone: decider = sv ? "inget PUB-avtal" : "no DPA"; break;
+      case rules::DpaDeciderCase::kDeputyDirector:
+        decider = sv ? "biträdande kommundirektör, på delegation från varje nämnd (KF § 33)"
+                     : "the deputy municipal director, by delegation from every committee (KF § 33)";
+        break;
+      default:
+        for (const auto* c : r.dpa_decided_by.committees) decider += (decider.empty() ? "" : ", ") + CommitteeLabel(c);
+        if (r.dpa_decided_by.which == rules::DpaDeciderCase::kEachController)
+          decider += sv ? " (ägaren undertecknar med fullmakt från de övriga)" : " (the owner signs with powers of attorney)";
+    }
+    out += std::string(sv ? "  PUB-avtal beslutas av: " : "  DPA decided by: ") + decider + "\n";
+    out += std::string(sv ? "  Hanterar personuppgiftsincidenter: " : "  Breach handler: ") + CommitteeLabel(r.incident_handler) + "\n\n";
+  }
+  return out;
+}
+
+}  // namespace ansvar::io

@@ -1,0 +1,241 @@
+#include "io/rulebook_json.hpp"
+
+#include <cstdio>
+#include <fstream>
+#include <sstream>
+
+#include "io/internal/json_in.hpp"
+#include "io/internal/json_out.hpp"
+
+namespace ansvar::io {
+namespace {
+
+using internal::JsonIn;
+using internal::JsonOut;
+using internal::od::value;
+using rules::ForumLevel;
+
+constexpr std::string_view kForumLevels[] = {"no", "as_needed", "yes", "mandatory"};
+
+std::string FormatMonthDay(rules::MonthDay md) {
+  char buf[8];
+  std::snprintf(buf, sizeof buf, "%02u-%02u", md.month, md.day);
+  return buf;
+}
+
+void ReadMonthDay(JsonIn& in, value v, rules::MonthDay& out) {
+  if (auto s = in.String(v, false)) {
+    // A month and day that exist in a leap year ("12-31", "02-29" is refused: it would skip three years in four).
+    if (auto d = model::ParseDate("2023-" + std::string(*s)); d && s->size() == 5) out = {d->month(), d->day()};
+    else in.Error("expected a month and day \"MM-DD\", got \"" + std::string(*s) + "\"");
+  }
+}
+
+void ReadPositive(JsonIn& in, value v, int& out, int max) {
+  int n = out;
+  in.Get(v, n);
+  if (n < 0 || n > max) in.Error("expected a number from 0 to " + std::to_string(max));
+  else out = n;
+}
+
+void ReadForums(JsonIn& in, value v, std::array<ForumLevel, model::kEnumCount<model::ForumKind>>& forums) {
+  in.Object(v, [&](std::string_view key, value f) {
+    const auto kind = model::ParseEnum<model::ForumKind>(key);
+    if (!kind) {
+      in.Error("unknown forum \"" + std::string(key) + "\"");
+      return;
+    }
+    auto s = in.String(f, false);
+    if (!s) return;
+    for (size_t i = 0; i < std::size(kForumLevels); ++i)
+      if (kForumLevels[i] == *s) {
+        forums[static_cast<size_t>(*kind)] = static_cast<ForumLevel>(i);
+        return;
+      }
+    in.Error("unknown value \"" + std::string(*s) + "\" (expected no, as_needed, yes or mandatory)");
+  });
+}
+
+void ReadCategories(JsonIn& in, value v, rules::Rulebook& rb) {
+  in.Object(v, [&](std::string_view key, value c) {
+    const auto category = model::ParseEnum<model::Category>(key);
+    if (!category) {
+      in.Error("unknown category \"" + std::string(key) + "\"");
+      return;
+    }
+    auto& cat = rb.For(*category);
+    in.Object(c, [&](std::string_view k, value f) {
+      if (k == "mandatory_roles") cat.mandatory_roles.clear(), in.Get(f, cat.mandatory_roles);
+      else if (k == "roles_only_with_fee") cat.roles_only_with_fee.clear(), in.Get(f, cat.roles_only_with_fee);
+      else if (k == "mandatory_documents") cat.mandatory_documents.clear(), in.Get(f, cat.mandatory_documents);
+      else if (k == "forums") ReadForums(in, f, cat.forums);
+    });
+  });
+}
+
+void ReadRules(JsonIn& in, value v, rules::Rulebook& rb) {
+  in.Object(v, [&](std::string_view key, value r) {
+    const auto id = rules::ParseRuleCode(key);
+    if (!id) {
+      in.Error("unknown rule \"" + std::string(key) + "\"");
+      return;
+    }
+    auto& setting = rb.Setting(*id);
+    in.Object(r, [&](std::string_view k, value f) {
+      if (k == "enabled") {
+        in.Get(f, setting.enabled);
+      } else if (k == "severity") {
+        if (auto s = in.String(f, true)) {
+          if (s->empty()) setting.severity.reset();
+          else if (auto sev = rules::ParseSeverity(*s)) setting.severity = sev;
+          else in.Error("unknown value \"" + std::string(*s) + "\" (expected error, warning or info)");
+        }
+      }
+    });
+  });
+}
+
+template <class T>
+void Replace(JsonIn& in, value v, std::vector<T>& list) {
+  list.clear();
+  in.Get(v, list);
+}
+
+void ReadRulebook(JsonIn& in, value v, rules::Rulebook& rb) {
+  in.Object(v, [&](std::string_view k, value f) {
+    if (k == "dpia_threshold") ReadPositive(in, f, rb.dpia_threshold, 9);
+    else if (k == "contract_notice_days") ReadPositive(in, f, rb.contract_notice_days, 3650);
+    else if (k == "access_review_months") ReadPositive(in, f, rb.access_review_months, 120);
+    else if (k == "log_review_months") ReadPositive(in, f, rb.log_review_months, 120);
+    else if (k == "authority_notice_hours") ReadPositive(in, f, rb.authority_notice_hours, 10000);
+    else if (k == "subjects_notice_hours") ReadPositive(in, f, rb.subjects_notice_hours, 10000);
+    else if (k == "require_dpa_delegation") in.Get(f, rb.require_dpa_delegation);
+    else if (k == "dsar_months") ReadPositive(in, f, rb.dsar_months, 12);
+    else if (k == "dsar_extension_months") ReadPositive(in, f, rb.dsar_extension_months, 12);
+    else if (k == "lis_review_months") ReadPositive(in, f, rb.lis_review_months, 120);
+    else if (k == "reminder_days") ReadPositive(in, f, rb.reminder_days, 365);
+    else if (k == "plan_deadline") ReadMonthDay(in, f, rb.plan_deadline);
+    else if (k == "plan_reminder") ReadMonthDay(in, f, rb.plan_reminder);
+    else if (k == "report_deadline") ReadMonthDay(in, f, rb.report_deadline);
+    else if (k == "scope_users_needs_two_administrations") in.Get(f, rb.scope_users_needs_two_administrations);
+    else if (k == "retention_management_plan_years") ReadPositive(in, f, rb.retention_management_plan_years, 1000);
+    else if (k == "retention_change_log_years") ReadPositive(in, f, rb.retention_change_log_years, 1000);
+    else if (k == "retention_log_review_report_years") ReadPositive(in, f, rb.retention_log_review_report_years, 1000);
+    else if (k == "procurement_roles") Replace(in, f, rb.procurement_roles);
+    else if (k == "owner_titles") Replace(in, f, rb.owner_titles);
+    else if (k == "infrastructure_owner_titles") Replace(in, f, rb.infrastructure_owner_titles);
+    else if (k == "manager_titles") Replace(in, f, rb.manager_titles);
+    else if (k == "dpa_clauses") Replace(in, f, rb.dpa_clauses);
+    else if (k == "standing_documents") Replace(in, f, rb.standing_documents);
+    else if (k == "diary_documents") Replace(in, f, rb.diary_documents);
+    else if (k == "eea_countries") Replace(in, f, rb.eea_countries);
+    else if (k == "categories") ReadCategories(in, f, rb);
+    else if (k == "rules") ReadRules(in, f, rb);
+  });
+}
+
+}  // namespace
+
+std::vector<model::Problem> ApplyRulebookJson(rules::Rulebook& rulebook, std::string_view json, const std::string& root) {
+  const simdjson::padded_string padded(json);
+  simdjson::ondemand::parser parser;
+  simdjson::ondemand::document doc;
+  JsonIn in(root);
+  if (auto e = parser.iterate(padded).get(doc)) {
+    in.ErrorAt(root, std::string("not a JSON document: ") + simdjson::error_message(e));
+    return in.TakeProblems();
+  }
+  simdjson::ondemand::value v;
+  if (auto e = doc.get_value().get(v)) {
+    in.ErrorAt(root, std::string("not a JSON document: ") + simdjson::error_message(e));
+    return in.TakeProblems();
+  }
+  rules::Rulebook candidate = rulebook;  // nothing changes unless all of it is good
+  ReadRulebook(in, v, candidate);
+  if (!in.fatal() && internal::HasTrailingContent(doc)) in.ErrorAt(root, "invalid JSON: content after the end of the document");
+  auto problems = in.TakeProblems();
+  if (problems.empty()) rulebook = std::move(candidate);
+  return problems;
+}
+
+std::vector<model::Problem> ApplyRulebookFile(rules::Rulebook& rulebook, const std::string& path) {
+  std::ifstream file(path, std::ios::binary);
+  if (!file) return {{path, "cannot read the rulebook file"}};
+  std::stringstream buffer;
+  buffer << file.rdbuf();
+  return ApplyRulebookJson(rulebook, buffer.str(), path + ":$");
+}
+
+std::string RulebookJson(const rules::Rulebook& rb) {
+  JsonOut o(true);
+  auto names = [&](std::string_view key, const auto& list) {
+    o.Key(key);
+    o.BeginArray();
+    for (const auto& v : list) {
+      if constexpr (std::is_enum_v<std::decay_t<decltype(v)>>) o.String(model::ToString(v));
+      else o.String(v);
+    }
+    o.EndArray();
+  };
+  o.BeginObject();
+  o.Field("dpia_threshold", rb.dpia_threshold);
+  o.Field("contract_notice_days", rb.contract_notice_days);
+  o.Field("access_review_months", rb.access_review_months);
+  o.Field("log_review_months", rb.log_review_months);
+  o.Field("authority_notice_hours", rb.authority_notice_hours);
+  o.Field("subjects_notice_hours", rb.subjects_notice_hours);
+  o.Field("require_dpa_delegation", rb.require_dpa_delegation);
+  o.Field("dsar_months", rb.dsar_months);
+  o.Field("dsar_extension_months", rb.dsar_extension_months);
+  o.Field("lis_review_months", rb.lis_review_months);
+  o.Field("reminder_days", rb.reminder_days);
+  o.Field("plan_deadline", FormatMonthDay(rb.plan_deadline));
+  o.Field("plan_reminder", FormatMonthDay(rb.plan_reminder));
+  o.Field("report_deadline", FormatMonthDay(rb.report_deadline));
+  o.Field("scope_users_needs_two_administrations", rb.scope_users_needs_two_administrations);
+  o.Field("retention_management_plan_years", rb.retention_management_plan_years);
+  o.Field("retention_change_log_years", rb.retention_change_log_years);
+  o.Field("retention_log_review_report_years", rb.retention_log_review_report_years);
+  names("procurement_roles", rb.procurement_roles);
+  names("owner_titles", rb.owner_titles);
+  names("infrastructure_owner_titles", rb.infrastructure_owner_titles);
+  names("manager_titles", rb.manager_titles);
+  names("dpa_clauses", rb.dpa_clauses);
+  names("standing_documents", rb.standing_documents);
+  names("diary_documents", rb.diary_documents);
+  names("eea_countries", rb.eea_countries);
+  o.Key("categories");
+  o.BeginObject();
+  for (auto c : model::AllValues<model::Category>()) {
+    const auto& cat = rb.For(c);
+    o.Key(model::ToString(c));
+    o.BeginObject();
+    names("mandatory_roles", cat.mandatory_roles);
+    names("roles_only_with_fee", cat.roles_only_with_fee);
+    names("mandatory_documents", cat.mandatory_documents);
+    o.Key("forums");
+    o.BeginObject();
+    for (auto f : model::AllValues<model::ForumKind>())
+      o.Field(model::ToString(f), kForumLevels[static_cast<size_t>(cat.forums[static_cast<size_t>(f)])]);
+    o.EndObject();
+    o.EndObject();
+  }
+  o.EndObject();
+  o.Key("rules");
+  o.BeginObject();
+  for (const auto& info : rules::AllRules()) {
+    const auto& s = rb.Setting(info.id);
+    o.Key(info.code);
+    o.BeginObject();
+    o.Field("enabled", s.enabled);
+    o.Key("severity");  // null: the rule's own severities
+    if (s.severity) o.String(rules::ToString(*s.severity));
+    else o.Null();
+    o.EndObject();
+  }
+  o.EndObject();
+  o.EndObject();
+  return o.Take();
+}
+
+}  // namespace ansvar::io

@@ -1,0 +1,281 @@
+#pragma once
+// The register: value types for everything in the exchange format ansvar-register/1 (spec/register-format.md).
+// Plain data, standard library only. References are ids; model/validate.hpp checks that they resolve.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "model/enums.hpp"
+#include "model/ids.hpp"
+#include "model/time.hpp"
+
+namespace ansvar::model {
+
+inline constexpr std::string_view kRegisterFormat = "ansvar-register/1";
+
+struct Organization {
+  OrganizationId id;
+  std::string name;
+  OrganizationKind kind = OrganizationKind::kMunicipality;
+  std::optional<PersonId> dpo;                 // dataskyddsombud
+  std::optional<Date> management_review_on;    // last PDCA review of the management system (R-LIS-REVIEW)
+  friend bool operator==(const Organization&, const Organization&) = default;
+};
+
+struct Committee {
+  CommitteeId id;
+  OrganizationId organization;
+  std::string name;
+  CommitteeKind kind = CommitteeKind::kCommittee;
+  friend bool operator==(const Committee&, const Committee&) = default;
+};
+
+struct Unit {
+  UnitId id;
+  std::string name;
+  UnitKind kind = UnitKind::kOther;
+  friend bool operator==(const Unit&, const Unit&) = default;
+};
+
+struct Administration {
+  AdministrationId id;
+  OrganizationId organization;
+  std::string name;
+  std::vector<CommitteeId> committees;            // the committees it works for
+  std::optional<CommitteeId> employing_committee;  // defaults to committees[0]
+  std::vector<Unit> units;
+  friend bool operator==(const Administration&, const Administration&) = default;
+};
+
+struct Person {
+  PersonId id;
+  std::string name;
+  std::optional<AdministrationId> administration;
+  std::optional<UnitId> unit;
+  std::optional<Title> title;
+  std::string email;
+  friend bool operator==(const Person&, const Person&) = default;
+};
+
+struct Classification {
+  int confidentiality = 0;
+  int integrity = 0;
+  int availability = 0;
+  friend bool operator==(const Classification&, const Classification&) = default;
+};
+
+struct Transfer {
+  std::optional<std::string> basis;          // chapter 5 GDPR basis: adequacy, scc, bcr, derogation, ...
+  std::optional<DocumentId> tia_document;    // the system's transfer impact assessment
+  std::optional<DocumentId> art9_document;   // with special categories: the art. 9 analysis
+  friend bool operator==(const Transfer&, const Transfer&) = default;
+};
+
+// A role on a system is held by a person; information_owner is held by a committee.
+struct RoleAssignment {
+  RoleKind role = RoleKind::kOwner;
+  std::optional<PersonId> person;
+  std::optional<CommitteeId> committee;
+  friend bool operator==(const RoleAssignment&, const RoleAssignment&) = default;
+};
+
+// One document on a system. Kinds share one shape; each kind uses the fields the format gives it.
+struct Document {
+  DocumentId id;
+  DocumentKind kind = DocumentKind::kBaseContract;
+  std::optional<Date> valid_from;
+  std::optional<Date> valid_to;  // last valid day
+  std::optional<std::string> diary_number;
+  std::optional<Date> signed_on;
+  std::optional<PersonId> signed_by;
+  std::vector<CommitteeId> on_behalf_of;
+  std::optional<OrganizationId> organization;  // a DPA's contracting organization; defaults to the owner's
+  std::vector<std::string> clauses;
+  std::vector<PowerOfAttorneyId> powers_of_attorney;
+  std::optional<int> year;
+  std::optional<Date> approved_on;
+  std::optional<PersonId> approved_by;
+  std::optional<Date> done_on;
+  std::optional<bool> dpo_consulted;
+  friend bool operator==(const Document&, const Document&) = default;
+};
+
+struct Forum {
+  ForumKind kind = ForumKind::kContractReview;
+  std::optional<Date> held_on;
+  friend bool operator==(const Forum&, const Forum&) = default;
+};
+
+struct Review {
+  ReviewKind kind = ReviewKind::kAccessReview;
+  std::optional<Date> done_on;
+  friend bool operator==(const Review&, const Review&) = default;
+};
+
+struct Integration {
+  SystemId to;
+  bool personal_data = false;
+  friend bool operator==(const Integration&, const Integration&) = default;
+};
+
+struct System {
+  SystemId id;
+  std::string name;
+  Category category = Category::kBusinessSystem;
+  Scope scope = Scope::kAdministrationSpecific;
+  bool own_support_process = false;
+  std::optional<AdministrationId> owner_administration;
+  std::vector<AdministrationId> used_by;
+  std::optional<Hosting> hosting;
+  std::optional<std::string> supplier;
+  bool personal_data = false;
+  bool special_categories = false;
+  bool fee = false;
+  Lifecycle lifecycle = Lifecycle::kActive;
+  std::optional<Date> active_since;
+  std::optional<Classification> classification;
+  std::vector<std::string> processing_countries;  // ISO 3166-1 alpha-2
+  std::optional<Transfer> transfer;
+  std::vector<RoleAssignment> roles;
+  std::vector<Document> documents;
+  std::vector<Forum> forums;
+  std::vector<Review> reviews;
+  std::vector<Integration> integrations;
+  friend bool operator==(const System&, const System&) = default;
+};
+
+struct Delegation {
+  CommitteeId committee;
+  DelegationMatter matter = DelegationMatter::kDecideDpa;
+  std::string matter_text;  // the free text of "other:<text>"
+  std::optional<Title> delegate_title;
+  std::optional<PersonId> delegate_person;
+  std::string decision;  // e.g. "BN 2024-09-24 § 101"
+  std::optional<Date> valid_from;
+  std::optional<Date> valid_to;  // exclusive: valid while valid_from <= as-of < valid_to
+  friend bool operator==(const Delegation&, const Delegation&) = default;
+};
+
+struct PowerOfAttorney {
+  PowerOfAttorneyId id;
+  CommitteeId committee;
+  std::optional<PersonId> issued_by;
+  std::optional<PersonId> holder;
+  std::optional<SystemId> system;
+  std::optional<Date> issued_on;
+  friend bool operator==(const PowerOfAttorney&, const PowerOfAttorney&) = default;
+};
+
+struct ThresholdAnalysis {
+  std::optional<Date> done_on;
+  std::vector<Criterion> criteria;
+  std::optional<std::string> motivation;
+  bool dpo_commented = false;
+  friend bool operator==(const ThresholdAnalysis&, const ThresholdAnalysis&) = default;
+};
+
+struct Dpia {
+  std::optional<Date> done_on;
+  bool dpo_consulted = false;
+  friend bool operator==(const Dpia&, const Dpia&) = default;
+};
+
+struct TransferRecord {  // an entry of a processing activity's third-country transfers
+  std::string country;
+  std::string recipient;
+  std::string safeguards;
+  friend bool operator==(const TransferRecord&, const TransferRecord&) = default;
+};
+
+struct ProcessingActivity {
+  ProcessingActivityId id;
+  std::optional<CommitteeId> controller;
+  std::string name;
+  std::string process_code;
+  std::vector<std::string> purposes;
+  std::optional<LegalBasis> legal_basis;
+  std::vector<SystemId> systems;
+  std::vector<std::string> data_subjects;
+  std::vector<std::string> data_categories;
+  std::vector<std::string> recipients;
+  std::vector<TransferRecord> transfers;
+  std::string retention;
+  std::string security_measures;
+  std::vector<CommitteeId> joint_controllers;
+  std::optional<CommitteeId> processor_committee;
+  std::optional<Date> start_date;
+  bool own_dpia_required = false;
+  std::optional<ThresholdAnalysis> threshold_analysis;
+  std::optional<Dpia> dpia;
+  friend bool operator==(const ProcessingActivity&, const ProcessingActivity&) = default;
+};
+
+struct ProcessorRecord {
+  CommitteeId committee;
+  SystemId system;
+  std::string subject;
+  std::vector<std::string> processing_categories;
+  std::vector<CommitteeId> committees;
+  friend bool operator==(const ProcessorRecord&, const ProcessorRecord&) = default;
+};
+
+struct Incident {
+  IncidentId id;
+  std::optional<SystemId> system;
+  Timestamp aware_at;
+  std::vector<CommitteeId> controllers;
+  std::optional<CommitteeId> handler;
+  std::optional<Assessment> assessment;  // nullopt: not yet assessed
+  std::optional<Timestamp> notified_authority_at;
+  std::optional<std::string> delay_reason;
+  bool dpo_informed = false;
+  std::optional<Timestamp> subjects_informed_at;
+  friend bool operator==(const Incident&, const Incident&) = default;
+};
+
+struct DataSubjectRequest {
+  RequestId id;
+  Date received_on;
+  std::string kind;  // access, rectification, erasure, ... (open set)
+  std::vector<CommitteeId> controllers;
+  std::optional<Date> decided_on;
+  std::optional<std::string> extended_reason;
+  std::optional<RequestOutcome> outcome;
+  bool appeal_notice = false;
+  friend bool operator==(const DataSubjectRequest&, const DataSubjectRequest&) = default;
+};
+
+struct Agreement {
+  AgreementId id;
+  AgreementKind kind = AgreementKind::kOther;
+  std::vector<SystemId> systems;
+  std::vector<OrganizationId> parties;
+  std::optional<Date> signed_on;
+  friend bool operator==(const Agreement&, const Agreement&) = default;
+};
+
+struct Register {
+  // The document's own "as of" instant and whether it was written as a bare date.
+  std::optional<Timestamp> as_of;
+  bool as_of_is_date = true;
+  // The register's rulebook overrides, kept as the canonical JSON text of the "rulebook" object (empty: none).
+  // The model does not interpret it; the rules layer does.
+  std::string rulebook_overrides;
+
+  std::vector<Organization> organizations;
+  std::vector<Committee> committees;
+  std::vector<Administration> administrations;
+  std::vector<Person> people;
+  std::vector<System> systems;
+  std::vector<Delegation> delegations;
+  std::vector<PowerOfAttorney> powers_of_attorney;
+  std::vector<ProcessingActivity> processing_activities;
+  std::vector<ProcessorRecord> processor_records;
+  std::vector<Incident> incidents;
+  std::vector<DataSubjectRequest> data_subject_requests;
+  std::vector<Agreement> agreements;
+  friend bool operator==(const Register&, const Register&) = default;
+};
+
+}  // namespace ansvar::model

@@ -1,0 +1,247 @@
+#include "rules/catalog.hpp"
+
+#include <array>
+
+namespace ansvar::rules {
+namespace {
+
+using enum RuleId;
+using enum Severity;
+
+// Sources: K = Kungsbacka kommun 2024 (seeds/000_…), D = Bibliotek Dalarna 2020 (seeds/003_…).
+constexpr std::array kRules = std::to_array<RuleInfo>({
+    {kRoleMandatory, "R-ROLE-MANDATORY", kError, "Obligatorisk roll saknas", "Mandatory role missing",
+     "Ett aktivt system eller ett system under avveckling ska ha de roller som dess kategori kräver.",
+     "An active or retiring system must have every role its category makes mandatory.",
+     "K: Modell för digitala tjänster och system, Roller (model.md §3.1)"},
+    {kRoleProcurement, "R-ROLE-PROCUREMENT", kError, "Roll saknas inför upphandling",
+     "Role missing before procurement",
+     "Ägare, budgetansvarig och teknisk systemförvaltare utses innan upphandlingen startar; övriga obligatoriska "
+     "roller som saknas under upphandling är en varning.",
+     "Owner, budget holder and technical steward are appointed before procurement starts; other mandatory roles "
+     "missing during procurement are a warning.",
+     "K: Roller (model.md §3.1)"},
+    {kRoleOwnerTitle, "R-ROLE-OWNER-TITLE", kError, "Ägaren har fel befattning", "Owner has the wrong title",
+     "Ägaren ska vara förvaltningschef eller biträdande kommundirektör; för IT-infrastruktur verksamhetschefen för "
+     "Digitalt center.",
+     "The owner must be an administration director or the deputy municipal director; for IT infrastructure the head "
+     "of the Digital center.",
+     "K: Roller, Ägare (model.md §3.1)"},
+    {kRoleSingleOwner, "R-ROLE-SINGLE-OWNER", kError, "Fler än en ägare", "More than one owner",
+     "Ett system har en ägare.", "A system has one owner.", "K: Roller, Ägare (model.md §3.1)"},
+    {kRoleNoOwner, "R-ROLE-NO-OWNER", kWarning, "Publik tjänst eller myndighetstjänst med ägare",
+     "Public or authority service with an owner",
+     "Publika tjänster och myndighetstjänster har ingen ägare eller budgetansvarig; finns en utpekad process är "
+     "processägaren ytterst ansvarig.",
+     "Public and authority services have no owner or budget holder; where a designated process exists its process "
+     "owner is ultimately responsible.",
+     "K: Kategorier, Publik tjänst och Myndighetstjänst (model.md §3.1)"},
+    {kRoleDigitalCenter, "R-ROLE-DIGITAL-CENTER", kError, "Teknisk roll utanför Digitalt center",
+     "Technical role outside the Digital center",
+     "Teknisk systemförvaltare och produktägare ska arbeta vid Digitalt center.",
+     "Technical stewards and product owners must work at the Digital center.", "K: Roller (model.md §3.1)"},
+    {kRoleBudgetManager, "R-ROLE-BUDGET-MANAGER", kWarning, "Budgetansvarig är inte chef",
+     "Budget holder is not a manager", "Budgetansvarig ska vara chef.", "The budget holder should be a manager.",
+     "K: Roller, Budgetansvarig (model.md §3.1)"},
+    {kScopeOwner, "R-SCOPE-OWNER", kError, "Kommungemensamt system ägs utanför KS eller Service",
+     "Municipality-wide system owned outside KS or Service",
+     "Ett kommungemensamt system ägs av kommunstyrelsens förvaltning eller Förvaltningen för Service, där även "
+     "budgetansvarig och processägare finns.",
+     "A municipality-wide system is owned by the executive board's or the Service administration, where its budget "
+     "holder and process owner also sit.",
+     "K: Kommungemensamma och förvaltningsspecifika system (model.md §2.2)"},
+    {kScopeUsers, "R-SCOPE-USERS", kWarning, "Förvaltningsspecifikt system med fel användare",
+     "Administration-specific system with the wrong users",
+     "Ett förvaltningsspecifikt system som används av alla förvaltningar bör klassas som kommungemensamt, och "
+     "ägarförvaltningen ska vara en av användarna.",
+     "An administration-specific system used by every administration should be municipality-wide, and its owner "
+     "administration must be among its users.",
+     "K: Kommungemensamma och förvaltningsspecifika system (model.md §2.2)"},
+    {kDocMandatory, "R-DOC-MANDATORY", kError, "Obligatoriskt dokument saknas", "Mandatory document missing",
+     "Grundavtal, PUB-avtal och SLA ska finnas enligt systemets kategori.",
+     "The base contract, DPA and SLA required by the system's category must exist.",
+     "K: Dokumentation (model.md §4.1)"},
+    {kPlanAnnual, "R-PLAN-ANNUAL", kError, "Förvaltningsplan saknas", "Management plan missing",
+     "Nästa års förvaltningsplan godkänns av budgetansvarig senast 31 december; arbetet startar i augusti.",
+     "Next year's management plan is approved by the budget holder by 31 December; work starts in August.",
+     "K: Årshjul, Förvaltningsplan (model.md §4.2)"},
+    {kReportAnnual, "R-REPORT-ANNUAL", kError, "Uppföljningsrapport saknas", "Follow-up report missing",
+     "Uppföljningsrapporten för föregående år godkänns av budgetansvarig senast 31 mars.",
+     "The follow-up report for the previous year is approved by the budget holder by 31 March.",
+     "K: Årshjul, Uppföljningsrapport (model.md §4.2)"},
+    {kForumContractReview, "R-FORUM-CONTRACT-REVIEW", kError, "Avtalsuppföljning saknas", "Contract review missing",
+     "Avtalsuppföljning hålls minst en gång per kalenderår; en dokumenterad intern dialog räcker också.",
+     "A contract review is held at least once per calendar year; a documented internal dialogue also satisfies it.",
+     "K: Forum, Avtalsuppföljning (model.md §4.2)"},
+    {kContractExpiry, "R-CONTRACT-EXPIRY", kWarning, "Grundavtalet löper ut", "Base contract ends",
+     "Ägaren beslutar i god tid om förlängning eller uppsägning; ett avtal som löpt ut medan systemet används är "
+     "ett fel.",
+     "The owner decides in time to extend or terminate; a contract that has ended while the system is in use is an "
+     "error.",
+     "K: Dokumentation, Grundavtal (model.md §4.2)"},
+    {kDiarium, "R-DIARIUM", kWarning, "Diarienummer saknas", "Diary number missing",
+     "Grundavtal, PUB-avtal, förvaltningsplan och handlingsplan diarieförs.",
+     "Base contracts, DPAs, management plans and action plans are registered in the diary.",
+     "K: Dokumentation, Gallring och diarieföring (model.md §4.2)"},
+    {kGdprController, "R-GDPR-CONTROLLER", kError, "Personuppgiftsansvarig saknas", "Controller missing",
+     "Varje nämnd är personuppgiftsansvarig för behandlingen i sin verksamhet; en behandling utan ansvarig nämnd "
+     "är ett fel.",
+     "Each committee is controller for the processing in its operations; a processing activity without a "
+     "controller committee is an error.",
+     "K: Hantering av personuppgifter, Personuppgiftsansvar (model.md §5.1)"},
+    {kRopaFields, "R-ROPA-FIELDS", kError, "Uppgift saknas i registerförteckningen", "Record of processing incomplete",
+     "Registerförteckningen innehåller uppgifterna i artikel 30.1 samt system, rättslig grund och ansvarsfördelning.",
+     "The record of processing holds the art. 30.1 fields plus system, legal basis and the division of "
+     "responsibility.",
+     "K: Behandlingsregister (model.md §5.2); GDPR art. 30.1"},
+    {kRopaJoint, "R-ROPA-JOINT", kError, "Gemensamt ansvar inte ömsesidigt", "Joint controllership not mutual",
+     "Varje gemensamt personuppgiftsansvarig för in behandlingen i sin förteckning och anger de andra.",
+     "Each joint controller lists the processing in its own record and names the others.",
+     "K: Behandlingsregister, Gemensamt personuppgiftsansvar (model.md §5.2); GDPR art. 26"},
+    {kRopaProcessor, "R-ROPA-PROCESSOR", kError, "Biträdesförteckning saknas", "Processor record missing",
+     "Nämnden som är personuppgiftsbiträde för andra nämnder för en förteckning enligt artikel 30.2.",
+     "The committee that is processor for other committees keeps an art. 30.2 record.",
+     "K: Behandlingsregister, Personuppgiftsbiträde (model.md §5.2); GDPR art. 30.2"},
+    {kDpaDecider, "R-DPA-DECIDER", kInfo, "Vem beslutar och undertecknar PUB-avtal", "Who decides and signs the DPA",
+     "Kommungemensamma system: biträdande kommundirektören på delegation från varje nämnd; stödprocesser: KS eller "
+     "Service; IT-infrastruktur: Servicenämnden; annars varje personuppgiftsansvarig nämnd.",
+     "Municipality-wide systems: the deputy municipal director by delegation from every committee; support "
+     "processes: KS or Service; IT infrastructure: the Service committee; otherwise each controller committee.",
+     "K: Tjänsteskrivelse och KF 2024-03-05 § 33, Riktlinjer (model.md §5.3)"},
+    {kDelegKf33, "R-DELEG-KF33", kError, "Delegation för kommungemensamma PUB-avtal saknas",
+     "Delegation for municipality-wide DPAs missing",
+     "Varje nämnd delegerar beslut om PUB-avtal för kommungemensamma digitala tjänster och system till biträdande "
+     "kommundirektören (KF 2024-03-05 § 33).",
+     "Every committee delegates decisions on DPAs for municipality-wide digital services and systems to the deputy "
+     "municipal director (KF 2024-03-05 § 33).",
+     "K: KF 2024-03-05 § 33 (model.md §5.3)"},
+    {kDpaSigner, "R-DPA-SIGNER", kError, "PUB-avtal undertecknat av fel person", "DPA signed by the wrong person",
+     "Ett PUB-avtal för ett kommungemensamt system undertecknas av biträdande kommundirektören.",
+     "A DPA for a municipality-wide system is signed by the deputy municipal director.",
+     "K: Tjänsteskrivelse, KF 2024-03-05 § 33 (model.md §5.3)"},
+    {kDpaFullmakt, "R-DPA-FULLMAKT", kError, "Fullmakt saknas för PUB-avtal", "Power of attorney missing for the DPA",
+     "Ägaren som undertecknar PUB-avtal för ett förvaltningsspecifikt system med flera nämnder har fullmakt från "
+     "varje annan personuppgiftsansvarig nämnd.",
+     "The owner signing the DPA of an administration-specific system used by several committees holds a power of "
+     "attorney from each other controller committee.",
+     "K: Riktlinjer, Personuppgiftsbiträdesavtal (model.md §5.3)"},
+    {kDpaClauses, "R-DPA-CLAUSES", kWarning, "PUB-avtalet saknar klausul", "DPA lacks a clause",
+     "PUB-avtalet innehåller artikel 28.3 a–h, skyldighet att bistå vid granskning, radering eller återlämnande och "
+     "tystnadsplikt för biträdets personal.",
+     "The DPA contains art. 28.3 a–h, the duty to provide information for audits, erasure or return at the end, and "
+     "confidentiality of the processor's staff.",
+     "K: Riktlinjer, Personuppgiftsbiträdesavtal (model.md §5.3); GDPR art. 28.3"},
+    {kIncDpo, "R-INC-DPO", kError, "Dataskyddsombudet inte informerat", "DPO not informed",
+     "Dataskyddsombudet informeras alltid om en personuppgiftsincident.", "The DPO is always informed of a breach.",
+     "K: Incidentrapportering (model.md §5.4)"},
+    {kIncHandler, "R-INC-HANDLER", kError, "Fel hanterare av personuppgiftsincident", "Wrong breach handler",
+     "Kommungemensamt system: KS eller Service som äger systemet; system med flera nämnder: ägarens nämnd; annars "
+     "den personuppgiftsansvariga nämnden.",
+     "Municipality-wide system: KS or Service, whichever owns it; a system of several committees: the owner's "
+     "committee; otherwise the controller committee.",
+     "K: Incidentrapportering (model.md §5.4)"},
+    {kInc72h, "R-INC-72H", kError, "Anmälan till IMY inom 72 timmar", "Notification to IMY within 72 hours",
+     "En personuppgiftsincident anmäls till IMY inom 72 timmar från kännedom, om den inte bedömts osannolik att "
+     "medföra risk.",
+     "A breach is notified to IMY within 72 hours of awareness unless assessed unlikely to result in a risk.",
+     "K: Incidentrapportering (model.md §5.4); GDPR art. 33"},
+    {kIncSubjects, "R-INC-SUBJECTS", kError, "De registrerade inte informerade", "Data subjects not informed",
+     "Vid hög risk informeras de registrerade utan onödigt dröjsmål.",
+     "When the breach likely results in a high risk, data subjects are informed without undue delay.",
+     "K: Incidentrapportering (model.md §5.4); GDPR art. 34"},
+    {kDpiaThreshold, "R-DPIA-THRESHOLD", kError, "Tröskelanalys saknas", "Threshold analysis missing",
+     "Varje behandling har en dokumenterad tröskelanalys över kriterierna i artikel 35.3 och IMY:s lista.",
+     "Every processing activity has a documented threshold analysis over the criteria of art. 35.3 and IMY's list.",
+     "K: Konsekvensbedömning (model.md §5.5); GDPR art. 35"},
+    {kDpiaRequired, "R-DPIA-REQUIRED", kError, "Konsekvensbedömning saknas", "DPIA missing",
+     "När tröskeln nås görs en konsekvensbedömning innan behandlingen startar, med dataskyddsombudet rådfrågat.",
+     "When the threshold is reached, a DPIA is done before processing starts, with the DPO consulted.",
+     "K: Konsekvensbedömning (model.md §5.5); GDPR art. 35"},
+    {kDpiaReference, "R-DPIA-REFERENCE", kInfo, "Referensbedömning för kommungemensamt system",
+     "Reference DPIA for a municipality-wide system",
+     "För kommungemensamma system gör KS tröskelanalys och en referensbedömning som gäller alla nämnder.",
+     "For a municipality-wide system KS makes the threshold analysis and a reference DPIA for every committee.",
+     "K: Konsekvensbedömning (model.md §5.5)"},
+    {kTransferTia, "R-TRANSFER-TIA", kError, "Överföring till tredje land utan stöd", "Third-country transfer without basis",
+     "Behandling utanför EU/EES kräver stöd i kapitel 5 och en dokumenterad överföringsbedömning; med känsliga "
+     "personuppgifter även analys enligt artikel 9.",
+     "Processing outside the EU/EEA needs a chapter 5 basis and a documented transfer impact assessment; with "
+     "special categories also the art. 9 analysis.",
+     "K: Överföring till tredje land (model.md §5.6); GDPR ch. 5"},
+    {kFlowSecurity, "R-FLOW-SECURITY", kError, "Personuppgifter flödar till lägre skyddsnivå",
+     "Personal data flows to a lower protection level",
+     "En integration får inte föra personuppgifter till ett system med lägre konfidentialitetsnivå än avsändarens.",
+     "An integration must not carry personal data into a system with a lower confidentiality level than the sender.",
+     "K: Informationssäkerhet (model.md §5.6)"},
+    {kAccessReview, "R-ACCESS-REVIEW", kWarning, "Behörighetsgenomgång saknas", "Access review missing",
+     "Behörigheter i system med personuppgifter ses över inom det fastställda intervallet.",
+     "Access rights of a system with personal data are reviewed within the configured interval.",
+     "K: Informationssäkerhet (model.md §5.6)"},
+    {kLogReview, "R-LOG-REVIEW", kWarning, "Logguppföljning saknas", "Log review missing",
+     "Loggar i system med personuppgifter följs upp inom det fastställda intervallet.",
+     "Logs of a system with personal data are reviewed within the configured interval.",
+     "K: Informationssäkerhet (model.md §5.6)"},
+    {kDsarDeadline, "R-DSAR-DEADLINE", kError, "Begäran från registrerad inte avgjord i tid",
+     "Data subject request not decided in time",
+     "En begäran avgörs inom en månad (förlängbart med två månader med skäl); ett avslag är ett överklagbart beslut "
+     "och ska säga det.",
+     "A request is decided within one month (extendable by two with a reason); a refusal is an appealable decision "
+     "and must say so.",
+     "K: De registrerades rättigheter (model.md §5.6); GDPR art. 12.3; 7 kap. 2 § dataskyddslagen"},
+    {kClassification, "R-CLASSIFICATION", kWarning, "Informationsklassning saknas", "Information classification missing",
+     "System med personuppgifter har en informationsklassning; för kommungemensamma system ansvarar KS.",
+     "A system with personal data has an information classification; KS does it for municipality-wide systems.",
+     "K: Informationssäkerhet (model.md §5.6)"},
+    {kCoopArt26, "R-COOP-ART26", kError, "Avtal om gemensamt personuppgiftsansvar saknas",
+     "Joint controller arrangement missing",
+     "Ett system som flera organisationer delar som gemensamt personuppgiftsansvariga har ett arrangemang enligt "
+     "artikel 26 som namnger alla parter.",
+     "A system shared by several organizations as joint controllers has an art. 26 arrangement naming all parties.",
+     "D: Samverkansavtal och gemensamt personuppgiftsansvar (model.md §6); GDPR art. 26"},
+    {kCoopSeparateDpa, "R-COOP-SEPARATE-DPA", kError, "Eget PUB-avtal saknas för bolag eller stiftelse",
+     "Company or foundation lacks its own DPA",
+     "Ett bolag eller en stiftelse som använder ett system som kräver PUB-avtal har ett eget.",
+     "A company or foundation using a system that needs a DPA has its own.",
+     "K: Tjänsteskrivelse, kommunala bolag (model.md §6)"},
+    {kLisReview, "R-LIS-REVIEW", kWarning, "Ledningssystemet inte följt upp", "Management system not reviewed",
+     "Åtgärderna i ledningssystemet för dataskydd (artikel 24.1) ses över varje cykel: planera, genomföra, följa "
+     "upp, förbättra.",
+     "The data protection management system's measures (art. 24.1) are reviewed each cycle: plan, do, check, act.",
+     "D: Ledningssystem för dataskydd, PDCA (model.md §6); GDPR art. 24.1"},
+    {kMsgStale, "R-MSG-STALE", kWarning, "Inaktuellt driftmeddelande", "Stale operational message",
+     "Ett driftmeddelande som är löst eller inaktuellt tas ned.",
+     "An operational message that is resolved or out of date is taken down.", "K: Kommunikation (model.md §7)"},
+});
+
+static_assert(kRules.size() == static_cast<size_t>(RuleId::kMsgStale) + 1, "every RuleId has an entry");
+
+}  // namespace
+
+std::string_view ToString(Severity s) {
+  switch (s) {
+    case Severity::kError: return "error";
+    case Severity::kWarning: return "warning";
+    case Severity::kInfo: return "info";
+  }
+  return "error";
+}
+
+std::optional<Severity> ParseSeverity(std::string_view s) {
+  if (s == "error") return Severity::kError;
+  if (s == "warning") return Severity::kWarning;
+  if (s == "info") return Severity::kInfo;
+  return std::nullopt;
+}
+
+const RuleInfo& Info(RuleId id) { return kRules[static_cast<size_t>(id)]; }
+std::string_view Code(RuleId id) { return Info(id).code; }
+
+std::optional<RuleId> ParseRuleCode(std::string_view code) {
+  for (const auto& r : kRules)
+    if (r.code == code) return r.id;
+  return std::nullopt;
+}
+
+std::span<const RuleInfo> AllRules() { return kRules; }
+
+}  // namespace ansvar::rules

@@ -1,0 +1,65 @@
+// Threshold analysis and DPIA: model.md §5.5 (K: Konsekvensbedömning; GDPR art. 35).
+#include <algorithm>
+
+#include "rules/evaluators/context.hpp"
+
+namespace ansvar::rules::internal {
+namespace {
+
+int DistinctCriteria(const model::ThresholdAnalysis& t) {
+  std::array<bool, model::kEnumCount<model::Criterion>> seen{};
+  int n = 0;
+  for (auto c : t.criteria) {
+    auto& flag = seen[static_cast<size_t>(c)];
+    if (!flag) ++n;
+    flag = true;
+  }
+  return n;
+}
+
+bool HasReferenceDpia(const model::System& s) {
+  return s.scope == model::Scope::kMunicipalityWide &&
+         std::any_of(s.documents.begin(), s.documents.end(), [](const auto& d) { return d.kind == model::DocumentKind::kDpia; });
+}
+
+}  // namespace
+
+void EvaluateDpias(const EvalContext& ctx, Sink& out) {
+  for (const auto& a : ctx.reg().processing_activities) {
+    // R-DPIA-THRESHOLD: a documented threshold analysis over the nine criteria.
+    if (!a.threshold_analysis) {
+      out.Add(RuleId::kDpiaThreshold, Severity::kError, SubjectType::kProcessingActivity, a.id.str());
+      continue;
+    }
+    // R-DPIA-REQUIRED: at the threshold (default 2 distinct criteria), a DPIA before processing starts with the DPO
+    // consulted, a reference DPIA of a municipality-wide system, or a motivation the DPO commented on.
+    const int met = DistinctCriteria(*a.threshold_analysis);
+    if (met < ctx.rulebook.dpia_threshold) continue;
+    const bool own = a.dpia && a.dpia->dpo_consulted && a.dpia->done_on && (!a.start_date || *a.dpia->done_on <= *a.start_date);
+    bool reference = false;
+    if (!a.own_dpia_required)
+      for (const auto& sid : a.systems)
+        if (const auto* s = ctx.index.FindSystem(sid.str())) reference = reference || HasReferenceDpia(*s);
+    const auto& t = *a.threshold_analysis;
+    const bool motivated = t.motivation && !t.motivation->empty() && t.dpo_commented;
+    if (!own && !reference && !motivated)
+      out.Add(RuleId::kDpiaRequired, Severity::kError, SubjectType::kProcessingActivity, a.id.str(),
+              {{"criteria", int64_t(met)}});
+  }
+}
+
+// R-DPIA-REFERENCE (info): KS makes a reference DPIA for a municipality-wide system that committees' processing
+// reaching the threshold relies on.
+void EvaluateReferenceDpia(const EvalContext& ctx, const model::System& s, Sink& out) {
+  if (!EvalContext::InOperation(s) || !s.personal_data || s.scope != model::Scope::kMunicipalityWide ||
+      HasReferenceDpia(s))
+    return;
+  for (const auto* a : ctx.index.ActivitiesOf(ctx.index.IndexOf(s))) {
+    if (a->threshold_analysis && DistinctCriteria(*a->threshold_analysis) >= ctx.rulebook.dpia_threshold) {
+      out.System(RuleId::kDpiaReference, Severity::kInfo, s, {{"activity", a->id.str()}});
+      return;
+    }
+  }
+}
+
+}  // namespace ansvar::rules::internal

@@ -1,0 +1,219 @@
+#include "rules/messages.hpp"
+
+#include "rules/vocabulary.hpp"
+
+namespace ansvar::rules {
+namespace {
+
+std::string Str(const Finding& f, std::string_view key) {
+  const auto* s = DetailString(f, key);
+  return s ? *s : std::string();
+}
+
+std::string Joined(const Finding& f, std::string_view key) {
+  for (const auto& [k, v] : f.detail) {
+    if (k != key) continue;
+    if (const auto* list = std::get_if<std::vector<std::string>>(&v)) {
+      std::string out;
+      for (const auto& item : *list) out += (out.empty() ? "" : ", ") + item;
+      return out;
+    }
+  }
+  return {};
+}
+
+std::string Year(const Finding& f) {
+  const auto* y = DetailInt(f, "year");
+  return y ? std::to_string(*y) : std::string();
+}
+
+template <class E>
+std::string EnumLabel(const Finding& f, std::string_view key, Lang lang) {
+  const auto name = Str(f, key);
+  if (auto v = model::ParseEnum<E>(name)) return std::string(Label(*v, lang));
+  return name;
+}
+
+std::string CommitteeName(const RegisterIndex& index, const std::string& id) {
+  const auto* c = index.FindCommittee(id);
+  return c && !c->name.empty() ? c->name : id;
+}
+
+std::string OrganizationName(const RegisterIndex& index, const std::string& id) {
+  const auto* o = index.FindOrganization(id);
+  return o && !o->name.empty() ? o->name : id;
+}
+
+std::string SystemName(const RegisterIndex& index, const std::string& id) {
+  const auto* s = index.FindSystem(id);
+  return s && !s->name.empty() ? s->name : id;
+}
+
+}  // namespace
+
+std::string SubjectName(const Subject& subject, const RegisterIndex& index) {
+  switch (subject.type) {
+    case SubjectType::kSystem: return SystemName(index, subject.id);
+    case SubjectType::kCommittee: return CommitteeName(index, subject.id);
+    case SubjectType::kOrganization: return OrganizationName(index, subject.id);
+    case SubjectType::kProcessingActivity: {
+      const auto* a = index.FindActivity(subject.id);
+      return a && !a->name.empty() ? a->name : subject.id;
+    }
+    default: return subject.id;
+  }
+}
+
+std::string Message(const Finding& f, const RegisterIndex& index, Lang lang) {
+  const bool sv = lang == Lang::kSv;
+  const std::string name = SubjectName(f.subject, index);
+  std::string what = name;
+  if (f.subject.type == SubjectType::kSystem)
+    if (const auto* s = index.FindSystem(f.subject.id)) what = name + " (" + std::string(Label(s->category, lang)) + ")";
+
+  switch (f.rule) {
+    case RuleId::kRoleMandatory:
+      return what + (sv ? " saknar " : " lacks a ") + EnumLabel<model::RoleKind>(f, "role", lang);
+    case RuleId::kRoleProcurement:
+      return what + (sv ? " saknar " : " lacks a ") + EnumLabel<model::RoleKind>(f, "role", lang) +
+             (sv ? " inför upphandlingen" : " before procurement");
+    case RuleId::kRoleOwnerTitle:
+      return sv ? "Ägaren av " + what + " har inte en befattning som får äga systemet"
+                : "The owner of " + what + " does not hold a title that may own the system";
+    case RuleId::kRoleSingleOwner: return sv ? what + " har fler än en ägare" : what + " has more than one owner";
+    case RuleId::kRoleNoOwner:
+      return sv ? what + " har ägare eller budgetansvarig, vilket kategorin inte har"
+                : what + " has an owner or budget holder, which its category does not have";
+    case RuleId::kRoleDigitalCenter:
+      return sv ? "Teknisk systemförvaltare eller produktägare för " + what + " arbetar inte vid Digitalt center"
+                : "The technical steward or product owner of " + what + " does not work at the Digital center";
+    case RuleId::kRoleBudgetManager:
+      return sv ? "Budgetansvarig för " + what + " är inte chef" : "The budget holder of " + what + " is not a manager";
+    case RuleId::kScopeOwner:
+      return sv ? what + " är kommungemensamt men ägs eller leds utanför KS eller Service (" + Joined(f, "roles") + ")"
+                : what + " is municipality-wide but owned or run outside KS or Service (" + Joined(f, "roles") + ")";
+    case RuleId::kScopeUsers:
+      if (Str(f, "reason") == "used_by_all")
+        return sv ? what + " används av alla förvaltningar och bör vara kommungemensamt"
+                  : what + " is used by every administration and should be municipality-wide";
+      return sv ? "Ägarförvaltningen för " + what + " är inte en av dess användare"
+                : "The owner administration of " + what + " is not among its users";
+    case RuleId::kDocMandatory:
+      return what + (sv ? " saknar " : " lacks a ") + EnumLabel<model::DocumentKind>(f, "kind", lang);
+    case RuleId::kPlanAnnual:
+      if (f.severity == Severity::kInfo)
+        return sv ? "Förvaltningsplan " + Year(f) + " för " + name + " ska godkännas senast " + Str(f, "due")
+                  : "The " + Year(f) + " management plan of " + name + " is due by " + Str(f, "due");
+      return sv ? what + " saknar förvaltningsplan för " + Year(f) + " godkänd senast " + Str(f, "due")
+                : what + " lacks a management plan for " + Year(f) + " approved by " + Str(f, "due");
+    case RuleId::kReportAnnual:
+      if (f.severity == Severity::kInfo)
+        return sv ? "Uppföljningsrapport " + Year(f) + " för " + name + " ska godkännas senast " + Str(f, "due")
+                  : "The " + Year(f) + " follow-up report of " + name + " is due by " + Str(f, "due");
+      return sv ? what + " saknar uppföljningsrapport för " + Year(f) + " godkänd senast " + Str(f, "due")
+                : what + " lacks a follow-up report for " + Year(f) + " approved by " + Str(f, "due");
+    case RuleId::kForumContractReview:
+      return sv ? what + " hade ingen avtalsuppföljning " + Year(f) : what + " had no contract review in " + Year(f);
+    case RuleId::kContractExpiry:
+      if (f.severity == Severity::kError)
+        return sv ? "Grundavtalet för " + what + " löpte ut " + Str(f, "valid_to")
+                  : "The base contract of " + what + " ended on " + Str(f, "valid_to");
+      return sv ? "Grundavtalet för " + what + " löper ut " + Str(f, "valid_to") + ": besluta om förlängning eller uppsägning"
+                : "The base contract of " + what + " ends on " + Str(f, "valid_to") + ": decide to extend or terminate";
+    case RuleId::kDiarium:
+      return sv ? what + " har dokument utan diarienummer (" + Joined(f, "documents") + ")"
+                : what + " has documents without a diary number (" + Joined(f, "documents") + ")";
+    case RuleId::kGdprController:
+      return sv ? "Behandlingen " + name + " saknar personuppgiftsansvarig nämnd"
+                : "The processing " + name + " has no controller committee";
+    case RuleId::kRopaFields:
+      return sv ? "Behandlingen " + name + " saknar uppgiften " + Str(f, "field") + " i registerförteckningen"
+                : "The processing " + name + " lacks " + Str(f, "field") + " in the record of processing";
+    case RuleId::kRopaJoint:
+      return sv ? CommitteeName(index, Str(f, "committee")) + " anger inte behandlingen " + name +
+                      " som gemensamt ansvar i sin förteckning"
+                : CommitteeName(index, Str(f, "committee")) + " does not record " + name + " as joint controllership";
+    case RuleId::kRopaProcessor:
+      return sv ? CommitteeName(index, Str(f, "committee")) + " saknar biträdesförteckning för " + name
+                : CommitteeName(index, Str(f, "committee")) + " keeps no processor record for " + name;
+    case RuleId::kDpaDecider: return name;
+    case RuleId::kDelegKf33:
+      return sv ? name + " har inte delegerat beslut om PUB-avtal för kommungemensamma system till biträdande kommundirektören"
+                : name + " has not delegated DPA decisions for municipality-wide systems to the deputy municipal director";
+    case RuleId::kDpaSigner:
+      return sv ? "PUB-avtalet för " + what + " är inte undertecknat av biträdande kommundirektören"
+                : "The DPA of " + what + " is not signed by the deputy municipal director";
+    case RuleId::kDpaFullmakt:
+      return sv ? "PUB-avtalet för " + what + " saknar fullmakt från " + CommitteeName(index, Str(f, "committee"))
+                : "The DPA of " + what + " lacks a power of attorney from " + CommitteeName(index, Str(f, "committee"));
+    case RuleId::kDpaClauses:
+      return sv ? "PUB-avtalet för " + what + " saknar klausuler: " + Joined(f, "missing")
+                : "The DPA of " + what + " lacks clauses: " + Joined(f, "missing");
+    case RuleId::kIncDpo:
+      return sv ? "Dataskyddsombudet har inte informerats om incident " + name
+                : "The DPO has not been informed of breach " + name;
+    case RuleId::kIncHandler:
+      return sv ? "Incident " + name + " ska hanteras av " + CommitteeName(index, Str(f, "expected"))
+                : "Breach " + name + " must be handled by " + CommitteeName(index, Str(f, "expected"));
+    case RuleId::kInc72h:
+      if (f.severity == Severity::kInfo)
+        return sv ? "Incident " + name + " ska anmälas till IMY senast " + Str(f, "deadline")
+                  : "Breach " + name + " must be notified to IMY by " + Str(f, "deadline");
+      return sv ? "Incident " + name + " anmäldes inte till IMY inom 72 timmar (senast " + Str(f, "deadline") + ")"
+                : "Breach " + name + " was not notified to IMY within 72 hours (by " + Str(f, "deadline") + ")";
+    case RuleId::kIncSubjects:
+      if (f.severity == Severity::kInfo)
+        return sv ? "De registrerade ska informeras om incident " + name + " senast " + Str(f, "deadline")
+                  : "Data subjects must be informed of breach " + name + " by " + Str(f, "deadline");
+      return sv ? "De registrerade informerades inte i tid om incident " + name
+                : "Data subjects were not informed of breach " + name + " in time";
+    case RuleId::kDpiaThreshold:
+      return sv ? "Behandlingen " + name + " saknar tröskelanalys" : "The processing " + name + " has no threshold analysis";
+    case RuleId::kDpiaRequired:
+      return sv ? "Behandlingen " + name + " når tröskeln men saknar konsekvensbedömning"
+                : "The processing " + name + " reaches the threshold but has no DPIA";
+    case RuleId::kDpiaReference:
+      return sv ? "KS bör göra en referensbedömning (DPIA) för " + what
+                : "KS should make a reference DPIA for " + what;
+    case RuleId::kTransferTia:
+      if (f.severity == Severity::kInfo)
+        return sv ? what + " behandlar känsliga personuppgifter utanför EU/EES: dokumentera analysen enligt artikel 9"
+                  : what + " processes special categories outside the EU/EEA: document the art. 9 analysis";
+      return sv ? what + " behandlas utanför EU/EES (" + Joined(f, "countries") + ") utan stöd och överföringsbedömning"
+                : what + " is processed outside the EU/EEA (" + Joined(f, "countries") + ") without a basis and a TIA";
+    case RuleId::kFlowSecurity:
+      return sv ? what + " skickar personuppgifter till " + SystemName(index, Str(f, "to")) + " med lägre skyddsnivå"
+                : what + " sends personal data to " + SystemName(index, Str(f, "to")) + ", which has a lower protection level";
+    case RuleId::kAccessReview:
+      return sv ? "Behörigheterna i " + what + " har inte setts över inom intervallet"
+                : "Access rights of " + what + " have not been reviewed within the interval";
+    case RuleId::kLogReview:
+      return sv ? "Loggarna i " + what + " har inte följts upp inom intervallet"
+                : "Logs of " + what + " have not been reviewed within the interval";
+    case RuleId::kDsarDeadline:
+      if (Str(f, "reason") == "appeal_notice")
+        return sv ? "Avslaget på begäran " + name + " saknar överklagandehänvisning"
+                  : "The refusal of request " + name + " lacks a notice of appeal";
+      if (f.severity == Severity::kInfo)
+        return sv ? "Begäran " + name + " ska avgöras senast " + Str(f, "deadline")
+                  : "Request " + name + " must be decided by " + Str(f, "deadline");
+      return sv ? "Begäran " + name + " avgjordes inte i tid (senast " + Str(f, "deadline") + ")"
+                : "Request " + name + " was not decided in time (by " + Str(f, "deadline") + ")";
+    case RuleId::kClassification:
+      return sv ? what + " saknar informationsklassning" : what + " has no information classification";
+    case RuleId::kCoopArt26:
+      return sv ? what + " delas av flera organisationer utan avtal om gemensamt personuppgiftsansvar"
+                : what + " is shared by several organizations without a joint controller arrangement";
+    case RuleId::kCoopSeparateDpa:
+      return sv ? OrganizationName(index, Str(f, "organization")) + " saknar eget PUB-avtal för " + what
+                : OrganizationName(index, Str(f, "organization")) + " lacks its own DPA for " + what;
+    case RuleId::kLisReview:
+      return sv ? name + " har inte följt upp ledningssystemet för dataskydd inom cykeln"
+                : name + " has not reviewed its data protection management system within the cycle";
+    case RuleId::kMsgStale:
+      return sv ? "Driftmeddelandet " + name + " är inaktuellt" : "Operational message " + name + " is out of date";
+  }
+  return name;
+}
+
+}  // namespace ansvar::rules

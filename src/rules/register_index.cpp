@@ -1,0 +1,181 @@
+#include "rules/register_index.hpp"
+
+#include <algorithm>
+
+namespace ansvar::rules {
+namespace {
+
+template <class T>
+const T* FindIn(const std::unordered_map<std::string_view, const T*>& map, std::string_view id) {
+  const auto it = map.find(id);
+  return it == map.end() ? nullptr : it->second;
+}
+
+template <class T>
+std::unordered_map<std::string_view, const T*> ById(const std::vector<T>& items) {
+  std::unordered_map<std::string_view, const T*> map;
+  map.reserve(items.size());
+  for (const auto& item : items) map.emplace(item.id.str(), &item);
+  return map;
+}
+
+bool CommitteeIdLess(const model::Committee* a, const model::Committee* b) { return a->id < b->id; }
+
+}  // namespace
+
+RegisterIndex::RegisterIndex(const model::Register& reg)
+    : reg_(reg),
+      orgs_(ById(reg.organizations)),
+      committees_(ById(reg.committees)),
+      admins_(ById(reg.administrations)),
+      people_(ById(reg.people)),
+      systems_(ById(reg.systems)),
+      poas_(ById(reg.powers_of_attorney)),
+      activities_by_id_(ById(reg.processing_activities)) {
+  for (const auto& a : reg.administrations) {
+    admins_by_org_[a.organization.str()].push_back(&a);
+    const model::Committee* employing = nullptr;
+    if (a.employing_committee) employing = FindCommittee(a.employing_committee->str());
+    else if (!a.committees.empty()) employing = FindCommittee(a.committees.front().str());
+    employing_.emplace(&a, employing);
+  }
+  for (const auto& d : reg.delegations) delegations_[d.committee.str()].push_back(&d);
+
+  // Per-system lists, by counting then filling (one allocation each).
+  const size_t n = reg.systems.size();
+  auto fill = [&](auto& multi, const auto& source, auto&& systems_of) {
+    multi.offsets.assign(n + 1, 0);
+    for (const auto& item : source)
+      for (const auto& sid : systems_of(item))
+        if (const auto* s = FindSystem(sid.str())) ++multi.offsets[IndexOf(*s) + 1];
+    for (size_t i = 0; i < n; ++i) multi.offsets[i + 1] += multi.offsets[i];
+    multi.items.resize(multi.offsets[n]);
+    std::vector<uint32_t> cursor(multi.offsets.begin(), multi.offsets.end() - 1);
+    for (const auto& item : source)
+      for (const auto& sid : systems_of(item))
+        if (const auto* s = FindSystem(sid.str())) multi.items[cursor[IndexOf(*s)]++] = &item;
+  };
+  fill(activities_, reg.processing_activities, [](const model::ProcessingActivity& a) -> const auto& { return a.systems; });
+  fill(agreements_, reg.agreements, [](const model::Agreement& a) -> const auto& { return a.systems; });
+  fill(processor_records_, reg.processor_records,
+       [](const model::ProcessorRecord& r) { return std::array<model::SystemId, 1>{r.system}; });
+  BuildControllers();
+}
+
+void RegisterIndex::BuildControllers() {
+  const size_t n = reg_.systems.size();
+  controllers_.offsets.assign(n + 1, 0);
+  controllers_.items.reserve(n * 2);
+  std::vector<const model::Committee*> scratch;
+  for (size_t i = 0; i < n; ++i) {
+    scratch.clear();
+    for (const auto* activity : ActivitiesOf(i))
+      if (activity->controller)
+        if (const auto* c = FindCommittee(activity->controller->str())) scratch.push_back(c);
+    if (scratch.empty()) {
+      for (const auto& admin_id : reg_.systems[i].used_by)
+        if (const auto* admin = FindAdministration(admin_id.str()))
+          for (const auto& cid : admin->committees)
+            if (const auto* c = FindCommittee(cid.str())) scratch.push_back(c);
+    }
+    std::sort(scratch.begin(), scratch.end(), CommitteeIdLess);
+    scratch.erase(std::unique(scratch.begin(), scratch.end()), scratch.end());
+    controllers_.items.insert(controllers_.items.end(), scratch.begin(), scratch.end());
+    controllers_.offsets[i + 1] = static_cast<uint32_t>(controllers_.items.size());
+  }
+}
+
+const model::Organization* RegisterIndex::FindOrganization(std::string_view id) const { return FindIn(orgs_, id); }
+const model::Committee* RegisterIndex::FindCommittee(std::string_view id) const { return FindIn(committees_, id); }
+const model::Administration* RegisterIndex::FindAdministration(std::string_view id) const { return FindIn(admins_, id); }
+const model::Person* RegisterIndex::FindPerson(std::string_view id) const { return FindIn(people_, id); }
+const model::System* RegisterIndex::FindSystem(std::string_view id) const { return FindIn(systems_, id); }
+const model::PowerOfAttorney* RegisterIndex::FindPowerOfAttorney(std::string_view id) const { return FindIn(poas_, id); }
+const model::ProcessingActivity* RegisterIndex::FindActivity(std::string_view id) const {
+  return FindIn(activities_by_id_, id);
+}
+
+const model::Committee* RegisterIndex::EmployingCommittee(const model::Administration& admin) const {
+  const auto it = employing_.find(&admin);
+  return it == employing_.end() ? nullptr : it->second;
+}
+
+const model::Administration* RegisterIndex::AdministrationOf(const model::Person& person) const {
+  return person.administration ? FindAdministration(person.administration->str()) : nullptr;
+}
+
+const model::Committee* RegisterIndex::CommitteeOfPerson(const model::Person& person) const {
+  const auto* admin = AdministrationOf(person);
+  return admin ? EmployingCommittee(*admin) : nullptr;
+}
+
+const model::Unit* RegisterIndex::UnitOf(const model::Person& person) const {
+  const auto* admin = AdministrationOf(person);
+  if (!admin || !person.unit) return nullptr;
+  for (const auto& u : admin->units)
+    if (u.id == *person.unit) return &u;
+  return nullptr;
+}
+
+const model::Committee* RegisterIndex::CommitteeOfKind(std::string_view organization, model::CommitteeKind kind) const {
+  for (const auto& c : reg_.committees)
+    if (c.kind == kind && c.organization.str() == organization) return &c;
+  return nullptr;
+}
+
+bool RegisterIndex::IsKsOrServiceAdministration(const model::Administration& admin) const {
+  for (const auto& cid : admin.committees)
+    if (const auto* c = FindCommittee(cid.str()))
+      if (c->kind == model::CommitteeKind::kExecutiveBoard || c->kind == model::CommitteeKind::kServiceCommittee)
+        return true;
+  return false;
+}
+
+std::span<const model::Administration* const> RegisterIndex::AdministrationsOf(std::string_view organization) const {
+  const auto it = admins_by_org_.find(organization);
+  if (it == admins_by_org_.end()) return {};
+  return it->second;
+}
+
+const model::Organization* RegisterIndex::OrganizationOf(const model::System& system) const {
+  const model::Administration* admin = nullptr;
+  if (system.owner_administration) admin = FindAdministration(system.owner_administration->str());
+  if (!admin && !system.used_by.empty()) admin = FindAdministration(system.used_by.front().str());
+  return admin ? FindOrganization(admin->organization.str()) : nullptr;
+}
+
+std::vector<const model::Organization*> RegisterIndex::UserOrganizations(const model::System& system) const {
+  std::vector<const model::Organization*> out;
+  for (const auto& admin_id : system.used_by)
+    if (const auto* admin = FindAdministration(admin_id.str()))
+      if (const auto* org = FindOrganization(admin->organization.str()))
+        if (std::find(out.begin(), out.end(), org) == out.end()) out.push_back(org);
+  return out;
+}
+
+std::span<const model::Committee* const> RegisterIndex::Controllers(size_t i) const { return controllers_.At(i); }
+std::span<const model::ProcessingActivity* const> RegisterIndex::ActivitiesOf(size_t i) const { return activities_.At(i); }
+std::span<const model::ProcessorRecord* const> RegisterIndex::ProcessorRecordsOf(size_t i) const {
+  return processor_records_.At(i);
+}
+std::span<const model::Agreement* const> RegisterIndex::AgreementsOf(size_t i) const { return agreements_.At(i); }
+
+std::span<const model::Delegation* const> RegisterIndex::DelegationsOf(std::string_view committee) const {
+  const auto it = delegations_.find(committee);
+  if (it == delegations_.end()) return {};
+  return it->second;
+}
+
+std::vector<const model::Person*> RegisterIndex::Holders(const model::System& system, model::RoleKind role) const {
+  std::vector<const model::Person*> out;
+  for (const auto& r : system.roles)
+    if (r.role == role && r.person)
+      if (const auto* p = FindPerson(r.person->str())) out.push_back(p);
+  return out;
+}
+
+bool RegisterIndex::HasRole(const model::System& system, model::RoleKind role) const {
+  return std::any_of(system.roles.begin(), system.roles.end(), [&](const auto& r) { return r.role == role; });
+}
+
+}  // namespace ansvar::rules
