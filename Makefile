@@ -1,0 +1,43 @@
+# The two set-up commands of the README: `make demo` and `make test`. Each installs what is missing first.
+JOBS ?= 2
+BUILD ?= build
+TEST_BUILD ?= build-asan
+FUZZ_BUILD ?= build-fuzz
+CMAKE_COMMON = -DCMAKE_EXPORT_COMPILE_COMMANDS=ON
+
+.PHONY: all deps build demo test fuzz bench format clean
+
+all: build
+
+deps:
+	@bash scripts/install-deps.sh
+
+build: deps
+	cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo $(CMAKE_COMMON) >/dev/null
+	cmake --build $(BUILD) -j$(JOBS)
+
+# Until the server exists, the demo checks the demo register and prints the report.
+demo: build
+	$(BUILD)/ansvar check examples/demo-register.json
+
+# The libFuzzer targets need clang: they get a tree of their own, whose binary the test tree runs briefly.
+fuzz: deps
+	CC=clang CXX=clang++ cmake -S . -B $(FUZZ_BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DANSVAR_FUZZ=ON $(CMAKE_COMMON) >/dev/null
+	cmake --build $(FUZZ_BUILD) -j$(JOBS)
+
+# Every test, built with AddressSanitizer and UndefinedBehaviorSanitizer.
+test: deps fuzz
+	cmake -S . -B $(TEST_BUILD) -DCMAKE_BUILD_TYPE=Debug -DCMAKE_CXX_FLAGS_DEBUG="-g -O1" -DANSVAR_SANITIZE=ON \
+	  -DANSVAR_FUZZ_BINARY=$(CURDIR)/$(FUZZ_BUILD)/tests/fuzz/fuzz_register_reader $(CMAKE_COMMON) >/dev/null
+	cmake --build $(TEST_BUILD) -j$(JOBS)
+	cd $(TEST_BUILD) && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
+	  ctest --output-on-failure -j$(JOBS) --timeout 600
+
+bench: build
+	$(BUILD)/bench/ansvar_bench
+
+format:
+	clang-format -i $$(git ls-files '*.cpp' '*.hpp')
+
+clean:
+	rm -rf $(BUILD) $(TEST_BUILD) $(FUZZ_BUILD)
