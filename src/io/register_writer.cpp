@@ -23,59 +23,108 @@ class Writer {
       o_.Key("rulebook");
       o_.Raw(reg.rulebook_overrides);
     }
-    List("organizations", reg.organizations, [&](const Organization& x) {
-      V("id", x.id), V("name", x.name), V("kind", x.kind), V("dpo", x.dpo);
-      V("management_review_on", x.management_review_on);
-    });
-    List("committees", reg.committees, [&](const Committee& x) {
-      V("id", x.id), V("organization", x.organization), V("name", x.name), V("kind", x.kind);
-    });
-    List("administrations", reg.administrations, [&](const Administration& x) {
-      V("id", x.id), V("organization", x.organization), V("name", x.name), V("committees", x.committees);
-      V("employing_committee", x.employing_committee);
-      List("units", x.units, [&](const Unit& u) { V("id", u.id), V("name", u.name), V("kind", u.kind); });
-    });
-    List("people", reg.people, [&](const Person& x) {
-      V("id", x.id), V("name", x.name), V("administration", x.administration), V("unit", x.unit);
-      V("title", x.title), V("email", x.email);
-    });
-    List("systems", reg.systems, [&](const System& x) { SystemFields(x); });
-    List("delegations", reg.delegations, [&](const Delegation& x) {
-      V("committee", x.committee);
-      o_.Key("matter");
-      o_.String(x.matter == DelegationMatter::kOther ? "other:" + x.matter_text : std::string(ToString(x.matter)));
-      V("delegate_title", x.delegate_title), V("delegate_person", x.delegate_person), V("decision", x.decision);
-      V("valid_from", x.valid_from), V("valid_to", x.valid_to);
-    });
-    List("powers_of_attorney", reg.powers_of_attorney, [&](const PowerOfAttorney& x) {
-      V("id", x.id), V("committee", x.committee), V("issued_by", x.issued_by), V("holder", x.holder);
-      V("system", x.system), V("issued_on", x.issued_on);
-    });
-    List("processing_activities", reg.processing_activities, [&](const ProcessingActivity& x) { ActivityFields(x); });
-    List("processor_records", reg.processor_records, [&](const ProcessorRecord& x) {
-      V("committee", x.committee), V("system", x.system), V("subject", x.subject);
-      V("processing_categories", x.processing_categories), V("committees", x.committees);
-    });
-    List("incidents", reg.incidents, [&](const Incident& x) {
-      V("id", x.id), V("system", x.system), V("aware_at", x.aware_at), V("controllers", x.controllers);
-      V("handler", x.handler), V("assessment", x.assessment), V("notified_authority_at", x.notified_authority_at);
-      V("delay_reason", x.delay_reason), V("dpo_informed", x.dpo_informed);
-      V("subjects_informed_at", x.subjects_informed_at);
-    });
-    List("data_subject_requests", reg.data_subject_requests, [&](const DataSubjectRequest& x) {
-      V("id", x.id), V("received_on", x.received_on), V("kind", x.kind), V("controllers", x.controllers);
-      V("decided_on", x.decided_on), V("extended_reason", x.extended_reason), V("outcome", x.outcome);
-      V("appeal_notice", x.appeal_notice);
-    });
-    List("agreements", reg.agreements, [&](const Agreement& x) {
-      V("id", x.id), V("kind", x.kind), V("systems", x.systems), V("parties", x.parties);
-      V("signed_on", x.signed_on);
-    });
+    List("organizations", reg.organizations);
+    List("committees", reg.committees);
+    List("administrations", reg.administrations);
+    List("people", reg.people);
+    List("systems", reg.systems);
+    List("delegations", reg.delegations);
+    List("powers_of_attorney", reg.powers_of_attorney);
+    List("processing_activities", reg.processing_activities);
+    List("processor_records", reg.processor_records);
+    List("incidents", reg.incidents);
+    List("data_subject_requests", reg.data_subject_requests);
+    List("agreements", reg.agreements);
+    o_.EndObject();
+    return o_.Take();
+  }
+
+  // One entity as the register format writes it (io/entity_json.hpp).
+  template <class T>
+  std::string One(const T& x) {
+    o_.BeginObject();
+    Fields(x);
     o_.EndObject();
     return o_.Take();
   }
 
  private:
+  void Fields(const Organization& x) {
+    V("id", x.id), V("name", x.name), V("kind", x.kind), V("dpo", x.dpo);
+    V("management_review_on", x.management_review_on);
+  }
+  void Fields(const Committee& x) {
+    V("id", x.id), V("organization", x.organization), V("name", x.name), V("kind", x.kind);
+  }
+  void Fields(const Administration& x) {
+    V("id", x.id), V("organization", x.organization), V("name", x.name), V("committees", x.committees);
+    V("employing_committee", x.employing_committee);
+    List("units", x.units);
+  }
+  void Fields(const Unit& u) { V("id", u.id), V("name", u.name), V("kind", u.kind); }
+  void Fields(const Person& x) {
+    V("id", x.id), V("name", x.name), V("administration", x.administration), V("unit", x.unit);
+    V("title", x.title), V("email", x.email);
+  }
+  void Fields(const System& x) { SystemFields(x); }
+  void Fields(const Delegation& x) {
+    if (!x.id.empty()) V("id", x.id);
+    V("committee", x.committee);
+    o_.Key("matter");
+    o_.String(x.matter == DelegationMatter::kOther ? "other:" + x.matter_text : std::string(ToString(x.matter)));
+    V("delegate_title", x.delegate_title), V("delegate_person", x.delegate_person), V("decision", x.decision);
+    V("valid_from", x.valid_from), V("valid_to", x.valid_to);
+  }
+  void Fields(const PowerOfAttorney& x) {
+    V("id", x.id), V("committee", x.committee), V("issued_by", x.issued_by), V("holder", x.holder);
+    V("system", x.system), V("issued_on", x.issued_on);
+  }
+  void Fields(const ProcessingActivity& x) { ActivityFields(x); }
+  void Fields(const ProcessorRecord& x) {
+    if (!x.id.empty()) V("id", x.id);
+    V("committee", x.committee), V("system", x.system), V("subject", x.subject);
+    V("processing_categories", x.processing_categories), V("committees", x.committees);
+  }
+  void Fields(const Incident& x) {
+    V("id", x.id), V("system", x.system), V("aware_at", x.aware_at), V("controllers", x.controllers);
+    V("handler", x.handler), V("assessment", x.assessment), V("notified_authority_at", x.notified_authority_at);
+    V("delay_reason", x.delay_reason), V("dpo_informed", x.dpo_informed);
+    V("subjects_informed_at", x.subjects_informed_at);
+  }
+  void Fields(const DataSubjectRequest& x) {
+    V("id", x.id), V("received_on", x.received_on), V("kind", x.kind), V("controllers", x.controllers);
+    V("decided_on", x.decided_on), V("extended_reason", x.extended_reason), V("outcome", x.outcome);
+    V("appeal_notice", x.appeal_notice);
+  }
+  void Fields(const Agreement& x) {
+    V("id", x.id), V("kind", x.kind), V("systems", x.systems), V("parties", x.parties);
+    V("signed_on", x.signed_on);
+  }
+  void Fields(const RoleAssignment& r) {
+    V("role", r.role);
+    if (r.person) V("person", r.person);
+    if (r.committee) V("committee", r.committee);
+  }
+  void Fields(const Document& d) { DocumentFields(d); }
+  void Fields(const Forum& f) { V("kind", f.kind), V("held_on", f.held_on); }
+  void Fields(const Review& r) { V("kind", r.kind), V("done_on", r.done_on); }
+  void Fields(const Integration& i) { V("to", i.to), V("personal_data", i.personal_data); }
+  void Fields(const TransferRecord& t) {
+    V("country", t.country), V("recipient", t.recipient), V("safeguards", t.safeguards);
+  }
+
+  template <class T>
+  void List(std::string_view key, const std::vector<T>& items) {
+    o_.Key(key);
+    o_.BeginArray();
+    for (const auto& item : items) {
+      o_.BeginObject();
+      Fields(item);
+      o_.EndObject();
+    }
+    o_.EndArray();
+  }
+
   void SystemFields(const System& x) {
     V("id", x.id), V("name", x.name), V("category", x.category), V("scope", x.scope);
     V("own_support_process", x.own_support_process), V("owner_administration", x.owner_administration);
@@ -99,15 +148,11 @@ class Writer {
       if (x.transfer->art9_document) V("art9_document", x.transfer->art9_document);
       o_.EndObject();
     }
-    List("roles", x.roles, [&](const RoleAssignment& r) {
-      V("role", r.role);
-      if (r.person) V("person", r.person);
-      if (r.committee) V("committee", r.committee);
-    });
-    List("documents", x.documents, [&](const Document& d) { DocumentFields(d); });
-    List("forums", x.forums, [&](const Forum& f) { V("kind", f.kind), V("held_on", f.held_on); });
-    List("reviews", x.reviews, [&](const Review& r) { V("kind", r.kind), V("done_on", r.done_on); });
-    List("integrations", x.integrations, [&](const Integration& i) { V("to", i.to), V("personal_data", i.personal_data); });
+    List("roles", x.roles);
+    List("documents", x.documents);
+    List("forums", x.forums);
+    List("reviews", x.reviews);
+    List("integrations", x.integrations);
   }
 
   // A document writes the fields it has; which ones depends on its kind.
@@ -127,9 +172,7 @@ class Writer {
     V("id", x.id), V("controller", x.controller), V("name", x.name), V("process_code", x.process_code);
     V("purposes", x.purposes), V("legal_basis", x.legal_basis), V("systems", x.systems);
     V("data_subjects", x.data_subjects), V("data_categories", x.data_categories), V("recipients", x.recipients);
-    List("transfers", x.transfers, [&](const TransferRecord& t) {
-      V("country", t.country), V("recipient", t.recipient), V("safeguards", t.safeguards);
-    });
+    List("transfers", x.transfers);
     V("retention", x.retention), V("security_measures", x.security_measures);
     V("joint_controllers", x.joint_controllers), V("processor_committee", x.processor_committee);
     V("start_date", x.start_date), V("own_dpia_required", x.own_dpia_required);
@@ -151,18 +194,6 @@ class Writer {
     } else {
       o_.Null();
     }
-  }
-
-  template <class T, class Fn>
-  void List(std::string_view key, const std::vector<T>& items, Fn&& fields) {
-    o_.Key(key);
-    o_.BeginArray();
-    for (const auto& item : items) {
-      o_.BeginObject();
-      fields(item);
-      o_.EndObject();
-    }
-    o_.EndArray();
   }
 
   void Value(const std::string& s) { o_.String(s); }
@@ -204,5 +235,24 @@ class Writer {
 }  // namespace
 
 std::string WriteRegister(const Register& reg, bool pretty) { return Writer(pretty).Run(reg); }
+
+template <class T>
+std::string WriteEntity(const T& entity, bool pretty) {
+  return Writer(pretty).One(entity);
+}
+#define ANSVAR_ENTITY(T) template std::string WriteEntity<T>(const T&, bool);
+ANSVAR_ENTITY(model::Organization)
+ANSVAR_ENTITY(model::Committee)
+ANSVAR_ENTITY(model::Administration)
+ANSVAR_ENTITY(model::Person)
+ANSVAR_ENTITY(model::System)
+ANSVAR_ENTITY(model::Delegation)
+ANSVAR_ENTITY(model::PowerOfAttorney)
+ANSVAR_ENTITY(model::ProcessingActivity)
+ANSVAR_ENTITY(model::ProcessorRecord)
+ANSVAR_ENTITY(model::Incident)
+ANSVAR_ENTITY(model::DataSubjectRequest)
+ANSVAR_ENTITY(model::Agreement)
+#undef ANSVAR_ENTITY
 
 }  // namespace ansvar::io

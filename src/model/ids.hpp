@@ -38,6 +38,8 @@ using ProcessingActivityId = Id<struct ProcessingActivityTag>;
 using IncidentId = Id<struct IncidentTag>;
 using RequestId = Id<struct RequestTag>;
 using AgreementId = Id<struct AgreementTag>;
+using DelegationId = Id<struct DelegationTag>;
+using ProcessorRecordId = Id<struct ProcessorRecordTag>;
 
 }  // namespace ansvar::model
 

@@ -146,6 +146,7 @@ struct System {
 };
 
 struct Delegation {
+  DelegationId id;  // optional in the exchange format; the service assigns one to every delegation it keeps
   CommitteeId committee;
   DelegationMatter matter = DelegationMatter::kDecideDpa;
   std::string matter_text;  // the free text of "other:<text>"
@@ -212,6 +213,7 @@ struct ProcessingActivity {
 };
 
 struct ProcessorRecord {
+  ProcessorRecordId id;  // optional in the exchange format, like a delegation's
   CommitteeId committee;
   SystemId system;
   std::string subject;
