@@ -147,7 +147,8 @@ TEST(RuleCases, EveryCheckableRuleHasFiringAndQuietCases) {
       continue;
     }
     bool fires = false, quiet = false;
-    for (const auto& c : Load(file).at("cases")) {
+    const json suite = Load(file);
+    for (const auto& c : suite.at("cases")) {
       const bool empty = c.value("expect", json::array()).empty();
       fires = fires || !empty;
       quiet = quiet || empty;

@@ -18,9 +18,12 @@ void EvaluateDpa(const EvalContext& ctx, const model::System& s, Sink& out) {
 
   const DpaDecider decider = DpaDecidedBy(index, s);
 
-  // R-DPA-SIGNER: where the deputy municipal director decides (by delegation, KF § 33), the deputy signs.
+  // R-DPA-SIGNER: where the deputy municipal director decides (by delegation, KF § 33), the deputy signs the
+  // municipality's DPA; a company's or foundation's own DPA (R-COOP-SEPARATE-DPA) is signed on its side.
+  const auto* home = index.OrganizationOf(s);
   if (decider.which == DpaDeciderCase::kDeputyDirector) {
     for (const auto* d : dpas) {
+      if (d->organization && home != nullptr && *d->organization != home->id) continue;
       const auto* signer = d->signed_by ? index.FindPerson(d->signed_by->str()) : nullptr;
       if (signer == nullptr || signer->title != model::Title::kDeputyMunicipalDirector) {
         out.System(RuleId::kDpaSigner, Severity::kError, s, {{"document", d->id.str()}});
