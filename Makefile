@@ -16,9 +16,11 @@ build: deps
 	cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo $(CMAKE_COMMON) >/dev/null
 	cmake --build $(BUILD) -j$(JOBS)
 
-# Until the server exists, the demo checks the demo register and prints the report.
+# Serves the demo municipality on http://127.0.0.1:8080 (a SQLite file, demo.db, loaded on first start).
+DEMO_DB ?= demo.db
 demo: build
-	$(BUILD)/ansvar check examples/demo-register.json
+	@echo "Ansvar: http://127.0.0.1:8080/  (Ctrl-C stops; the database is $(DEMO_DB))"
+	$(BUILD)/ansvar serve --db $(DEMO_DB) --demo --listen 127.0.0.1:8080 $(if $(wildcard web/dist/index.html),--static-dir web/dist,)
 
 # The libFuzzer targets need clang: they get a tree of their own, whose binary the test tree runs briefly.
 fuzz: deps
