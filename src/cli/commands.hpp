@@ -13,5 +13,6 @@ inline constexpr int kExitInput = 2;
 void AddCheckCommand(CLI::App& app, int& exit_code);
 void AddDeriveCommand(CLI::App& app, int& exit_code);
 void AddRulebookCommand(CLI::App& app, int& exit_code);
+void AddServeCommands(CLI::App& app, int& exit_code);  // serve, migrate, audit verify
 
 }  // namespace ansvar::cli

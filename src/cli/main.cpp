@@ -11,6 +11,7 @@ int main(int argc, char** argv) {
   ansvar::cli::AddCheckCommand(app, exit_code);
   ansvar::cli::AddDeriveCommand(app, exit_code);
   ansvar::cli::AddRulebookCommand(app, exit_code);
+  ansvar::cli::AddServeCommands(app, exit_code);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -5,8 +5,14 @@ namespace ansvar::io::internal {
 std::string JsonIn::Path() const {
   std::string p = root_;
   for (const auto& s : path_) {
-    if (s.is_index) p += "[" + std::to_string(s.index) + "]";
-    else p += "." + std::string(s.key);
+    if (s.is_index) {
+      p += '[';
+      p += std::to_string(s.index);
+      p += ']';
+    } else {
+      p += '.';
+      p += s.key;
+    }
   }
   return p;
 }
@@ -43,6 +49,23 @@ std::optional<std::string_view> JsonIn::String(od::value v, bool nullable) {
   if (t != od::json_type::string) {
     Error("expected a string");
     return std::nullopt;
+  }
+  // A string without escapes (the usual case) is read in place: its raw token is the quoted text followed by
+  // whitespace. It is consumed with get_raw_json_string(), which moves the iterator as get_string() does, without
+  // copying the text into the parser's string buffer. A string with escapes is unescaped there by get_string().
+  std::string_view raw = v.raw_json_token();
+  while (!raw.empty() && (raw.back() == ' ' || raw.back() == '\n' || raw.back() == '\r' || raw.back() == '\t'))
+    raw.remove_suffix(1);
+  if (raw.size() >= 2 && raw.front() == '"' && raw.back() == '"') {
+    const std::string_view text = raw.substr(1, raw.size() - 2);
+    if (text.find('\\') == std::string_view::npos) {
+      od::raw_json_string consumed;
+      if (auto e = v.get_raw_json_string().get(consumed)) {
+        Fail(e, "a string");
+        return std::nullopt;
+      }
+      return text;
+    }
   }
   std::string_view s;
   if (auto e = v.get_string().get(s)) {

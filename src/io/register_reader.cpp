@@ -10,6 +10,17 @@ using internal::od::value;
 using namespace ansvar::model;
 
 // One reader per entity: each known field is read into the model; unknown fields are ignored.
+class RegisterReader;
+}  // namespace
+
+namespace internal {
+// Reads one entity of the register format (io/entity_json.hpp); defined below.
+template <class T>
+void ReadEntityValue(JsonIn& in, simdjson::ondemand::value v, T& out);
+}  // namespace internal
+
+namespace {
+
 class RegisterReader {
  public:
   explicit RegisterReader(JsonIn& in) : in_(in) {}
@@ -68,7 +79,7 @@ class RegisterReader {
     if (!has_format && !in_.fatal()) in_.ErrorAt("$.format", "missing required field (expected \"ansvar-register/1\")");
   }
 
- private:
+  // Entity readers, public for io/entity_json.cpp's single-entity reads.
   // The rulebook object is kept as minified JSON text; the rules layer interprets it (io/rulebook_json.hpp).
   void Rulebook(value v, std::string& out) {
     if (in_.IsNull(v)) return;
@@ -260,7 +271,8 @@ class RegisterReader {
 
   void Delegation(value v, model::Delegation& d) {
     in_.Object(v, [&](std::string_view k, value f) {
-      if (k == "committee") in_.Get(f, d.committee);
+      if (k == "id") in_.Get(f, d.id);
+      else if (k == "committee") in_.Get(f, d.committee);
       else if (k == "matter") Matter(f, d);
       else if (k == "delegate_title") in_.Get(f, d.delegate_title);
       else if (k == "delegate_person") in_.Get(f, d.delegate_person);
@@ -345,7 +357,8 @@ class RegisterReader {
 
   void ProcessorRecord(value v, model::ProcessorRecord& r) {
     in_.Object(v, [&](std::string_view k, value f) {
-      if (k == "committee") in_.Get(f, r.committee);
+      if (k == "id") in_.Get(f, r.id);
+      else if (k == "committee") in_.Get(f, r.committee);
       else if (k == "system") in_.Get(f, r.system);
       else if (k == "subject") in_.Get(f, r.subject);
       else if (k == "processing_categories") in_.Get(f, r.processing_categories);
@@ -391,6 +404,8 @@ class RegisterReader {
     }, {"id", "kind"});
   }
 
+
+ private:
   JsonIn& in_;
 };
 
@@ -421,6 +436,39 @@ ReadResult Parse(const simdjson::padded_string_view json, size_t max_problems) {
 }
 
 }  // namespace
+
+namespace internal {
+template <class T>
+void ReadEntityValue(JsonIn& in, simdjson::ondemand::value v, T& out) {
+  RegisterReader r(in);
+  if constexpr (std::is_same_v<T, model::Organization>) r.Organization(v, out);
+  else if constexpr (std::is_same_v<T, model::Committee>) r.Committee(v, out);
+  else if constexpr (std::is_same_v<T, model::Administration>) r.Administration(v, out);
+  else if constexpr (std::is_same_v<T, model::Person>) r.Person(v, out);
+  else if constexpr (std::is_same_v<T, model::System>) r.System(v, out);
+  else if constexpr (std::is_same_v<T, model::Delegation>) r.Delegation(v, out);
+  else if constexpr (std::is_same_v<T, model::PowerOfAttorney>) r.PowerOfAttorney(v, out);
+  else if constexpr (std::is_same_v<T, model::ProcessingActivity>) r.Activity(v, out);
+  else if constexpr (std::is_same_v<T, model::ProcessorRecord>) r.ProcessorRecord(v, out);
+  else if constexpr (std::is_same_v<T, model::Incident>) r.Incident(v, out);
+  else if constexpr (std::is_same_v<T, model::DataSubjectRequest>) r.Request(v, out);
+  else r.Agreement(v, out);
+}
+#define ANSVAR_ENTITY(T) template void ReadEntityValue<T>(JsonIn&, simdjson::ondemand::value, T&);
+ANSVAR_ENTITY(model::Organization)
+ANSVAR_ENTITY(model::Committee)
+ANSVAR_ENTITY(model::Administration)
+ANSVAR_ENTITY(model::Person)
+ANSVAR_ENTITY(model::System)
+ANSVAR_ENTITY(model::Delegation)
+ANSVAR_ENTITY(model::PowerOfAttorney)
+ANSVAR_ENTITY(model::ProcessingActivity)
+ANSVAR_ENTITY(model::ProcessorRecord)
+ANSVAR_ENTITY(model::Incident)
+ANSVAR_ENTITY(model::DataSubjectRequest)
+ANSVAR_ENTITY(model::Agreement)
+#undef ANSVAR_ENTITY
+}  // namespace internal
 
 ReadResult ReadRegister(std::string_view text, size_t max_problems) {
   const simdjson::padded_string padded(text);

@@ -27,6 +27,35 @@ std::string CommitteeLabel(const model::Committee* c) {
   return c->name.empty() ? c->id.str() : c->name + " (" + c->id.str() + ")";
 }
 
+void WriteFinding(JsonOut& o, const rules::Finding& f, const rules::RegisterIndex& index, Lang lang) {
+  o.BeginObject();
+  o.Field("rule", rules::Code(f.rule));
+  o.Field("severity", rules::ToString(f.severity));
+  o.Key("subject");
+  o.BeginObject();
+  o.Field("type", rules::ToString(f.subject.type));
+  o.Field("id", f.subject.id);
+  o.EndObject();
+  o.Field("message", rules::Message(f, index, lang));
+  o.Key("detail");
+  o.BeginObject();
+  for (const auto& [k, v] : f.detail) {
+    o.Key(k);
+    DetailValue(o, v);
+  }
+  o.EndObject();
+  o.EndObject();
+}
+
+void WriteSummary(JsonOut& o, const rules::Summary& summary) {
+  o.Key("summary");
+  o.BeginObject();
+  o.Field("error", int64_t(summary.error));
+  o.Field("warning", int64_t(summary.warning));
+  o.Field("info", int64_t(summary.info));
+  o.EndObject();
+}
+
 }  // namespace
 
 std::string FindingsJson(const std::vector<rules::Finding>& findings, const rules::RegisterIndex& index,
@@ -36,33 +65,32 @@ std::string FindingsJson(const std::vector<rules::Finding>& findings, const rule
   o.Field("as_of", model::FormatTimestamp(as_of));
   o.Key("findings");
   o.BeginArray();
-  for (const auto& f : findings) {
-    o.BeginObject();
-    o.Field("rule", rules::Code(f.rule));
-    o.Field("severity", rules::ToString(f.severity));
-    o.Key("subject");
-    o.BeginObject();
-    o.Field("type", rules::ToString(f.subject.type));
-    o.Field("id", f.subject.id);
-    o.EndObject();
-    o.Field("message", rules::Message(f, index, lang));
-    o.Key("detail");
-    o.BeginObject();
-    for (const auto& [k, v] : f.detail) {
-      o.Key(k);
-      DetailValue(o, v);
-    }
-    o.EndObject();
-    o.EndObject();
+  for (const auto& f : findings) WriteFinding(o, f, index, lang);
+  o.EndArray();
+  WriteSummary(o, rules::Summarize(findings));
+  o.EndObject();
+  return o.Take();
+}
+
+std::string FindingsPageJson(std::span<const rules::Finding* const> selected, const FindingsPage& page,
+                             const rules::RegisterIndex& index, model::Timestamp as_of, Lang lang) {
+  JsonOut o(false);
+  o.BeginObject();
+  o.Field("as_of", model::FormatTimestamp(as_of));
+  o.Key("findings");
+  o.BeginArray();
+  rules::Summary summary;
+  for (size_t i = 0; i < selected.size(); ++i) {
+    const auto& f = *selected[i];
+    (f.severity == rules::Severity::kError ? summary.error
+     : f.severity == rules::Severity::kWarning ? summary.warning : summary.info)++;
+    if (i >= page.offset && i - page.offset < page.limit) WriteFinding(o, f, index, lang);
   }
   o.EndArray();
-  const auto summary = rules::Summarize(findings);
-  o.Key("summary");
-  o.BeginObject();
-  o.Field("error", int64_t(summary.error));
-  o.Field("warning", int64_t(summary.warning));
-  o.Field("info", int64_t(summary.info));
-  o.EndObject();
+  WriteSummary(o, summary);
+  o.Field("total", int64_t(selected.size()));
+  o.Field("limit", int64_t(page.limit));
+  o.Field("offset", int64_t(page.offset));
   o.EndObject();
   return o.Take();
 }
@@ -92,7 +120,11 @@ std::string FindingsText(const std::vector<rules::Finding>& findings, const rule
       const size_t count = f.severity == rules::Severity::kError     ? summary.error
                            : f.severity == rules::Severity::kWarning ? summary.warning
                                                                       : summary.info;
-      out += "\n" + std::string(rules::Label(f.severity, lang)) + " (" + std::to_string(count) + ")\n";
+      out += '\n';
+      out += rules::Label(f.severity, lang);
+      out += " (";
+      out += std::to_string(count);
+      out += ")\n";
     }
     if (subject == nullptr || *subject != f.subject) {
       subject = &f.subject;

@@ -1,5 +1,6 @@
 #pragma once
 // The output of `check` and `derive`: JSON exactly as spec/register-format.md gives it, and readable text.
+#include <span>
 #include <string>
 #include <vector>
 
@@ -12,6 +13,13 @@ namespace ansvar::io {
 
 std::string FindingsJson(const std::vector<rules::Finding>& findings, const rules::RegisterIndex& index,
                          model::Timestamp as_of, rules::Lang lang, bool pretty = true);
+// A page of selected findings with the summary of all selected: {as_of, findings, summary, total, limit, offset}.
+struct FindingsPage {
+  size_t offset = 0;
+  size_t limit = 100;
+};
+std::string FindingsPageJson(std::span<const rules::Finding* const> selected, const FindingsPage& page,
+                             const rules::RegisterIndex& index, model::Timestamp as_of, rules::Lang lang);
 // Grouped by severity, then by subject.
 std::string FindingsText(const std::vector<rules::Finding>& findings, const rules::RegisterIndex& index,
                          model::Timestamp as_of, rules::Lang lang);

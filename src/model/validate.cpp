@@ -30,6 +30,36 @@ std::string Quote(std::string_view s) {
   return q;
 }
 
+// A path into the exchange format ("$.systems[3].roles[0].person"), formatted only when a problem is reported:
+// checking a large register builds no strings. A Path refers to its parent, which must outlive it.
+class Path {
+ public:
+  explicit Path(std::string_view root) : root_(root) {}
+  Path(const Path& parent, std::string_view key) : parent_(&parent), key_(key) {}
+  Path(const Path& parent, size_t index) : parent_(&parent), index_(index), is_index_(true) {}
+
+  [[nodiscard]] std::string str() const {
+    if (parent_ == nullptr) return std::string(root_);
+    std::string out = parent_->str();
+    if (is_index_) {
+      out += '[';
+      out += std::to_string(index_);
+      out += ']';
+    } else {
+      out += '.';
+      out += key_;
+    }
+    return out;
+  }
+
+ private:
+  const Path* parent_ = nullptr;
+  std::string_view root_;
+  std::string_view key_;
+  size_t index_ = 0;
+  bool is_index_ = false;
+};
+
 constexpr std::string_view kWhat[] = {"organization",        "committee",         "administration", "person",
                                       "system",              "delegation",        "power of attorney",
                                       "processing activity", "processor record",  "incident",
@@ -40,26 +70,28 @@ class References {
  public:
   References(const Lookup& lookup, Collector& out) : lookup_(lookup), out_(out) {}
 
-  void Check(const Organization& o, const std::string& p) { Ref(Collection::kPerson, o.dpo, p + ".dpo"); }
+  void Check(const Organization& o, const Path& p) { Ref(Collection::kPerson, o.dpo, Path(p, "dpo")); }
 
-  void Check(const Committee& c, const std::string& p) {
-    Ref(Collection::kOrganization, c.organization.str(), p + ".organization");
+  void Check(const Committee& c, const Path& p) {
+    Ref(Collection::kOrganization, c.organization.str(), Path(p, "organization"));
   }
 
-  void Check(const Administration& a, const std::string& p) {
-    Ref(Collection::kOrganization, a.organization.str(), p + ".organization");
-    Refs(Collection::kCommittee, a.committees, p + ".committees");
-    Ref(Collection::kCommittee, a.employing_committee, p + ".employing_committee");
+  void Check(const Administration& a, const Path& p) {
+    Ref(Collection::kOrganization, a.organization.str(), Path(p, "organization"));
+    Refs(Collection::kCommittee, a.committees, Path(p, "committees"));
+    Ref(Collection::kCommittee, a.employing_committee, Path(p, "employing_committee"));
     std::unordered_set<std::string_view> units;
+    const Path units_path(p, "units");
     for (size_t u = 0; u < a.units.size(); ++u) {
-      if (a.units[u].id.empty()) out_.Add(At(p + ".units", u) + ".id", "missing id");
+      const Path up(units_path, u);
+      if (a.units[u].id.empty()) out_.Add(Path(up, "id").str(), "missing id");
       else if (!units.insert(a.units[u].id.str()).second)
-        out_.Add(At(p + ".units", u) + ".id", "duplicate unit id " + Quote(a.units[u].id.str()));
+        out_.Add(Path(up, "id").str(), "duplicate unit id " + Quote(a.units[u].id.str()));
     }
   }
 
-  void Check(const Person& person, const std::string& p) {
-    Ref(Collection::kAdministration, person.administration, p + ".administration");
+  void Check(const Person& person, const Path& p) {
+    Ref(Collection::kAdministration, person.administration, Path(p, "administration"));
     if (!person.unit) return;
     bool found = false;
     if (person.administration) {
@@ -68,92 +100,97 @@ class References {
       else
         found = true;  // already reported as an unknown administration
     }
-    if (!found) out_.Add(p + ".unit", "unknown unit " + Quote(person.unit->str()) + " in the person's administration");
+    if (!found) out_.Add(Path(p, "unit").str(), "unknown unit " + Quote(person.unit->str()) + " in the person's administration");
   }
 
-  void Check(const System& s, const std::string& p) {
-    Ref(Collection::kAdministration, s.owner_administration, p + ".owner_administration");
-    Refs(Collection::kAdministration, s.used_by, p + ".used_by");
+  void Check(const System& s, const Path& p) {
+    Ref(Collection::kAdministration, s.owner_administration, Path(p, "owner_administration"));
+    Refs(Collection::kAdministration, s.used_by, Path(p, "used_by"));
+    const Path roles(p, "roles");
     for (size_t r = 0; r < s.roles.size(); ++r) {
       const auto& role = s.roles[r];
-      const std::string rp = At(p + ".roles", r);
-      if (!role.person && !role.committee) out_.Add(rp + ".person", "missing: a role is held by a person");
-      Ref(Collection::kPerson, role.person, rp + ".person");
-      Ref(Collection::kCommittee, role.committee, rp + ".committee");
+      const Path rp(roles, r);
+      if (!role.person && !role.committee) out_.Add(Path(rp, "person").str(), "missing: a role is held by a person");
+      Ref(Collection::kPerson, role.person, Path(rp, "person"));
+      Ref(Collection::kCommittee, role.committee, Path(rp, "committee"));
     }
     std::unordered_set<std::string_view> docs;
+    const Path documents(p, "documents");
     for (size_t d = 0; d < s.documents.size(); ++d) {
       const auto& doc = s.documents[d];
-      const std::string dp = At(p + ".documents", d);
+      const Path dp(documents, d);
       if (!doc.id.empty() && !docs.insert(doc.id.str()).second)
-        out_.Add(dp + ".id", "duplicate document id " + Quote(doc.id.str()) + " on this system");
-      Ref(Collection::kPerson, doc.signed_by, dp + ".signed_by");
-      Ref(Collection::kPerson, doc.approved_by, dp + ".approved_by");
-      Refs(Collection::kCommittee, doc.on_behalf_of, dp + ".on_behalf_of");
-      Ref(Collection::kOrganization, doc.organization, dp + ".organization");
-      Refs(Collection::kPowerOfAttorney, doc.powers_of_attorney, dp + ".powers_of_attorney");
+        out_.Add(Path(dp, "id").str(), "duplicate document id " + Quote(doc.id.str()) + " on this system");
+      Ref(Collection::kPerson, doc.signed_by, Path(dp, "signed_by"));
+      Ref(Collection::kPerson, doc.approved_by, Path(dp, "approved_by"));
+      Refs(Collection::kCommittee, doc.on_behalf_of, Path(dp, "on_behalf_of"));
+      Ref(Collection::kOrganization, doc.organization, Path(dp, "organization"));
+      Refs(Collection::kPowerOfAttorney, doc.powers_of_attorney, Path(dp, "powers_of_attorney"));
     }
     if (s.transfer) {
       if (s.transfer->tia_document && !docs.contains(s.transfer->tia_document->str()))
-        out_.Add(p + ".transfer.tia_document", "unknown document " + Quote(s.transfer->tia_document->str()) + " on this system");
+        out_.Add(Path(p, "transfer.tia_document").str(),
+                 "unknown document " + Quote(s.transfer->tia_document->str()) + " on this system");
       if (s.transfer->art9_document && !docs.contains(s.transfer->art9_document->str()))
-        out_.Add(p + ".transfer.art9_document", "unknown document " + Quote(s.transfer->art9_document->str()) + " on this system");
+        out_.Add(Path(p, "transfer.art9_document").str(),
+                 "unknown document " + Quote(s.transfer->art9_document->str()) + " on this system");
     }
+    const Path integrations(p, "integrations");
     for (size_t n = 0; n < s.integrations.size(); ++n)
-      Ref(Collection::kSystem, s.integrations[n].to.str(), At(p + ".integrations", n) + ".to");
+      Ref(Collection::kSystem, s.integrations[n].to.str(), Path(Path(integrations, n), "to"));
   }
 
-  void Check(const Delegation& d, const std::string& p) {
-    Ref(Collection::kCommittee, d.committee.str(), p + ".committee");
-    Ref(Collection::kPerson, d.delegate_person, p + ".delegate_person");
+  void Check(const Delegation& d, const Path& p) {
+    Ref(Collection::kCommittee, d.committee.str(), Path(p, "committee"));
+    Ref(Collection::kPerson, d.delegate_person, Path(p, "delegate_person"));
   }
 
-  void Check(const PowerOfAttorney& f, const std::string& p) {
-    Ref(Collection::kCommittee, f.committee.str(), p + ".committee");
-    Ref(Collection::kPerson, f.issued_by, p + ".issued_by");
-    Ref(Collection::kPerson, f.holder, p + ".holder");
-    Ref(Collection::kSystem, f.system, p + ".system");
+  void Check(const PowerOfAttorney& f, const Path& p) {
+    Ref(Collection::kCommittee, f.committee.str(), Path(p, "committee"));
+    Ref(Collection::kPerson, f.issued_by, Path(p, "issued_by"));
+    Ref(Collection::kPerson, f.holder, Path(p, "holder"));
+    Ref(Collection::kSystem, f.system, Path(p, "system"));
   }
 
-  void Check(const ProcessingActivity& a, const std::string& p) {
-    Ref(Collection::kCommittee, a.controller, p + ".controller");
-    Refs(Collection::kSystem, a.systems, p + ".systems");
-    Refs(Collection::kCommittee, a.joint_controllers, p + ".joint_controllers");
-    Ref(Collection::kCommittee, a.processor_committee, p + ".processor_committee");
+  void Check(const ProcessingActivity& a, const Path& p) {
+    Ref(Collection::kCommittee, a.controller, Path(p, "controller"));
+    Refs(Collection::kSystem, a.systems, Path(p, "systems"));
+    Refs(Collection::kCommittee, a.joint_controllers, Path(p, "joint_controllers"));
+    Ref(Collection::kCommittee, a.processor_committee, Path(p, "processor_committee"));
   }
 
-  void Check(const ProcessorRecord& r, const std::string& p) {
-    Ref(Collection::kCommittee, r.committee.str(), p + ".committee");
-    Ref(Collection::kSystem, r.system.str(), p + ".system");
-    Refs(Collection::kCommittee, r.committees, p + ".committees");
+  void Check(const ProcessorRecord& r, const Path& p) {
+    Ref(Collection::kCommittee, r.committee.str(), Path(p, "committee"));
+    Ref(Collection::kSystem, r.system.str(), Path(p, "system"));
+    Refs(Collection::kCommittee, r.committees, Path(p, "committees"));
   }
 
-  void Check(const Incident& i, const std::string& p) {
-    Ref(Collection::kSystem, i.system, p + ".system");
-    Refs(Collection::kCommittee, i.controllers, p + ".controllers");
-    Ref(Collection::kCommittee, i.handler, p + ".handler");
+  void Check(const Incident& i, const Path& p) {
+    Ref(Collection::kSystem, i.system, Path(p, "system"));
+    Refs(Collection::kCommittee, i.controllers, Path(p, "controllers"));
+    Ref(Collection::kCommittee, i.handler, Path(p, "handler"));
   }
 
-  void Check(const DataSubjectRequest& r, const std::string& p) {
-    Refs(Collection::kCommittee, r.controllers, p + ".controllers");
+  void Check(const DataSubjectRequest& r, const Path& p) {
+    Refs(Collection::kCommittee, r.controllers, Path(p, "controllers"));
   }
 
-  void Check(const Agreement& a, const std::string& p) {
-    Refs(Collection::kSystem, a.systems, p + ".systems");
-    Refs(Collection::kOrganization, a.parties, p + ".parties");
+  void Check(const Agreement& a, const Path& p) {
+    Refs(Collection::kSystem, a.systems, Path(p, "systems"));
+    Refs(Collection::kOrganization, a.parties, Path(p, "parties"));
   }
 
  private:
-  void Ref(Collection c, const std::string& id, const std::string& path) {
-    if (!lookup_.Has(c, id)) out_.Add(path, "unknown " + std::string(kWhat[static_cast<size_t>(c)]) + " " + Quote(id));
+  void Ref(Collection c, const std::string& id, const Path& path) {
+    if (!lookup_.Has(c, id)) out_.Add(path.str(), "unknown " + std::string(kWhat[static_cast<size_t>(c)]) + " " + Quote(id));
   }
   template <class T>
-  void Ref(Collection c, const std::optional<T>& id, const std::string& path) {
+  void Ref(Collection c, const std::optional<T>& id, const Path& path) {
     if (id) Ref(c, id->str(), path);
   }
   template <class T>
-  void Refs(Collection c, const std::vector<T>& list, const std::string& path) {
-    for (size_t i = 0; i < list.size(); ++i) Ref(c, list[i].str(), At(path, i));
+  void Refs(Collection c, const std::vector<T>& list, const Path& path) {
+    for (size_t i = 0; i < list.size(); ++i) Ref(c, list[i].str(), Path(path, i));
   }
 
   const Lookup& lookup_;
@@ -228,7 +265,8 @@ class Validator : public Lookup {
   }
   template <class T>
   void CheckAll(References& refs, const std::vector<T>& items, std::string_view path) {
-    for (size_t i = 0; i < items.size(); ++i) refs.Check(items[i], At(path, i));
+    const Path base(path);
+    for (size_t i = 0; i < items.size(); ++i) refs.Check(items[i], Path(base, i));
   }
 
   const Register& reg_;
@@ -243,7 +281,7 @@ std::vector<Problem> Validate(const Register& reg, size_t limit) { return Valida
 template <class T>
 std::vector<Problem> ValidateEntity(const T& entity, const Lookup& lookup, const std::string& path) {
   Collector out(100);
-  References(lookup, out).Check(entity, path);
+  References(lookup, out).Check(entity, Path(path));
   return out.Take();
 }
 

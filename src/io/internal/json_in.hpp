@@ -18,6 +18,19 @@ namespace ansvar::io::internal {
 
 namespace od = simdjson::ondemand;
 
+// The key of an object field, the string unescaped_key() gives. A key without escapes (the usual case) is read in
+// place from the input; one with escapes is unescaped into the parser's string buffer.
+inline simdjson::error_code FieldKey(od::field& field, std::string_view& key) {
+  const char* raw = field.key().raw();
+  const char* end = raw;
+  while (*end != '"' && *end != '\\') ++end;
+  if (*end == '"') {
+    key = std::string_view(raw, static_cast<size_t>(end - raw));
+    return simdjson::SUCCESS;
+  }
+  return field.unescaped_key().get(key);
+}
+
 // True when something follows the root value that was read.
 inline bool HasTrailingContent(od::document& doc) {
   const char* location = nullptr;
@@ -121,7 +134,7 @@ void JsonIn::Fields(od::object obj, Fn&& fn, std::initializer_list<std::string_v
       return;
     }
     std::string_view key;
-    if (auto e = field.unescaped_key().get(key)) {
+    if (auto e = FieldKey(field, key)) {
       Fail(e, "a key");
       return;
     }

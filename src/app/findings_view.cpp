@@ -1,0 +1,408 @@
+// The derived views of the service: live findings with filters, and who is responsible for a system and why.
+#include <algorithm>
+#include <set>
+
+#include "app/service_state.hpp"
+#include "io/json_writer.hpp"
+#include "io/reports.hpp"
+#include "io/rulebook_json.hpp"
+#include "rules/check.hpp"
+#include "rules/derive.hpp"
+#include "rules/vocabulary.hpp"
+
+namespace ansvar::app {
+namespace {
+
+// Deadlines move with the clock: a cached evaluation of "now" is used for at most this long.
+constexpr auto kLiveFor = std::chrono::seconds(60);
+
+// The administrations and committees a finding concerns, for the filters of GET /findings.
+void Scope(const rules::RegisterIndex& index, const rules::Finding& f, std::set<std::string>& admins,
+           std::set<std::string>& committees) {
+  const auto& reg = index.reg();
+  auto committee = [&](const std::string& id) { committees.insert(id); };
+  auto system = [&](const model::System& s) {
+    if (s.owner_administration) admins.insert(s.owner_administration->str());
+    for (const auto& a : s.used_by) admins.insert(a.str());
+    for (const auto* c : index.Controllers(index.IndexOf(s))) committee(c->id.str());
+  };
+  switch (f.subject.type) {
+    case rules::SubjectType::kSystem:
+      if (const auto* s = index.FindSystem(f.subject.id)) system(*s);
+      break;
+    case rules::SubjectType::kCommittee: committee(f.subject.id); break;
+    case rules::SubjectType::kProcessingActivity:
+      if (const auto* a = index.FindActivity(f.subject.id)) {
+        if (a->controller) committee(a->controller->str());
+        for (const auto& c : a->joint_controllers) committee(c.str());
+      }
+      break;
+    case rules::SubjectType::kIncident:
+      for (const auto& inc : reg.incidents) {
+        if (inc.id.str() != f.subject.id) continue;
+        if (const auto* s = inc.system ? index.FindSystem(inc.system->str()) : nullptr) system(*s);
+        for (const auto& c : inc.controllers) committee(c.str());
+        break;
+      }
+      break;
+    case rules::SubjectType::kDataSubjectRequest:
+      for (const auto& r : reg.data_subject_requests)
+        if (r.id.str() == f.subject.id)
+          for (const auto& c : r.controllers) committee(c.str());
+      break;
+    default: break;
+  }
+  // A committee's findings concern the administrations that work for it.
+  for (const auto& a : reg.administrations)
+    for (const auto& c : a.committees)
+      if (committees.contains(c.str())) admins.insert(a.id.str());
+}
+
+}  // namespace
+
+std::shared_ptr<const RegisterService::Derived> RegisterService::DerivedAt(const std::optional<model::Timestamp>& as_of) const {
+  const auto now = clock_();
+  std::lock_guard lock(derived_mu_);
+  if (!as_of && derived_ && std::chrono::steady_clock::now() - derived_->built < kLiveFor) return derived_;
+  if (as_of && derived_ && derived_->as_of == *as_of) return derived_;
+
+  auto rulebook = base_rulebook_;
+  if (!state_->reg.rulebook_overrides.empty())
+    (void)io::ApplyRulebookJson(rulebook, state_->reg.rulebook_overrides, "$.rulebook");
+  auto d = std::make_shared<Derived>(state_->reg, std::move(rulebook), as_of.value_or(now));
+  d->findings = rules::Check(d->index, d->rulebook, {d->as_of});
+  std::set<std::string> admins, committees;
+  for (uint32_t i = 0; i < d->findings.size(); ++i) {
+    admins.clear();
+    committees.clear();
+    Scope(d->index, d->findings[i], admins, committees);
+    for (const auto& a : admins) d->by_administration[a].push_back(i);
+    for (const auto& c : committees) d->by_committee[c].push_back(i);
+  }
+  if (!as_of) derived_ = d;
+  return d;
+}
+
+Result<std::string> RegisterService::Findings(const FindingsQuery& q) const {
+  if (q.limit > kMaxPageSize) return BadRequest("limit: at most " + std::to_string(kMaxPageSize));
+  std::optional<rules::RuleId> rule;
+  if (!q.rule.empty() && !(rule = rules::ParseRuleCode(q.rule))) return BadRequest("rule: unknown rule \"" + q.rule + "\"");
+  std::shared_lock lock(mu_);
+  const auto d = DerivedAt(q.as_of);
+  // Start from the narrowest index the query allows.
+  static const std::vector<uint32_t> kNone;
+  const std::vector<uint32_t>* candidates = nullptr;
+  if (!q.administration.empty()) {
+    auto it = d->by_administration.find(q.administration);
+    candidates = it == d->by_administration.end() ? &kNone : &it->second;
+  }
+  if (!q.committee.empty()) {
+    auto it = d->by_committee.find(q.committee);
+    const auto* by_c = it == d->by_committee.end() ? &kNone : &it->second;
+    if (candidates == nullptr || by_c->size() < candidates->size()) candidates = by_c;
+  }
+  auto keep = [&](uint32_t i) {
+    const auto& f = d->findings[i];
+    if (q.severity && f.severity != *q.severity) return false;
+    if (rule && f.rule != *rule) return false;
+    if (!q.subject_type.empty() && rules::ToString(f.subject.type) != q.subject_type) return false;
+    if (!q.subject_id.empty() && f.subject.id != q.subject_id) return false;
+    if (!q.administration.empty() && candidates != nullptr) {
+      const auto it = d->by_administration.find(q.administration);
+      if (it == d->by_administration.end() || !std::binary_search(it->second.begin(), it->second.end(), i)) return false;
+    }
+    if (!q.committee.empty()) {
+      const auto it = d->by_committee.find(q.committee);
+      if (it == d->by_committee.end() || !std::binary_search(it->second.begin(), it->second.end(), i)) return false;
+    }
+    return true;
+  };
+  std::vector<const rules::Finding*> selected;
+  if (candidates != nullptr) {
+    for (auto i : *candidates)
+      if (keep(i)) selected.push_back(&d->findings[i]);
+  } else {
+    for (uint32_t i = 0; i < d->findings.size(); ++i)
+      if (keep(i)) selected.push_back(&d->findings[i]);
+  }
+  return io::FindingsPageJson(selected, {q.offset, q.limit}, d->index, d->as_of, q.lang);
+}
+
+}  // namespace ansvar::app
+
+namespace ansvar::app {
+namespace {
+
+bool ValidOn(const model::Delegation& d, model::Date day) {
+  return (!d.valid_from || *d.valid_from <= day) && (!d.valid_to || day < *d.valid_to);
+}
+
+void PersonRef(io::JsonWriter& o, const model::Person* p) {
+  if (p == nullptr) {
+    o.Null();
+    return;
+  }
+  o.BeginObject();
+  o.Field("id", p->id.str());
+  o.Field("name", p->name);
+  o.Key("title");
+  if (p->title) o.String(model::ToString(*p->title));
+  else o.Null();
+  o.EndObject();
+}
+
+void DelegationRef(io::JsonWriter& o, const model::Delegation& d) {
+  o.BeginObject();
+  o.Field("id", d.id.str());
+  o.Field("committee", d.committee.str());
+  o.Field("matter", d.matter == model::DelegationMatter::kOther ? "other:" + d.matter_text
+                                                                : std::string(model::ToString(d.matter)));
+  o.Field("decision", d.decision);
+  o.Key("valid_from");
+  if (d.valid_from) o.String(model::FormatDate(*d.valid_from));
+  else o.Null();
+  o.Key("valid_to");
+  if (d.valid_to) o.String(model::FormatDate(*d.valid_to));
+  else o.Null();
+  o.EndObject();
+}
+
+// Which delegation of `committee` carries the decision on this system's DPA, if any.
+const model::Delegation* Carrying(const rules::RegisterIndex& index, const std::string& committee,
+                                  model::DelegationMatter matter, model::Date day) {
+  for (const auto* d : index.DelegationsOf(committee))
+    if (d->matter == matter && ValidOn(*d, day)) return d;
+  return nullptr;
+}
+
+constexpr std::string_view kCaseNames[] = {"none", "service_committee", "support_process", "deputy_director",
+                                           "single_controller", "each_controller"};
+constexpr std::pair<std::string_view, std::string_view> kCaseText[] = {
+    {"Inget PUB-avtal: systemet behandlar inte personuppgifter eller är en publik tjänst eller myndighetstjänst.",
+     "No DPA: the system processes no personal data or is a public or authority service."},
+    {"IT-infrastruktur: Nämnden för Service beslutar om biträden och dess delegat undertecknar.",
+     "IT infrastructure: the Service committee decides on processors and its delegate signs."},
+    {"Stödprocess som KS eller Service utför för alla nämnder: den nämnden beslutar enligt sitt reglemente.",
+     "A support process KS or Service performs for every committee: that committee decides under its regulations."},
+    {"Kommungemensamt system: biträdande kommundirektören beslutar och undertecknar på delegation från varje "
+     "personuppgiftsansvarig nämnd (KF 2024-03-05 § 33).",
+     "Municipality-wide system: the deputy municipal director decides and signs by delegation from every controller "
+     "committee (KF 2024-03-05 § 33)."},
+    {"System som används av en nämnd: nämnden (eller dess delegat) beslutar och delegaten undertecknar.",
+     "System used by one committee: the committee (or its delegate) decides and its delegate signs."},
+    {"Förvaltningsspecifikt system för flera nämnder: varje nämnd beslutar; ägaren undertecknar med fullmakt från "
+     "de övriga nämnderna, utfärdad av deras förvaltningschefer på delegation.",
+     "Administration-specific system of several committees: each committee decides; the owner signs with powers of "
+     "attorney from the others, issued by their administration directors under delegation."},
+};
+
+}  // namespace
+
+Result<std::string> RegisterService::Responsibilities(const std::string& system_id) const {
+  std::shared_lock lock(mu_);
+  const auto d = DerivedAt(std::nullopt);
+  const auto& index = d->index;
+  const auto* s = index.FindSystem(system_id);
+  if (s == nullptr) return NotFound("system \"" + system_id + "\" finns inte / does not exist");
+  const auto r = rules::Derive(index, d->rulebook, *s);
+  const auto day = d->as_of.date();
+  const auto* owner_committee = r.owner ? index.CommitteeOfPerson(*r.owner) : nullptr;
+
+  io::JsonWriter o(false);
+  o.BeginObject();
+  o.Field("id", s->id.str());
+  o.Field("name", s->name);
+  o.Field("as_of", model::FormatTimestamp(d->as_of));
+  o.Key("controllers");
+  o.BeginArray();
+  for (const auto* c : r.controllers) o.String(c->id.str());
+  o.EndArray();
+  o.Key("internal_processor");
+  if (r.internal_processor) o.String(r.internal_processor->id.str());
+  else o.Null();
+  o.Key("joint_controllers");  // two or more committees sharing the system for their own purposes (model.md §5.1)
+  o.Bool(r.controllers.size() >= 2);
+  o.Key("owner");
+  PersonRef(o, r.owner);
+  o.Key("owner_committee");
+  if (owner_committee) o.String(owner_committee->id.str());
+  else o.Null();
+
+  // Roles held against the mandatory roles of the category.
+  o.Key("roles");
+  o.BeginArray();
+  std::set<model::RoleKind> listed(r.mandatory_roles.begin(), r.mandatory_roles.end());
+  for (const auto& role : s->roles) listed.insert(role.role);
+  for (auto role : listed) {
+    o.BeginObject();
+    o.Field("role", model::ToString(role));
+    o.Field("mandatory", std::find(r.mandatory_roles.begin(), r.mandatory_roles.end(), role) != r.mandatory_roles.end());
+    o.Key("holders");
+    o.BeginArray();
+    for (const auto* p : index.Holders(*s, role)) PersonRef(o, p);
+    for (const auto& a : s->roles)
+      if (a.role == role && a.committee) o.String(a.committee->str());
+    o.EndArray();
+    o.EndObject();
+  }
+  o.EndArray();
+  o.Key("mandatory_roles");
+  o.BeginArray();
+  for (auto role : r.mandatory_roles) o.String(model::ToString(role));
+  o.EndArray();
+
+  // Documents against the mandatory documents.
+  o.Key("documents");
+  o.BeginArray();
+  std::set<model::DocumentKind> kinds(r.mandatory_documents.begin(), r.mandatory_documents.end());
+  for (const auto& doc : s->documents) kinds.insert(doc.kind);
+  for (auto kind : kinds) {
+    o.BeginObject();
+    o.Field("kind", model::ToString(kind));
+    o.Field("mandatory", std::find(r.mandatory_documents.begin(), r.mandatory_documents.end(), kind) != r.mandatory_documents.end());
+    o.Key("present");
+    o.BeginArray();
+    for (const auto& doc : s->documents)
+      if (doc.kind == kind) o.String(doc.id.str());
+    o.EndArray();
+    o.EndObject();
+  }
+  o.EndArray();
+  o.Key("mandatory_documents");
+  o.BeginArray();
+  for (auto kind : r.mandatory_documents) o.String(model::ToString(kind));
+  o.EndArray();
+
+  // Who decides and signs the DPA, and the chain that gives them the right.
+  const auto which = static_cast<size_t>(r.dpa_decided_by.which);
+  o.Key("dpa_decided_by");
+  if (r.dpa_decided_by.which == rules::DpaDeciderCase::kNone) {
+    o.Null();
+  } else if (r.dpa_decided_by.which == rules::DpaDeciderCase::kDeputyDirector) {
+    o.BeginObject();
+    o.Field("title", model::ToString(model::Title::kDeputyMunicipalDirector));
+    o.EndObject();
+  } else {
+    o.BeginObject();
+    o.Key("committees");
+    o.BeginArray();
+    for (const auto* c : r.dpa_decided_by.committees) o.String(c->id.str());
+    o.EndArray();
+    o.EndObject();
+  }
+  o.Key("dpa");
+  o.BeginObject();
+  o.Field("rule", "R-DPA-DECIDER");
+  o.Field("case", kCaseNames[which]);
+  o.Field("explanation_sv", kCaseText[which].first);
+  o.Field("explanation_en", kCaseText[which].second);
+  o.Key("delegations");
+  o.BeginArray();
+  std::vector<std::string> missing_delegations;
+  if (r.dpa_decided_by.which == rules::DpaDeciderCase::kDeputyDirector) {
+    for (const auto* c : r.controllers) {
+      if (const auto* del = Carrying(index, c->id.str(), model::DelegationMatter::kDecideDpaMunicipalityWide, day))
+        DelegationRef(o, *del);
+      else
+        missing_delegations.push_back(c->id.str());
+    }
+  } else {
+    for (const auto* c : r.dpa_decided_by.committees)
+      if (const auto* del = Carrying(index, c->id.str(), model::DelegationMatter::kDecideDpa, day)) DelegationRef(o, *del);
+  }
+  o.EndArray();
+  o.Field("missing_delegations", missing_delegations);
+  o.Key("signers");
+  o.BeginArray();
+  if (r.dpa_decided_by.which == rules::DpaDeciderCase::kDeputyDirector) {
+    for (const auto& p : index.reg().people)
+      if (p.title == model::Title::kDeputyMunicipalDirector) PersonRef(o, &p);
+  } else if (r.dpa_decided_by.which == rules::DpaDeciderCase::kEachController && r.owner) {
+    PersonRef(o, r.owner);
+  }
+  o.EndArray();
+  o.Key("powers_of_attorney");
+  o.BeginArray();
+  std::vector<std::string> missing_poas;
+  if (r.dpa_decided_by.which == rules::DpaDeciderCase::kEachController) {
+    for (const auto* c : r.controllers) {
+      if (c == owner_committee) continue;
+      bool found = false;
+      for (const auto& f : index.reg().powers_of_attorney) {
+        if (f.committee != c->id || f.system != s->id) continue;
+        found = true;
+        o.BeginObject();
+        o.Field("id", f.id.str());
+        o.Field("committee", f.committee.str());
+        o.Key("holder");
+        PersonRef(o, f.holder ? index.FindPerson(f.holder->str()) : nullptr);
+        o.Key("issued_by");
+        PersonRef(o, f.issued_by ? index.FindPerson(f.issued_by->str()) : nullptr);
+        o.Key("issued_on");
+        if (f.issued_on) o.String(model::FormatDate(*f.issued_on));
+        else o.Null();
+        o.Key("delegation");
+        if (const auto* del = Carrying(index, c->id.str(), model::DelegationMatter::kIssuePowerOfAttorneyDpa, day))
+          DelegationRef(o, *del);
+        else
+          o.Null();
+        o.EndObject();
+      }
+      if (!found) missing_poas.push_back(c->id.str());
+    }
+  }
+  o.EndArray();
+  o.Field("missing_powers_of_attorney", missing_poas);
+  o.EndObject();
+
+  o.Key("incident_handler");
+  if (r.incident_handler) o.String(r.incident_handler->id.str());
+  else o.Null();
+  o.Key("incident");
+  o.BeginObject();
+  o.Field("rule", "R-INC-HANDLER");
+  const bool by_owner = s->scope == model::Scope::kMunicipalityWide || r.controllers.size() >= 2;
+  o.Field("explanation_sv", by_owner ? "Ägarens nämnd utreder, dokumenterar och anmäler; den informerar alla berörda "
+                                       "personuppgiftsansvariga."
+                                     : "Den personuppgiftsansvariga nämnden utreder, dokumenterar och anmäler.");
+  o.Field("explanation_en", by_owner ? "The owner's committee investigates, documents and notifies; it informs every "
+                                       "affected controller."
+                                     : "The controller committee investigates, documents and notifies.");
+  o.EndObject();
+  o.EndObject();
+  return o.Take();
+}
+
+}  // namespace ansvar::app
+
+namespace ansvar::app {
+
+Result<std::string> RegisterService::Trend(int weeks) const {
+  if (weeks < 1 || weeks > 104) return BadRequest("weeks: from 1 to 104");
+  const auto now = clock_();
+  io::JsonWriter o(false);
+  o.BeginObject();
+  o.Key("points");
+  o.BeginArray();
+  for (int k = weeks; k >= 0; --k) {
+    const auto at = model::Timestamp::FromSeconds(now.seconds() - int64_t(k) * 7 * 86400);
+    auto reg = RegisterAsOf(at);
+    if (!reg.ok()) return reg.error();
+    auto rulebook = base_rulebook_;
+    if (!reg.value().rulebook_overrides.empty())
+      (void)io::ApplyRulebookJson(rulebook, reg.value().rulebook_overrides, "$.rulebook");
+    const auto summary = rules::Summarize(rules::Check(reg.value(), rulebook, {at}));
+    o.BeginObject();
+    o.Field("as_of", model::FormatTimestamp(at));
+    o.Field("systems", int64_t(reg.value().systems.size()));
+    o.Field("error", int64_t(summary.error));
+    o.Field("warning", int64_t(summary.warning));
+    o.Field("info", int64_t(summary.info));
+    o.EndObject();
+  }
+  o.EndArray();
+  o.EndObject();
+  return o.Take();
+}
+
+}  // namespace ansvar::app

@@ -1,0 +1,507 @@
+#include "app/register_service.hpp"
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include "app/service_state.hpp"
+#include "io/entity_json.hpp"
+#include "io/json_writer.hpp"
+#include "io/register_reader.hpp"
+#include "io/register_writer.hpp"
+
+namespace ansvar::app {
+namespace {
+
+using model::Collection;
+
+Error FromConflict(const store::ConflictError& e) {
+  const bool stale = std::string_view(e.what()).find("version") != std::string_view::npos;
+  return {stale ? ErrorCode::kPreconditionFailed : ErrorCode::kConflict,
+          stale ? "Ändrad av någon annan / Changed by someone else" : "Konflikt / Conflict", e.what(), {}};
+}
+
+Error Unavailable(const std::exception& e) {
+  return {ErrorCode::kUnavailable, "Lagringen svarar inte / Storage unavailable", e.what(), {}};
+}
+
+std::string What(Kind kind, const std::string& id) { return std::string(store::ToString(kind)) + " \"" + id + "\""; }
+
+// ASCII and Swedish letters folded to lower case, for free-text search.
+std::string Fold(std::string_view s) {
+  std::string out(s);
+  for (size_t i = 0; i < out.size(); ++i) {
+    auto& c = out[i];
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    else if (static_cast<unsigned char>(c) == 0xC3 && i + 1 < out.size()) {
+      auto& d = out[i + 1];
+      const auto u = static_cast<unsigned char>(d);
+      if (u >= 0x80 && u <= 0x9E && u != 0x97) d = static_cast<char>(u + 0x20);
+      ++i;
+    }
+  }
+  return out;
+}
+
+template <class T>
+std::string NameOf(const T& x) {
+  if constexpr (requires { x.name; }) return x.name;
+  else return {};
+}
+
+// Assigns ids to the delegations and processor records that lack one ("<committee>-<matter>-<n>").
+template <class T>
+void AssignIds(std::vector<T>& items, std::string_view prefix) {
+  std::set<std::string> taken;
+  for (const auto& x : items)
+    if (!x.id.empty()) taken.insert(x.id.str());
+  size_t n = 0;
+  for (auto& x : items) {
+    if (!x.id.empty()) continue;
+    std::string id;
+    do id = std::string(prefix) + "-" + std::to_string(++n);
+    while (taken.contains(id));
+    taken.insert(id);
+    x.id = decltype(x.id)(id);
+  }
+}
+
+// Whether an entity matches the list filters that apply to its kind.
+template <class T>
+bool Matches(const T& x, const ListQuery& q, const std::string& folded_q, const rules::RegisterIndex* index) {
+  if (!folded_q.empty()) {
+    std::string hay = Fold(x.id.str()) + "\n" + Fold(NameOf(x));
+    if constexpr (std::is_same_v<T, model::System>) hay += "\n" + Fold(x.supplier.value_or(""));
+    if constexpr (std::is_same_v<T, model::Person>) hay += "\n" + Fold(x.email);
+    if constexpr (std::is_same_v<T, model::ProcessingActivity>) hay += "\n" + Fold(x.process_code);
+    if (hay.find(folded_q) == std::string::npos) return false;
+  }
+  if constexpr (std::is_same_v<T, model::System>) {
+    if (!q.category.empty() && model::ToString(x.category) != q.category) return false;
+    if (!q.scope.empty() && model::ToString(x.scope) != q.scope) return false;
+    if (!q.lifecycle.empty() && model::ToString(x.lifecycle) != q.lifecycle) return false;
+    if (!q.administration.empty()) {
+      const bool owner = x.owner_administration && x.owner_administration->str() == q.administration;
+      const bool user = std::any_of(x.used_by.begin(), x.used_by.end(), [&](const auto& a) { return a.str() == q.administration; });
+      if (!owner && !user) return false;
+    }
+    if (!q.committee.empty() && index != nullptr) {
+      const auto controllers = index->Controllers(index->IndexOf(*index->FindSystem(x.id.str())));
+      if (std::none_of(controllers.begin(), controllers.end(), [&](const auto* c) { return c->id.str() == q.committee; }))
+        return false;
+    }
+  } else if constexpr (std::is_same_v<T, model::Person>) {
+    if (!q.administration.empty() && (!x.administration || x.administration->str() != q.administration)) return false;
+  } else if constexpr (std::is_same_v<T, model::Administration>) {
+    if (!q.committee.empty() &&
+        std::none_of(x.committees.begin(), x.committees.end(), [&](const auto& c) { return c.str() == q.committee; }))
+      return false;
+  } else if constexpr (std::is_same_v<T, model::ProcessingActivity>) {
+    if (!q.committee.empty() && (!x.controller || x.controller->str() != q.committee) &&
+        std::none_of(x.joint_controllers.begin(), x.joint_controllers.end(), [&](const auto& c) { return c.str() == q.committee; }))
+      return false;
+  } else if constexpr (std::is_same_v<T, model::Delegation> || std::is_same_v<T, model::PowerOfAttorney> ||
+                       std::is_same_v<T, model::ProcessorRecord>) {
+    if (!q.committee.empty() && x.committee.str() != q.committee) return false;
+  } else if constexpr (std::is_same_v<T, model::Incident> || std::is_same_v<T, model::DataSubjectRequest>) {
+    if (!q.committee.empty() &&
+        std::none_of(x.controllers.begin(), x.controllers.end(), [&](const auto& c) { return c.str() == q.committee; }))
+      return false;
+  }
+  return true;
+}
+
+// References to an entity that is about to go: every place whose reference would dangle.
+class WithoutOne : public model::Lookup {
+ public:
+  WithoutOne(const model::Lookup& base, Kind kind, const std::string& id) : base_(base), kind_(kind), id_(id) {}
+  [[nodiscard]] bool Has(Collection c, std::string_view id) const override {
+    return !(c == kind_ && id == id_) && base_.Has(c, id);
+  }
+  [[nodiscard]] const model::Administration* FindAdministration(std::string_view id) const override {
+    return base_.FindAdministration(id);
+  }
+
+ private:
+  const model::Lookup& base_;
+  Kind kind_;
+  const std::string& id_;
+};
+
+}  // namespace
+
+RegisterService::RegisterService(std::unique_ptr<store::Store> store, rules::Rulebook rulebook, Clock clock)
+    : store_(std::move(store)), base_rulebook_(std::move(rulebook)), clock_(std::move(clock)), state_(std::make_unique<State>()) {
+  Reload();
+}
+
+RegisterService::~RegisterService() = default;
+
+void RegisterService::Reload() {
+  auto snapshot = store_->Load();
+  auto state = std::make_unique<State>();
+  state->reg = std::move(snapshot.reg);
+  for (const auto& [key, version] : snapshot.versions) state->versions[static_cast<size_t>(key.kind)][key.id] = version;
+  state->last_seq = snapshot.last_audit_seq;
+  state->ReindexAll();
+  state_ = std::move(state);
+  std::lock_guard lock(derived_mu_);
+  derived_.reset();
+}
+
+void RegisterService::Refresh() {
+  {
+    std::shared_lock lock(mu_);
+    if (store_->LastAuditSeq() == state_->last_seq) return;
+  }
+  std::unique_lock lock(mu_);
+  if (store_->LastAuditSeq() != state_->last_seq) Reload();
+}
+
+size_t RegisterService::Count(Kind kind) const {
+  std::shared_lock lock(mu_);
+  return state_->positions[static_cast<size_t>(kind)].size();
+}
+
+Result<Versioned> RegisterService::Get(Kind kind, const std::string& id) const {
+  std::shared_lock lock(mu_);
+  return WithKind(kind, [&]<class T>(std::type_identity<T>) -> Result<Versioned> {
+    const T* x = state_->Find<T>(id);
+    if (x == nullptr) return NotFound(What(kind, id) + " finns inte / does not exist");
+    return Versioned{io::WriteEntity(*x), state_->Version(kind, id)};
+  });
+}
+
+Result<std::string> RegisterService::List(Kind kind, const ListQuery& query) const {
+  if (query.limit > kMaxPageSize) return BadRequest("limit: at most " + std::to_string(kMaxPageSize));
+  std::shared_ptr<const Derived> derived;
+  if (kind == Kind::kSystem && !query.committee.empty()) derived = DerivedAt(std::nullopt);
+  std::shared_lock lock(mu_);
+  const std::string folded = Fold(query.q);
+  return WithKind(kind, [&]<class T>(std::type_identity<T>) -> Result<std::string> {
+    std::string items;
+    size_t total = 0;
+    for (const auto& x : Items<T>(state_->reg)) {
+      if (!Matches(x, query, folded, derived ? &derived->index : nullptr)) continue;
+      if (total >= query.offset && total - query.offset < query.limit) {
+        if (!items.empty()) items += ',';
+        items += io::WriteEntity(x);
+      }
+      ++total;
+    }
+    return "{\"items\":[" + items + "],\"total\":" + std::to_string(total) + ",\"limit\":" +
+           std::to_string(query.limit) + ",\"offset\":" + std::to_string(query.offset) + "}";
+  });
+}
+
+Result<Versioned> RegisterService::Create(Kind kind, std::string_view body, const Actor& actor) {
+  return WithKind(kind, [&]<class T>(std::type_identity<T>) -> Result<Versioned> {
+    auto read = io::ReadEntity<T>(body);
+    if (!read.value) return Invalid("the " + std::string(store::ToString(kind)) + " is not valid", read.problems);
+    T entity = std::move(*read.value);
+    std::unique_lock lock(mu_);
+    if constexpr (std::is_same_v<T, model::Delegation> || std::is_same_v<T, model::ProcessorRecord>) {
+      if (entity.id.empty()) {
+        auto existing = Items<T>(state_->reg);
+        existing.push_back(entity);
+        AssignIds(existing, kind == Kind::kDelegation ? "delegation" : "processor-record");
+        entity.id = existing.back().id;
+      }
+    }
+    const std::string id = entity.id.str();
+    if (state_->Find<T>(id) != nullptr)
+      return Error{ErrorCode::kConflict, "Finns redan / Already exists", What(kind, id) + " already exists", {}};
+    if (auto problems = model::ValidateEntity(entity, *state_); !problems.empty())
+      return Invalid("the " + std::string(store::ToString(kind)) + " refers to what does not exist", problems);
+    const std::string json = io::WriteEntity(entity);
+    try {
+      const auto committed = store_->Apply({store::Change{{kind, id}, store::Entity(entity), std::nullopt, "", json}}, actor, clock_());
+      Items<T>(state_->reg).push_back(std::move(entity));
+      state_->positions[static_cast<size_t>(kind)][id] = Items<T>(state_->reg).size() - 1;
+      state_->versions[static_cast<size_t>(kind)][id] = committed.versions.at(0);
+      state_->last_seq = committed.last_audit_seq;
+      std::lock_guard dl(derived_mu_);
+      derived_.reset();
+      return Versioned{json, committed.versions.at(0)};
+    } catch (const store::ConflictError& e) {
+      return FromConflict(e);
+    } catch (const store::StoreError& e) {
+      return Unavailable(e);
+    }
+  });
+}
+
+Result<Versioned> RegisterService::Replace(Kind kind, const std::string& id, std::string_view body, int64_t if_match,
+                                           const Actor& actor) {
+  return WithKind(kind, [&]<class T>(std::type_identity<T>) -> Result<Versioned> {
+    auto read = io::ReadEntity<T>(body);
+    // The id comes from the path; a body may omit it but must not contradict it.
+    if (!read.value && !(read.problems.size() == 1 && read.problems[0].path == "$.id"))
+      return Invalid("the " + std::string(store::ToString(kind)) + " is not valid", read.problems);
+    if (!read.value) {
+      auto again = io::ReadEntity<T>(body);  // only "$.id" missing: read what there is
+      return Invalid("the " + std::string(store::ToString(kind)) + " is not valid", again.problems);
+    }
+    T entity = std::move(*read.value);
+    if (entity.id.str() != id)
+      return Invalid("the id in the body does not match the path", {{"$.id", "expected \"" + id + "\""}});
+    std::unique_lock lock(mu_);
+    const T* current = state_->Find<T>(id);
+    if (current == nullptr) return NotFound(What(kind, id) + " finns inte / does not exist");
+    const int64_t version = state_->Version(kind, id);
+    if (version != if_match)
+      return Error{ErrorCode::kPreconditionFailed, "Ändrad av någon annan / Changed by someone else",
+                   What(kind, id) + " is at version " + std::to_string(version) + ", not " + std::to_string(if_match) +
+                       ": reload it and apply your change again",
+                   {}};
+    if (auto problems = model::ValidateEntity(entity, *state_); !problems.empty())
+      return Invalid("the " + std::string(store::ToString(kind)) + " refers to what does not exist", problems);
+    const std::string before = io::WriteEntity(*current);
+    const std::string after = io::WriteEntity(entity);
+    try {
+      const auto committed = store_->Apply({store::Change{{kind, id}, store::Entity(entity), if_match, before, after}},
+                                           actor, clock_());
+      Items<T>(state_->reg)[state_->positions[static_cast<size_t>(kind)].at(id)] = std::move(entity);
+      state_->versions[static_cast<size_t>(kind)][id] = committed.versions.at(0);
+      state_->last_seq = committed.last_audit_seq;
+      std::lock_guard dl(derived_mu_);
+      derived_.reset();
+      return Versioned{after, committed.versions.at(0)};
+    } catch (const store::ConflictError& e) {
+      return FromConflict(e);
+    } catch (const store::StoreError& e) {
+      return Unavailable(e);
+    }
+  });
+}
+
+Result<int64_t> RegisterService::Delete(Kind kind, const std::string& id, int64_t if_match, const DeleteOptions& options,
+                                        const Actor& actor) {
+  std::unique_lock lock(mu_);
+  auto& state = *state_;
+  return WithKind(kind, [&]<class T>(std::type_identity<T>) -> Result<int64_t> {
+    const T* current = state.Find<T>(id);
+    if (current == nullptr) return NotFound(What(kind, id) + " finns inte / does not exist");
+    const int64_t version = state.Version(kind, id);
+    if (version != if_match)
+      return Error{ErrorCode::kPreconditionFailed, "Ändrad av någon annan / Changed by someone else",
+                   What(kind, id) + " is at version " + std::to_string(version) + ", not " + std::to_string(if_match), {}};
+
+    // A person's roles go with the person only when the client says so: removed, or handed to someone else.
+    std::vector<store::Change> changes;
+    std::map<std::string, model::System> changed_systems;
+    if constexpr (std::is_same_v<T, model::Person>) {
+      if (options.roles != RolePolicy::kRefuse) {
+        if (options.roles == RolePolicy::kReassign && state.Find<model::Person>(options.reassign_to) == nullptr)
+          return Invalid("reassign_to names no person", {{"reassign_to", "unknown person \"" + options.reassign_to + "\""}});
+        for (const auto& s : state.reg.systems) {
+          if (std::none_of(s.roles.begin(), s.roles.end(), [&](const auto& r) { return r.person && r.person->str() == id; }))
+            continue;
+          model::System copy = s;
+          std::erase_if(copy.roles, [&](const auto& r) {
+            if (!r.person || r.person->str() != id) return false;
+            return options.roles == RolePolicy::kRemove;
+          });
+          for (auto& r : copy.roles)
+            if (r.person && r.person->str() == id) r.person = model::PersonId(options.reassign_to);
+          changed_systems.emplace(s.id.str(), std::move(copy));
+        }
+      }
+    }
+    // Everything else that still refers to the entity refuses the delete, each place named.
+    const WithoutOne lookup(state, kind, id);
+    std::vector<model::Problem> refs;
+    ForEachCollection(state.reg, [&](const auto& items) {
+      for (size_t i = 0; i < items.size() && refs.size() < 50; ++i) {
+        const auto* x = &items[i];
+        using U = std::decay_t<decltype(*x)>;
+        if constexpr (std::is_same_v<U, model::System>)
+          if (auto it = changed_systems.find(x->id.str()); it != changed_systems.end()) x = &it->second;
+        for (auto& p : model::ValidateEntity(*x, lookup, std::string(store::ToString(KindOfType<U>())) + " \"" + x->id.str() + "\""))
+          refs.push_back({p.path, "refers to " + What(kind, id)});
+      }
+    });
+    if (!refs.empty())
+      return Error{ErrorCode::kConflict, "Används fortfarande / Still referenced",
+                   What(kind, id) + " is still referred to" +
+                       (kind == Kind::kPerson ? "; say what happens to the person's roles with ?roles=remove or "
+                                                "?roles=reassign&reassign_to=<person>"
+                                              : ""),
+                   refs};
+
+    for (const auto& [sid, copy] : changed_systems) {
+      const auto* old = state.Find<model::System>(sid);
+      changes.push_back({{Kind::kSystem, sid}, store::Entity(copy), state.Version(Kind::kSystem, sid),
+                         io::WriteEntity(*old), io::WriteEntity(copy)});
+    }
+    changes.push_back({{kind, id}, std::nullopt, if_match, io::WriteEntity(*current), ""});
+    try {
+      const auto committed = store_->Apply(changes, actor, clock_());
+      for (size_t i = 0; i + 1 < changes.size(); ++i) {
+        const auto& sid = changes[i].key.id;
+        state.reg.systems[state.positions[static_cast<size_t>(Kind::kSystem)].at(sid)] = changed_systems.at(sid);
+        state.versions[static_cast<size_t>(Kind::kSystem)][sid] = committed.versions.at(i);
+      }
+      auto& items = Items<T>(state.reg);
+      items.erase(items.begin() + static_cast<std::ptrdiff_t>(state.positions[static_cast<size_t>(kind)].at(id)));
+      state.versions[static_cast<size_t>(kind)].erase(id);
+      state.Reindex(kind);
+      state.last_seq = committed.last_audit_seq;
+      std::lock_guard dl(derived_mu_);
+      derived_.reset();
+      return int64_t{0};
+    } catch (const store::ConflictError& e) {
+      return FromConflict(e);
+    } catch (const store::StoreError& e) {
+      return Unavailable(e);
+    }
+  });
+}
+
+std::string RegisterService::ExportRegister() const {
+  std::shared_lock lock(mu_);
+  return io::WriteRegister(state_->reg);
+}
+
+Result<std::string> RegisterService::ImportRegister(std::string_view body, const Actor& actor) {
+  auto read = io::ReadRegister(body);
+  if (!read.reg) return Invalid("the register is not valid; nothing was changed", read.problems);
+  model::Register next = std::move(*read.reg);
+  AssignIds(next.delegations, "delegation");
+  AssignIds(next.processor_records, "processor-record");
+
+  std::unique_lock lock(mu_);
+  auto& state = *state_;
+  // One audit entry per entity created, changed or removed.
+  std::vector<store::Change> audit;
+  size_t created = 0, updated = 0, deleted = 0, unchanged = 0;
+  ForEachCollection(next, [&](const auto& items) {
+    using T = typename std::decay_t<decltype(items)>::value_type;
+    const Kind kind = KindOfType<T>();
+    std::set<std::string> seen;
+    for (const auto& x : items) {
+      seen.insert(x.id.str());
+      const T* old = state.Find<T>(x.id.str());
+      if (old == nullptr) {
+        ++created;
+        audit.push_back({{kind, x.id.str()}, std::nullopt, std::nullopt, "", io::WriteEntity(x)});
+      } else if (!(*old == x)) {
+        ++updated;
+        audit.push_back({{kind, x.id.str()}, std::nullopt, state.Version(kind, x.id.str()), io::WriteEntity(*old),
+                         io::WriteEntity(x)});
+      } else {
+        ++unchanged;
+      }
+    }
+    for (const auto& old : Items<T>(state.reg)) {
+      if (seen.contains(old.id.str())) continue;
+      ++deleted;
+      audit.push_back({{kind, old.id.str()}, std::nullopt, state.Version(kind, old.id.str()), io::WriteEntity(old), ""});
+    }
+  });
+  try {
+    store_->ReplaceRegister(next, audit, actor, clock_());
+  } catch (const store::ConflictError& e) {
+    return FromConflict(e);
+  } catch (const store::StoreError& e) {
+    return Unavailable(e);
+  }
+  lock.unlock();
+  {
+    std::unique_lock relock(mu_);
+    Reload();
+  }
+  return "{\"created\":" + std::to_string(created) + ",\"updated\":" + std::to_string(updated) +
+         ",\"deleted\":" + std::to_string(deleted) + ",\"unchanged\":" + std::to_string(unchanged) + "}";
+}
+
+Result<std::string> RegisterService::ExportRegisterAsOf(model::Timestamp as_of) const {
+  auto reg = RegisterAsOf(as_of);
+  if (!reg.ok()) return reg.error();
+  return io::WriteRegister(reg.value());
+}
+
+Result<model::Register> RegisterService::RegisterAsOf(model::Timestamp as_of) const {
+  store::AuditFilter filter;
+  filter.to = as_of;
+  filter.newest_first = false;
+  filter.limit = SIZE_MAX;
+  std::vector<store::AuditEntry> entries;
+  try {
+    entries = store_->ReadAudit(filter);
+  } catch (const store::StoreError& e) {
+    return Unavailable(e);
+  }
+  // The last image of each entity up to as_of, in the order the entities were first created.
+  struct Latest {
+    int64_t first_seq = 0;
+    const std::string* json = nullptr;
+  };
+  std::map<store::EntityKey, Latest> latest;
+  for (const auto& e : entries) {
+    auto& l = latest[store::EntityKey{e.kind, e.entity_id}];
+    if (l.json == nullptr || l.json->empty()) l.first_seq = e.seq;  // created, or created again after a delete
+    l.json = &e.after_json;
+  }
+  std::vector<std::pair<int64_t, std::pair<Kind, const std::string*>>> ordered;
+  for (const auto& [key, l] : latest)
+    if (!l.json->empty()) ordered.push_back({l.first_seq, {key.kind, l.json}});
+  std::sort(ordered.begin(), ordered.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+  model::Register reg;
+  reg.as_of = as_of;
+  reg.as_of_is_date = as_of.seconds() % 86400 == 0;
+  {
+    std::shared_lock lock(mu_);
+    reg.rulebook_overrides = state_->reg.rulebook_overrides;
+  }
+  for (const auto& [seq, item] : ordered) {
+    const auto& [kind, json] = item;
+    WithKind(kind, [&]<class T>(std::type_identity<T>) {
+      auto read = io::ReadEntity<T>(*json);
+      if (read.value) Items<T>(reg).push_back(std::move(*read.value));
+    });
+  }
+  return reg;
+}
+
+Result<std::string> RegisterService::Audit(const store::AuditFilter& filter) const {
+  std::vector<store::AuditEntry> entries;
+  try {
+    entries = store_->ReadAudit(filter);
+  } catch (const store::StoreError& e) {
+    return Unavailable(e);
+  }
+  io::JsonWriter o(false);
+  o.BeginObject();
+  o.Key("entries");
+  o.BeginArray();
+  for (const auto& e : entries) {
+    o.BeginObject();
+    o.Field("seq", e.seq);
+    o.Field("at", model::FormatTimestamp(e.at));
+    o.Key("actor");
+    o.BeginObject();
+    o.Field("id", e.actor_id);
+    o.Field("name", e.actor_name);
+    o.EndObject();
+    o.Field("entity_type", store::ToString(e.kind));
+    o.Field("entity_id", e.entity_id);
+    o.Field("action", e.action);
+    o.Key("before");
+    if (e.before_json.empty()) o.Null();
+    else o.Raw(e.before_json);
+    o.Key("after");
+    if (e.after_json.empty()) o.Null();
+    else o.Raw(e.after_json);
+    o.Field("hash", e.hash);
+    o.EndObject();
+  }
+  o.EndArray();
+  o.Field("count", int64_t(entries.size()));
+  o.EndObject();
+  return o.Take();
+}
+
+store::AuditVerification RegisterService::VerifyAudit() const { return store_->VerifyAudit(); }
+
+}  // namespace ansvar::app

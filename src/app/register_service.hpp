@@ -1,0 +1,110 @@
+#pragma once
+// The register as a service: every use case of the REST API and the CLI over one store.
+//
+// The service keeps the register in memory as its read model (reads never touch the database) and writes
+// through to the store, one transaction per use case, each change recorded in the hash-chained audit trail.
+// Readers share a lock; a writer holds it alone. The findings are evaluated lazily and cached until the next
+// write (or for a minute, since deadlines move with the clock).
+#include <array>
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <shared_mutex>
+#include <string>
+#include <unordered_map>
+
+#include "app/result.hpp"
+#include "rules/catalog.hpp"
+#include "rules/rulebook.hpp"
+#include "store/store.hpp"
+
+namespace ansvar::app {
+
+using store::Actor;
+using store::Kind;
+
+struct Versioned {
+  std::string json;
+  int64_t version = 0;
+};
+
+// List filters; each applies to the kinds that have the field (category, scope, lifecycle: systems;
+// administration: systems (owner or user), people; committee: systems (controller), activities, delegations …).
+struct ListQuery {
+  std::string category, scope, lifecycle, administration, committee, q;
+  size_t limit = 100;
+  size_t offset = 0;
+};
+
+struct FindingsQuery {
+  std::optional<rules::Severity> severity;
+  std::string rule, subject_type, subject_id, administration, committee;
+  std::optional<model::Timestamp> as_of;
+  rules::Lang lang = rules::Lang::kSv;
+  size_t limit = 500;
+  size_t offset = 0;
+};
+
+// What happens to a person's roles when the person is deleted.
+enum class RolePolicy { kRefuse, kRemove, kReassign };
+struct DeleteOptions {
+  RolePolicy roles = RolePolicy::kRefuse;
+  std::string reassign_to;
+};
+
+inline constexpr size_t kMaxPageSize = 5000;
+
+class RegisterService {
+ public:
+  using Clock = std::function<model::Timestamp()>;
+
+  RegisterService(std::unique_ptr<store::Store> store, rules::Rulebook rulebook, Clock clock);
+  ~RegisterService();
+  RegisterService(const RegisterService&) = delete;
+  RegisterService& operator=(const RegisterService&) = delete;
+
+  Result<Versioned> Get(Kind kind, const std::string& id) const;
+  Result<std::string> List(Kind kind, const ListQuery& query) const;
+  Result<Versioned> Create(Kind kind, std::string_view body, const Actor& actor);
+  // Replaces the entity; `if_match` is the version the client last read (412 when someone else changed it).
+  Result<Versioned> Replace(Kind kind, const std::string& id, std::string_view body, int64_t if_match,
+                            const Actor& actor);
+  Result<int64_t> Delete(Kind kind, const std::string& id, int64_t if_match, const DeleteOptions& options,
+                         const Actor& actor);
+
+  std::string ExportRegister() const;
+  // The register as it stood at `as_of`, rebuilt from the audit trail.
+  Result<std::string> ExportRegisterAsOf(model::Timestamp as_of) const;
+  Result<model::Register> RegisterAsOf(model::Timestamp as_of) const;
+  // The findings summary at each of the last `weeks` weeks: the register as it stood then, checked then.
+  Result<std::string> Trend(int weeks) const;
+  // Validates all of it first; a bad document changes nothing. Answers a summary of what changed.
+  Result<std::string> ImportRegister(std::string_view body, const Actor& actor);
+
+  Result<std::string> Findings(const FindingsQuery& query) const;
+  Result<std::string> Responsibilities(const std::string& system_id) const;
+  Result<std::string> Audit(const store::AuditFilter& filter) const;
+  store::AuditVerification VerifyAudit() const;
+
+  // Catches up with changes other instances wrote to a shared database; cheap when there are none.
+  void Refresh();
+  [[nodiscard]] size_t Count(Kind kind) const;
+
+ private:
+  struct Derived;
+  struct State;
+
+  std::shared_ptr<const Derived> DerivedAt(const std::optional<model::Timestamp>& as_of) const;
+  void Reload();
+
+  std::unique_ptr<store::Store> store_;
+  rules::Rulebook base_rulebook_;
+  Clock clock_;
+  mutable std::shared_mutex mu_;
+  std::unique_ptr<State> state_;
+  mutable std::mutex derived_mu_;
+  mutable std::shared_ptr<const Derived> derived_;
+};
+
+}  // namespace ansvar::app

@@ -1,0 +1,143 @@
+// `ansvar serve --db FILE [--listen 127.0.0.1:8080] [--demo] [--static-dir DIR]`, `ansvar migrate --db FILE`,
+// `ansvar audit verify --db FILE`.
+#include <chrono>
+#include <iostream>
+
+#include "app/register_service.hpp"
+#include "cli/commands.hpp"
+#include "cli/demo_register.hpp"
+#include "cli/store_factory.hpp"
+#include "http/api.hpp"
+#include "http/log.hpp"
+#include "http/server.hpp"
+#include "io/rulebook_json.hpp"
+
+namespace ansvar::cli {
+namespace {
+
+struct ServeArgs {
+  std::string db = "ansvar.db";
+  std::string listen = "127.0.0.1:8080";
+  bool demo = false;
+  std::string static_dir;
+  std::string rulebook;
+  unsigned threads = 2;
+  size_t max_body_mb = 1;
+  size_t max_register_mb = 1024;
+  bool shared_db = false;
+};
+
+model::Timestamp Now() {
+  const auto now = std::chrono::system_clock::now().time_since_epoch();
+  return model::Timestamp::FromSeconds(std::chrono::duration_cast<std::chrono::seconds>(now).count());
+}
+
+bool SplitListen(const std::string& listen, http::ServerOptions& options) {
+  const auto colon = listen.rfind(':');
+  if (colon == std::string::npos) return false;
+  options.host = listen.substr(0, colon);
+  if (options.host.size() >= 2 && options.host.front() == '[') options.host = options.host.substr(1, options.host.size() - 2);
+  try {
+    const int port = std::stoi(listen.substr(colon + 1));
+    if (port < 0 || port > 65535) return false;
+    options.port = static_cast<uint16_t>(port);
+  } catch (const std::exception&) {
+    return false;
+  }
+  return true;
+}
+
+int RunServe(const ServeArgs& args) {
+  http::ServerOptions options;
+  if (!SplitListen(args.listen, options)) {
+    std::cerr << "ansvar: --listen: expected HOST:PORT, got \"" << args.listen << "\"\n";
+    return kExitInput;
+  }
+  options.threads = std::max(1u, args.threads);
+  options.max_body = args.max_body_mb << 20;
+  options.max_register_body = args.max_register_mb << 20;
+  auto rulebook = rules::Rulebook::Default();
+  if (!args.rulebook.empty()) {
+    if (auto problems = io::ApplyRulebookFile(rulebook, args.rulebook); !problems.empty()) {
+      for (const auto& p : problems) std::cerr << p.path << ": " << p.message << "\n";
+      return kExitInput;
+    }
+  }
+  try {
+    auto store = OpenStore(args.db);
+    app::RegisterService service(std::move(store), rulebook, Now);
+    if (args.demo && service.Count(app::Kind::kSystem) == 0) {
+      auto imported = service.ImportRegister(DemoRegisterJson(), {"demo", "Demoregister"});
+      if (!imported.ok()) {
+        std::cerr << "ansvar: the demo register did not load: " << imported.error().detail << "\n";
+        return kExitInput;
+      }
+      http::Log("info", "demo register loaded", {{"summary", imported.value()}});
+    }
+    http::Server server(options, http::MakeHandler(service, {args.static_dir, args.shared_db}));
+    const auto port = server.Listen();
+    http::Log("info", "listening",
+              {{"url", "http://" + options.host + ":" + std::to_string(port) + "/"}, {"db", args.db},
+               {"systems", int64_t(service.Count(app::Kind::kSystem))}});
+    server.Run();
+    http::Log("info", "stopped", {});
+    return kExitOk;
+  } catch (const std::exception& e) {
+    http::Log("error", "cannot serve", {{"error", std::string(e.what())}});
+    return kExitInput;
+  }
+}
+
+}  // namespace
+
+void AddServeCommands(CLI::App& app, int& exit_code) {
+  auto args = std::make_shared<ServeArgs>();
+  auto* serve = app.add_subcommand("serve", "Kör registret som tjänst / Serve the register over HTTP");
+  serve->add_option("--db", args->db, "SQLite-fil (standard ansvar.db)");
+  serve->add_option("--listen", args->listen, "Adress och port (standard 127.0.0.1:8080)");
+  serve->add_flag("--demo", args->demo, "Läs in demokommunen om databasen är tom");
+  serve->add_option("--static-dir", args->static_dir, "Webbgränssnittets byggda filer");
+  serve->add_option("--rulebook", args->rulebook, "En regelboksfil (JSON)");
+  serve->add_option("--threads", args->threads, "Antal trådar (standard 2)");
+  serve->add_option("--max-body-mb", args->max_body_mb, "Största begäran i MB (standard 1)");
+  serve->add_option("--max-register-mb", args->max_register_mb, "Största register i MB för PUT /api/v1/register");
+  serve->add_flag("--shared-db", args->shared_db, "Flera instanser delar databasen: läs in andras ändringar");
+  serve->callback([args, &exit_code] { exit_code = RunServe(*args); });
+
+  auto db = std::make_shared<std::string>("ansvar.db");
+  auto* migrate = app.add_subcommand("migrate", "Uppdatera databasens schema / Run the database migrations");
+  migrate->add_option("--db", *db, "Databas (SQLite-fil)");
+  migrate->callback([db, &exit_code] {
+    try {
+      auto store = OpenStore(*db);  // opening migrates
+      std::cout << "schema version " << store->SchemaVersion() << "\n";
+      exit_code = kExitOk;
+    } catch (const std::exception& e) {
+      std::cerr << "ansvar: " << e.what() << "\n";
+      exit_code = kExitInput;
+    }
+  });
+
+  auto* audit = app.add_subcommand("audit", "Revisionsspåret / The audit trail");
+  auto* verify = audit->add_subcommand("verify", "Kontrollera hashkedjan / Verify the hash chain");
+  verify->add_option("--db", *db, "Databas (SQLite-fil)");
+  audit->require_subcommand(1);
+  verify->callback([db, &exit_code] {
+    try {
+      auto store = OpenStore(*db);
+      const auto v = store->VerifyAudit();
+      if (v.ok) {
+        std::cout << "ok: " << v.entries << " entries, the chain is intact\n";
+        exit_code = kExitOk;
+      } else {
+        std::cout << "BROKEN at seq " << (v.first_bad_seq ? std::to_string(*v.first_bad_seq) : "?") << ": " << v.reason << "\n";
+        exit_code = kExitFindings;
+      }
+    } catch (const std::exception& e) {
+      std::cerr << "ansvar: " << e.what() << "\n";
+      exit_code = kExitInput;
+    }
+  });
+}
+
+}  // namespace ansvar::cli

@@ -1,0 +1,32 @@
+#include "http/log.hpp"
+
+#include <chrono>
+#include <cstdio>
+#include <mutex>
+
+#include "io/json_writer.hpp"
+
+namespace ansvar::http {
+
+void Log(std::string_view level, std::string_view message,
+         std::initializer_list<std::pair<std::string_view, LogValue>> fields) {
+  using namespace std::chrono;
+  const auto now = duration_cast<milliseconds>(system_clock::now().time_since_epoch()).count();
+  io::JsonWriter o(false);
+  o.BeginObject();
+  o.Field("ts_ms", int64_t(now));
+  o.Field("level", level);
+  o.Field("msg", message);
+  for (const auto& [k, v] : fields) {
+    o.Key(k);
+    if (const auto* s = std::get_if<std::string>(&v)) o.String(*s);
+    else o.Int(std::get<int64_t>(v));
+  }
+  o.EndObject();
+  const std::string line = o.Take() + "\n";
+  static std::mutex mu;
+  std::lock_guard lock(mu);
+  std::fwrite(line.data(), 1, line.size(), stderr);
+}
+
+}  // namespace ansvar::http

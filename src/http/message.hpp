@@ -1,0 +1,43 @@
+#pragma once
+// Our own request and response types: the only HTTP shapes the rest of http/ sees (Beast stays in server.cpp).
+#include <map>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace ansvar::http {
+
+struct Request {
+  std::string method;  // "GET", "POST", …
+  std::string path;    // decoded path, without the query
+  std::map<std::string, std::string> query;    // decoded
+  std::map<std::string, std::string> headers;  // lower-case names
+  std::string body;
+  std::string remote;  // peer address
+  std::map<std::string, std::string> params;  // path parameters filled by the router
+
+  [[nodiscard]] std::string Header(const std::string& name) const {
+    auto it = headers.find(name);
+    return it == headers.end() ? std::string() : it->second;
+  }
+  [[nodiscard]] std::string Query(const std::string& name) const {
+    auto it = query.find(name);
+    return it == query.end() ? std::string() : it->second;
+  }
+};
+
+struct Response {
+  int status = 200;
+  std::string content_type = "application/json";
+  std::string body;
+  std::vector<std::pair<std::string, std::string>> headers;
+};
+
+inline Response Json(std::string body, int status = 200) { return {status, "application/json", std::move(body), {}}; }
+
+// Percent-decoding of a path or query component ('+' is a space only in queries); false on a bad escape.
+bool PercentDecode(std::string_view in, std::string& out, bool plus_is_space);
+// Splits "a=1&b=2" into a map; false on a bad escape.
+bool ParseQuery(std::string_view query, std::map<std::string, std::string>& out);
+
+}  // namespace ansvar::http

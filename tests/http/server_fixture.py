@@ -1,0 +1,63 @@
+"""Starts `ansvar serve` on 127.0.0.1 with a throwaway database, and talks to it over real HTTP."""
+import http.client, json, os, re, shutil, signal, subprocess, tempfile, time
+
+class Server:
+    def __init__(self, binary, db_url=None, extra=()):
+        self.binary = binary
+        self.dir = tempfile.mkdtemp(prefix="ansvar-http-")
+        self.db = db_url or os.path.join(self.dir, "register.db")
+        self.extra = list(extra)
+        self.proc = None
+        self.port = None
+
+    def start(self):
+        self.log = open(os.path.join(self.dir, "server.log"), "w+")
+        self.proc = subprocess.Popen([self.binary, "serve", "--db", self.db, "--listen", "127.0.0.1:0"] + self.extra,
+                                     stdout=subprocess.DEVNULL, stderr=self.log)
+        deadline = time.time() + 60
+        while time.time() < deadline:
+            self.log.seek(0)
+            m = re.search(r'"url":"http://127\.0\.0\.1:(\d+)/"', self.log.read())
+            if m:
+                self.port = int(m.group(1))
+                return self
+            if self.proc.poll() is not None:
+                break
+            time.sleep(0.05)
+        self.log.seek(0)
+        raise RuntimeError("the server did not start: " + self.log.read()[-2000:])
+
+    def stop(self, sig=signal.SIGTERM):
+        if self.proc and self.proc.poll() is None:
+            self.proc.send_signal(sig)
+            try:
+                self.proc.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+                self.proc.wait()
+        return self.proc.returncode if self.proc else None
+
+    def kill9(self):
+        self.proc.send_signal(signal.SIGKILL)
+        self.proc.wait()
+
+    def cleanup(self):
+        self.stop()
+        shutil.rmtree(self.dir, ignore_errors=True)
+
+    def request(self, method, path, body=None, headers=None, raw=None, timeout=300):
+        conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=timeout)
+        h = dict(headers or {})
+        data = raw
+        if body is not None:
+            data = json.dumps(body).encode()
+            h.setdefault("Content-Type", "application/json")
+        conn.request(method, path, body=data, headers=h)
+        r = conn.getresponse()
+        payload = r.read()
+        conn.close()
+        ctype = r.getheader("Content-Type", "")
+        parsed = None
+        if payload and ("json" in ctype):
+            parsed = json.loads(payload)
+        return r.status, {k.lower(): v for k, v in r.getheaders()}, parsed if parsed is not None else payload
