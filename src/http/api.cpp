@@ -273,7 +273,10 @@ Handler MakeHandler(app::RegisterService& service, ApiOptions options) {
     const auto start = std::chrono::steady_clock::now();
     if (options.refresh_each_request) service.Refresh();
     Response response;
-    if (auto routed = router->Dispatch(request)) {
+    const std::string& p = request.path;
+    if (p.find("/../") != std::string::npos || p.ends_with("/..") || p.find("/./") != std::string::npos) {
+      response = Problem(400, "Ogiltig sökväg / Invalid path", "the path is not allowed", p);
+    } else if (auto routed = router->Dispatch(request)) {
       response = std::move(*routed);
     } else if (request.path.starts_with("/api/")) {
       response = Problem(404, "Finns inte / Not found", "no such resource", request.path);

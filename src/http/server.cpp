@@ -8,6 +8,7 @@
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 #include <boost/beast/version.hpp>
+#include <array>
 #include <atomic>
 #include <optional>
 #include <chrono>
@@ -43,25 +44,27 @@ class Session : public std::enable_shared_from_this<Session> {
   void ReadHeader() {
     parser_.emplace();
     parser_->header_limit(kHeaderLimit);
-    parser_->body_limit(options_.max_body);
+    // The largest body any request may have; lowered below once the target is known.
+    parser_->body_limit(std::max(options_.max_body, options_.max_register_body));
     stream_.expires_after(kIdleTimeout);
     bhttp::async_read_header(stream_, buffer_, *parser_, beast::bind_front_handler(&Session::OnHeader, shared_from_this()));
   }
 
   void OnHeader(beast::error_code ec, size_t) {
+    if (ec == bhttp::error::body_limit) return RefuseBody();
     if (ec) return Fail(ec);
     // A whole register may be large; everything else is small.
     const auto& req = parser_->get();
-    if (req.method() == bhttp::verb::put && req.target().starts_with("/api/v1/register"))
-      parser_->body_limit(options_.max_register_body);
+    const bool whole_register = req.method() == bhttp::verb::put && req.target().starts_with("/api/v1/register");
+    const size_t limit = whole_register ? options_.max_register_body : options_.max_body;
+    if (req.has_content_length() && parser_->content_length() && *parser_->content_length() > limit) return RefuseBody();
+    parser_->body_limit(limit);
     stream_.expires_after(std::chrono::minutes(10));
     bhttp::async_read(stream_, buffer_, *parser_, beast::bind_front_handler(&Session::OnRead, shared_from_this()));
   }
 
   void OnRead(beast::error_code ec, size_t) {
-    if (ec == bhttp::error::body_limit) {
-      return Send(Problem(413, "Payload Too Large", "the request body is larger than the server accepts"), false);
-    }
+    if (ec == bhttp::error::body_limit) return RefuseBody();
     if (ec) return Fail(ec);
     auto req = parser_->release();
     Request request;
@@ -92,6 +95,11 @@ class Session : public std::enable_shared_from_this<Session> {
     Send(std::move(response), req.keep_alive() && !stopping_);
   }
 
+  void RefuseBody() {
+    draining_ = true;
+    Send(Problem(413, "Payload Too Large", "the request body is larger than the server accepts"), false);
+  }
+
   static Response Problem(int status, std::string_view title, std::string_view detail) {
     return {status, "application/problem+json", ProblemBody(status, title, detail), {}};
   }
@@ -112,16 +120,32 @@ class Session : public std::enable_shared_from_this<Session> {
     });
   }
 
+  // Half-closes; after a refused body, reads and drops what the client still sends (up to a limit), so that it
+  // sees the answer instead of a reset.
   void Close() {
+    beast::error_code ec;
+    stream_.socket().shutdown(tcp::socket::shutdown_send, ec);
+    if (draining_) Drain(0);
+  }
+
+  void Drain(size_t dropped) {
+    if (dropped > (64u << 20)) return;
+    stream_.expires_after(std::chrono::seconds(5));
+    stream_.async_read_some(net::buffer(scratch_), [self = shared_from_this(), dropped](beast::error_code ec, size_t n) {
+      if (!ec) self->Drain(dropped + n);
+    });
+  }
+
+  void Fail(beast::error_code) {
     beast::error_code ec;
     stream_.socket().shutdown(tcp::socket::shutdown_send, ec);
   }
 
-  void Fail(beast::error_code) { Close(); }
-
   beast::tcp_stream stream_;
   beast::flat_buffer buffer_;
   std::optional<bhttp::request_parser<bhttp::string_body>> parser_;
+  bool draining_ = false;
+  std::array<char, 65536> scratch_{};
   const Handler& handler_;
   const ServerOptions& options_;
   const std::atomic<bool>& stopping_;

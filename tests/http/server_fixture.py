@@ -45,6 +45,34 @@ class Server:
         self.stop()
         shutil.rmtree(self.dir, ignore_errors=True)
 
+    def request_oversized(self, method, path, raw, headers):
+        """Sends a body the server refuses before reading it all: the 413 arrives while we are still sending."""
+        import socket
+        s = socket.create_connection(("127.0.0.1", self.port), timeout=30)
+        head = f"{method} {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: {len(raw)}\r\nConnection: close\r\n"
+        head += "".join(f"{k}: {v}\r\n" for k, v in headers.items()) + "\r\n"
+        try:
+            s.sendall(head.encode())
+            for i in range(0, len(raw), 65536):
+                s.sendall(raw[i:i + 65536])
+        except (BrokenPipeError, ConnectionResetError):
+            pass
+        data = b""
+        try:
+            while True:
+                chunk = s.recv(65536)
+                if not chunk:
+                    break
+                data += chunk
+        except (ConnectionResetError, socket.timeout):
+            pass
+        s.close()
+        head, _, payload = data.partition(b"\r\n\r\n")
+        lines = head.decode(errors="replace").split("\r\n")
+        status = int(lines[0].split()[1])
+        hdrs = {l.split(":", 1)[0].lower(): l.split(":", 1)[1].strip() for l in lines[1:] if ":" in l}
+        return status, hdrs, json.loads(payload) if payload else None
+
     def request(self, method, path, body=None, headers=None, raw=None, timeout=300):
         conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=timeout)
         h = dict(headers or {})
