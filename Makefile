@@ -5,7 +5,7 @@ TEST_BUILD ?= build-asan
 FUZZ_BUILD ?= build-fuzz
 CMAKE_COMMON = -DCMAKE_EXPORT_COMPILE_COMMANDS=ON
 
-.PHONY: all deps build demo test fuzz bench format clean
+.PHONY: all deps build demo test fuzz bench format clean web test-e2e
 
 all: build
 
@@ -16,9 +16,18 @@ build: deps
 	cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo $(CMAKE_COMMON) >/dev/null
 	cmake --build $(BUILD) -j$(JOBS)
 
+# The web interface (web/README.md): built with npm from the committed lockfile into web/dist, which
+# `ansvar serve --static-dir web/dist` serves. Nothing is fetched at run time.
+web: deps
+	cd web && npm ci --no-audit --no-fund && npm run build
+
+# End-to-end tests in Debian's chromium (tests/e2e/run.mjs): they start their own `ansvar serve --demo`.
+test-e2e: build web
+	ANSVAR_BIN=$(CURDIR)/$(BUILD)/ansvar node tests/e2e/run.mjs
+
 # Serves the demo municipality on http://127.0.0.1:8080 (a SQLite file, demo.db, loaded on first start).
 DEMO_DB ?= demo.db
-demo: build
+demo: build $(if $(shell command -v npm 2>/dev/null),web,)
 	@echo "Ansvar: http://127.0.0.1:8080/  (Ctrl-C stops; the database is $(DEMO_DB))"
 	$(BUILD)/ansvar serve --db $(DEMO_DB) --demo --listen 127.0.0.1:8080 $(if $(wildcard web/dist/index.html),--static-dir web/dist,)
 
@@ -27,8 +36,9 @@ fuzz: deps
 	CC=clang CXX=clang++ cmake -S . -B $(FUZZ_BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DANSVAR_FUZZ=ON $(CMAKE_COMMON) >/dev/null
 	cmake --build $(FUZZ_BUILD) -j$(JOBS)
 
-# Every test, built with AddressSanitizer and UndefinedBehaviorSanitizer.
-test: deps fuzz
+# Every test, built with AddressSanitizer and UndefinedBehaviorSanitizer; the browser tests (ctest e2e.browser)
+# run the sanitized server behind the built web front end.
+test: deps fuzz web
 	cmake -S . -B $(TEST_BUILD) -DCMAKE_BUILD_TYPE=Debug -DCMAKE_CXX_FLAGS_DEBUG="-g -O1" -DANSVAR_SANITIZE=ON \
 	  -DANSVAR_FUZZ_BINARY=$(CURDIR)/$(FUZZ_BUILD)/tests/fuzz/fuzz_register_reader $(CMAKE_COMMON) >/dev/null
 	cmake --build $(TEST_BUILD) -j$(JOBS)

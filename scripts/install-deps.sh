@@ -8,8 +8,11 @@ packages=(
   libsqlite3-dev libsodium-dev libboost-dev
   libgtest-dev libgmock-dev
   clang libclang-rt-14-dev
+  chromium fonts-dejavu-core
 )
 missing=()
+# The web interface builds with npm (Vite needs Node 20.19 or later); Debian's nodejs only when there is none.
+command -v npm >/dev/null 2>&1 || packages+=(nodejs npm)
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
 done

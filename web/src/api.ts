@@ -1,0 +1,159 @@
+// A typed client for the JSON REST API under /api/v1 (src/http/api.cpp).
+import type {
+  AuditEntry,
+  CollectionName,
+  DueItem,
+  EntityByCollection,
+  FindingsPage,
+  Page,
+  Problem,
+  Responsibilities,
+  Rule,
+  TrendPoint,
+} from './types';
+
+const BASE = '/api/v1';
+const ACTOR_KEY = 'ansvar.actor';
+
+export function actor(): string {
+  try {
+    return localStorage.getItem(ACTOR_KEY) ?? '';
+  } catch {
+    return '';
+  }
+}
+export function setActor(name: string): void {
+  try {
+    localStorage.setItem(ACTOR_KEY, name.trim());
+  } catch {
+    /* private mode: the name lives for this page only */
+  }
+  window.dispatchEvent(new Event('ansvar:actor'));
+}
+
+/** An answer that is not 2xx: the problem+json body, the status, and the ETag when the server sent one. */
+export class ApiError extends Error {
+  constructor(
+    public status: number,
+    public problem: Problem,
+  ) {
+    super(problem.detail || problem.title || `HTTP ${status}`);
+  }
+  get notFound(): boolean {
+    return this.status === 404;
+  }
+  get conflict(): boolean {
+    return this.status === 412;
+  }
+}
+
+export interface Versioned<T> {
+  value: T;
+  etag: string;
+}
+
+type Query = Record<string, string | number | undefined | null>;
+
+function qs(query?: Query): string {
+  if (!query) return '';
+  const p = new URLSearchParams();
+  for (const [k, v] of Object.entries(query)) if (v !== undefined && v !== null && v !== '') p.set(k, String(v));
+  const s = p.toString();
+  return s ? `?${s}` : '';
+}
+
+async function request(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<Response> {
+  const h: Record<string, string> = { Accept: 'application/json', ...headers };
+  if (body !== undefined) h['Content-Type'] = 'application/json';
+  if (method !== 'GET') {
+    const a = actor();
+    if (a) h['X-Ansvar-Actor'] = a;
+  }
+  let res: Response;
+  try {
+    res = await fetch(BASE + path, { method, headers: h, body: body === undefined ? undefined : JSON.stringify(body) });
+  } catch (e) {
+    throw new ApiError(0, { status: 0, title: 'network', detail: String(e) });
+  }
+  if (!res.ok) {
+    let problem: Problem = { status: res.status };
+    try {
+      problem = { status: res.status, ...(await res.json()) };
+    } catch {
+      /* not JSON */
+    }
+    throw new ApiError(res.status, problem);
+  }
+  return res;
+}
+
+async function json<T>(method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<T> {
+  const res = await request(method, path, body, headers);
+  return (await res.json()) as T;
+}
+
+export interface ListQuery {
+  q?: string;
+  category?: string;
+  scope?: string;
+  lifecycle?: string;
+  administration?: string;
+  committee?: string;
+  limit?: number;
+  offset?: number;
+}
+export interface FindingsQuery {
+  severity?: string;
+  rule?: string;
+  subject_type?: string;
+  subject?: string;
+  administration?: string;
+  committee?: string;
+  as_of?: string;
+  lang?: string;
+  limit?: number;
+  offset?: number;
+}
+
+export const api = {
+  health: () => json<{ status: string; systems: number }>('GET', '/health'),
+  rules: () => json<{ rules: Rule[] }>('GET', '/rules'),
+  findings: (q: FindingsQuery) => json<FindingsPage>('GET', '/findings' + qs(q as Query)),
+  trend: (weeks = 12) => json<{ points: TrendPoint[] }>('GET', '/findings/trend' + qs({ weeks })),
+  due: (q: { from: string; to: string; person?: string; administration?: string }) =>
+    json<{ items: DueItem[] }>('GET', '/due' + qs(q)),
+  responsibilities: (id: string) => json<Responsibilities>('GET', `/systems/${encodeURIComponent(id)}/responsibilities`),
+  audit: (q: { entity_type?: string; entity_id?: string; actor?: string; from?: string; to?: string; limit?: number }) =>
+    json<{ entries: AuditEntry[] }>('GET', '/audit' + qs(q)),
+
+  list<C extends CollectionName>(c: C, q: ListQuery = {}): Promise<Page<EntityByCollection[C]>> {
+    return json('GET', `/${c}` + qs(q as Query));
+  },
+  async get<C extends CollectionName>(c: C, id: string): Promise<Versioned<EntityByCollection[C]>> {
+    const res = await request('GET', `/${c}/${encodeURIComponent(id)}`);
+    return { value: (await res.json()) as EntityByCollection[C], etag: res.headers.get('ETag') ?? '*' };
+  },
+  async create<C extends CollectionName>(c: C, body: unknown): Promise<Versioned<EntityByCollection[C]>> {
+    const res = await request('POST', `/${c}`, body);
+    return { value: (await res.json()) as EntityByCollection[C], etag: res.headers.get('ETag') ?? '*' };
+  },
+  async replace<C extends CollectionName>(c: C, id: string, body: unknown, etag: string): Promise<Versioned<EntityByCollection[C]>> {
+    const res = await request('PUT', `/${c}/${encodeURIComponent(id)}`, body, { 'If-Match': etag });
+    return { value: (await res.json()) as EntityByCollection[C], etag: res.headers.get('ETag') ?? '*' };
+  },
+  async remove(c: CollectionName, id: string, etag: string, extra: Query = {}): Promise<void> {
+    await request('DELETE', `/${c}/${encodeURIComponent(id)}` + qs(extra), undefined, { 'If-Match': etag });
+  },
+};
+
+/** Every item of a (small) collection, page by page: for pickers and name look-ups. */
+export async function listAll<C extends CollectionName>(c: C, q: ListQuery = {}, cap = 5000): Promise<EntityByCollection[C][]> {
+  const out: EntityByCollection[C][] = [];
+  for (let offset = 0; offset < cap; ) {
+    const page = await api.list(c, { ...q, limit: Math.min(1000, cap - offset), offset });
+    out.push(...page.items);
+    offset += page.items.length;
+    if (page.items.length === 0 || offset >= page.total) break;
+  }
+  return out;
+}

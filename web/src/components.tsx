@@ -1,0 +1,280 @@
+// Small building blocks shared by the pages.
+import type { ComponentChildren } from 'preact';
+import { useEffect, useId, useRef, useState } from 'preact/hooks';
+import { api, ApiError } from './api';
+import { fmtNumber, label, t, type Key } from './i18n';
+import { navigated } from './router';
+import type { CollectionName, Severity } from './types';
+
+// ---------- data loading ----------
+export interface Async<T> {
+  data: T | undefined;
+  error: ApiError | undefined;
+  loading: boolean;
+  reload: () => void;
+}
+/** Runs `load` when `deps` change; keeps the previous data while the next loads (no flicker when paging). */
+export function useAsync<T>(load: () => Promise<T>, deps: unknown[]): Async<T> {
+  const [state, setState] = useState<{ data?: T; error?: ApiError; loading: boolean }>({ loading: true });
+  const [tick, setTick] = useState(0);
+  useEffect(() => {
+    let live = true;
+    setState((s) => ({ ...s, loading: true }));
+    load().then(
+      (data) => live && setState({ data, loading: false }),
+      (e) => live && setState((s) => ({ data: s.data, error: e instanceof ApiError ? e : new ApiError(0, { status: 0, detail: String(e) }), loading: false })),
+    );
+    return () => {
+      live = false;
+    };
+  }, [...deps, tick]);
+  return { data: state.data, error: state.error, loading: state.loading, reload: () => setTick((n) => n + 1) };
+}
+
+export function Loading() {
+  return (
+    <p class="loading" role="status">
+      {t('loading')}
+    </p>
+  );
+}
+
+export function ErrorBox({ error, retry }: { error: ApiError; retry?: () => void }) {
+  if (error.notFound)
+    return (
+      <p class="notice" role="status">
+        <span aria-hidden="true">ℹ </span>
+        {t('not_available')}
+      </p>
+    );
+  return (
+    <div class="alert alert-error" role="alert">
+      <p>
+        <strong>{t('error_loading')}:</strong> {error.message}
+      </p>
+      {retry && (
+        <button type="button" onClick={retry}>
+          {t('retry')}
+        </button>
+      )}
+    </div>
+  );
+}
+
+/** Shows a loader, an error or the content; `notAvailable` errors (404) become an unobtrusive note. */
+export function Show<T>({ a, children }: { a: Async<T>; children: (data: T) => ComponentChildren }) {
+  if (a.data !== undefined) return <>{children(a.data)}</>;
+  if (a.error) return <ErrorBox error={a.error} retry={a.reload} />;
+  return <Loading />;
+}
+
+// ---------- severities and states: always an icon and a word, never colour alone ----------
+const SEV_ICON: Record<Severity, string> = { error: '✖', warning: '▲', info: 'ℹ' };
+export function SeverityBadge({ s, count }: { s: Severity; count?: number }) {
+  return (
+    <span class={`badge sev-${s}`}>
+      <span aria-hidden="true">{SEV_ICON[s]} </span>
+      {t(`sev_${s}` as Key)}
+      {count !== undefined && <> · {fmtNumber(count)}</>}
+    </span>
+  );
+}
+export function StateBadge({ kind, text }: { kind: 'ok' | 'bad' | 'warn' | 'neutral'; text: string }) {
+  const icon = { ok: '✔', bad: '✖', warn: '▲', neutral: '•' }[kind];
+  return (
+    <span class={`badge state-${kind}`}>
+      <span aria-hidden="true">{icon} </span>
+      {text}
+    </span>
+  );
+}
+
+// ---------- names of referenced entities ----------
+const nameCache = new Map<string, Promise<string>>();
+const NAME_FIELD: Partial<Record<CollectionName, (x: any) => string>> = {
+  data_subject_requests: (x) => `${label(x.kind)} ${x.received_on ?? ''}`.trim(),
+  incidents: (x) => `${x.id}`,
+  delegations: (x) => `${label(x.matter)}`,
+  processor_records: (x) => `${x.subject ?? x.id}`,
+  agreements: (x) => `${label(x.kind)} ${x.signed_on ?? ''}`.trim(),
+  powers_of_attorney: (x) => `${x.id}`,
+};
+export function primeName(c: CollectionName, id: string, name: string) {
+  nameCache.set(`${c}/${id}`, Promise.resolve(name));
+}
+export function nameOf(c: CollectionName, id: string): Promise<string> {
+  const key = `${c}/${id}`;
+  let p = nameCache.get(key);
+  if (!p) {
+    p = api.get(c, id).then(
+      (v) => (NAME_FIELD[c] ? NAME_FIELD[c]!(v.value) : ((v.value as any).name as string) ?? id),
+      () => id,
+    );
+    nameCache.set(key, p);
+  }
+  return p;
+}
+export function useName(c: CollectionName, id: string | null | undefined): string {
+  const [name, setName] = useState(id ?? '');
+  useEffect(() => {
+    if (!id) return;
+    let live = true;
+    setName(id);
+    nameOf(c, id).then((n) => live && setName(n));
+    return () => {
+      live = false;
+    };
+  }, [c, id]);
+  return name;
+}
+
+export const ROUTE_OF: Record<CollectionName, string> = {
+  organizations: '/organizations',
+  committees: '/committees',
+  administrations: '/administrations',
+  people: '/people',
+  systems: '/systems',
+  delegations: '/delegations',
+  powers_of_attorney: '/powers-of-attorney',
+  processing_activities: '/activities',
+  processor_records: '/processor-records',
+  incidents: '/incidents',
+  data_subject_requests: '/requests',
+  agreements: '/agreements',
+};
+export const COLLECTION_OF_TYPE: Record<string, CollectionName> = {
+  organization: 'organizations',
+  committee: 'committees',
+  administration: 'administrations',
+  person: 'people',
+  system: 'systems',
+  delegation: 'delegations',
+  power_of_attorney: 'powers_of_attorney',
+  processing_activity: 'processing_activities',
+  processor_record: 'processor_records',
+  incident: 'incidents',
+  data_subject_request: 'data_subject_requests',
+  agreement: 'agreements',
+};
+export function hrefOf(c: CollectionName, id: string): string {
+  return `${ROUTE_OF[c]}/${encodeURIComponent(id)}`;
+}
+
+export function Ref({ c, id }: { c: CollectionName; id: string | null | undefined }) {
+  const name = useName(c, id);
+  if (!id) return <>{t('dash')}</>;
+  return <a href={hrefOf(c, id)}>{name}</a>;
+}
+export function RefList({ c, ids }: { c: CollectionName; ids: string[] | null | undefined }) {
+  if (!ids || ids.length === 0) return <>{t('dash')}</>;
+  return (
+    <>
+      {ids.map((id, i) => (
+        <span key={id}>
+          {i > 0 && ', '}
+          <Ref c={c} id={id} />
+        </span>
+      ))}
+    </>
+  );
+}
+/** A finding's subject, linked to its page ("document" subjects link to nothing). */
+export function SubjectRef({ type, id }: { type: string; id: string }) {
+  const c = COLLECTION_OF_TYPE[type];
+  return (
+    <>
+      <span class="muted">{label(type)}: </span>
+      {c ? <Ref c={c} id={id} /> : id}
+    </>
+  );
+}
+
+// ---------- paging ----------
+export function Pager({ total, limit, offset, onPage }: { total: number; limit: number; offset: number; onPage: (offset: number) => void }) {
+  const from = total === 0 ? 0 : offset + 1;
+  const to = Math.min(offset + limit, total);
+  return (
+    <nav class="pager" aria-label={t('showing', { from, to, total })}>
+      <button type="button" disabled={offset <= 0} onClick={() => onPage(Math.max(0, offset - limit))}>
+        <span aria-hidden="true">← </span>
+        {t('prev')}
+      </button>
+      <span class="pager-status" aria-live="polite">
+        {t('showing', { from: fmtNumber(from), to: fmtNumber(to), total: fmtNumber(total) })}
+      </span>
+      <button type="button" disabled={to >= total} onClick={() => onPage(offset + limit)}>
+        {t('next')}
+        <span aria-hidden="true"> →</span>
+      </button>
+    </nav>
+  );
+}
+
+// ---------- layout helpers ----------
+export function PageTitle({ children, actions }: { children: ComponentChildren; actions?: ComponentChildren }) {
+  const ref = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    // After client-side navigation (not on the first load), focus the new page's heading so that screen readers
+    // announce it; focus that is already inside the page stays where it is.
+    if (!navigated()) return;
+    const a = document.activeElement;
+    if (a && a !== document.body && !a.closest('nav.main-nav') && document.getElementById('main')?.contains(a)) return;
+    ref.current?.focus({ preventScroll: true });
+  }, []);
+  return (
+    <div class="page-title">
+      <h1 tabIndex={-1} ref={ref}>
+        {children}
+      </h1>
+      {actions && <div class="actions">{actions}</div>}
+    </div>
+  );
+}
+
+export function Section({ title, children, id }: { title: ComponentChildren; children: ComponentChildren; id?: string }) {
+  const hid = useId();
+  return (
+    <section class="card" aria-labelledby={hid} id={id}>
+      <h2 id={hid}>{title}</h2>
+      {children}
+    </section>
+  );
+}
+
+export function Dl({ rows }: { rows: [string, ComponentChildren][] }) {
+  return (
+    <dl class="facts">
+      {rows.map(([k, v]) => (
+        <div key={k}>
+          <dt>{k}</dt>
+          <dd>{v}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+export function yesNo(b: boolean | null | undefined): string {
+  return b ? t('yes') : t('no');
+}
+
+/** A status line for screen readers and sighted users after an action ("Saved."). */
+export function Flash({ text }: { text: string }) {
+  if (!text) return null;
+  return (
+    <p class="flash" role="status">
+      <span aria-hidden="true">✔ </span>
+      {text}
+    </p>
+  );
+}
+
+let flashText = '';
+export function setFlash(text: string) {
+  flashText = text;
+}
+export function takeFlash(): string {
+  const s = flashText;
+  flashText = '';
+  return s;
+}

@@ -1,0 +1,1004 @@
+// Committees and administrations, processing activities, breaches, requests, people, rules, findings, and the
+// plain lists of the remaining collections.
+import { useEffect, useState } from 'preact/hooks';
+import { api, listAll } from '../api';
+import {
+  Dl,
+  ErrorBox,
+  Flash,
+  PageTitle,
+  Pager,
+  Ref,
+  RefList,
+  Section,
+  SeverityBadge,
+  Show,
+  StateBadge,
+  SubjectRef,
+  takeFlash,
+  useAsync,
+  yesNo,
+  hrefOf,
+  ROUTE_OF,
+} from '../components';
+import { smallOptions } from '../forms/fields';
+import { fmtDate, fmtNumber, label, lang, t, useLang, type Key } from '../i18n';
+import { setQuery } from '../router';
+import type { CollectionName, DataSubjectRequest, Incident, ProcessingActivity, Severity } from '../types';
+import { DueTable, today } from './overview';
+import { FindingsList, History, rulesById } from './system';
+import { noun } from './edit';
+
+function NewButton({ c, text, query }: { c: CollectionName; text?: string; query?: string }) {
+  return (
+    <a class="button" href={`/new/${c}${query ? `?${query}` : ''}`}>
+      {text ?? `${t('new')}: ${noun(c, lang() === 'en')}`}
+    </a>
+  );
+}
+function EditButton({ c, id }: { c: CollectionName; id: string }) {
+  return (
+    <a class="button" href={`/edit/${c}/${encodeURIComponent(id)}`}>
+      {t('edit')}
+    </a>
+  );
+}
+
+function Table({ caption, head, rows }: { caption: string; head: string[]; rows: preact.ComponentChildren[][] }) {
+  if (rows.length === 0) return <p>{t('none')}</p>;
+  return (
+    <div class="table-wrap">
+      <table>
+        <caption class="sr-only">{caption}</caption>
+        <thead>
+          <tr>
+            {head.map((h) => (
+              <th scope="col" key={h}>
+                {h}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r, i) => (
+            <tr key={i}>
+              {r.map((cell, j) =>
+                j === 0 ? (
+                  <th scope="row" key={j}>
+                    {cell}
+                  </th>
+                ) : (
+                  <td key={j}>{cell}</td>
+                ),
+              )}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+// ---------------- committees and administrations ----------------
+export function OrgPage() {
+  useLang();
+  const orgs = useAsync(() => listAll('organizations'), []);
+  const committees = useAsync(() => listAll('committees'), []);
+  const admins = useAsync(() => listAll('administrations'), []);
+  const [flash] = useState(takeFlash());
+  return (
+    <>
+      <PageTitle>{t('org_title')}</PageTitle>
+      <Flash text={flash} />
+      <ul class="chips nav-chips">
+        <li><a href="/delegations">{t('delegations')}</a></li>
+        <li><a href="/powers-of-attorney">{t('powers')}</a></li>
+        <li><a href="/processor-records">{t('processor_records')}</a></li>
+        <li><a href="/agreements">{lang() === 'en' ? 'Agreements' : 'Avtal'}</a></li>
+      </ul>
+      <Section title={t('committees')}>
+        <NewButton c="committees" />
+        <Show a={committees}>
+          {(items) => (
+            <Table
+              caption={t('committees')}
+              head={[t('name'), t('kind'), t('organizations')]}
+              rows={items.map((c) => [<a href={hrefOf('committees', c.id)}>{c.name}</a>, label(c.kind), <Ref c="organizations" id={c.organization} />])}
+            />
+          )}
+        </Show>
+      </Section>
+      <Section title={t('administrations')}>
+        <NewButton c="administrations" />
+        <Show a={admins}>
+          {(items) => (
+            <Table
+              caption={t('administrations')}
+              head={[t('name'), t('committees'), t('employing_committee')]}
+              rows={items.map((a) => [
+                <a href={hrefOf('administrations', a.id)}>{a.name}</a>,
+                <RefList c="committees" ids={a.committees} />,
+                <Ref c="committees" id={a.employing_committee ?? a.committees?.[0]} />,
+              ])}
+            />
+          )}
+        </Show>
+      </Section>
+      <Section title={t('organizations')}>
+        <NewButton c="organizations" />
+        <Show a={orgs}>
+          {(items) => (
+            <Table
+              caption={t('organizations')}
+              head={[t('name'), t('kind'), t('dpo')]}
+              rows={items.map((o) => [<a href={`/edit/organizations/${encodeURIComponent(o.id)}`}>{o.name}</a>, label(o.kind), <Ref c="people" id={o.dpo} />])}
+            />
+          )}
+        </Show>
+      </Section>
+    </>
+  );
+}
+
+/** The Art. 30 record of a committee: one row per processing activity, printable for the authority. */
+function RopaTable({ items }: { items: ProcessingActivity[] }) {
+  if (items.length === 0) return <p>{t('none')}</p>;
+  return (
+    <div class="table-wrap">
+      <table class="ropa">
+        <caption class="sr-only">{t('ropa')}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('name')}</th>
+            <th scope="col">{t('process_code')}</th>
+            <th scope="col">{lang() === 'en' ? 'Purposes' : 'Ändamål'}</th>
+            <th scope="col">{t('legal_basis')}</th>
+            <th scope="col">{lang() === 'en' ? 'Data subjects / data' : 'Registrerade / uppgifter'}</th>
+            <th scope="col">{lang() === 'en' ? 'Recipients' : 'Mottagare'}</th>
+            <th scope="col">{lang() === 'en' ? 'Retention' : 'Gallring'}</th>
+            <th scope="col">{t('system')}</th>
+            <th scope="col">{t('threshold')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {items.map((a) => (
+            <tr key={a.id}>
+              <th scope="row">
+                <a href={hrefOf('processing_activities', a.id)}>{a.name}</a>
+              </th>
+              <td>{a.process_code ?? t('dash')}</td>
+              <td>{(a.purposes ?? []).join('; ') || <StateBadge kind="bad" text={t('missing')} />}</td>
+              <td>{label(a.legal_basis ?? null)}</td>
+              <td>
+                {(a.data_subjects ?? []).join(', ') || t('dash')} / {(a.data_categories ?? []).join(', ') || t('dash')}
+              </td>
+              <td>{(a.recipients ?? []).join(', ') || t('dash')}</td>
+              <td>{a.retention ?? t('dash')}</td>
+              <td>
+                <RefList c="systems" ids={a.systems} />
+              </td>
+              <td>
+                <ThresholdBadge a={a} />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function ThresholdBadge({ a }: { a: ProcessingActivity }) {
+  const ta = a.threshold_analysis;
+  if (!ta || !ta.done_on) return <StateBadge kind="bad" text={t('threshold_missing')} />;
+  const n = ta.criteria?.length ?? 0;
+  const needed = n >= 2;
+  const covered = !!(a.dpia?.done_on && a.dpia.dpo_consulted) || (!!ta.motivation && ta.dpo_commented);
+  return (
+    <>
+      <StateBadge kind="ok" text={t('threshold_done', { date: ta.done_on })} />{' '}
+      <span class="muted">{t('criteria_count', { n })}</span>
+      {needed && (
+        <>
+          {' '}
+          <StateBadge kind={covered ? 'ok' : 'warn'} text={t('dpia_needed')} />
+        </>
+      )}
+    </>
+  );
+}
+
+export function CommitteePage({ id }: { id: string }) {
+  useLang();
+  const c = useAsync(() => api.get('committees', id), [id]);
+  const delegations = useAsync(() => listAll('delegations', { committee: id }), [id]);
+  const acts = useAsync(() => listAll('processing_activities', { committee: id }), [id]);
+  const procs = useAsync(() => listAll('processor_records', { committee: id }), [id]);
+  const admins = useAsync(() => listAll('administrations', { committee: id }), [id]);
+  const findings = useAsync(() => api.findings({ committee: id, subject_type: 'committee', lang: lang(), limit: 200 }), [id, lang()]);
+  const all = useAsync(() => api.findings({ committee: id, limit: 0 }), [id]);
+  const rules = useAsync(() => rulesById(), []);
+  const [flash] = useState(takeFlash());
+  if (c.error) return <ErrorBox error={c.error} retry={c.reload} />;
+  if (!c.data) return <p role="status">{t('loading')}</p>;
+  const x = c.data.value;
+  return (
+    <>
+      <PageTitle
+        actions={
+          <>
+            <EditButton c="committees" id={id} />
+            <button type="button" class="secondary" onClick={() => window.print()}>
+              {t('print')}
+            </button>
+          </>
+        }
+      >
+        {x.name}
+      </PageTitle>
+      <Flash text={flash} />
+      <Dl
+        rows={[
+          [t('kind'), label(x.kind)],
+          [t('organizations'), <Ref c="organizations" id={x.organization} />],
+          [t('administrations'), <Show a={admins}>{(items) => <RefList c="administrations" ids={items.map((a) => a.id)} />}</Show>],
+          [
+            t('findings'),
+            <Show a={all}>
+              {(p) => (
+                <a href={`/findings?committee=${encodeURIComponent(id)}`}>
+                  <SeverityBadge s="error" count={p.summary.error} /> <SeverityBadge s="warning" count={p.summary.warning} />{' '}
+                  <SeverityBadge s="info" count={p.summary.info} />
+                </a>
+              )}
+            </Show>,
+          ],
+        ]}
+      />
+      <Section title={t('ropa')} id="ropa">
+        <p class="muted">{t('record_for_authority')}</p>
+        <NewButton c="processing_activities" query={`controller=${encodeURIComponent(id)}`} />
+        <Show a={acts}>{(items) => <RopaTable items={items.filter((a) => a.controller === id)} />}</Show>
+      </Section>
+      <Section title={t('delegations')}>
+        <NewButton c="delegations" query={`committee=${encodeURIComponent(id)}`} />
+        <Show a={delegations}>
+          {(items) => (
+            <Table
+              caption={t('delegations')}
+              head={[t('matter'), t('delegate_title'), t('decision'), t('valid_from'), t('valid_to'), '']}
+              rows={items.map((d) => [label(d.matter), label(d.delegate_title ?? null), d.decision ?? t('dash'), d.valid_from ?? t('dash'), d.valid_to ?? t('dash'), <a href={`/edit/delegations/${encodeURIComponent(d.id)}`}>{t('edit')}<span class="sr-only"> {label(d.matter)}</span></a>])}
+            />
+          )}
+        </Show>
+      </Section>
+      <Section title={t('processor_records')}>
+        <Show a={procs}>
+          {(items) => (
+            <Table
+              caption={t('processor_records')}
+              head={[t('system'), t('subject'), t('committees')]}
+              rows={items.map((p) => [<Ref c="systems" id={p.system} />, <a href={`/edit/processor_records/${encodeURIComponent(p.id)}`}>{p.subject ?? p.id}</a>, <RefList c="committees" ids={p.committees} />])}
+            />
+          )}
+        </Show>
+      </Section>
+      <Section title={t('findings')}>
+        <Show a={findings}>{(p) => <FindingsList findings={p.findings} rules={rules.data} />}</Show>
+      </Section>
+      <Section title={t('history')}>
+        <History type="committee" id={id} />
+      </Section>
+    </>
+  );
+}
+
+export function AdministrationPage({ id }: { id: string }) {
+  useLang();
+  const a = useAsync(() => api.get('administrations', id), [id]);
+  const people = useAsync(() => api.list('people', { administration: id, limit: 200 }), [id]);
+  const systems = useAsync(() => api.list('systems', { administration: id, limit: 50 }), [id]);
+  const all = useAsync(() => api.findings({ administration: id, limit: 0 }), [id]);
+  const [flash] = useState(takeFlash());
+  if (a.error) return <ErrorBox error={a.error} retry={a.reload} />;
+  if (!a.data) return <p role="status">{t('loading')}</p>;
+  const x = a.data.value;
+  return (
+    <>
+      <PageTitle actions={<EditButton c="administrations" id={id} />}>{x.name}</PageTitle>
+      <Flash text={flash} />
+      <Dl
+        rows={[
+          [t('organizations'), <Ref c="organizations" id={x.organization} />],
+          [t('committees'), <RefList c="committees" ids={x.committees} />],
+          [t('employing_committee'), <Ref c="committees" id={x.employing_committee ?? x.committees?.[0]} />],
+          [t('units'), (x.units ?? []).map((u) => `${u.name} (${label(u.kind)})`).join(', ') || t('dash')],
+          [
+            t('findings'),
+            <Show a={all}>
+              {(p) => (
+                <a href={`/findings?administration=${encodeURIComponent(id)}`}>
+                  <SeverityBadge s="error" count={p.summary.error} /> <SeverityBadge s="warning" count={p.summary.warning} />{' '}
+                  <SeverityBadge s="info" count={p.summary.info} />
+                </a>
+              )}
+            </Show>,
+          ],
+        ]}
+      />
+      <div class="grid-2">
+        <Section title={t('nav_register')}>
+          <Show a={systems}>
+            {(p) => (
+              <>
+                <ul class="plain">
+                  {p.items.map((s) => (
+                    <li key={s.id}>
+                      <a href={hrefOf('systems', s.id)}>{s.name}</a> <span class="muted">({label(s.category)})</span>
+                    </li>
+                  ))}
+                </ul>
+                <a href={`/systems?administration=${encodeURIComponent(id)}`}>{t('register_count', { total: fmtNumber(p.total) })}</a>
+              </>
+            )}
+          </Show>
+        </Section>
+        <Section title={t('people_here')}>
+          <Show a={people}>
+            {(p) => (
+              <ul class="plain">
+                {p.items.map((s) => (
+                  <li key={s.id}>
+                    <a href={hrefOf('people', s.id)}>{s.name}</a> {s.title && <span class="muted">({label(s.title)})</span>}
+                  </li>
+                ))}
+              </ul>
+            )}
+          </Show>
+        </Section>
+      </div>
+      <Section title={t('history')}>
+        <History type="administration" id={id} />
+      </Section>
+    </>
+  );
+}
+
+// ---------------- processing activities ----------------
+export function ActivitiesPage({ query }: { query: URLSearchParams }) {
+  useLang();
+  const committee = query.get('committee') ?? '';
+  const offset = Number(query.get('offset') ?? 0) || 0;
+  const [committees, setCommittees] = useState<{ id: string; name: string }[]>([]);
+  useEffect(() => {
+    smallOptions('committees').then(setCommittees, () => setCommittees([]));
+  }, []);
+  const a = useAsync(() => api.list('processing_activities', { committee, limit: 100, offset }), [committee, offset]);
+  return (
+    <>
+      <PageTitle actions={<NewButton c="processing_activities" />}>{t('activities_title')}</PageTitle>
+      <div class="filters">
+        <div class="field">
+          <label for="act-committee">{t('committee')}</label>
+          <select id="act-committee" value={committee} onChange={(e) => setQuery({ committee: (e.target as HTMLSelectElement).value })}>
+            <option value="">{t('all')}</option>
+            {committees.map((c) => (
+              <option key={c.id} value={c.id}>
+                {c.name}
+              </option>
+            ))}
+          </select>
+        </div>
+      </div>
+      <Show a={a}>
+        {(p) => (
+          <>
+            <Table
+              caption={t('activities_title')}
+              head={[t('name'), t('controller'), t('process_code'), t('legal_basis'), t('threshold')]}
+              rows={p.items.map((x) => [
+                <a href={hrefOf('processing_activities', x.id)}>{x.name}</a>,
+                <Ref c="committees" id={x.controller} />,
+                x.process_code ?? t('dash'),
+                label(x.legal_basis ?? null),
+                <ThresholdBadge a={x} />,
+              ])}
+            />
+            <Pager total={p.total} limit={100} offset={offset} onPage={(o) => setQuery({ committee, offset: o })} />
+          </>
+        )}
+      </Show>
+    </>
+  );
+}
+
+export function ActivityPage({ id }: { id: string }) {
+  useLang();
+  const a = useAsync(() => api.get('processing_activities', id), [id]);
+  const findings = useAsync(() => api.findings({ subject_type: 'processing_activity', subject: id, lang: lang() }), [id, lang()]);
+  const rules = useAsync(() => rulesById(), []);
+  const [flash] = useState(takeFlash());
+  if (a.error) return <ErrorBox error={a.error} retry={a.reload} />;
+  if (!a.data) return <p role="status">{t('loading')}</p>;
+  const x = a.data.value;
+  const ta = x.threshold_analysis;
+  const list = (v?: string[]) => (v && v.length ? v.join('; ') : <StateBadge kind="bad" text={t('missing')} />);
+  return (
+    <>
+      <PageTitle actions={<EditButton c="processing_activities" id={id} />}>{x.name}</PageTitle>
+      <Flash text={flash} />
+      <div class="grid-2">
+        <Section title={t('ropa')}>
+          <Dl
+            rows={[
+              [t('controller'), <Ref c="committees" id={x.controller} />],
+              [t('process_code'), x.process_code ?? t('dash')],
+              [lang() === 'en' ? 'Purposes' : 'Ändamål', list(x.purposes)],
+              [t('legal_basis'), label(x.legal_basis ?? null)],
+              [t('system'), <RefList c="systems" ids={x.systems} />],
+              [lang() === 'en' ? 'Data subjects' : 'Registrerade', list(x.data_subjects)],
+              [lang() === 'en' ? 'Personal data' : 'Personuppgifter', list(x.data_categories)],
+              [lang() === 'en' ? 'Recipients' : 'Mottagare', list(x.recipients)],
+              [lang() === 'en' ? 'Third-country transfers' : 'Tredjelandsöverföring', (x.transfers ?? []).join('; ') || t('none')],
+              [lang() === 'en' ? 'Retention' : 'Gallring', x.retention ?? t('missing')],
+              [lang() === 'en' ? 'Security measures' : 'Säkerhetsåtgärder', x.security_measures ?? t('missing')],
+              [t('joint_controllers'), <RefList c="committees" ids={x.joint_controllers} />],
+              [t('internal_processor'), <Ref c="committees" id={x.processor_committee} />],
+              [lang() === 'en' ? 'Started' : 'Startade', x.start_date ?? t('dash')],
+            ]}
+          />
+        </Section>
+        <div>
+          <Section title={t('threshold')}>
+            {!ta ? (
+              <StateBadge kind="bad" text={t('threshold_missing')} />
+            ) : (
+              <>
+                <p>
+                  <ThresholdBadge a={x} />
+                </p>
+                <h3>{t('criteria')}</h3>
+                {(ta.criteria ?? []).length === 0 ? <p>{t('none')}</p> : <ul>{ta.criteria!.map((c) => <li key={c}>{label(c)}</li>)}</ul>}
+                <Dl
+                  rows={[
+                    [lang() === 'en' ? 'Motivation' : 'Motivering', ta.motivation ?? t('dash')],
+                    [lang() === 'en' ? 'DPO commented' : 'DSO har yttrat sig', yesNo(ta.dpo_commented)],
+                    [t('dpia'), x.dpia?.done_on ? `${x.dpia.done_on} · ${lang() === 'en' ? 'DPO consulted' : 'DSO rådfrågat'}: ${yesNo(x.dpia.dpo_consulted)}` : t('missing')],
+                  ]}
+                />
+              </>
+            )}
+          </Section>
+          <Section title={t('findings')}>
+            <Show a={findings}>{(p) => <FindingsList findings={p.findings} rules={rules.data} />}</Show>
+          </Section>
+        </div>
+      </div>
+      <Section title={t('history')}>
+        <History type="processing_activity" id={id} />
+      </Section>
+    </>
+  );
+}
+
+// ---------------- breaches ----------------
+const HOUR = 3600_000;
+function useNow(every = 1000): number {
+  const [now, setNow] = useState(Date.now());
+  useEffect(() => {
+    const timer = setInterval(() => setNow(Date.now()), every);
+    return () => clearInterval(timer);
+  }, [every]);
+  return now;
+}
+/** "71 h 59 min 58 s" within the 72-hour frame; days and hours beyond it. */
+function duration(ms: number): string {
+  const s = Math.floor(Math.abs(ms) / 1000);
+  const hours = Math.floor(s / 3600);
+  const m = Math.floor((s % 3600) / 60);
+  const sec = s % 60;
+  const pad = (n: number) => String(n).padStart(2, '0');
+  if (hours >= 96) return `${Math.floor(hours / 24)} d ${hours % 24} h`;
+  return `${hours} h ${pad(m)} min ${pad(sec)} s`;
+}
+
+/** The 72-hour clock of Art. 33: red when overdue, amber in the last 24 hours, always with words and an icon. */
+export function Countdown({ i }: { i: Incident }) {
+  const now = useNow();
+  const aware = Date.parse(i.aware_at);
+  const deadline = aware + 72 * HOUR;
+  if (i.assessment === 'no_risk') return <StateBadge kind="neutral" text={t('no_notice_needed')} />;
+  if (isNaN(aware)) return <>{t('dash')}</>;
+  if (i.notified_authority_at) {
+    const late = Date.parse(i.notified_authority_at) > deadline;
+    return (
+      <StateBadge kind={late ? 'warn' : 'ok'} text={t('notified', { date: fmtDate(i.notified_authority_at) }) + (late ? ` – ${t('state_overdue').toLowerCase()}` : '')} />
+    );
+  }
+  const left = deadline - now;
+  const kind = left < 0 ? 'bad' : left < 24 * HOUR ? 'warn' : 'neutral';
+  const text = left < 0 ? t('overdue_by', { time: duration(left) }) : t('time_left', { time: duration(left) }) + (left < 24 * HOUR ? ` – ${t('urgent')}` : '');
+  return (
+    <span class={`countdown countdown-${kind}`} role="timer" data-testid="countdown">
+      <span aria-hidden="true">{kind === 'bad' ? '✖ ' : kind === 'warn' ? '▲ ' : '◷ '}</span>
+      {text}
+      <span class="muted small">
+        {' '}
+        ({t('deadline')}: {fmtDate(new Date(deadline).toISOString())})
+      </span>
+    </span>
+  );
+}
+
+export function IncidentsPage() {
+  useLang();
+  const a = useAsync(() => listAll('incidents'), []);
+  const [flash] = useState(takeFlash());
+  return (
+    <>
+      <PageTitle actions={<NewButton c="incidents" text={t('new_incident')} query={`aware_at=${encodeURIComponent(new Date().toISOString().replace(/\.\d{3}Z$/, 'Z'))}`} />}>
+        {t('incidents_title')}
+      </PageTitle>
+      <Flash text={flash} />
+      <Show a={a}>
+        {(items) => (
+          <Table
+            caption={t('incidents_title')}
+            head={[t('id'), t('system'), t('aware_at'), t('assessment'), t('countdown'), t('handler')]}
+            rows={[...items]
+              .sort((x, y) => y.aware_at.localeCompare(x.aware_at))
+              .map((x) => [
+                <a href={hrefOf('incidents', x.id)}>{x.id}</a>,
+                <Ref c="systems" id={x.system} />,
+                fmtDate(x.aware_at),
+                label(x.assessment ?? 'not_assessed'),
+                <Countdown i={x} />,
+                <Ref c="committees" id={x.handler} />,
+              ])}
+          />
+        )}
+      </Show>
+    </>
+  );
+}
+
+export function IncidentPage({ id }: { id: string }) {
+  useLang();
+  const a = useAsync(() => api.get('incidents', id), [id]);
+  const sys = a.data?.value.system;
+  const resp = useAsync(() => (sys ? api.responsibilities(sys) : Promise.resolve(null)), [sys]);
+  const findings = useAsync(() => api.findings({ subject_type: 'incident', subject: id, lang: lang() }), [id, lang()]);
+  const rules = useAsync(() => rulesById(), []);
+  const [flash] = useState(takeFlash());
+  if (a.error) return <ErrorBox error={a.error} retry={a.reload} />;
+  if (!a.data) return <p role="status">{t('loading')}</p>;
+  const x = a.data.value;
+  const en = lang() === 'en';
+  return (
+    <>
+      <PageTitle actions={<EditButton c="incidents" id={id} />}>
+        {t('incidents_title')}: {x.id}
+      </PageTitle>
+      <Flash text={flash} />
+      <Section title={t('countdown')}>
+        <p class="countdown-big">
+          <Countdown i={x} />
+        </p>
+      </Section>
+      <div class="grid-2">
+        <Section title={t('facts')}>
+          <Dl
+            rows={[
+              [t('system'), <Ref c="systems" id={x.system} />],
+              [t('aware_at'), fmtDate(x.aware_at)],
+              [t('assessment'), label(x.assessment ?? 'not_assessed')],
+              [t('controllers'), <RefList c="committees" ids={x.controllers} />],
+              [en ? 'Notified to IMY' : 'Anmäld till IMY', fmtDate(x.notified_authority_at)],
+              [en ? 'Reason for delay' : 'Skäl till försening', x.delay_reason ?? t('dash')],
+              [en ? 'DPO informed' : 'Dataskyddsombudet informerat', yesNo(x.dpo_informed)],
+              [en ? 'Data subjects informed' : 'Registrerade informerade', fmtDate(x.subjects_informed_at)],
+            ]}
+          />
+        </Section>
+        <Section title={t('handler')}>
+          <div data-testid="handler">
+            <Dl
+              rows={[
+                [en ? 'Recorded handler' : 'Angiven hanterare', <Ref c="committees" id={x.handler} />],
+                [
+                  t('incident_handler') + ' (R-INC-HANDLER)',
+                  resp.data ? (
+                    <>
+                      <Ref c="committees" id={resp.data.incident_handler} />
+                      <p class="muted small">{en ? resp.data.incident?.explanation_en : resp.data.incident?.explanation_sv}</p>
+                    </>
+                  ) : resp.error ? (
+                    <ErrorBox error={resp.error} />
+                  ) : sys ? (
+                    t('loading')
+                  ) : (
+                    t('dash')
+                  ),
+                ],
+              ]}
+            />
+          </div>
+        </Section>
+      </div>
+      <Section title={t('findings')}>
+        <Show a={findings}>{(p) => <FindingsList findings={p.findings} rules={rules.data} />}</Show>
+      </Section>
+      <Section title={t('history')}>
+        <History type="incident" id={id} />
+      </Section>
+    </>
+  );
+}
+
+// ---------------- data subject requests ----------------
+function addMonths(date: string, months: number): Date {
+  const d = new Date(date + 'T00:00:00Z');
+  const day = d.getUTCDate();
+  d.setUTCDate(1);
+  d.setUTCMonth(d.getUTCMonth() + months);
+  const last = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 0)).getUTCDate();
+  d.setUTCDate(Math.min(day, last));
+  return d;
+}
+/** The deadline of a request: one month from receipt (the rulebook's default), three with a recorded extension. */
+export function requestDeadline(r: DataSubjectRequest): string {
+  return addMonths(r.received_on, r.extended_reason ? 3 : 1).toISOString().slice(0, 10);
+}
+function RequestState({ r }: { r: DataSubjectRequest }) {
+  const deadline = requestDeadline(r);
+  if (r.decided_on) {
+    const late = r.decided_on > deadline;
+    return <StateBadge kind={late ? 'warn' : 'ok'} text={t('decided', { date: r.decided_on }) + (late ? ` – ${t('state_overdue').toLowerCase()}` : '')} />;
+  }
+  const days = Math.round((Date.parse(deadline + 'T00:00:00Z') - Date.parse(today() + 'T00:00:00Z')) / 86400_000);
+  if (days < 0) return <StateBadge kind="bad" text={t('days_over', { n: -days })} />;
+  return <StateBadge kind={days <= 7 ? 'warn' : 'neutral'} text={t('days_left', { n: days })} />;
+}
+
+export function RequestsPage() {
+  useLang();
+  const a = useAsync(() => listAll('data_subject_requests'), []);
+  const [flash] = useState(takeFlash());
+  return (
+    <>
+      <PageTitle actions={<NewButton c="data_subject_requests" query={`received_on=${today()}`} />}>{t('requests_title')}</PageTitle>
+      <Flash text={flash} />
+      <Show a={a}>
+        {(items) => (
+          <Table
+            caption={t('requests_title')}
+            head={[t('id'), t('kind'), t('received_on'), t('deadline'), t('status'), t('outcome'), t('controllers')]}
+            rows={[...items]
+              .sort((x, y) => y.received_on.localeCompare(x.received_on))
+              .map((r) => [
+                <a href={hrefOf('data_subject_requests', r.id)}>{r.id}</a>,
+                label(r.kind),
+                r.received_on,
+                requestDeadline(r),
+                <RequestState r={r} />,
+                label(r.outcome ?? null),
+                <RefList c="committees" ids={r.controllers} />,
+              ])}
+          />
+        )}
+      </Show>
+    </>
+  );
+}
+
+export function RequestPage({ id }: { id: string }) {
+  useLang();
+  const a = useAsync(() => api.get('data_subject_requests', id), [id]);
+  const findings = useAsync(() => api.findings({ subject_type: 'data_subject_request', subject: id, lang: lang() }), [id, lang()]);
+  const rules = useAsync(() => rulesById(), []);
+  const [flash] = useState(takeFlash());
+  if (a.error) return <ErrorBox error={a.error} retry={a.reload} />;
+  if (!a.data) return <p role="status">{t('loading')}</p>;
+  const r = a.data.value;
+  const en = lang() === 'en';
+  return (
+    <>
+      <PageTitle actions={<EditButton c="data_subject_requests" id={id} />}>
+        {t('requests_title')}: {r.id}
+      </PageTitle>
+      <Flash text={flash} />
+      <Dl
+        rows={[
+          [t('kind'), label(r.kind)],
+          [t('received_on'), r.received_on],
+          [t('deadline'), requestDeadline(r)],
+          [t('status'), <RequestState r={r} />],
+          [t('controllers'), <RefList c="committees" ids={r.controllers} />],
+          [en ? 'Reason for extension' : 'Skäl till förlängning', r.extended_reason ?? t('dash')],
+          [t('outcome'), label(r.outcome ?? null)],
+          [en ? 'Appeal notice given' : 'Överklagandehänvisning', yesNo(r.appeal_notice)],
+        ]}
+      />
+      <Section title={t('findings')}>
+        <Show a={findings}>{(p) => <FindingsList findings={p.findings} rules={rules.data} />}</Show>
+      </Section>
+      <Section title={t('history')}>
+        <History type="data_subject_request" id={id} />
+      </Section>
+    </>
+  );
+}
+
+// ---------------- people ----------------
+export function PeoplePage({ query }: { query: URLSearchParams }) {
+  useLang();
+  const q = query.get('q') ?? '';
+  const offset = Number(query.get('offset') ?? 0) || 0;
+  const [text, setText] = useState(q);
+  useEffect(() => {
+    if (text === q) return;
+    const timer = setTimeout(() => setQuery({ q: text }), 250);
+    return () => clearTimeout(timer);
+  }, [text]);
+  const a = useAsync(() => api.list('people', { q, limit: 50, offset }), [q, offset]);
+  return (
+    <>
+      <PageTitle actions={<NewButton c="people" />}>{t('people_title')}</PageTitle>
+      <form class="filters" role="search" onSubmit={(e) => e.preventDefault()}>
+        <div class="field grow">
+          <label for="people-q">{t('search')}</label>
+          <input id="people-q" type="search" value={text} onInput={(e) => setText((e.target as HTMLInputElement).value)} />
+        </div>
+      </form>
+      <Show a={a}>
+        {(p) => (
+          <>
+            <Table
+              caption={t('people_title')}
+              head={[t('name'), t('title'), t('administration'), t('email')]}
+              rows={p.items.map((x) => [<a href={hrefOf('people', x.id)}>{x.name}</a>, label(x.title ?? null), <Ref c="administrations" id={x.administration} />, x.email ?? t('dash')])}
+            />
+            <Pager total={p.total} limit={50} offset={offset} onPage={(o) => setQuery({ q, offset: o })} />
+          </>
+        )}
+      </Show>
+    </>
+  );
+}
+
+export function PersonPage({ id }: { id: string }) {
+  useLang();
+  const p = useAsync(() => api.get('people', id), [id]);
+  // What the person holds: the API has no person filter on systems, so small registers are scanned here.
+  const holds = useAsync(async () => {
+    const first = await api.list('systems', { limit: 1 });
+    if (first.total > 5000) return null;
+    const systems = await listAll('systems');
+    const out: { system: string; name: string; role: string }[] = [];
+    for (const s of systems) for (const r of s.roles ?? []) if (r.person === id) out.push({ system: s.id, name: s.name, role: r.role });
+    return out;
+  }, [id]);
+  const due = useAsync(() => api.due({ from: today(-30), to: today(90), person: id }), [id]);
+  const [flash] = useState(takeFlash());
+  if (p.error) return <ErrorBox error={p.error} retry={p.reload} />;
+  if (!p.data) return <p role="status">{t('loading')}</p>;
+  const x = p.data.value;
+  return (
+    <>
+      <PageTitle actions={<EditButton c="people" id={id} />}>{x.name}</PageTitle>
+      <Flash text={flash} />
+      <Dl
+        rows={[
+          [t('title'), label(x.title ?? null)],
+          [t('administration'), <Ref c="administrations" id={x.administration} />],
+          [lang() === 'en' ? 'Unit' : 'Enhet', x.unit ?? t('dash')],
+          [t('email'), x.email ? <a href={`mailto:${x.email}`}>{x.email}</a> : t('dash')],
+        ]}
+      />
+      <Section title={t('holds')}>
+        <Show a={holds}>
+          {(rows) =>
+            rows === null ? (
+              <p class="notice">{t('not_available')}</p>
+            ) : rows.length === 0 ? (
+              <p>{t('no_roles')}</p>
+            ) : (
+              <Table caption={t('holds')} head={[t('system'), t('role')]} rows={rows.map((r) => [<a href={hrefOf('systems', r.system)}>{r.name}</a>, label(r.role)])} />
+            )
+          }
+        </Show>
+      </Section>
+      <Section title={t('due_for_person')}>
+        <Show a={due}>{(r) => <DueTable items={r.items} />}</Show>
+      </Section>
+      <Section title={t('history')}>
+        <History type="person" id={id} />
+      </Section>
+    </>
+  );
+}
+
+// ---------------- rules and findings ----------------
+export function RulesPage() {
+  useLang();
+  const a = useAsync(() => api.rules(), []);
+  const en = lang() === 'en';
+  useEffect(() => {
+    if (a.data && location.hash) document.getElementById(location.hash.slice(1))?.scrollIntoView();
+  }, [a.data]);
+  return (
+    <>
+      <PageTitle>{t('rules_title')}</PageTitle>
+      <Show a={a}>
+        {(r) => (
+          <div class="rules">
+            {r.rules.map((rule) => (
+              <article key={rule.id} id={rule.id} class="card rule" aria-labelledby={`${rule.id}-h`}>
+                <h2 id={`${rule.id}-h`}>
+                  <code>{rule.id}</code> {en ? rule.title_en : rule.title_sv}
+                </h2>
+                <p>
+                  <SeverityBadge s={rule.severity} /> · {t('source')}: {rule.source}
+                </p>
+                <p>{en ? rule.text_en : rule.text_sv}</p>
+                <a href={`/findings?rule=${encodeURIComponent(rule.id)}`}>{t('findings')}</a>
+              </article>
+            ))}
+          </div>
+        )}
+      </Show>
+    </>
+  );
+}
+
+export function FindingsPage({ query }: { query: URLSearchParams }) {
+  useLang();
+  const f = {
+    severity: query.get('severity') ?? '',
+    rule: query.get('rule') ?? '',
+    subject_type: query.get('subject_type') ?? '',
+    administration: query.get('administration') ?? '',
+    committee: query.get('committee') ?? '',
+    offset: Number(query.get('offset') ?? 0) || 0,
+  };
+  const a = useAsync(() => api.findings({ ...f, lang: lang(), limit: 100 }), [query.toString(), lang()]);
+  const rules = useAsync(() => rulesById(), []);
+  const set = (k: string, v: string | number) => setQuery({ ...f, [k]: v, offset: k === 'offset' ? (v as number) : 0 });
+  const en = lang() === 'en';
+  return (
+    <>
+      <PageTitle>{t('findings')}</PageTitle>
+      <form class="filters" aria-label={t('filters')} onSubmit={(e) => e.preventDefault()}>
+        <div class="field">
+          <label for="fi-sev">{t('severity')}</label>
+          <select id="fi-sev" value={f.severity} onChange={(e) => set('severity', (e.target as HTMLSelectElement).value)}>
+            <option value="">{t('all')}</option>
+            {(['error', 'warning', 'info'] as Severity[]).map((s) => (
+              <option key={s} value={s}>
+                {t(`sev_${s}` as Key)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div class="field">
+          <label for="fi-rule">{t('rule')}</label>
+          <select id="fi-rule" value={f.rule} onChange={(e) => set('rule', (e.target as HTMLSelectElement).value)}>
+            <option value="">{t('all')}</option>
+            {[...(rules.data?.values() ?? [])].map((r) => (
+              <option key={r.id} value={r.id}>
+                {r.id} – {en ? r.title_en : r.title_sv}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div class="field">
+          <label for="fi-type">{t('subject')}</label>
+          <select id="fi-type" value={f.subject_type} onChange={(e) => set('subject_type', (e.target as HTMLSelectElement).value)}>
+            <option value="">{t('all')}</option>
+            {['system', 'committee', 'processing_activity', 'incident', 'data_subject_request', 'organization', 'document'].map((s) => (
+              <option key={s} value={s}>
+                {label(s)}
+              </option>
+            ))}
+          </select>
+        </div>
+        {(f.committee || f.administration) && (
+          <p>
+            {f.committee && <Ref c="committees" id={f.committee} />}
+            {f.administration && <Ref c="administrations" id={f.administration} />}{' '}
+            <button type="button" class="secondary" onClick={() => setQuery({ ...f, committee: '', administration: '' })}>
+              {t('clear_filters')}
+            </button>
+          </p>
+        )}
+      </form>
+      <Show a={a}>
+        {(p) => (
+          <>
+            <p>
+              <SeverityBadge s="error" count={p.summary.error} /> <SeverityBadge s="warning" count={p.summary.warning} /> <SeverityBadge s="info" count={p.summary.info} />
+            </p>
+            <div class="table-wrap">
+              <table>
+                <caption class="sr-only">{t('findings')}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t('severity')}</th>
+                    <th scope="col">{t('subject')}</th>
+                    <th scope="col">{t('message')}</th>
+                    <th scope="col">{t('rule')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {p.findings.map((x, i) => (
+                    <tr key={i}>
+                      <td>
+                        <SeverityBadge s={x.severity} />
+                      </td>
+                      <td>
+                        <SubjectRef type={x.subject.type} id={x.subject.id} />
+                      </td>
+                      <td>{x.message}</td>
+                      <td>
+                        <a href={`/rules#${x.rule}`}>{x.rule}</a>
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+            <Pager total={p.total} limit={100} offset={f.offset} onPage={(o) => set('offset', o)} />
+          </>
+        )}
+      </Show>
+    </>
+  );
+}
+
+// ---------------- the remaining collections ----------------
+const GENERIC_TITLE: Partial<Record<CollectionName, Key>> = {
+  delegations: 'delegations',
+  powers_of_attorney: 'powers',
+  processor_records: 'processor_records',
+};
+
+export function GenericList({ c, query }: { c: CollectionName; query: URLSearchParams }) {
+  useLang();
+  const offset = Number(query.get('offset') ?? 0) || 0;
+  const a = useAsync(() => api.list(c, { limit: 100, offset }), [c, offset]);
+  const [flash] = useState(takeFlash());
+  const title = GENERIC_TITLE[c] ? t(GENERIC_TITLE[c]!) : lang() === 'en' ? 'Agreements' : 'Avtal';
+  const cols: Record<string, [string[], (x: any) => preact.ComponentChildren[]]> = {
+    delegations: [
+      [t('committee'), t('matter'), t('delegate_title'), t('decision'), t('valid_from'), t('valid_to')],
+      (x) => [<a href={`${ROUTE_OF[c]}/${encodeURIComponent(x.id)}`}><Ref c="committees" id={x.committee} /></a>, label(x.matter), label(x.delegate_title), x.decision ?? t('dash'), x.valid_from ?? t('dash'), x.valid_to ?? t('dash')],
+    ],
+    powers_of_attorney: [
+      [t('id'), t('committee'), lang() === 'en' ? 'Holder' : 'Innehavare', t('system'), lang() === 'en' ? 'Issued' : 'Utfärdad'],
+      (x) => [<a href={`${ROUTE_OF[c]}/${encodeURIComponent(x.id)}`}>{x.id}</a>, <Ref c="committees" id={x.committee} />, <Ref c="people" id={x.holder} />, <Ref c="systems" id={x.system} />, x.issued_on ?? t('dash')],
+    ],
+    processor_records: [
+      [t('subject'), t('committee'), t('system'), t('committees')],
+      (x) => [<a href={`${ROUTE_OF[c]}/${encodeURIComponent(x.id)}`}>{x.subject ?? x.id}</a>, <Ref c="committees" id={x.committee} />, <Ref c="systems" id={x.system} />, <RefList c="committees" ids={x.committees} />],
+    ],
+    agreements: [
+      [t('id'), t('kind'), t('system'), lang() === 'en' ? 'Parties' : 'Parter', lang() === 'en' ? 'Signed' : 'Undertecknat'],
+      (x) => [<a href={`${ROUTE_OF[c]}/${encodeURIComponent(x.id)}`}>{x.id}</a>, label(x.kind), <RefList c="systems" ids={x.systems} />, <RefList c="organizations" ids={x.parties} />, x.signed_on ?? t('dash')],
+    ],
+  };
+  const [head, row] = cols[c];
+  return (
+    <>
+      <PageTitle actions={<NewButton c={c} />}>{title}</PageTitle>
+      <Flash text={flash} />
+      <Show a={a}>
+        {(p) => (
+          <>
+            <Table caption={title} head={head} rows={p.items.map(row)} />
+            <Pager total={p.total} limit={100} offset={offset} onPage={(o) => setQuery({ offset: o })} />
+          </>
+        )}
+      </Show>
+    </>
+  );
+}

@@ -1,0 +1,502 @@
+// One system: its facts, roles and documents against what its category requires, GDPR responsibilities and why,
+// its findings linked to the rule texts, and its history from the audit trail.
+import { useEffect, useState } from 'preact/hooks';
+import { api, ApiError, actor, setActor } from '../api';
+import {
+  Dl,
+  ErrorBox,
+  Flash,
+  PageTitle,
+  Ref,
+  RefList,
+  Section,
+  SeverityBadge,
+  Show,
+  StateBadge,
+  takeFlash,
+  useAsync,
+  yesNo,
+} from '../components';
+import { RefPicker } from '../forms/fields';
+import { fmtDate, label, lang, t, useLang, type Key } from '../i18n';
+import { markReady } from '../perf';
+import type { AuditEntry, Finding, Responsibilities, Rule, System } from '../types';
+
+let rulesCache: Promise<Rule[]> | null = null;
+export function rulesById(): Promise<Map<string, Rule>> {
+  if (!rulesCache) rulesCache = api.rules().then((r) => r.rules);
+  rulesCache.catch(() => (rulesCache = null));
+  return rulesCache.then((rs) => new Map(rs.map((r) => [r.id, r])));
+}
+
+export function FindingsList({ findings, rules }: { findings: Finding[]; rules: Map<string, Rule> | undefined }) {
+  if (findings.length === 0)
+    return (
+      <p>
+        <StateBadge kind="ok" text={t('no_findings')} />
+      </p>
+    );
+  const en = lang() === 'en';
+  return (
+    <ul class="findings" data-testid="findings">
+      {findings.map((f, i) => {
+        const r = rules?.get(f.rule);
+        return (
+          <li key={i} class={`finding sev-border-${f.severity}`}>
+            <SeverityBadge s={f.severity} /> <span class="finding-msg">{f.message}</span>
+            <div class="muted small">
+              {t('rule')}:{' '}
+              <a href={`/rules#${f.rule}`}>
+                {f.rule}
+                {r && <> – {en ? r.title_en : r.title_sv}</>}
+              </a>
+            </div>
+          </li>
+        );
+      })}
+    </ul>
+  );
+}
+
+/** The fields an audit entry changed, by name. */
+function changedFields(e: AuditEntry): string[] {
+  const b = (e.before ?? {}) as Record<string, unknown>;
+  const a = (e.after ?? {}) as Record<string, unknown>;
+  return [...new Set([...Object.keys(b), ...Object.keys(a)])].filter((k) => JSON.stringify(b[k]) !== JSON.stringify(a[k]));
+}
+
+/** What an entry did, read from before/after (the stored action word is not relied on). */
+function actionOf(e: AuditEntry): 'create' | 'update' | 'delete' {
+  if (e.before === null || e.before === undefined) return 'create';
+  if (e.after === null || e.after === undefined) return 'delete';
+  return 'update';
+}
+
+export function History({ type, id }: { type: string; id: string }) {
+  const a = useAsync(() => api.audit({ entity_type: type, entity_id: id, limit: 50 }), [type, id]);
+  return (
+    <Show a={a}>
+      {(r) =>
+        r.entries.length === 0 ? (
+          <p>{t('none')}</p>
+        ) : (
+          <div class="table-wrap">
+            <table>
+              <caption class="sr-only">{t('history_caption')}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('when')}</th>
+                  <th scope="col">{t('who')}</th>
+                  <th scope="col">{t('what')}</th>
+                  <th scope="col">{t('changed_fields')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {[...r.entries].reverse().map((e) => (
+                  <tr key={e.seq}>
+                    <td>{fmtDate(e.at)}</td>
+                    <td>{e.actor?.name ?? e.actor?.id}</td>
+                    <td>{t(`action_${actionOf(e)}` as Key)}</td>
+                    <td>{actionOf(e) === 'update' ? changedFields(e).join(', ') : t('dash')}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )
+      }
+    </Show>
+  );
+}
+
+/** The items the responsibilities endpoint explains itself with: committee ids, people, delegations, powers. */
+function Explain({ items }: { items: unknown[] | undefined }) {
+  if (!items || items.length === 0) return <>{t('none')}</>;
+  return (
+    <ul class="plain">
+      {items.map((x, i) => {
+        if (typeof x === 'string') return <li key={i}><Ref c="committees" id={x} /></li>;
+        const o = x as Record<string, any>;
+        if (o.matter)
+          return (
+            <li key={i}>
+              <Ref c="committees" id={o.committee} /> → {label(o.delegate_title ?? 'deputy_municipal_director')}: {label(o.matter)}
+              {o.decision && <> ({o.decision})</>}
+              {o.valid_from && <span class="muted"> {t('valid_from').toLowerCase()} {o.valid_from}</span>}
+            </li>
+          );
+        if (o.holder || o.issued_by)
+          return (
+            <li key={i}>
+              {o.id}: <Ref c="committees" id={o.committee} /> → <Ref c="people" id={o.holder} />
+              {o.issued_on && <span class="muted"> ({o.issued_on})</span>}
+            </li>
+          );
+        if (o.id && o.name)
+          return (
+            <li key={i}>
+              <a href={`/people/${encodeURIComponent(o.id)}`}>{o.name}</a>
+              {o.title && <span class="muted"> ({label(o.title)})</span>}
+            </li>
+          );
+        return <li key={i}>{JSON.stringify(o)}</li>;
+      })}
+    </ul>
+  );
+}
+
+function People({ list }: { list: ({ id: string; name: string; title?: string | null } | string)[] }) {
+  if (list.length === 0) return <>{t('dash')}</>;
+  return (
+    <>
+      {list.map((p, i) =>
+        typeof p === 'string' ? (
+          <span key={p}>
+            {i > 0 && ', '}
+            <Ref c="committees" id={p} />
+          </span>
+        ) : (
+          <span key={p.id}>
+            {i > 0 && ', '}
+            <a href={`/people/${encodeURIComponent(p.id)}`}>{p.name}</a>
+            {p.title && <span class="muted"> ({label(p.title)})</span>}
+          </span>
+        ),
+      )}
+    </>
+  );
+}
+
+function Appoint({ system, role, etag, onDone }: { system: System; role: string; etag: string; onDone: (msg: string) => void }) {
+  const [person, setPerson] = useState<string | null>(null);
+  const [who, setWho] = useState(actor());
+  const [error, setError] = useState('');
+  const [busy, setBusy] = useState(false);
+  const id = `appoint-${role}`;
+  async function submit(e: Event) {
+    e.preventDefault();
+    if (!person) {
+      setError(`${t('person')}: ${t('required').toLowerCase()}`);
+      return;
+    }
+    if (!who.trim()) {
+      setError(t('actor_missing'));
+      return;
+    }
+    setActor(who);
+    setBusy(true);
+    try {
+      const body = { ...system, roles: [...(system.roles ?? []), { role, person }] };
+      await api.replace('systems', system.id, body, etag);
+      const name = (await api.get('people', person)).value.name;
+      onDone(t('appointed', { person: name, role: label(role) }));
+    } catch (err) {
+      setBusy(false);
+      const e2 = err as ApiError;
+      // The chosen person stays selected: nothing is lost, and a conflict says so.
+      setError(e2.status === 412 ? t('conflict_title') + '. ' + t('retry') : e2.problem?.errors?.map((x) => x.message).join('; ') || e2.message);
+    }
+  }
+  return (
+    <form class="appoint" onSubmit={submit}>
+      {!actor() && (
+        <div class="field">
+          <label for={`${id}-actor`}>{t('actor_label')}</label>
+          <input id={`${id}-actor`} type="text" value={who} onInput={(e) => setWho((e.target as HTMLInputElement).value)} />
+        </div>
+      )}
+      <div class={`field ${error ? 'has-error' : ''}`}>
+        <label for={id}>
+          {t('person')} – {label(role)}
+        </label>
+        <RefPicker c="people" id={id} value={person} onChange={setPerson} labelText={`${t('person')} – ${label(role)}`} describedBy={error ? `${id}-err` : undefined} invalid={!!error} />
+        {error && (
+          <p class="field-error" id={`${id}-err`} role="alert">
+            <span aria-hidden="true">✖ </span>
+            {error}
+          </p>
+        )}
+      </div>
+      <button type="submit" disabled={busy}>
+        {busy ? t('saving') : t('appoint_role', { role: label(role) })}
+      </button>
+    </form>
+  );
+}
+
+function Roles({ sys, etag, resp, onChanged }: { sys: System; etag: string; resp: Responsibilities; onChanged: (msg: string) => void }) {
+  const [open, setOpen] = useState<string | null>(null);
+  const rows = [...resp.roles];
+  for (const r of resp.mandatory_roles) if (!rows.some((x) => x.role === r)) rows.push({ role: r, mandatory: true, holders: [] });
+  rows.sort((a, b) => Number(b.mandatory) - Number(a.mandatory));
+  return (
+    <div class="table-wrap">
+      <table data-testid="roles">
+        <caption>{t('roles_caption')}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('role')}</th>
+            <th scope="col">{t('mandatory')}</th>
+            <th scope="col">{t('holders')}</th>
+            <th scope="col">{t('status')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => {
+            const missing = r.mandatory && r.holders.length === 0;
+            return (
+              <tr key={r.role} class={missing ? 'row-missing' : ''}>
+                <th scope="row">{label(r.role)}</th>
+                <td>{r.mandatory ? t('mandatory') : t('optional')}</td>
+                <td>
+                  <People list={r.holders} />
+                </td>
+                <td>
+                  {missing ? (
+                    <>
+                      <StateBadge kind="bad" text={t('missing')} />{' '}
+                      {open === r.role ? (
+                        <Appoint system={sys} role={r.role} etag={etag} onDone={(m) => { setOpen(null); onChanged(m); }} />
+                      ) : (
+                        <button type="button" class="small" onClick={() => setOpen(r.role)}>
+                          {t('appoint_role', { role: label(r.role) })}
+                        </button>
+                      )}
+                    </>
+                  ) : r.holders.length > 0 ? (
+                    <StateBadge kind="ok" text={t('present')} />
+                  ) : (
+                    t('dash')
+                  )}
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function Documents({ sys, resp }: { sys: System; resp: Responsibilities }) {
+  const rows = [...resp.documents];
+  for (const k of resp.mandatory_documents) if (!rows.some((x) => x.kind === k)) rows.push({ kind: k, mandatory: true, present: [] });
+  return (
+    <div class="table-wrap">
+      <table>
+        <caption>{t('documents_caption')}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('document')}</th>
+            <th scope="col">{t('mandatory')}</th>
+            <th scope="col">{t('status')}</th>
+            <th scope="col">{t('what')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((d) => {
+            const docs = (sys.documents ?? []).filter((x) => x.kind === d.kind);
+            const present = Array.isArray(d.present) ? d.present.length > 0 : !!d.present;
+            return (
+              <tr key={d.kind}>
+                <th scope="row">{label(d.kind)}</th>
+                <td>{d.mandatory ? t('mandatory') : t('optional')}</td>
+                <td>{present ? <StateBadge kind="ok" text={t('present')} /> : <StateBadge kind={d.mandatory ? 'bad' : 'neutral'} text={t('missing')} />}</td>
+                <td>
+                  {docs
+                    .map((x) =>
+                      [x.diary_number, x.valid_to ? `→ ${x.valid_to}` : null, x.signed_on, x.year, x.approved_on, x.done_on].filter(Boolean).join(' · '),
+                    )
+                    .join('; ') || t('dash')}
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function Gdpr({ resp }: { resp: Responsibilities }) {
+  const en = lang() === 'en';
+  const decided = resp.dpa_decided_by;
+  return (
+    <Dl
+      rows={[
+        [t('controllers'), <RefList c="committees" ids={resp.controllers} />],
+        [t('joint_controllers'), Array.isArray(resp.joint_controllers) ? <RefList c="committees" ids={resp.joint_controllers} /> : yesNo(resp.joint_controllers)],
+        [t('internal_processor'), <Ref c="committees" id={resp.internal_processor} />],
+        [t('owner'), resp.owner ? <People list={[resp.owner]} /> : t('missing')],
+        [t('owner_committee'), <Ref c="committees" id={resp.owner_committee} />],
+        [
+          t('dpa_decided_by'),
+          decided ? decided.title ? label(decided.title) : <RefList c="committees" ids={decided.committees} /> : t('none'),
+        ],
+        [t('dpa_why'), (en ? resp.dpa?.explanation_en : resp.dpa?.explanation_sv) || t('dash')],
+        [t('delegation_chain'), <Explain items={resp.dpa?.delegations} />],
+        [t('missing_delegations'), <Explain items={resp.dpa?.missing_delegations} />],
+        [t('dpa_signers'), <Explain items={resp.dpa?.signers} />],
+        [t('powers'), <Explain items={resp.dpa?.powers_of_attorney} />],
+        [t('missing_powers'), <Explain items={resp.dpa?.missing_powers_of_attorney} />],
+        [
+          t('incident_handler'),
+          <>
+            <Ref c="committees" id={resp.incident_handler} />
+            {(en ? resp.incident?.explanation_en : resp.incident?.explanation_sv) && (
+              <p class="muted small">{en ? resp.incident?.explanation_en : resp.incident?.explanation_sv}</p>
+            )}
+          </>,
+        ],
+      ]}
+    />
+  );
+}
+
+export function SystemPage({ id }: { id: string }) {
+  useLang();
+  const [flash, setFlash] = useState(takeFlash());
+  const [tick, setTick] = useState(0);
+  const sys = useAsync(() => api.get('systems', id), [id, tick]);
+  const resp = useAsync(() => api.responsibilities(id), [id, tick]);
+  const findings = useAsync(() => api.findings({ subject_type: 'system', subject: id, lang: lang(), limit: 500 }), [id, tick, lang()]);
+  const rules = useAsync(() => rulesById(), []);
+  useEffect(() => {
+    if (sys.data) markReady('system');
+  }, [sys.data]);
+  const changed = (msg: string) => {
+    setFlash(msg);
+    setTick((n) => n + 1);
+  };
+  if (sys.error) return <ErrorBox error={sys.error} retry={sys.reload} />;
+  if (!sys.data) return <p role="status">{t('loading')}</p>;
+  const s = sys.data.value;
+  const summary = findings.data?.summary;
+  return (
+    <>
+      <PageTitle
+        actions={
+          <>
+            <a class="button" href={`/edit/systems/${encodeURIComponent(id)}`}>
+              {t('edit')}
+            </a>
+            <button type="button" class="secondary" onClick={() => window.print()}>
+              {t('print')}
+            </button>
+          </>
+        }
+      >
+        {s.name}
+      </PageTitle>
+      <p class="tags">
+        <span class="tag">{label(s.category)}</span> <span class="tag">{label(s.scope)}</span> <span class="tag">{label(s.lifecycle)}</span>{' '}
+        {summary && (
+          <>
+            <SeverityBadge s="error" count={summary.error} /> <SeverityBadge s="warning" count={summary.warning} /> <SeverityBadge s="info" count={summary.info} />
+          </>
+        )}
+      </p>
+      <Flash text={flash} />
+      <nav class="toc" aria-label={t('what')}>
+        <ul>
+          {(
+            [
+              ['facts', t('facts')],
+              ['roles', t('roles')],
+              ['documents', t('documents')],
+              ['gdpr', t('gdpr')],
+              ['findings', t('system_findings')],
+              ['history', t('history')],
+            ] as const
+          ).map(([a, l]) => (
+            <li key={a}>
+              <a href={`#${a}`} onClick={(e) => { e.preventDefault(); document.getElementById(a)?.scrollIntoView(); (document.querySelector(`#${a} h2`) as HTMLElement | null)?.focus?.(); }}>{l}</a>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <div class="grid-2">
+        <Section title={t('facts')} id="facts">
+          <Dl
+            rows={[
+              [t('id'), <code>{s.id}</code>],
+              [t('category'), label(s.category)],
+              [t('scope'), label(s.scope)],
+              [t('lifecycle'), label(s.lifecycle)],
+              [t('owner_administration'), <Ref c="administrations" id={s.owner_administration} />],
+              [t('used_by'), <RefList c="administrations" ids={s.used_by} />],
+              [t('hosting'), label(s.hosting ?? null)],
+              [t('supplier'), s.supplier ?? t('dash')],
+              [t('personal_data'), yesNo(s.personal_data)],
+              [t('special_categories'), yesNo(s.special_categories)],
+              [t('fee'), yesNo(s.fee)],
+              [t('own_support_process'), yesNo(s.own_support_process)],
+              [t('active_since'), s.active_since ?? t('dash')],
+              [
+                t('classification'),
+                s.classification
+                  ? `K ${s.classification.confidentiality ?? '–'} · R ${s.classification.integrity ?? '–'} · T ${s.classification.availability ?? '–'}`
+                  : t('missing'),
+              ],
+              [t('processing_countries'), (s.processing_countries ?? []).join(', ') || t('dash')],
+            ]}
+          />
+        </Section>
+        <Section title={t('findings')} id="findings">
+          <Show a={findings}>{(p) => <FindingsList findings={p.findings} rules={rules.data} />}</Show>
+        </Section>
+      </div>
+      <Section title={t('roles')} id="roles">
+        <Show a={resp}>{(r) => <Roles sys={s} etag={sys.data!.etag} resp={r} onChanged={changed} />}</Show>
+      </Section>
+      <Section title={t('documents')} id="documents">
+        <Show a={resp}>{(r) => <Documents sys={s} resp={r} />}</Show>
+      </Section>
+      <div class="grid-2">
+        <Section title={t('forums')}>
+          {(s.forums ?? []).length === 0 ? (
+            <p>{t('none')}</p>
+          ) : (
+            <ul class="plain">
+              {s.forums!.map((f, i) => (
+                <li key={i}>
+                  {label(f.kind)} – {f.held_on}
+                </li>
+              ))}
+            </ul>
+          )}
+          <h3>{t('reviews')}</h3>
+          {(s.reviews ?? []).length === 0 ? (
+            <p>{t('none')}</p>
+          ) : (
+            <ul class="plain">
+              {s.reviews!.map((f, i) => (
+                <li key={i}>
+                  {label(f.kind)} – {f.done_on}
+                </li>
+              ))}
+            </ul>
+          )}
+          <h3>{t('integrations')}</h3>
+          {(s.integrations ?? []).length === 0 ? (
+            <p>{t('none')}</p>
+          ) : (
+            <ul class="plain">
+              {s.integrations!.map((f, i) => (
+                <li key={i}>
+                  <Ref c="systems" id={f.to} /> {f.personal_data && <span class="muted">({t('personal_data')})</span>}
+                </li>
+              ))}
+            </ul>
+          )}
+        </Section>
+        <Section title={t('gdpr')} id="gdpr">
+          <Show a={resp}>{(r) => <Gdpr resp={r} />}</Show>
+        </Section>
+      </div>
+      <Section title={t('history')} id="history">
+        <History key={tick} type="system" id={id} />
+      </Section>
+    </>
+  );
+}
