@@ -1,5 +1,6 @@
 // The derived views of the service: live findings with filters, and who is responsible for a system and why.
 #include <algorithm>
+#include <map>
 #include <set>
 
 #include "app/service_state.hpp"
@@ -8,6 +9,7 @@
 #include "io/rulebook_json.hpp"
 #include "rules/check.hpp"
 #include "rules/derive.hpp"
+#include "rules/messages.hpp"
 #include "rules/vocabulary.hpp"
 
 namespace ansvar::app {
@@ -16,47 +18,60 @@ namespace {
 // Deadlines move with the clock: a cached evaluation of "now" is used for at most this long.
 constexpr auto kLiveFor = std::chrono::seconds(60);
 
-// The administrations and committees a finding concerns, for the filters of GET /findings.
-void Scope(const rules::RegisterIndex& index, const rules::Finding& f, std::set<std::string>& admins,
-           std::set<std::string>& committees) {
-  const auto& reg = index.reg();
-  auto committee = [&](const std::string& id) { committees.insert(id); };
-  auto system = [&](const model::System& s) {
-    if (s.owner_administration) admins.insert(s.owner_administration->str());
-    for (const auto& a : s.used_by) admins.insert(a.str());
-    for (const auto* c : index.Controllers(index.IndexOf(s))) committee(c->id.str());
-  };
-  switch (f.subject.type) {
-    case rules::SubjectType::kSystem:
-      if (const auto* s = index.FindSystem(f.subject.id)) system(*s);
-      break;
-    case rules::SubjectType::kCommittee: committee(f.subject.id); break;
-    case rules::SubjectType::kProcessingActivity:
-      if (const auto* a = index.FindActivity(f.subject.id)) {
-        if (a->controller) committee(a->controller->str());
-        for (const auto& c : a->joint_controllers) committee(c.str());
-      }
-      break;
-    case rules::SubjectType::kIncident:
-      for (const auto& inc : reg.incidents) {
-        if (inc.id.str() != f.subject.id) continue;
-        if (const auto* s = inc.system ? index.FindSystem(inc.system->str()) : nullptr) system(*s);
-        for (const auto& c : inc.controllers) committee(c.str());
-        break;
-      }
-      break;
-    case rules::SubjectType::kDataSubjectRequest:
-      for (const auto& r : reg.data_subject_requests)
-        if (r.id.str() == f.subject.id)
-          for (const auto& c : r.controllers) committee(c.str());
-      break;
-    default: break;
+// The administrations and committees a finding concerns, for the filters of GET /findings. Built once per
+// evaluation: lookups by id, and the administrations that work for each committee.
+class Scoper {
+ public:
+  explicit Scoper(const rules::RegisterIndex& index) : index_(index) {
+    const auto& reg = index.reg();
+    for (const auto& a : reg.administrations)
+      for (const auto& c : a.committees) admins_of_committee_[c.str()].push_back(a.id.str());
+    for (const auto& i : reg.incidents) incidents_.emplace(i.id.str(), &i);
+    for (const auto& r : reg.data_subject_requests) requests_.emplace(r.id.str(), &r);
   }
-  // A committee's findings concern the administrations that work for it.
-  for (const auto& a : reg.administrations)
-    for (const auto& c : a.committees)
-      if (committees.contains(c.str())) admins.insert(a.id.str());
-}
+
+  void Scope(const rules::Finding& f, std::set<std::string>& admins, std::set<std::string>& committees) const {
+    auto system = [&](const model::System& s) {
+      if (s.owner_administration) admins.insert(s.owner_administration->str());
+      for (const auto& a : s.used_by) admins.insert(a.str());
+      for (const auto* c : index_.Controllers(index_.IndexOf(s))) committees.insert(c->id.str());
+    };
+    switch (f.subject.type) {
+      case rules::SubjectType::kSystem:
+        if (const auto* s = index_.FindSystem(f.subject.id)) system(*s);
+        break;
+      case rules::SubjectType::kCommittee: committees.insert(f.subject.id); break;
+      case rules::SubjectType::kProcessingActivity:
+        if (const auto* a = index_.FindActivity(f.subject.id)) {
+          if (a->controller) committees.insert(a->controller->str());
+          for (const auto& c : a->joint_controllers) committees.insert(c.str());
+        }
+        break;
+      case rules::SubjectType::kIncident:
+        if (auto it = incidents_.find(f.subject.id); it != incidents_.end()) {
+          const auto& inc = *it->second;
+          if (const auto* s = inc.system ? index_.FindSystem(inc.system->str()) : nullptr) system(*s);
+          for (const auto& c : inc.controllers) committees.insert(c.str());
+        }
+        break;
+      case rules::SubjectType::kDataSubjectRequest:
+        if (auto it = requests_.find(f.subject.id); it != requests_.end())
+          for (const auto& c : it->second->controllers) committees.insert(c.str());
+        break;
+      default: break;
+    }
+    // A committee's findings concern the administrations that work for it.
+    for (const auto& c : committees)
+      if (auto it = admins_of_committee_.find(c); it != admins_of_committee_.end())
+        admins.insert(it->second.begin(), it->second.end());
+  }
+
+ private:
+  const rules::RegisterIndex& index_;
+  std::unordered_map<std::string, std::vector<std::string>> admins_of_committee_;
+  std::unordered_map<std::string, const model::Incident*> incidents_;
+  std::unordered_map<std::string, const model::DataSubjectRequest*> requests_;
+};
 
 }  // namespace
 
@@ -72,10 +87,11 @@ std::shared_ptr<const RegisterService::Derived> RegisterService::DerivedAt(const
   auto d = std::make_shared<Derived>(state_->reg, std::move(rulebook), as_of.value_or(now));
   d->findings = rules::Check(d->index, d->rulebook, {d->as_of});
   std::set<std::string> admins, committees;
+  const Scoper scoper(d->index);
   for (uint32_t i = 0; i < d->findings.size(); ++i) {
     admins.clear();
     committees.clear();
-    Scope(d->index, d->findings[i], admins, committees);
+    scoper.Scope(d->findings[i], admins, committees);
     for (const auto& a : admins) d->by_administration[a].push_back(i);
     for (const auto& c : committees) d->by_committee[c].push_back(i);
   }
@@ -403,6 +419,93 @@ Result<std::string> RegisterService::Trend(int weeks) const {
   o.EndArray();
   o.EndObject();
   return o.Take();
+}
+
+}  // namespace ansvar::app
+
+namespace ansvar::app {
+
+Result<std::string> RegisterService::FindingsSummary(const std::string& group_by,
+                                                     std::optional<model::Timestamp> as_of) const {
+  if (group_by != "severity" && group_by != "rule" && group_by != "subject" && group_by != "administration" &&
+      group_by != "committee")
+    return BadRequest("group_by: severity, rule, subject, administration or committee");
+  std::shared_lock lock(mu_);
+  const auto d = DerivedAt(as_of);
+  struct Counts {
+    std::string name;
+    std::string type;
+    size_t n[3] = {0, 0, 0};
+  };
+  std::map<std::string, Counts> groups;
+  auto count = [&](const std::string& key, const rules::Finding& f) {
+    groups[key].n[static_cast<size_t>(f.severity)]++;
+  };
+  if (group_by == "administration" || group_by == "committee") {
+    const auto& by = group_by == "administration" ? d->by_administration : d->by_committee;
+    for (const auto& [key, indices] : by)
+      for (auto i : indices) count(key, d->findings[i]);
+    for (auto& [key, c] : groups) {
+      if (group_by == "committee") {
+        const auto* x = d->index.FindCommittee(key);
+        c.name = x ? x->name : key;
+      } else {
+        const auto* x = d->index.FindAdministration(key);
+        c.name = x ? x->name : key;
+      }
+    }
+  } else {
+    for (const auto& f : d->findings) {
+      if (group_by == "severity") count(std::string(rules::ToString(f.severity)), f);
+      else if (group_by == "rule") count(std::string(rules::Code(f.rule)), f);
+      else {
+        const std::string key = std::string(rules::ToString(f.subject.type)) + ":" + f.subject.id;
+        count(key, f);
+        auto& c = groups[key];
+        if (c.name.empty()) c.name = rules::SubjectName(f.subject, d->index), c.type = std::string(rules::ToString(f.subject.type));
+      }
+    }
+    if (group_by == "rule")
+      for (auto& [key, c] : groups) c.name = std::string(rules::Info(*rules::ParseRuleCode(key)).title_sv);
+  }
+  // Most errors first, then most warnings.
+  std::vector<std::pair<std::string, Counts>> sorted(groups.begin(), groups.end());
+  std::stable_sort(sorted.begin(), sorted.end(), [](const auto& a, const auto& b) {
+    if (a.second.n[0] != b.second.n[0]) return a.second.n[0] > b.second.n[0];
+    return a.second.n[1] > b.second.n[1];
+  });
+  io::JsonWriter o(false);
+  o.BeginObject();
+  o.Field("as_of", model::FormatTimestamp(d->as_of));
+  o.Field("group_by", group_by);
+  o.Key("groups");
+  o.BeginArray();
+  for (const auto& [key, c] : sorted) {
+    o.BeginObject();
+    if (group_by == "subject") {
+      const auto colon = key.find(':');
+      o.Field("type", key.substr(0, colon));
+      o.Field("key", key.substr(colon + 1));
+    } else {
+      o.Field("key", key);
+    }
+    o.Field("name", c.name);
+    o.Field("error", int64_t(c.n[0]));
+    o.Field("warning", int64_t(c.n[1]));
+    o.Field("info", int64_t(c.n[2]));
+    o.EndObject();
+  }
+  o.EndArray();
+  o.EndObject();
+  return o.Take();
+}
+
+std::string RegisterService::RulebookJson() const {
+  std::shared_lock lock(mu_);
+  auto rulebook = base_rulebook_;
+  if (!state_->reg.rulebook_overrides.empty())
+    (void)io::ApplyRulebookJson(rulebook, state_->reg.rulebook_overrides, "$.rulebook");
+  return io::RulebookJson(rulebook);
 }
 
 }  // namespace ansvar::app

@@ -49,6 +49,16 @@ std::string NameOf(const T& x) {
   else return {};
 }
 
+// What people keep in the register has a name (a file may lack one; what is entered through the API may not).
+template <class T>
+std::optional<model::Problem> MissingName(const T& x) {
+  if constexpr (requires { x.name; }) {
+    if (std::all_of(x.name.begin(), x.name.end(), [](unsigned char c) { return std::isspace(c) != 0; }))
+      return model::Problem{"$.name", "must not be empty"};
+  }
+  return std::nullopt;
+}
+
 // Assigns ids to the delegations and processor records that lack one ("<committee>-<matter>-<n>").
 template <class T>
 void AssignIds(std::vector<T>& items, std::string_view prefix) {
@@ -85,6 +95,9 @@ bool Matches(const T& x, const ListQuery& q, const std::string& folded_q, const 
       const bool user = std::any_of(x.used_by.begin(), x.used_by.end(), [&](const auto& a) { return a.str() == q.administration; });
       if (!owner && !user) return false;
     }
+    if (!q.person.empty() &&
+        std::none_of(x.roles.begin(), x.roles.end(), [&](const auto& r) { return r.person && r.person->str() == q.person; }))
+      return false;
     if (!q.committee.empty() && index != nullptr) {
       const auto controllers = index->Controllers(index->IndexOf(*index->FindSystem(x.id.str())));
       if (std::none_of(controllers.begin(), controllers.end(), [&](const auto* c) { return c->id.str() == q.committee; }))
@@ -210,7 +223,9 @@ Result<Versioned> RegisterService::Create(Kind kind, std::string_view body, cons
     }
     const std::string id = entity.id.str();
     if (state_->Find<T>(id) != nullptr)
-      return Error{ErrorCode::kConflict, "Finns redan / Already exists", What(kind, id) + " already exists", {}};
+      return Error{ErrorCode::kConflict, "Finns redan / Already exists", What(kind, id) + " already exists",
+                   {{"$.id", "\"" + id + "\" is taken"}}};
+    if (auto problem = MissingName(entity)) return Invalid("the " + std::string(store::ToString(kind)) + " is not valid", {*problem});
     if (auto problems = model::ValidateEntity(entity, *state_); !problems.empty())
       return Invalid("the " + std::string(store::ToString(kind)) + " refers to what does not exist", problems);
     const std::string json = io::WriteEntity(entity);
@@ -254,6 +269,7 @@ Result<Versioned> RegisterService::Replace(Kind kind, const std::string& id, std
                    What(kind, id) + " is at version " + std::to_string(version) + ", not " + std::to_string(if_match) +
                        ": reload it and apply your change again",
                    {}};
+    if (auto problem = MissingName(entity)) return Invalid("the " + std::string(store::ToString(kind)) + " is not valid", {*problem});
     if (auto problems = model::ValidateEntity(entity, *state_); !problems.empty())
       return Invalid("the " + std::string(store::ToString(kind)) + " refers to what does not exist", problems);
     const std::string before = io::WriteEntity(*current);

@@ -32,7 +32,7 @@ struct Versioned {
 // List filters; each applies to the kinds that have the field (category, scope, lifecycle: systems;
 // administration: systems (owner or user), people; committee: systems (controller), activities, delegations …).
 struct ListQuery {
-  std::string category, scope, lifecycle, administration, committee, q;
+  std::string category, scope, lifecycle, administration, committee, person, q;
   size_t limit = 100;
   size_t offset = 0;
 };
@@ -83,6 +83,10 @@ class RegisterService {
   Result<std::string> ImportRegister(std::string_view body, const Actor& actor);
 
   Result<std::string> Findings(const FindingsQuery& query) const;
+  // Counts by severity per group: "severity", "rule", "subject", "administration" or "committee".
+  Result<std::string> FindingsSummary(const std::string& group_by, std::optional<model::Timestamp> as_of) const;
+  // The effective rulebook (defaults, --rulebook, the register's own overrides) as JSON.
+  std::string RulebookJson() const;
   Result<std::string> Responsibilities(const std::string& system_id) const;
   Result<std::string> Audit(const store::AuditFilter& filter) const;
   store::AuditVerification VerifyAudit() const;

@@ -108,12 +108,12 @@ void AddCollectionRoutes(Router& router, app::RegisterService& service, const Co
   const std::string base = std::string("/api/v1/") + c.path;
   const std::string tag = c.path;
   router.Add({"GET", base, std::string("List ") + c.path + " (filters, free text q, limit/offset paging)", tag,
-              {"q", "category", "scope", "lifecycle", "administration", "committee", "limit", "offset"}, "",
+              {"q", "category", "scope", "lifecycle", "administration", "committee", "person", "limit", "offset"}, "",
               "Page", 200, [&service, c](Request& r) {
                 app::ListQuery q;
                 q.q = r.Query("q"), q.category = r.Query("category"), q.scope = r.Query("scope");
                 q.lifecycle = r.Query("lifecycle"), q.administration = r.Query("administration");
-                q.committee = r.Query("committee");
+                q.committee = r.Query("committee"), q.person = r.Query("person");
                 if (!ParseSize(r.Query("limit"), q.limit) || !ParseSize(r.Query("offset"), q.offset))
                   return Problem(400, "Felaktig begäran / Bad request", "limit and offset are whole numbers", r.path);
                 return Answer(service.List(c.kind, q), r);
@@ -217,6 +217,16 @@ void AddApiRoutes(Router& router, app::RegisterService& service) {
                   return Problem(400, "Felaktig begäran / Bad request", "limit and offset are whole numbers", r.path);
                 return Answer(service.Findings(q), r);
               }});
+  router.Add({"GET", "/api/v1/findings/summary", "Findings counted by severity per group (group_by)", "findings",
+              {"group_by", "as_of"}, "", "", 200, [&service](Request& r) {
+                std::optional<model::Timestamp> as_of;
+                if (const auto a = r.Query("as_of"); !a.empty() && !(as_of = ParseInstant(a)))
+                  return Problem(400, "Felaktig begäran / Bad request", "as_of: expected a date or an RFC 3339 timestamp", r.path);
+                const auto group_by = r.Query("group_by");
+                return Answer(service.FindingsSummary(group_by.empty() ? "severity" : group_by, as_of), r);
+              }});
+  router.Add({"GET", "/api/v1/rulebook", "The effective rulebook: the tables and numbers the rules use", "rules", {},
+              "", "", 200, [&service](Request&) { return Json(service.RulebookJson()); }});
   router.Add({"GET", "/api/v1/findings/trend", "Findings summary week by week: the register as it stood, checked then",
               "findings", {"weeks"}, "", "", 200, [&service](Request& r) {
                 size_t weeks = 12;

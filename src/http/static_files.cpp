@@ -1,5 +1,6 @@
 #include "http/static_files.hpp"
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -72,8 +73,12 @@ Response StaticFiles::Serve(const Request& request) const {
     r.headers.push_back({"Cache-Control", hashed ? "public, max-age=31536000, immutable" : "no-cache"});
     return r;
   }
-  // An app route ("/systems/raindance") is the single-page app; a missing asset with an extension is a 404.
-  if (fs::path(path).has_extension()) return Problem(404, "Finns inte / Not found", "no such file", path);
+  // An app route ("/systems/raindance", "/systems/a.b") is the single-page app; a missing asset is a 404.
+  const auto ext = fs::path(path).extension().string();
+  static constexpr std::string_view kAssets[] = {".js", ".mjs", ".css", ".map", ".png", ".svg", ".ico",
+                                                 ".woff", ".woff2", ".json", ".txt", ".html", ".webmanifest"};
+  if (path.starts_with("/assets/") || std::find(std::begin(kAssets), std::end(kAssets), ext) != std::end(kAssets))
+    return Problem(404, "Finns inte / Not found", "no such file", path);
   if (auto index = Slurp(root / "index.html")) {
     r.content_type = "text/html; charset=utf-8";
     r.body = std::move(*index);
