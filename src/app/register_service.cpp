@@ -382,39 +382,68 @@ std::string RegisterService::ExportRegister() const {
 Result<std::string> RegisterService::ImportRegister(std::string_view body, const Actor& actor) {
   auto read = io::ReadRegister(body);
   if (!read.reg) return Invalid("the register is not valid; nothing was changed", read.problems);
-  model::Register next = std::move(*read.reg);
-  AssignIds(next.delegations, "delegation");
-  AssignIds(next.processor_records, "processor-record");
+  return ReplaceWith(std::move(*read.reg), actor, std::nullopt);
+}
 
-  std::unique_lock lock(mu_);
-  auto& state = *state_;
-  // One audit entry per entity created, changed or removed.
-  std::vector<store::Change> audit;
+RegisterService::Snapshot RegisterService::Current() const {
+  std::shared_lock lock(mu_);
+  return {state_->reg, state_->last_seq};
+}
+
+namespace {
+
+struct Counted {
   size_t created = 0, updated = 0, deleted = 0, unchanged = 0;
+  std::string Json() const {
+    return "{\"created\":" + std::to_string(created) + ",\"updated\":" + std::to_string(updated) +
+           ",\"deleted\":" + std::to_string(deleted) + ",\"unchanged\":" + std::to_string(unchanged) + "}";
+  }
+};
+
+}  // namespace
+
+// One audit change per entity created, changed or removed between the state and `next`.
+template <class State>
+static std::vector<store::Change> Changes(const State& state, const model::Register& next, Counted& n) {
+  std::vector<store::Change> audit;
   ForEachCollection(next, [&](const auto& items) {
     using T = typename std::decay_t<decltype(items)>::value_type;
     const Kind kind = KindOfType<T>();
     std::set<std::string> seen;
     for (const auto& x : items) {
       seen.insert(x.id.str());
-      const T* old = state.Find<T>(x.id.str());
+      const T* old = state.template Find<T>(x.id.str());
       if (old == nullptr) {
-        ++created;
+        ++n.created;
         audit.push_back({{kind, x.id.str()}, std::nullopt, std::nullopt, "", io::WriteEntity(x)});
       } else if (!(*old == x)) {
-        ++updated;
+        ++n.updated;
         audit.push_back({{kind, x.id.str()}, std::nullopt, state.Version(kind, x.id.str()), io::WriteEntity(*old),
                          io::WriteEntity(x)});
       } else {
-        ++unchanged;
+        ++n.unchanged;
       }
     }
     for (const auto& old : Items<T>(state.reg)) {
       if (seen.contains(old.id.str())) continue;
-      ++deleted;
+      ++n.deleted;
       audit.push_back({{kind, old.id.str()}, std::nullopt, state.Version(kind, old.id.str()), io::WriteEntity(old), ""});
     }
   });
+  return audit;
+}
+
+Result<std::string> RegisterService::ReplaceWith(model::Register next, const Actor& actor, std::optional<int64_t> expected_seq) {
+  AssignIds(next.delegations, "delegation");
+  AssignIds(next.processor_records, "processor-record");
+  if (auto problems = model::Validate(next); !problems.empty())
+    return Invalid("the register is not valid; nothing was changed", problems);
+  std::unique_lock lock(mu_);
+  if (expected_seq && *expected_seq != state_->last_seq)
+    return Error{ErrorCode::kPreconditionFailed, "Ändrad av någon annan / Changed by someone else",
+                 "the register changed since it was read; read it again and repeat", {}};
+  Counted n;
+  const auto audit = Changes(*state_, next, n);
   try {
     store_->ReplaceRegister(next, audit, actor, clock_());
   } catch (const store::ConflictError& e) {
@@ -422,13 +451,39 @@ Result<std::string> RegisterService::ImportRegister(std::string_view body, const
   } catch (const store::StoreError& e) {
     return Unavailable(e);
   }
-  lock.unlock();
-  {
-    std::unique_lock relock(mu_);
-    Reload();
+  Reload();
+  return n.Json();
+}
+
+Result<std::string> RegisterService::Diff(const model::Register& next) const {
+  if (auto problems = model::Validate(next); !problems.empty()) return Invalid("the register is not valid", problems);
+  std::shared_lock lock(mu_);
+  Counted n;
+  const auto audit = Changes(*state_, next, n);
+  io::JsonWriter o(false);
+  o.BeginObject();
+  o.Field("created", int64_t(n.created));
+  o.Field("updated", int64_t(n.updated));
+  o.Field("deleted", int64_t(n.deleted));
+  o.Field("unchanged", int64_t(n.unchanged));
+  o.Key("changes");
+  o.BeginArray();
+  for (const auto& c : audit) {
+    o.BeginObject();
+    o.Field("entity_type", store::ToString(c.key.kind));
+    o.Field("entity_id", c.key.id);
+    o.Field("action", c.before_json.empty() ? "create" : c.after_json.empty() ? "delete" : "update");
+    o.Key("before");
+    if (c.before_json.empty()) o.Null();
+    else o.Raw(c.before_json);
+    o.Key("after");
+    if (c.after_json.empty()) o.Null();
+    else o.Raw(c.after_json);
+    o.EndObject();
   }
-  return "{\"created\":" + std::to_string(created) + ",\"updated\":" + std::to_string(updated) +
-         ",\"deleted\":" + std::to_string(deleted) + ",\"unchanged\":" + std::to_string(unchanged) + "}";
+  o.EndArray();
+  o.EndObject();
+  return o.Take();
 }
 
 Result<std::string> RegisterService::ExportRegisterAsOf(model::Timestamp as_of) const {

@@ -82,6 +82,19 @@ class RegisterService {
   // Validates all of it first; a bad document changes nothing. Answers a summary of what changed.
   Result<std::string> ImportRegister(std::string_view body, const Actor& actor);
 
+  // A copy of the register and the audit position it reflects, for use cases that compute a new register
+  // (a spreadsheet import) and then apply it with ReplaceWith.
+  struct Snapshot {
+    model::Register reg;
+    int64_t seq = 0;
+  };
+  Snapshot Current() const;
+  // Replaces the register with `next` (validated whole) in one transaction; with `expected_seq`, only if nothing
+  // changed since that snapshot (412 otherwise). Answers {created, updated, deleted, unchanged}.
+  Result<std::string> ReplaceWith(model::Register next, const Actor& actor, std::optional<int64_t> expected_seq);
+  // What ReplaceWith would change, without changing anything: {created, updated, deleted, unchanged, changes:[…]}.
+  Result<std::string> Diff(const model::Register& next) const;
+
   Result<std::string> Findings(const FindingsQuery& query) const;
   // Counts by severity per group: "severity", "rule", "subject", "administration" or "committee".
   Result<std::string> FindingsSummary(const std::string& group_by, std::optional<model::Timestamp> as_of) const;
