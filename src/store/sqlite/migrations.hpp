@@ -7,9 +7,9 @@
 namespace ansvar::store::sqlite {
 
 struct Migration {
-  int version;             // 1, 2, 3, … in order, no gaps
-  std::string_view name;   // what it does, for logs
-  std::string_view sql;    // one or more statements, run in one transaction
+  int version;            // 1, 2, 3, … in order, no gaps
+  std::string_view name;  // what it does, for logs
+  std::string_view sql;   // one or more statements, run in one transaction
 };
 
 std::span<const Migration> Migrations();

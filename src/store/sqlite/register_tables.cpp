@@ -13,9 +13,9 @@ using namespace ansvar::model;  // NOLINT(google-build-using-namespace): this fi
 namespace {
 
 constexpr std::array<std::string_view, kKindCount> kTables = {
-    "organizations",         "committees",        "administrations",       "people",
-    "systems",               "delegations",       "powers_of_attorney",    "processing_activities",
-    "processor_records",     "incidents",         "data_subject_requests", "agreements"};
+    "organizations",     "committees",  "administrations",       "people",
+    "systems",           "delegations", "powers_of_attorney",    "processing_activities",
+    "processor_records", "incidents",   "data_subject_requests", "agreements"};
 
 struct ChildTable {
   std::string_view table;
@@ -516,8 +516,8 @@ void RegisterTables::Insert(const System& x, int64_t pos, int64_t ver) {
 }
 
 void RegisterTables::Insert(const Delegation& x, int64_t pos, int64_t ver) {
-  Exec(S(kInsDelegation), x.id.str(), pos, ver, x.committee.str(), E2s(x.matter), x.matter_text,
-       E2s(x.delegate_title), OptId(x.delegate_person), x.decision, D2s(x.valid_from), D2s(x.valid_to));
+  Exec(S(kInsDelegation), x.id.str(), pos, ver, x.committee.str(), E2s(x.matter), x.matter_text, E2s(x.delegate_title),
+       OptId(x.delegate_person), x.decision, D2s(x.valid_from), D2s(x.valid_to));
 }
 
 void RegisterTables::Insert(const PowerOfAttorney& x, int64_t pos, int64_t ver) {
@@ -555,8 +555,8 @@ void RegisterTables::Insert(const ProcessorRecord& x, int64_t pos, int64_t ver) 
 
 void RegisterTables::Insert(const Incident& x, int64_t pos, int64_t ver) {
   const std::string& id = x.id.str();
-  Exec(S(kInsIncident), id, pos, ver, OptId(x.system), FormatTimestamp(x.aware_at), OptId(x.handler),
-       E2s(x.assessment), T2s(x.notified_authority_at), x.delay_reason, x.dpo_informed, T2s(x.subjects_informed_at));
+  Exec(S(kInsIncident), id, pos, ver, OptId(x.system), FormatTimestamp(x.aware_at), OptId(x.handler), E2s(x.assessment),
+       T2s(x.notified_authority_at), x.delay_reason, x.dpo_informed, T2s(x.subjects_informed_at));
   for (size_t n = 0; n < x.controllers.size(); ++n)
     Exec(S(kInsIncidentController), id, static_cast<int64_t>(n), x.controllers[n].str());
 }
@@ -685,18 +685,17 @@ void RegisterTables::Load(model::Register& reg, std::map<EntityKey, int64_t>& ve
                  x.active_since = c.OptDateCol();
                  auto conf = c.OptInt(), integ = c.OptInt(), avail = c.OptInt();
                  if (conf && integ && avail)
-                   x.classification = Classification{static_cast<int>(*conf), static_cast<int>(*integ),
-                                                      static_cast<int>(*avail)};
+                   x.classification =
+                       Classification{static_cast<int>(*conf), static_cast<int>(*integ), static_cast<int>(*avail)};
                  x.processing_countries = c.List();
                });
   {
     const ById systems(reg.systems, "systems");
-    ForEach(db_, "SELECT system_id, position, administration_id FROM system_used_by", "system_used_by",
-            [&](Cols& c) {
-              auto& s = reg.systems[systems(c.View())];
-              const size_t pos = c.Position();
-              At(s.used_by, pos) = c.IdCol<AdministrationId>();
-            });
+    ForEach(db_, "SELECT system_id, position, administration_id FROM system_used_by", "system_used_by", [&](Cols& c) {
+      auto& s = reg.systems[systems(c.View())];
+      const size_t pos = c.Position();
+      At(s.used_by, pos) = c.IdCol<AdministrationId>();
+    });
     ForEach(db_, "SELECT system_id, position, role, person_id, committee_id FROM system_roles", "system_roles",
             [&](Cols& c) {
               auto& s = reg.systems[systems(c.View())];
@@ -895,9 +894,8 @@ void RegisterTables::Load(model::Register& reg, std::map<EntityKey, int64_t>& ve
             });
   }
 
-  ReadEntities(db_, Kind::kDataSubjectRequest,
-               "received_on, kind, decided_on, extended_reason, outcome, appeal_notice", reg.data_subject_requests,
-               versions, [](Cols& c, DataSubjectRequest& x) {
+  ReadEntities(db_, Kind::kDataSubjectRequest, "received_on, kind, decided_on, extended_reason, outcome, appeal_notice",
+               reg.data_subject_requests, versions, [](Cols& c, DataSubjectRequest& x) {
                  x.received_on = c.DateCol();
                  x.kind = c.Str();
                  x.decided_on = c.OptDateCol();
@@ -921,12 +919,11 @@ void RegisterTables::Load(model::Register& reg, std::map<EntityKey, int64_t>& ve
   });
   {
     const ById agreements(reg.agreements, "agreements");
-    ForEach(db_, "SELECT agreement_id, position, system_id FROM agreement_systems", "agreement_systems",
-            [&](Cols& c) {
-              auto& a = reg.agreements[agreements(c.View())];
-              const size_t pos = c.Position();
-              At(a.systems, pos) = c.IdCol<SystemId>();
-            });
+    ForEach(db_, "SELECT agreement_id, position, system_id FROM agreement_systems", "agreement_systems", [&](Cols& c) {
+      auto& a = reg.agreements[agreements(c.View())];
+      const size_t pos = c.Position();
+      At(a.systems, pos) = c.IdCol<SystemId>();
+    });
     ForEach(db_, "SELECT agreement_id, position, organization_id FROM agreement_parties", "agreement_parties",
             [&](Cols& c) {
               auto& a = reg.agreements[agreements(c.View())];

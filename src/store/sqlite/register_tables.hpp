@@ -70,8 +70,7 @@ class RegisterTables {
   const std::vector<ForeignKey>& ForeignKeys();
   void ForgetSchema() { foreign_keys_.clear(); }  // after a migration
   // A row of fk.table that `fk` finds dangling; with `column`, only among rows where column = value (by index).
-  std::optional<Dangling> FindDangling(const ForeignKey& fk, std::string_view column = {},
-                                       std::string_view value = {});
+  std::optional<Dangling> FindDangling(const ForeignKey& fk, std::string_view column = {}, std::string_view value = {});
   // The first dangling reference anywhere (PRAGMA foreign_key_check: reads every table).
   std::optional<Dangling> FirstDangling();
 

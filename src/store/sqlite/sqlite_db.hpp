@@ -21,7 +21,7 @@ class SqliteError : public StoreError {
  public:
   SqliteError(int code, const std::string& message, std::string detail)
       : StoreError(message), code_(code), detail_(std::move(detail)) {}
-  [[nodiscard]] int code() const { return code_; }  // extended result code
+  [[nodiscard]] int code() const { return code_; }                     // extended result code
   [[nodiscard]] const std::string& detail() const { return detail_; }  // SQLite's own message
   [[nodiscard]] bool IsForeignKey() const;
   [[nodiscard]] bool IsConstraint() const;

@@ -1,0 +1,297 @@
+// The store contract run against SQLite, and what only SQLite has: the schema's tables and pragmas, the
+// append-only triggers, migrating an older file, refusing a newer one, and (on request) timings at scale.
+#include "store/sqlite/sqlite_store.hpp"
+
+#include <sqlite3.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <chrono>
+#include <cstdlib>
+#include <filesystem>
+#include <iostream>
+#include <set>
+
+#include "store/sqlite/migrations.hpp"
+#include "store/sqlite/string_list.hpp"
+#include "store_contract.hpp"
+#include "test_registers.hpp"
+
+namespace ansvar::store::testing {
+namespace {
+
+namespace fs = std::filesystem;
+
+// A raw connection to the file, behind the store's back.
+class Raw {
+ public:
+  explicit Raw(const fs::path& path) {
+    if (sqlite3_open(path.c_str(), &db_) != SQLITE_OK) throw std::runtime_error("cannot open " + path.string());
+    sqlite3_busy_timeout(db_, 5000);
+  }
+  ~Raw() { sqlite3_close(db_); }
+  Raw(const Raw&) = delete;
+  Raw& operator=(const Raw&) = delete;
+
+  // Runs `sql`; returns SQLite's error message, or "" when it succeeded.
+  std::string Try(const std::string& sql) {
+    char* err = nullptr;
+    const int rc = sqlite3_exec(db_, sql.c_str(), nullptr, nullptr, &err);
+    std::string msg = rc == SQLITE_OK ? "" : (err ? err : "error");
+    sqlite3_free(err);
+    return msg;
+  }
+  void Exec(const std::string& sql) {
+    const std::string err = Try(sql);
+    if (!err.empty()) throw std::runtime_error(err + " in " + sql);
+  }
+  std::string Text(const std::string& sql) {
+    sqlite3_stmt* s = nullptr;
+    if (sqlite3_prepare_v2(db_, sql.c_str(), -1, &s, nullptr) != SQLITE_OK)
+      throw std::runtime_error(sqlite3_errmsg(db_));
+    std::string out;
+    if (sqlite3_step(s) == SQLITE_ROW && sqlite3_column_text(s, 0))
+      out = reinterpret_cast<const char*>(sqlite3_column_text(s, 0));  // NOLINT
+    sqlite3_finalize(s);
+    return out;
+  }
+
+ private:
+  sqlite3* db_ = nullptr;
+};
+
+fs::path NewTempDir() {
+  static std::atomic<int> counter{0};
+  const fs::path dir =
+      fs::temp_directory_path() / ("ansvar-store-" + std::to_string(::getpid()) + "-" + std::to_string(counter++));
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  return dir;
+}
+
+class SqliteBackend final : public Backend {
+ public:
+  SqliteBackend() : dir_(NewTempDir()), path_(dir_ / "ansvar.db") {}
+  ~SqliteBackend() override {
+    std::error_code ec;
+    fs::remove_all(dir_, ec);
+  }
+  std::unique_ptr<Store> Open() override { return OpenSqliteStore(path_.string()); }
+  void TamperAuditEntry(int64_t seq, const std::string& after_json) override {
+    Raw raw(path_);
+    raw.Exec("DROP TRIGGER audit_log_no_update");
+    raw.Exec("UPDATE audit_log SET after_json = '" + Escape(after_json) + "' WHERE seq = " + std::to_string(seq));
+  }
+  void RemoveAuditEntry(int64_t seq) override {
+    Raw raw(path_);
+    raw.Exec("DROP TRIGGER audit_log_no_delete");
+    raw.Exec("DELETE FROM audit_log WHERE seq = " + std::to_string(seq));
+  }
+  [[nodiscard]] const fs::path& path() const { return path_; }
+
+ private:
+  static std::string Escape(const std::string& s) {
+    std::string out;
+    for (const char c : s) out += c == '\'' ? std::string("''") : std::string(1, c);
+    return out;
+  }
+  fs::path dir_;
+  fs::path path_;
+};
+
+INSTANTIATE_TEST_SUITE_P(Sqlite, StoreContract,
+                         ::testing::Values(BackendFactory{"Sqlite", [] { return std::make_unique<SqliteBackend>(); }}),
+                         BackendName);
+
+const Actor kCli{"cli", "Command line"};
+model::Timestamp At(const char* text) { return *model::ParseTimestamp(text); }
+
+class SqliteStoreTest : public ::testing::Test {
+ protected:
+  SqliteBackend backend_;
+};
+
+TEST_F(SqliteStoreTest, HasANormalisedTablePerEntityAndForEachList) {
+  auto store = backend_.Open();
+  Raw raw(backend_.path());
+  std::set<std::string> tables;
+  for (const char* t : {"organizations",
+                        "committees",
+                        "administrations",
+                        "administration_committees",
+                        "units",
+                        "people",
+                        "systems",
+                        "system_used_by",
+                        "system_roles",
+                        "system_documents",
+                        "system_document_committees",
+                        "system_document_powers",
+                        "system_transfers",
+                        "system_forums",
+                        "system_reviews",
+                        "system_integrations",
+                        "delegations",
+                        "powers_of_attorney",
+                        "processing_activities",
+                        "processing_activity_systems",
+                        "processing_activity_joint_controllers",
+                        "processing_activity_transfers",
+                        "processing_activity_threshold_analyses",
+                        "processing_activity_dpias",
+                        "processor_records",
+                        "processor_record_committees",
+                        "incidents",
+                        "incident_controllers",
+                        "data_subject_requests",
+                        "data_subject_request_controllers",
+                        "agreements",
+                        "agreement_systems",
+                        "agreement_parties",
+                        "audit_log",
+                        "schema_migrations",
+                        "register_meta"}) {
+    EXPECT_EQ(raw.Text("SELECT name FROM sqlite_master WHERE type = 'table' AND name = '" + std::string(t) + "'"), t);
+  }
+  for (const char* t :
+       {"organizations", "committees", "administrations", "people", "systems", "delegations", "powers_of_attorney",
+        "processing_activities", "processor_records", "incidents", "data_subject_requests", "agreements"}) {
+    EXPECT_EQ(raw.Text("SELECT COUNT(*) FROM pragma_table_info('" + std::string(t) +
+                       "') WHERE name = 'version' AND "
+                       "\"notnull\" = 1"),
+              "1")
+        << t;
+  }
+  EXPECT_EQ(raw.Text("PRAGMA journal_mode"), "wal");
+  EXPECT_EQ(raw.Text("SELECT COUNT(*) FROM pragma_foreign_key_list('system_roles')"), "3");
+}
+
+TEST_F(SqliteStoreTest, TheAuditTrailRefusesUpdateAndDelete) {
+  auto store = backend_.Open();
+  store->ReplaceRegister(FullRegister(), {Delete(Kind::kSystem, "gone")}, kCli, At("2025-01-01T00:00:00Z"));
+  Raw raw(backend_.path());
+  EXPECT_NE(raw.Try("UPDATE audit_log SET actor_id = 'mallory' WHERE seq = 1").find("append-only"), std::string::npos);
+  EXPECT_NE(raw.Try("DELETE FROM audit_log").find("append-only"), std::string::npos);
+  EXPECT_EQ(raw.Text("SELECT actor_id FROM audit_log WHERE seq = 1"), "cli");
+  EXPECT_TRUE(store->VerifyAudit().ok);
+}
+
+TEST_F(SqliteStoreTest, MigratesAFileAtAnOlderVersion) {
+  {
+    Raw raw(backend_.path());
+    const auto& first = sqlite::Migrations()[0];
+    raw.Exec("CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)");
+    raw.Exec(std::string(first.sql));
+    raw.Exec("INSERT INTO schema_migrations VALUES (1, '2025-01-01T00:00:00Z')");
+  }
+  auto store = backend_.Open();
+  EXPECT_EQ(store->SchemaVersion(), static_cast<int>(sqlite::Migrations().size()));
+  store->ReplaceRegister(FullRegister(), {Delete(Kind::kSystem, "gone")}, kCli, At("2025-01-01T00:00:00Z"));
+  EXPECT_EQ(store->LastAuditSeq(), 1);
+  Raw raw(backend_.path());
+  EXPECT_EQ(raw.Text("SELECT applied_at FROM schema_migrations WHERE version = 1"), "2025-01-01T00:00:00Z");
+}
+
+TEST_F(SqliteStoreTest, RefusesAFileFromANewerProgram) {
+  backend_.Open().reset();
+  {
+    Raw raw(backend_.path());
+    raw.Exec("INSERT INTO schema_migrations VALUES (999, '2030-01-01T00:00:00Z')");
+  }
+  EXPECT_THROW(backend_.Open(), StoreError);
+}
+
+TEST_F(SqliteStoreTest, AnUnopenableFileIsAStoreError) {
+  EXPECT_THROW(OpenSqliteStore((backend_.path().parent_path() / "no" / "such" / "dir" / "x.db").string()), StoreError);
+}
+
+TEST_F(SqliteStoreTest, ACorruptValueIsAStoreErrorNotACrash) {
+  auto store = backend_.Open();
+  store->ReplaceRegister(FullRegister(), {}, kCli, At("2025-01-01T00:00:00Z"));
+  {
+    Raw raw(backend_.path());
+    raw.Exec("UPDATE systems SET category = 'spaceship' WHERE id = 'ecos'");
+  }
+  EXPECT_THROW(store->Load(), StoreError);
+}
+
+TEST(SqliteStringList, RoundTripsAnyText) {
+  using sqlite::DecodeStringList;
+  using sqlite::EncodeStringList;
+  const std::vector<std::string> items = {"", "plain", "quote \" back\\slash", "åäö ✓ 𝄞", "tab\tnl\n\x01"};
+  EXPECT_EQ(EncodeStringList({}), "[]");
+  EXPECT_EQ(EncodeStringList({"a", "b"}), R"(["a","b"])");
+  EXPECT_EQ(DecodeStringList(EncodeStringList(items)), items);
+}
+
+TEST(SqliteStringList, ReadsJsonWrittenByOthers) {
+  using sqlite::DecodeStringList;
+  EXPECT_EQ(DecodeStringList(R"( [ "a" , "\u00e5\ud834\udd1e\/" ] )"), (std::vector<std::string>{"a", "å𝄞/"}));
+  EXPECT_FALSE(DecodeStringList(""));
+  EXPECT_FALSE(DecodeStringList("[1]"));
+  EXPECT_FALSE(DecodeStringList(R"(["a",])"));
+  EXPECT_FALSE(DecodeStringList(R"(["a"] x)"));
+  EXPECT_FALSE(DecodeStringList(R"(["\ud834"])"));  // a lone surrogate
+  EXPECT_FALSE(DecodeStringList(R"(["\x"])"));
+  EXPECT_FALSE(DecodeStringList("[\"a"));
+}
+
+// Timings at scale, on request: ANSVAR_STORE_SCALE=150000 builds a register of that many systems (10 roles,
+// 3 documents and 2 processing activities each) and reports how long replacing and loading it take.
+TEST_F(SqliteStoreTest, TimingsAtScale) {
+  const char* env = std::getenv("ANSVAR_STORE_SCALE");
+  if (env == nullptr) GTEST_SKIP() << "set ANSVAR_STORE_SCALE=<systems> to run";
+  const size_t systems = std::stoul(env);
+  using Clock = std::chrono::steady_clock;
+  auto ms = [](Clock::duration d) { return std::chrono::duration_cast<std::chrono::milliseconds>(d).count(); };
+
+  auto t0 = Clock::now();
+  const model::Register reg = ScaledRegister(systems);
+  size_t roles = 0, docs = 0;
+  for (const auto& s : reg.systems) {
+    roles += s.roles.size();
+    docs += s.documents.size();
+  }
+  std::cout << "register: " << reg.systems.size() << " systems, " << roles << " roles, " << docs << " documents, "
+            << reg.processing_activities.size() << " processing activities, " << reg.people.size() << " people ("
+            << ms(Clock::now() - t0) << " ms to build)\n";
+
+  auto store = backend_.Open();
+  t0 = Clock::now();
+  store->ReplaceRegister(reg, {}, kCli, At("2025-01-01T00:00:00Z"));
+  std::cout << "ReplaceRegister (empty database): " << ms(Clock::now() - t0) << " ms\n";
+  t0 = Clock::now();
+  store->ReplaceRegister(reg, {}, kCli, At("2025-01-01T00:00:00Z"));
+  std::cout << "ReplaceRegister (over itself): " << ms(Clock::now() - t0) << " ms\n";
+  std::vector<Change> audit;  // one entry per system and activity, as an import that changed them all writes
+  for (const auto& x : reg.systems) audit.push_back(Update(x, 1));
+  for (const auto& x : reg.processing_activities) audit.push_back(Update(x, 1));
+  t0 = Clock::now();
+  store->ReplaceRegister(reg, audit, kCli, At("2025-01-01T00:00:00Z"));
+  std::cout << "ReplaceRegister (over itself, " << audit.size() << " audit entries): " << ms(Clock::now() - t0)
+            << " ms\n";
+  t0 = Clock::now();
+  EXPECT_TRUE(store->VerifyAudit().ok);
+  std::cout << "VerifyAudit (" << audit.size() << " entries): " << ms(Clock::now() - t0) << " ms\n";
+  t0 = Clock::now();
+  Snapshot snap = store->Load();
+  std::cout << "Load: " << ms(Clock::now() - t0) << " ms\n";
+  EXPECT_EQ(snap.reg, reg) << FirstDifference(snap.reg, reg);
+
+  model::System sys = reg.systems[systems / 2];
+  for (int64_t version = 1; version <= 3; ++version) {
+    sys.name = "renamed " + std::to_string(version);
+    t0 = Clock::now();
+    store->Apply({Update(sys, version)}, kCli, At("2025-01-02T00:00:00Z"));
+    std::cout << "Apply (update one system, " << version << "): " << ms(Clock::now() - t0) << " ms\n";
+  }
+  t0 = Clock::now();
+  EXPECT_THROW(
+      store->Apply({Delete(Kind::kPerson, reg.systems[0].roles[0].person->str())}, kCli, At("2025-01-02T00:00:00Z")),
+      ConflictError);
+  std::cout << "Apply (refused delete of a referenced person): " << ms(Clock::now() - t0) << " ms\n";
+  std::cout << "database file: " << fs::file_size(backend_.path()) / (1024 * 1024) << " MiB (+ WAL)\n";
+}
+
+}  // namespace
+}  // namespace ansvar::store::testing
