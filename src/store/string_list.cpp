@@ -1,8 +1,8 @@
-#include "store/sqlite/string_list.hpp"
+#include "store/string_list.hpp"
 
 #include <cstdint>
 
-namespace ansvar::store::sqlite {
+namespace ansvar::store {
 namespace {
 
 constexpr char kHex[] = "0123456789abcdef";
@@ -167,4 +167,4 @@ std::string EncodeStringList(const std::vector<std::string>& items) {
 
 std::optional<std::vector<std::string>> DecodeStringList(std::string_view text) { return Parser(text).Run(); }
 
-}  // namespace ansvar::store::sqlite
+}  // namespace ansvar::store
