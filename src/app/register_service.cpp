@@ -525,9 +525,9 @@ Result<model::Register> RegisterService::RegisterAsOf(model::Timestamp as_of) co
     std::shared_lock lock(mu_);
     reg.rulebook_overrides = state_->reg.rulebook_overrides;
   }
-  for (const auto& [seq, item] : ordered) {
-    const auto& [kind, json] = item;
-    WithKind(kind, [&]<class T>(std::type_identity<T>) {
+  for (const auto& entry : ordered) {
+    const std::string* json = entry.second.second;  // a plain variable: clang 14 cannot capture a binding
+    WithKind(entry.second.first, [&]<class T>(std::type_identity<T>) {
       auto read = io::ReadEntity<T>(*json);
       if (read.value) Items<T>(reg).push_back(std::move(*read.value));
     });
