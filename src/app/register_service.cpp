@@ -224,7 +224,7 @@ Result<Versioned> RegisterService::Create(Kind kind, std::string_view body, cons
     const std::string id = entity.id.str();
     if (state_->Find<T>(id) != nullptr)
       return Error{ErrorCode::kConflict, "Finns redan / Already exists", What(kind, id) + " already exists",
-                   {{"$.id", "\"" + id + "\" is taken"}}};
+                   {{"$.id", "finns redan / already exists"}}};
     if (auto problem = MissingName(entity)) return Invalid("the " + std::string(store::ToString(kind)) + " is not valid", {*problem});
     if (auto problems = model::ValidateEntity(entity, *state_); !problems.empty())
       return Invalid("the " + std::string(store::ToString(kind)) + " refers to what does not exist", problems);
