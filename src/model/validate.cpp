@@ -1,5 +1,9 @@
 #include "model/validate.hpp"
 
+#include "model/id_map.hpp"
+
+#include <array>
+#include <thread>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -199,79 +203,111 @@ class References {
 
 // The ids of one collection, with the index of their first occurrence.
 template <class T>
-std::unordered_map<std::string_view, size_t> IndexIds(const std::vector<T>& items, std::string_view collection,
-                                                        Collector& out, bool id_optional = false) {
-  std::unordered_map<std::string_view, size_t> ids;
-  ids.reserve(items.size());
+IdMap<size_t> IndexIds(const std::vector<T>& items, std::string_view collection, Collector& out,
+                       bool id_optional = false) {
+  IdMap<size_t> ids;
+  ids.Reserve(items.size());
   for (size_t i = 0; i < items.size(); ++i) {
     const std::string& id = items[i].id.str();
     if (id.empty()) {
       if (!id_optional) out.Add(At(collection, i) + ".id", "missing id");
       continue;
     }
-    auto [it, inserted] = ids.emplace(id, i);
-    if (!inserted) out.Add(At(collection, i) + ".id", "duplicate id " + Quote(id) + " (first at " + At(collection, it->second) + ")");
+    auto [first, inserted] = ids.Insert(id, i);
+    if (!inserted) out.Add(At(collection, i) + ".id", "duplicate id " + Quote(id) + " (first at " + At(collection, *first) + ")");
   }
   return ids;
 }
 
 class Validator : public Lookup {
  public:
-  Validator(const Register& reg, size_t limit) : reg_(reg), out_(limit) {}
+  Validator(const Register& reg, size_t limit) : reg_(reg), outs_(2 * kCollections, Collector(limit)), limit_(limit) {}
 
+  // First the ids of every collection (duplicates, missing ids), then the references of every collection, each in
+  // the order of Collection. Every step collects into a collector of its own; the problems are those of the steps in
+  // that order, cut at the limit. A large register is checked on two threads, the systems on one and the rest on the
+  // other, which gives the same problems.
   std::vector<Problem> Run() {
-    Index(Collection::kOrganization, reg_.organizations, "$.organizations");
-    Index(Collection::kCommittee, reg_.committees, "$.committees");
-    Index(Collection::kAdministration, reg_.administrations, "$.administrations");
-    Index(Collection::kPerson, reg_.people, "$.people");
-    Index(Collection::kSystem, reg_.systems, "$.systems");
-    Index(Collection::kDelegation, reg_.delegations, "$.delegations", true);
-    Index(Collection::kPowerOfAttorney, reg_.powers_of_attorney, "$.powers_of_attorney");
-    Index(Collection::kProcessingActivity, reg_.processing_activities, "$.processing_activities");
-    Index(Collection::kProcessorRecord, reg_.processor_records, "$.processor_records", true);
-    Index(Collection::kIncident, reg_.incidents, "$.incidents");
-    Index(Collection::kDataSubjectRequest, reg_.data_subject_requests, "$.data_subject_requests");
-    Index(Collection::kAgreement, reg_.agreements, "$.agreements");
-
-    References refs(*this, out_);
-    CheckAll(refs, reg_.organizations, "$.organizations");
-    CheckAll(refs, reg_.committees, "$.committees");
-    CheckAll(refs, reg_.administrations, "$.administrations");
-    CheckAll(refs, reg_.people, "$.people");
-    CheckAll(refs, reg_.systems, "$.systems");
-    CheckAll(refs, reg_.delegations, "$.delegations");
-    CheckAll(refs, reg_.powers_of_attorney, "$.powers_of_attorney");
-    CheckAll(refs, reg_.processing_activities, "$.processing_activities");
-    CheckAll(refs, reg_.processor_records, "$.processor_records");
-    CheckAll(refs, reg_.incidents, "$.incidents");
-    CheckAll(refs, reg_.data_subject_requests, "$.data_subject_requests");
-    CheckAll(refs, reg_.agreements, "$.agreements");
-    return out_.Take();
+    const bool parallel = reg_.systems.size() + reg_.processing_activities.size() >= kParallelFrom &&
+                          std::thread::hardware_concurrency() > 1;
+    if (!parallel) {
+      for (size_t c = 0; c < kCollections; ++c) IndexStep(c);
+      for (size_t c = 0; c < kCollections; ++c) CheckStep(c);
+    } else {
+      constexpr std::array<Collection, 6> kHere = {Collection::kSystem,         Collection::kPerson,
+                                                   Collection::kOrganization,   Collection::kCommittee,
+                                                   Collection::kAdministration, Collection::kDelegation};
+      constexpr std::array<Collection, 6> kThere = {Collection::kProcessingActivity, Collection::kPowerOfAttorney,
+                                                    Collection::kProcessorRecord,    Collection::kIncident,
+                                                    Collection::kDataSubjectRequest, Collection::kAgreement};
+      {
+        std::jthread other([this, &kThere] {
+          for (auto c : kThere) IndexStep(static_cast<size_t>(c));
+        });
+        for (auto c : kHere) IndexStep(static_cast<size_t>(c));
+      }
+      {
+        std::jthread other([this] {
+          for (size_t c = 0; c < kCollections; ++c)
+            if (c != static_cast<size_t>(Collection::kSystem)) CheckStep(c);
+        });
+        CheckStep(static_cast<size_t>(Collection::kSystem));
+      }
+    }
+    std::vector<Problem> problems;
+    for (auto& out : outs_)
+      for (auto& p : out.Take())
+        if (problems.size() < limit_) problems.push_back(std::move(p));
+    return problems;
   }
 
   [[nodiscard]] bool Has(Collection c, std::string_view id) const override {
-    return ids_[static_cast<size_t>(c)].contains(id);
+    return ids_[static_cast<size_t>(c)].Contains(id);
   }
   [[nodiscard]] const Administration* FindAdministration(std::string_view id) const override {
-    const auto& m = ids_[static_cast<size_t>(Collection::kAdministration)];
-    const auto it = m.find(id);
-    return it == m.end() ? nullptr : &reg_.administrations[it->second];
+    const size_t* i = ids_[static_cast<size_t>(Collection::kAdministration)].Find(id);
+    return i == nullptr ? nullptr : &reg_.administrations[*i];
   }
 
  private:
-  template <class T>
-  void Index(Collection c, const std::vector<T>& items, std::string_view path, bool optional = false) {
-    ids_[static_cast<size_t>(c)] = IndexIds(items, path, out_, optional);
+  static constexpr size_t kCollections = 12;
+  static constexpr size_t kParallelFrom = 20000;
+
+  // fn(items, path, id_optional) for collection c.
+  template <class Fn>
+  void With(size_t c, Fn&& fn) const {
+    switch (static_cast<Collection>(c)) {
+      case Collection::kOrganization: return fn(reg_.organizations, "$.organizations", false);
+      case Collection::kCommittee: return fn(reg_.committees, "$.committees", false);
+      case Collection::kAdministration: return fn(reg_.administrations, "$.administrations", false);
+      case Collection::kPerson: return fn(reg_.people, "$.people", false);
+      case Collection::kSystem: return fn(reg_.systems, "$.systems", false);
+      case Collection::kDelegation: return fn(reg_.delegations, "$.delegations", true);
+      case Collection::kPowerOfAttorney: return fn(reg_.powers_of_attorney, "$.powers_of_attorney", false);
+      case Collection::kProcessingActivity: return fn(reg_.processing_activities, "$.processing_activities", false);
+      case Collection::kProcessorRecord: return fn(reg_.processor_records, "$.processor_records", true);
+      case Collection::kIncident: return fn(reg_.incidents, "$.incidents", false);
+      case Collection::kDataSubjectRequest: return fn(reg_.data_subject_requests, "$.data_subject_requests", false);
+      case Collection::kAgreement: return fn(reg_.agreements, "$.agreements", false);
+    }
   }
-  template <class T>
-  void CheckAll(References& refs, const std::vector<T>& items, std::string_view path) {
-    const Path base(path);
-    for (size_t i = 0; i < items.size(); ++i) refs.Check(items[i], Path(base, i));
+  void IndexStep(size_t c) {
+    With(c, [&](const auto& items, std::string_view path, bool optional) {
+      ids_[c] = IndexIds(items, path, outs_[c], optional);
+    });
+  }
+  void CheckStep(size_t c) {
+    With(c, [&](const auto& items, std::string_view path, bool) {
+      References refs(*this, outs_[kCollections + c]);
+      const Path base(path);
+      for (size_t i = 0; i < items.size(); ++i) refs.Check(items[i], Path(base, i));
+    });
   }
 
   const Register& reg_;
-  Collector out_;
-  std::unordered_map<std::string_view, size_t> ids_[12];
+  std::vector<Collector> outs_;  // the ids of each collection, then the references of each
+  size_t limit_;
+  IdMap<size_t> ids_[kCollections];
 };
 
 }  // namespace

@@ -1,21 +1,23 @@
 #include "rules/register_index.hpp"
 
 #include <algorithm>
+#include <thread>
 
 namespace ansvar::rules {
 namespace {
 
 template <class T>
-const T* FindIn(const std::unordered_map<std::string_view, const T*>& map, std::string_view id) {
-  const auto it = map.find(id);
-  return it == map.end() ? nullptr : it->second;
+const T* FindIn(const model::IdMap<const T*>& map, std::string_view id) {
+  const auto* found = map.Find(id);
+  return found == nullptr ? nullptr : *found;
 }
 
+// The first item of each id, as std::unordered_map::emplace keeps it.
 template <class T>
-std::unordered_map<std::string_view, const T*> ById(const std::vector<T>& items) {
-  std::unordered_map<std::string_view, const T*> map;
-  map.reserve(items.size());
-  for (const auto& item : items) map.emplace(item.id.str(), &item);
+model::IdMap<const T*> ById(const std::vector<T>& items) {
+  model::IdMap<const T*> map;
+  map.Reserve(items.size());
+  for (const auto& item : items) map.Insert(item.id.str(), &item);
   return map;
 }
 
@@ -28,22 +30,10 @@ RegisterIndex::RegisterIndex(const model::Register& reg)
       orgs_(ById(reg.organizations)),
       committees_(ById(reg.committees)),
       admins_(ById(reg.administrations)),
-      people_(ById(reg.people)),
-      systems_(ById(reg.systems)),
-      poas_(ById(reg.powers_of_attorney)),
-      activities_by_id_(ById(reg.processing_activities)) {
-  for (const auto& a : reg.administrations) {
-    admins_by_org_[a.organization.str()].push_back(&a);
-    const model::Committee* employing = nullptr;
-    if (a.employing_committee) employing = FindCommittee(a.employing_committee->str());
-    else if (!a.committees.empty()) employing = FindCommittee(a.committees.front().str());
-    employing_.emplace(&a, employing);
-  }
-  for (const auto& d : reg.delegations) delegations_[d.committee.str()].push_back(&d);
-
+      systems_(ById(reg.systems)) {
   // Per-system lists, by counting then filling (one allocation each).
   const size_t n = reg.systems.size();
-  auto fill = [&](auto& multi, const auto& source, auto&& systems_of) {
+  auto fill = [this, n](auto& multi, const auto& source, auto&& systems_of) {
     multi.offsets.assign(n + 1, 0);
     for (const auto& item : source)
       for (const auto& sid : systems_of(item))
@@ -55,10 +45,39 @@ RegisterIndex::RegisterIndex(const model::Register& reg)
       for (const auto& sid : systems_of(item))
         if (const auto* s = FindSystem(sid.str())) multi.items[cursor[IndexOf(*s)]++] = &item;
   };
-  fill(activities_, reg.processing_activities, [](const model::ProcessingActivity& a) -> const auto& { return a.systems; });
+
+  // On a second thread for a large register: the lookups by id that the rest of this constructor does not use, and
+  // the activities of each system (which need only the systems by id).
+  auto rest = [this, &reg, &fill] {
+    people_ = ById(reg.people);
+    poas_ = ById(reg.powers_of_attorney);
+    activities_by_id_ = ById(reg.processing_activities);
+    fill(activities_, reg.processing_activities,
+         [](const model::ProcessingActivity& a) -> const auto& { return a.systems; });
+  };
+  std::jthread other;
+  if (reg.people.size() + reg.processing_activities.size() >= 20000 && std::thread::hardware_concurrency() > 1)
+    other = std::jthread(rest);
+  else
+    rest();
+
+  for (const auto& c : reg.committees) {
+    auto& first = committee_of_kind_[c.organization.str()];
+    auto& slot = first[static_cast<size_t>(c.kind)];
+    if (slot == nullptr) slot = &c;
+  }
+  for (const auto& a : reg.administrations) {
+    admins_by_org_[a.organization.str()].push_back(&a);
+    const model::Committee* employing = nullptr;
+    if (a.employing_committee) employing = FindCommittee(a.employing_committee->str());
+    else if (!a.committees.empty()) employing = FindCommittee(a.committees.front().str());
+    employing_.emplace(&a, employing);
+  }
+  for (const auto& d : reg.delegations) delegations_[d.committee.str()].push_back(&d);
   fill(agreements_, reg.agreements, [](const model::Agreement& a) -> const auto& { return a.systems; });
   fill(processor_records_, reg.processor_records,
        [](const model::ProcessorRecord& r) { return std::array<model::SystemId, 1>{r.system}; });
+  if (other.joinable()) other.join();  // the controllers need the activities of each system
   BuildControllers();
 }
 
@@ -118,9 +137,8 @@ const model::Unit* RegisterIndex::UnitOf(const model::Person& person) const {
 }
 
 const model::Committee* RegisterIndex::CommitteeOfKind(std::string_view organization, model::CommitteeKind kind) const {
-  for (const auto& c : reg_.committees)
-    if (c.kind == kind && c.organization.str() == organization) return &c;
-  return nullptr;
+  const auto it = committee_of_kind_.find(organization);
+  return it == committee_of_kind_.end() ? nullptr : it->second[static_cast<size_t>(kind)];
 }
 
 bool RegisterIndex::IsKsOrServiceAdministration(const model::Administration& admin) const {

@@ -2,11 +2,13 @@
 // Lookups over one register, built once per evaluation: entities by id, the committee of a person, the
 // controller committees of each system (register-format.md "Definitions the rules rely on").
 // Holds pointers into the register, which must outlive it.
+#include <array>
 #include <span>
 #include <string_view>
 #include <unordered_map>
 #include <vector>
 
+#include "model/id_map.hpp"
 #include "model/register.hpp"
 
 namespace ansvar::rules {
@@ -70,16 +72,19 @@ class RegisterIndex {
   void BuildControllers();
 
   const model::Register& reg_;
-  std::unordered_map<std::string_view, const model::Organization*> orgs_;
-  std::unordered_map<std::string_view, const model::Committee*> committees_;
-  std::unordered_map<std::string_view, const model::Administration*> admins_;
-  std::unordered_map<std::string_view, const model::Person*> people_;
-  std::unordered_map<std::string_view, const model::System*> systems_;
-  std::unordered_map<std::string_view, const model::PowerOfAttorney*> poas_;
-  std::unordered_map<std::string_view, const model::ProcessingActivity*> activities_by_id_;
+  model::IdMap<const model::Organization*> orgs_;
+  model::IdMap<const model::Committee*> committees_;
+  model::IdMap<const model::Administration*> admins_;
+  model::IdMap<const model::Person*> people_;
+  model::IdMap<const model::System*> systems_;
+  model::IdMap<const model::PowerOfAttorney*> poas_;
+  model::IdMap<const model::ProcessingActivity*> activities_by_id_;
   std::unordered_map<std::string_view, std::vector<const model::Administration*>> admins_by_org_;
   std::unordered_map<std::string_view, std::vector<const model::Delegation*>> delegations_;
   std::unordered_map<const model::Administration*, const model::Committee*> employing_;
+  // Per organization, its first committee of each kind (CommitteeOfKind).
+  std::unordered_map<std::string_view, std::array<const model::Committee*, model::kEnumCount<model::CommitteeKind>>>
+      committee_of_kind_;
   Multi<const model::Committee*> controllers_;
   Multi<const model::ProcessingActivity*> activities_;
   Multi<const model::ProcessorRecord*> processor_records_;

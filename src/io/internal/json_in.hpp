@@ -3,6 +3,8 @@
 // Internal to io/. Type faults are collected and reading goes on; a syntax fault stops the reading.
 #include <simdjson.h>
 
+#include <bit>
+#include <cstring>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -19,14 +21,32 @@ namespace ansvar::io::internal {
 namespace od = simdjson::ondemand;
 
 // The key of an object field, the string unescaped_key() gives. A key without escapes (the usual case) is read in
-// place from the input; one with escapes is unescaped into the parser's string buffer.
+// place from the input, eight bytes at a time up to its closing quote (reading past it stays within the document
+// and its padding: a key is followed by a colon and a value); one with escapes is unescaped into the parser's
+// string buffer.
 inline simdjson::error_code FieldKey(od::field& field, std::string_view& key) {
   const char* raw = field.key().raw();
-  const char* end = raw;
-  while (*end != '"' && *end != '\\') ++end;
-  if (*end == '"') {
-    key = std::string_view(raw, static_cast<size_t>(end - raw));
-    return simdjson::SUCCESS;
+  if constexpr (std::endian::native == std::endian::little) {
+    constexpr uint64_t kOnes = 0x0101010101010101ull, kHigh = 0x8080808080808080ull;
+    for (size_t i = 0;; i += 8) {
+      uint64_t w = 0;
+      std::memcpy(&w, raw + i, sizeof w);
+      const uint64_t q = w ^ (kOnes * '"'), b = w ^ (kOnes * '\\');
+      // A byte of q (b) is zero where w has a quote (backslash); the lowest flagged byte is exact.
+      const uint64_t zq = (q - kOnes) & ~q & kHigh, zb = (b - kOnes) & ~b & kHigh;
+      if ((zq | zb) == 0) continue;
+      const int at_quote = zq != 0 ? std::countr_zero(zq) : 64, at_backslash = zb != 0 ? std::countr_zero(zb) : 64;
+      if (at_backslash < at_quote) break;
+      key = std::string_view(raw, i + static_cast<size_t>(at_quote / 8));
+      return simdjson::SUCCESS;
+    }
+  } else {
+    const char* end = raw;
+    while (*end != '"' && *end != '\\') ++end;
+    if (*end == '"') {
+      key = std::string_view(raw, static_cast<size_t>(end - raw));
+      return simdjson::SUCCESS;
+    }
   }
   return field.unescaped_key().get(key);
 }
@@ -39,9 +59,14 @@ inline bool HasTrailingContent(od::document& doc) {
 
 class JsonIn {
  public:
-  explicit JsonIn(std::string root = "$", size_t limit = 100) : root_(std::move(root)), limit_(limit) {}
+  explicit JsonIn(std::string root = "$", size_t limit = 100) : root_(std::move(root)), limit_(limit) {
+    path_.reserve(16);  // deeper than the format nests: entering a field never reallocates
+  }
 
   [[nodiscard]] bool ok() const { return problems_.empty(); }
+  // Count the elements of an array before reading it, so that vectors are allocated once (register_reader.cpp's
+  // fast pass). Off by default: counting a malformed array reports its fault elsewhere than reading it does.
+  void CountArrays(bool on) { count_arrays_ = on; }
   [[nodiscard]] bool fatal() const { return fatal_; }
   std::vector<model::Problem> TakeProblems() { return std::move(problems_); }
 
@@ -60,6 +85,9 @@ class JsonIn {
   // Visits each element of an array: fn(od::value element). null reads as an empty array.
   template <class Fn>
   void Array(od::value v, Fn&& fn);
+  // The same; with CountArrays(true), first reserve(element count).
+  template <class Fn, class Reserve>
+  void Array(od::value v, Fn&& fn, Reserve&& reserve);
 
   void Get(od::value v, std::string& out);  // null reads as ""
   void Get(od::value v, std::optional<std::string>& out);
@@ -83,7 +111,7 @@ class JsonIn {
   void Get(od::value v, std::optional<E>& out);
   template <class T>
   void Get(od::value v, std::vector<T>& out) {
-    Array(v, [&](od::value e) { Get(e, out.emplace_back()); });
+    Array(v, [&](od::value e) { Get(e, out.emplace_back()); }, [&](size_t n) { out.reserve(out.size() + n); });
   }
 
   // The string of a value, or nullopt (error reported) when it is not one; with `nullable`, null gives "".
@@ -98,12 +126,15 @@ class JsonIn {
   };
   template <class Fn>
   void Fields(od::object obj, Fn&& fn, std::initializer_list<std::string_view> required);
+  template <class Fn, class Reserve>
+  void ArrayImpl(od::value v, Fn& fn, Reserve& reserve, bool count);
   template <class E>
   bool ParseEnumValue(od::value v, E& out);
 
   std::string root_;
   size_t limit_;
   bool fatal_ = false;
+  bool count_arrays_ = false;
   std::vector<Segment> path_;
   std::vector<model::Problem> problems_;
 };
@@ -157,11 +188,30 @@ void JsonIn::Fields(od::object obj, Fn&& fn, std::initializer_list<std::string_v
 
 template <class Fn>
 void JsonIn::Array(od::value v, Fn&& fn) {
+  auto none = [](size_t) {};
+  ArrayImpl(v, fn, none, false);
+}
+
+template <class Fn, class Reserve>
+void JsonIn::Array(od::value v, Fn&& fn, Reserve&& reserve) {
+  ArrayImpl(v, fn, reserve, count_arrays_);
+}
+
+template <class Fn, class Reserve>
+void JsonIn::ArrayImpl(od::value v, Fn& fn, Reserve& reserve, bool count) {
   if (fatal_ || IsNull(v)) return;
   od::array arr;
   if (auto e = v.get_array().get(arr)) {
     Fail(e, "an array");
     return;
+  }
+  if (count) {
+    size_t n = 0;
+    if (auto e = arr.count_elements().get(n)) {
+      Fail(e, "an array");
+      return;
+    }
+    reserve(n);
   }
   size_t i = 0;
   for (auto element : arr) {
