@@ -40,7 +40,8 @@ fuzz: deps
 # run the sanitized server behind the built web front end.
 test: deps fuzz web
 	cmake -S . -B $(TEST_BUILD) -DCMAKE_BUILD_TYPE=Debug -DCMAKE_CXX_FLAGS_DEBUG="-g -O1" -DANSVAR_SANITIZE=ON -DANSVAR_BENCH=OFF \
-	  -DANSVAR_FUZZ_BINARY=$(CURDIR)/$(FUZZ_BUILD)/tests/fuzz/fuzz_register_reader $(CMAKE_COMMON) >/dev/null
+	  -DANSVAR_FUZZ_BINARY=$(CURDIR)/$(FUZZ_BUILD)/tests/fuzz/fuzz_register_reader \
+	  -DANSVAR_FUZZ_SHEETS_BINARY=$(CURDIR)/$(FUZZ_BUILD)/tests/fuzz/fuzz_sheet_reader $(CMAKE_COMMON) >/dev/null
 	cmake --build $(TEST_BUILD) -j$(JOBS)
 	cd $(TEST_BUILD) && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
 	  ctest --output-on-failure -j$(JOBS) --timeout 600

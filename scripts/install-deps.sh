@@ -6,9 +6,12 @@ packages=(
   build-essential cmake ccache pkg-config python3
   libsimdjson-dev rapidjson-dev nlohmann-json3-dev libcli11-dev libspdlog-dev libfmt-dev
   libsqlite3-dev libsodium-dev libboost-dev
+  libpq-dev postgresql postgresql-client
   libgtest-dev libgmock-dev
   clang libclang-rt-14-dev
   chromium fonts-dejavu-core
+  libxlsxwriter-dev libzip-dev libpugixml-dev libcairo2-dev libpango1.0-dev poppler-utils
+  libcurl4-openssl-dev python3-aiosmtpd python3-icalendar
 )
 missing=()
 # The web interface builds with npm (Vite needs Node 20.19 or later); Debian's nodejs only when there is none.

@@ -3,6 +3,7 @@
 #include <map>
 #include <set>
 
+#include "app/cycle_service.hpp"
 #include "app/service_state.hpp"
 #include "io/json_writer.hpp"
 #include "io/reports.hpp"
@@ -86,6 +87,7 @@ std::shared_ptr<const RegisterService::Derived> RegisterService::DerivedAt(const
     (void)io::ApplyRulebookJson(rulebook, state_->reg.rulebook_overrides, "$.rulebook");
   auto d = std::make_shared<Derived>(state_->reg, std::move(rulebook), as_of.value_or(now));
   d->findings = rules::Check(d->index, d->rulebook, {d->as_of});
+  CycleService::AddMessageFindings(*store_, d->rulebook, d->as_of, d->findings);  // R-MSG-STALE (beside the register)
   std::set<std::string> admins, committees;
   const Scoper scoper(d->index);
   for (uint32_t i = 0; i < d->findings.size(); ++i) {
@@ -105,6 +107,25 @@ Result<std::string> RegisterService::Findings(const FindingsQuery& q) const {
   if (!q.rule.empty() && !(rule = rules::ParseRuleCode(q.rule))) return BadRequest("rule: unknown rule \"" + q.rule + "\"");
   std::shared_lock lock(mu_);
   const auto d = DerivedAt(q.as_of);
+  const auto selected = Select(*d, q, rule);
+  return io::FindingsPageJson(selected, {q.offset, q.limit}, d->index, d->as_of, q.lang);
+}
+
+Result<RegisterService::FindingsReport> RegisterService::SelectFindings(const FindingsQuery& q) const {
+  std::optional<rules::RuleId> rule;
+  if (!q.rule.empty() && !(rule = rules::ParseRuleCode(q.rule))) return BadRequest("rule: unknown rule \"" + q.rule + "\"");
+  std::shared_lock lock(mu_);
+  const auto d = DerivedAt(q.as_of);
+  FindingsReport out;
+  out.as_of = d->as_of;
+  for (const auto* f : Select(*d, q, rule))
+    out.lines.push_back({*f, rules::SubjectName(f->subject, d->index), rules::Message(*f, d->index, q.lang)});
+  return out;
+}
+
+std::vector<const rules::Finding*> RegisterService::Select(const Derived& derived, const FindingsQuery& q,
+                                                           const std::optional<rules::RuleId>& rule) const {
+  const auto* d = &derived;
   // Start from the narrowest index the query allows.
   static const std::vector<uint32_t> kNone;
   const std::vector<uint32_t>* candidates = nullptr;
@@ -141,7 +162,7 @@ Result<std::string> RegisterService::Findings(const FindingsQuery& q) const {
     for (uint32_t i = 0; i < d->findings.size(); ++i)
       if (keep(i)) selected.push_back(&d->findings[i]);
   }
-  return io::FindingsPageJson(selected, {q.offset, q.limit}, d->index, d->as_of, q.lang);
+  return selected;
 }
 
 }  // namespace ansvar::app

@@ -156,19 +156,88 @@ void RegisterService::Reload() {
   state->reg = std::move(snapshot.reg);
   for (const auto& [key, version] : snapshot.versions) state->versions[static_cast<size_t>(key.kind)][key.id] = version;
   state->last_seq = snapshot.last_audit_seq;
+  state->replace_count = snapshot.replace_count;
   state->ReindexAll();
   state_ = std::move(state);
-  std::lock_guard lock(derived_mu_);
-  derived_.reset();
+  {
+    std::lock_guard lock(derived_mu_);
+    derived_.reset();
+  }
 }
 
 void RegisterService::Refresh() {
-  {
-    std::shared_lock lock(mu_);
-    if (store_->LastAuditSeq() == state_->last_seq) return;
+  try {
+    {
+      std::shared_lock lock(mu_);
+      if (!state_->stale && store_->LastAuditSeq() == state_->last_seq) return;
+    }
+    std::unique_lock lock(mu_);
+    if (!state_->stale && store_->LastAuditSeq() == state_->last_seq) return;
+    if (state_->stale || !CatchUp()) Reload();
+    state_->behind = false;
+  } catch (const store::StoreError&) {  // NOLINT(bugprone-empty-catch): unreachable now; reads serve what we have
   }
-  std::unique_lock lock(mu_);
-  if (store_->LastAuditSeq() != state_->last_seq) Reload();
+}
+
+bool RegisterService::CatchUp() {
+  // Past this many entries, loading everything is about as quick as applying them one by one.
+  constexpr size_t kMaxEntries = 20000;
+  auto caught = store_->CatchUp(state_->last_seq, kMaxEntries);
+  if (!caught || caught->replace_count != state_->replace_count || caught->entries.empty() ||
+      caught->entries.size() >= kMaxEntries)
+    return false;
+  auto& state = *state_;
+  for (const auto& e : caught->entries) {
+    if (e.seq != state.last_seq + 1) return false;
+    const bool applied = WithKind(e.kind, [&]<class T>(std::type_identity<T>) {
+      auto& items = Items<T>(state.reg);
+      auto& positions = state.positions[static_cast<size_t>(e.kind)];
+      auto& versions = state.versions[static_cast<size_t>(e.kind)];
+      const auto at = positions.find(e.entity_id);
+      if (e.action == "delete") {
+        if (at == positions.end()) return false;
+        items.erase(items.begin() + static_cast<std::ptrdiff_t>(at->second));
+        versions.erase(e.entity_id);
+        state.Reindex(e.kind);
+        return true;
+      }
+      // The after-image is the entity as the writer stored it (io::WriteEntity); versions move as Apply moves them.
+      auto read = io::ReadEntity<T>(e.after_json);
+      if (!read.value || read.value->id.str() != e.entity_id) return false;
+      if (e.action == "create") {
+        if (at != positions.end()) return false;
+        items.push_back(std::move(*read.value));
+        positions[e.entity_id] = items.size() - 1;
+        versions[e.entity_id] = 1;
+        return true;
+      }
+      if (e.action != "update" || at == positions.end()) return false;
+      items[at->second] = std::move(*read.value);
+      ++versions[e.entity_id];
+      return true;
+    });
+    if (!applied) return false;
+    state.last_seq = e.seq;
+  }
+  std::lock_guard dl(derived_mu_);
+  derived_.reset();
+  return true;
+}
+
+std::optional<Error> RegisterService::ReloadIfStale() {
+  if (!state_->stale && !state_->behind) return std::nullopt;
+  try {
+    if (state_->stale || (store_->LastAuditSeq() != state_->last_seq && !CatchUp())) Reload();
+    state_->behind = false;
+  } catch (const store::StoreError& e) {
+    return Unavailable(e);
+  }
+  return std::nullopt;
+}
+
+void RegisterService::Advance(int64_t seq, size_t n) {
+  if (seq != state_->last_seq + static_cast<int64_t>(n)) state_->stale = true;
+  state_->last_seq = seq;
 }
 
 size_t RegisterService::Count(Kind kind) const {
@@ -213,6 +282,7 @@ Result<Versioned> RegisterService::Create(Kind kind, std::string_view body, cons
     if (!read.value) return Invalid("the " + std::string(store::ToString(kind)) + " is not valid", read.problems);
     T entity = std::move(*read.value);
     std::unique_lock lock(mu_);
+    if (auto error = ReloadIfStale()) return *error;
     if constexpr (std::is_same_v<T, model::Delegation> || std::is_same_v<T, model::ProcessorRecord>) {
       if (entity.id.empty()) {
         auto existing = Items<T>(state_->reg);
@@ -234,13 +304,15 @@ Result<Versioned> RegisterService::Create(Kind kind, std::string_view body, cons
       Items<T>(state_->reg).push_back(std::move(entity));
       state_->positions[static_cast<size_t>(kind)][id] = Items<T>(state_->reg).size() - 1;
       state_->versions[static_cast<size_t>(kind)][id] = committed.versions.at(0);
-      state_->last_seq = committed.last_audit_seq;
+      Advance(committed.last_audit_seq, 1);
       std::lock_guard dl(derived_mu_);
       derived_.reset();
       return Versioned{json, committed.versions.at(0)};
     } catch (const store::ConflictError& e) {
+      state_->behind = true;  // the store may know better than this copy: someone else wrote
       return FromConflict(e);
     } catch (const store::StoreError& e) {
+      state_->behind = true;  // the write may or may not have landed
       return Unavailable(e);
     }
   });
@@ -261,6 +333,7 @@ Result<Versioned> RegisterService::Replace(Kind kind, const std::string& id, std
     if (entity.id.str() != id)
       return Invalid("the id in the body does not match the path", {{"$.id", "expected \"" + id + "\""}});
     std::unique_lock lock(mu_);
+    if (auto error = ReloadIfStale()) return *error;
     const T* current = state_->Find<T>(id);
     if (current == nullptr) return NotFound(What(kind, id) + " finns inte / does not exist");
     const int64_t version = state_->Version(kind, id);
@@ -279,13 +352,15 @@ Result<Versioned> RegisterService::Replace(Kind kind, const std::string& id, std
                                            actor, clock_());
       Items<T>(state_->reg)[state_->positions[static_cast<size_t>(kind)].at(id)] = std::move(entity);
       state_->versions[static_cast<size_t>(kind)][id] = committed.versions.at(0);
-      state_->last_seq = committed.last_audit_seq;
+      Advance(committed.last_audit_seq, 1);
       std::lock_guard dl(derived_mu_);
       derived_.reset();
       return Versioned{after, committed.versions.at(0)};
     } catch (const store::ConflictError& e) {
+      state_->behind = true;
       return FromConflict(e);
     } catch (const store::StoreError& e) {
+      state_->behind = true;
       return Unavailable(e);
     }
   });
@@ -294,6 +369,7 @@ Result<Versioned> RegisterService::Replace(Kind kind, const std::string& id, std
 Result<int64_t> RegisterService::Delete(Kind kind, const std::string& id, int64_t if_match, const DeleteOptions& options,
                                         const Actor& actor) {
   std::unique_lock lock(mu_);
+  if (auto error = ReloadIfStale()) return *error;
   auto& state = *state_;
   return WithKind(kind, [&]<class T>(std::type_identity<T>) -> Result<int64_t> {
     const T* current = state.Find<T>(id);
@@ -362,13 +438,15 @@ Result<int64_t> RegisterService::Delete(Kind kind, const std::string& id, int64_
       items.erase(items.begin() + static_cast<std::ptrdiff_t>(state.positions[static_cast<size_t>(kind)].at(id)));
       state.versions[static_cast<size_t>(kind)].erase(id);
       state.Reindex(kind);
-      state.last_seq = committed.last_audit_seq;
+      Advance(committed.last_audit_seq, changes.size());
       std::lock_guard dl(derived_mu_);
       derived_.reset();
       return int64_t{0};
     } catch (const store::ConflictError& e) {
+      state.behind = true;
       return FromConflict(e);
     } catch (const store::StoreError& e) {
+      state.behind = true;
       return Unavailable(e);
     }
   });
@@ -439,6 +517,7 @@ Result<std::string> RegisterService::ReplaceWith(model::Register next, const Act
   if (auto problems = model::Validate(next); !problems.empty())
     return Invalid("the register is not valid; nothing was changed", problems);
   std::unique_lock lock(mu_);
+  if (auto error = ReloadIfStale()) return *error;
   if (expected_seq && *expected_seq != state_->last_seq)
     return Error{ErrorCode::kPreconditionFailed, "Ändrad av någon annan / Changed by someone else",
                  "the register changed since it was read; read it again and repeat", {}};
@@ -447,11 +526,17 @@ Result<std::string> RegisterService::ReplaceWith(model::Register next, const Act
   try {
     store_->ReplaceRegister(next, audit, actor, clock_());
   } catch (const store::ConflictError& e) {
+    state_->behind = true;
     return FromConflict(e);
   } catch (const store::StoreError& e) {
+    state_->behind = true;
     return Unavailable(e);
   }
-  Reload();
+  try {
+    Reload();
+  } catch (const store::StoreError&) {
+    state_->stale = true;  // stored; this copy loads it again on the next request
+  }
   return n.Json();
 }
 

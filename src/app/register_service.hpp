@@ -16,6 +16,7 @@
 
 #include "app/result.hpp"
 #include "rules/catalog.hpp"
+#include "rules/finding.hpp"
 #include "rules/rulebook.hpp"
 #include "store/store.hpp"
 
@@ -54,6 +55,8 @@ struct DeleteOptions {
 };
 
 inline constexpr size_t kMaxPageSize = 5000;
+
+class CycleService;  // the annual cycle's use cases (app/cycle_service.hpp)
 
 class RegisterService {
  public:
@@ -96,6 +99,18 @@ class RegisterService {
   Result<std::string> Diff(const model::Register& next) const;
 
   Result<std::string> Findings(const FindingsQuery& query) const;
+  // The findings a query selects (no paging), each with its subject's name and its message in the query's
+  // language: what a printed findings report needs. Copied out under the lock.
+  struct FindingLine {
+    rules::Finding finding;
+    std::string subject_name;
+    std::string message;
+  };
+  struct FindingsReport {
+    model::Timestamp as_of;
+    std::vector<FindingLine> lines;
+  };
+  Result<FindingsReport> SelectFindings(const FindingsQuery& query) const;
   // Counts by severity per group: "severity", "rule", "subject", "administration" or "committee".
   Result<std::string> FindingsSummary(const std::string& group_by, std::optional<model::Timestamp> as_of) const;
   // The effective rulebook (defaults, --rulebook, the register's own overrides) as JSON.
@@ -104,16 +119,27 @@ class RegisterService {
   Result<std::string> Audit(const store::AuditFilter& filter) const;
   store::AuditVerification VerifyAudit() const;
 
-  // Catches up with changes other instances wrote to a shared database; cheap when there are none.
+  // Catches up with changes other instances wrote to a shared database: cheap when there are none, their audit
+  // entries applied one by one when there are a few, everything loaded again after a whole-register replace.
+  // While the store is unreachable it keeps what it has (a write then fails with 503).
   void Refresh();
   [[nodiscard]] size_t Count(Kind kind) const;
 
  private:
+  friend class CycleService;  // shares the register, its lock, its evaluation and its store
   struct Derived;
   struct State;
 
   std::shared_ptr<const Derived> DerivedAt(const std::optional<model::Timestamp>& as_of) const;
+  std::vector<const rules::Finding*> Select(const Derived& d, const FindingsQuery& q, const std::optional<rules::RuleId>& rule) const;
   void Reload();
+  // Applies other instances' audit entries to the state (under the write lock); false when it cannot (a
+  // whole-register replace happened, too many entries, or one does not fit): the caller reloads in full.
+  bool CatchUp();
+  // Before a write: loads everything again when the state is stale; the error when the store is unreachable.
+  std::optional<Error> ReloadIfStale();
+  // After a write of `n` audit entries that ended at `seq`: stale when others wrote in between.
+  void Advance(int64_t seq, size_t n);
 
   std::unique_ptr<store::Store> store_;
   rules::Rulebook base_rulebook_;

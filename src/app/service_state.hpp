@@ -19,6 +19,12 @@ struct RegisterService::State : public model::Lookup {
   std::array<std::unordered_map<std::string, int64_t>, store::kKindCount> versions;
   std::array<std::unordered_map<std::string, size_t>, store::kKindCount> positions;
   int64_t last_seq = 0;
+  int64_t replace_count = 0;  // the store's, as of last_seq (Store::CatchUp)
+  // This copy lacks a change it cannot catch up with: a write here found other instances' entries before its own.
+  // The next Refresh() or write loads everything again.
+  bool stale = false;
+  // The store may be ahead (a write here met a conflict, or its outcome is unknown): the next write catches up first.
+  bool behind = false;
 
   void Reindex(Kind kind) {
     auto& pos = positions[static_cast<size_t>(kind)];

@@ -12,6 +12,9 @@ int main(int argc, char** argv) {
   ansvar::cli::AddDeriveCommand(app, exit_code);
   ansvar::cli::AddRulebookCommand(app, exit_code);
   ansvar::cli::AddServeCommands(app, exit_code);
+  ansvar::cli::AddBackupCommand(app, exit_code);
+  ansvar::cli::AddDueCommand(app, exit_code);
+  ansvar::cli::AddImportExportCommands(app, exit_code);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

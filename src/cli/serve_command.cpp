@@ -1,10 +1,11 @@
-// `ansvar serve --db FILE [--listen 127.0.0.1:8080] [--demo] [--static-dir DIR]`, `ansvar migrate --db FILE`,
+// `ansvar serve --db FILE|URL [--listen 127.0.0.1:8080] [--demo] [--static-dir DIR]`, `ansvar migrate --db FILE`,
 // `ansvar audit verify --db FILE`.
 #include <chrono>
 #include <iostream>
 
 #include "app/register_service.hpp"
 #include "cli/commands.hpp"
+#include "cli/cycle_serve.hpp"
 #include "cli/demo_register.hpp"
 #include "cli/store_factory.hpp"
 #include "http/api.hpp"
@@ -25,6 +26,7 @@ struct ServeArgs {
   size_t max_body_mb = 1;
   size_t max_register_mb = 1024;
   bool shared_db = false;
+  std::shared_ptr<CycleServeArgs> cycle;  // reminders by e-mail (cli/cycle_serve.hpp)
 };
 
 model::Timestamp Now() {
@@ -74,6 +76,7 @@ int RunServe(const ServeArgs& args) {
       }
       http::Log("info", "demo register loaded", {{"summary", imported.value()}});
     }
+    const auto cycle = StartCycle(service, *args.cycle);  // the reminder scheduler, stopped before the service
     http::Server server(options, http::MakeHandler(service, {args.static_dir, args.shared_db}));
     const auto port = server.Listen();
     http::Log("info", "listening",
@@ -93,7 +96,7 @@ int RunServe(const ServeArgs& args) {
 void AddServeCommands(CLI::App& app, int& exit_code) {
   auto args = std::make_shared<ServeArgs>();
   auto* serve = app.add_subcommand("serve", "Kör registret som tjänst / Serve the register over HTTP");
-  serve->add_option("--db", args->db, "SQLite-fil (standard ansvar.db)");
+  serve->add_option("--db", args->db, "SQLite-fil eller postgresql://-URL (standard ansvar.db)");
   serve->add_option("--listen", args->listen, "Adress och port (standard 127.0.0.1:8080)");
   serve->add_flag("--demo", args->demo, "Läs in demokommunen om databasen är tom");
   serve->add_option("--static-dir", args->static_dir, "Webbgränssnittets byggda filer");
@@ -102,11 +105,12 @@ void AddServeCommands(CLI::App& app, int& exit_code) {
   serve->add_option("--max-body-mb", args->max_body_mb, "Största begäran i MB (standard 1)");
   serve->add_option("--max-register-mb", args->max_register_mb, "Största register i MB för PUT /api/v1/register");
   serve->add_flag("--shared-db", args->shared_db, "Flera instanser delar databasen: läs in andras ändringar");
+  args->cycle = AddCycleServeOptions(*serve);
   serve->callback([args, &exit_code] { exit_code = RunServe(*args); });
 
   auto db = std::make_shared<std::string>("ansvar.db");
   auto* migrate = app.add_subcommand("migrate", "Uppdatera databasens schema / Run the database migrations");
-  migrate->add_option("--db", *db, "Databas (SQLite-fil)");
+  migrate->add_option("--db", *db, "Databas: SQLite-fil eller postgresql://-URL");
   migrate->callback([db, &exit_code] {
     try {
       auto store = OpenStore(*db);  // opening migrates
@@ -120,7 +124,7 @@ void AddServeCommands(CLI::App& app, int& exit_code) {
 
   auto* audit = app.add_subcommand("audit", "Revisionsspåret / The audit trail");
   auto* verify = audit->add_subcommand("verify", "Kontrollera hashkedjan / Verify the hash chain");
-  verify->add_option("--db", *db, "Databas (SQLite-fil)");
+  verify->add_option("--db", *db, "Databas: SQLite-fil eller postgresql://-URL");
   audit->require_subcommand(1);
   verify->callback([db, &exit_code] {
     try {

@@ -1,5 +1,5 @@
 #pragma once
-// The one place that chooses a storage backend: a PostgreSQL URL or a SQLite file.
+// The one place that chooses a storage backend: a PostgreSQL URL (postgresql://… or postgres://…) or a SQLite file.
 #include <memory>
 #include <string>
 

@@ -4,6 +4,7 @@
 #include <chrono>
 #include <memory>
 
+#include "http/cycle_routes.hpp"
 #include "http/log.hpp"
 #include "http/problem.hpp"
 #include "http/static_files.hpp"
@@ -270,6 +271,8 @@ void AddApiRoutes(Router& router, app::RegisterService& service) {
                 return Json(o.Take());
               }});
   for (const auto& c : kCollections) AddCollectionRoutes(router, service, c);
+  AddImportExportRoutes(router, service);
+  AddCycleRoutes(router, service);  // the annual cycle: due items, calendars, operational messages
 }
 
 Handler MakeHandler(app::RegisterService& service, ApiOptions options) {

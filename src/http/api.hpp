@@ -16,6 +16,8 @@ struct ApiOptions {
 
 // Adds every /api/v1 route to `router`.
 void AddApiRoutes(Router& router, app::RegisterService& service);
+// Spreadsheet imports and the exports (import_export_routes.cpp); AddApiRoutes calls it.
+void AddImportExportRoutes(Router& router, app::RegisterService& service);
 // The OpenAPI 3.1 description of `router`'s routes.
 std::string OpenApiJson(const Router& router);
 // The whole request handler for `ansvar serve`.

@@ -8,6 +8,7 @@
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 #include <boost/beast/version.hpp>
+#include <algorithm>
 #include <array>
 #include <atomic>
 #include <optional>
@@ -45,7 +46,7 @@ class Session : public std::enable_shared_from_this<Session> {
     parser_.emplace();
     parser_->header_limit(kHeaderLimit);
     // The largest body any request may have; lowered below once the target is known.
-    parser_->body_limit(std::max(options_.max_body, options_.max_register_body));
+    parser_->body_limit(std::max({options_.max_body, options_.max_register_body, options_.max_import_body}));
     stream_.expires_after(kIdleTimeout);
     bhttp::async_read_header(stream_, buffer_, *parser_, beast::bind_front_handler(&Session::OnHeader, shared_from_this()));
   }
@@ -56,7 +57,8 @@ class Session : public std::enable_shared_from_this<Session> {
     // A whole register may be large; everything else is small.
     const auto& req = parser_->get();
     const bool whole_register = req.method() == bhttp::verb::put && req.target().starts_with("/api/v1/register");
-    const size_t limit = whole_register ? options_.max_register_body : options_.max_body;
+    const bool spreadsheet = req.method() == bhttp::verb::post && req.target().starts_with("/api/v1/imports");
+    const size_t limit = whole_register ? options_.max_register_body : spreadsheet ? options_.max_import_body : options_.max_body;
     if (req.has_content_length() && parser_->content_length() && *parser_->content_length() > limit) return RefuseBody();
     parser_->body_limit(limit);
     stream_.expires_after(std::chrono::minutes(10));

@@ -17,6 +17,7 @@ struct ServerOptions {
   unsigned threads = 2;
   size_t max_body = 1 << 20;            // bytes, for most requests
   size_t max_register_body = 1u << 30;  // bytes, for PUT /api/v1/register (a whole register)
+  size_t max_import_body = 64u << 20;   // bytes, for POST /api/v1/imports (a spreadsheet; the reader's own limit)
 };
 
 using Handler = std::function<Response(Request&)>;

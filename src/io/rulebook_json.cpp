@@ -114,6 +114,7 @@ void ReadRulebook(JsonIn& in, value v, rules::Rulebook& rb) {
     else if (k == "dsar_extension_months") ReadPositive(in, f, rb.dsar_extension_months, 12);
     else if (k == "lis_review_months") ReadPositive(in, f, rb.lis_review_months, 120);
     else if (k == "reminder_days") ReadPositive(in, f, rb.reminder_days, 365);
+    else if (k == "message_stale_days") ReadPositive(in, f, rb.message_stale_days, 365);
     else if (k == "plan_deadline") ReadMonthDay(in, f, rb.plan_deadline);
     else if (k == "plan_reminder") ReadMonthDay(in, f, rb.plan_reminder);
     else if (k == "report_deadline") ReadMonthDay(in, f, rb.report_deadline);
@@ -189,6 +190,7 @@ std::string RulebookJson(const rules::Rulebook& rb) {
   o.Field("dsar_extension_months", rb.dsar_extension_months);
   o.Field("lis_review_months", rb.lis_review_months);
   o.Field("reminder_days", rb.reminder_days);
+  o.Field("message_stale_days", rb.message_stale_days);
   o.Field("plan_deadline", FormatMonthDay(rb.plan_deadline));
   o.Field("plan_reminder", FormatMonthDay(rb.plan_reminder));
   o.Field("report_deadline", FormatMonthDay(rb.report_deadline));

@@ -211,7 +211,9 @@ std::string Message(const Finding& f, const RegisterIndex& index, Lang lang) {
       return sv ? name + " har inte följt upp ledningssystemet för dataskydd inom cykeln"
                 : name + " has not reviewed its data protection management system within the cycle";
     case RuleId::kMsgStale:
-      return sv ? "Driftmeddelandet " + name + " är inaktuellt" : "Operational message " + name + " is out of date";
+      // The subject is the message's system; detail.title names the message (rules/operational_messages.hpp).
+      return sv ? "Driftmeddelandet \"" + Str(f, "title") + "\" om " + name + " är inaktuellt och ska tas ned"
+                : "Operational message \"" + Str(f, "title") + "\" about " + name + " is out of date and must be taken down";
   }
   return name;
 }

@@ -65,6 +65,7 @@ struct Rulebook {
   MonthDay plan_reminder{8, 1};      // work starts in August
   MonthDay report_deadline{3, 31};   // R-REPORT-ANNUAL
   int reminder_days = 30;            // info findings this many days before a deadline
+  int message_stale_days = 3;        // R-MSG-STALE: a resolved or expired operational message taken down within
   bool scope_users_needs_two_administrations = true;  // R-SCOPE-USERS is meaningless with one administration
   // Retention (years), informational (K: Gallring).
   int retention_management_plan_years = 10;

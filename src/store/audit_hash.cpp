@@ -71,4 +71,23 @@ std::string AuditHash(const AuditEntry& e) {
   return h.Hex();
 }
 
+// The trail of the documents kept beside the register (operational messages): the same encoding under its own
+// domain tag, with the collection in place of the kind.
+std::string DocumentAuditHash(const DocumentAuditEntry& e) {
+  EnsureSodium();
+  Hasher h;
+  h.Field("ansvar-document-audit/1");
+  h.Field(e.prev_hash);
+  h.Field(std::to_string(e.seq));
+  h.Field(std::to_string(e.at.seconds()));
+  h.Field(e.actor_id);
+  h.Field(e.actor_name);
+  h.Field(e.collection);
+  h.Field(e.document_id);
+  h.Field(e.action);
+  h.Field(e.before_json);
+  h.Field(e.after_json);
+  return h.Hex();
+}
+
 }  // namespace ansvar::store

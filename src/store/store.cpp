@@ -25,4 +25,29 @@ std::string IdOf(const Entity& e) {
   return std::visit([](const auto& x) { return x.id.str(); }, e);
 }
 
+// What a backend keeps beside the register: unsupported unless the backend says otherwise.
+namespace {
+[[noreturn]] void Unsupported() { throw StoreError("not supported by this backend"); }
+}  // namespace
+
+std::optional<Record> Store::GetRecord(const std::string&) { Unsupported(); }
+std::vector<Record> Store::ListRecords(const std::string&) { Unsupported(); }
+void Store::PutRecord(const Record&) { Unsupported(); }
+bool Store::RecordOnce(const Record&) { Unsupported(); }
+bool Store::SwapRecord(const Record&, const Record&) { Unsupported(); }
+bool Store::DeleteRecord(const std::string&) { Unsupported(); }
+std::vector<StoredDocument> Store::ListDocuments(const std::string&) { Unsupported(); }
+std::optional<StoredDocument> Store::GetDocument(const std::string&, const std::string&) { Unsupported(); }
+int64_t Store::PutDocument(const std::string&, const std::string&, const std::string&, std::optional<int64_t>,
+                           const Actor&, model::Timestamp) {
+  Unsupported();
+}
+void Store::DeleteDocument(const std::string&, const std::string&, std::optional<int64_t>, const Actor&,
+                           model::Timestamp) {
+  Unsupported();
+}
+std::vector<DocumentAuditEntry> Store::ReadDocumentAudit(const std::string&, const std::string&, size_t) {
+  Unsupported();
+}
+
 }  // namespace ansvar::store

@@ -94,6 +94,13 @@ struct Snapshot {
   model::Register reg;
   std::map<EntityKey, int64_t> versions;
   int64_t last_audit_seq = 0;
+  int64_t replace_count = 0;  // whole-register replaces so far, where the backend counts them (see CatchUp)
+};
+
+// What another instance may have written since a snapshot (Store::CatchUp).
+struct CatchUpEntries {
+  std::vector<AuditEntry> entries;  // after the given seq, oldest first
+  int64_t replace_count = 0;        // as in Snapshot: when it moved, a whole-register replace happened
 };
 
 struct Committed {
@@ -120,6 +127,42 @@ class StoreError : public std::runtime_error {
 // The hash of an audit entry: SHA-256 over prev_hash and the entry's fields (store/audit_hash.cpp).
 std::string AuditHash(const AuditEntry& e);
 
+// ---- Beside the register: the annual cycle's bookkeeping (app/cycle_service.hpp). ----
+// A small keyed record: a setting, a calendar feed token's hash, an entry of the reminder log.
+struct Record {
+  std::string key;
+  std::string state;
+  std::string data;
+  model::Timestamp at;
+  friend bool operator==(const Record&, const Record&) = default;
+};
+
+// A JSON document of a named collection kept beside the register (operational messages), with its version.
+struct StoredDocument {
+  std::string collection;
+  std::string id;
+  int64_t version = 0;
+  std::string json;
+};
+
+// One change of a stored document in its own append-only, hash-chained trail (the register's audit trail knows
+// only the register's kinds, see Kind).
+struct DocumentAuditEntry {
+  int64_t seq = 0;
+  model::Timestamp at;
+  std::string actor_id;
+  std::string actor_name;
+  std::string collection;
+  std::string document_id;
+  std::string action;  // "create" | "update" | "delete"
+  std::string before_json;
+  std::string after_json;
+  std::string prev_hash;
+  std::string hash;
+};
+// SHA-256 over prev_hash and the entry's fields, encoded as AuditHash does under its own domain tag.
+std::string DocumentAuditHash(const DocumentAuditEntry& e);
+
 class Store {
  public:
   virtual ~Store() = default;
@@ -137,6 +180,35 @@ class Store {
   virtual AuditVerification VerifyAudit() = 0;
   // The last audit seq, cheap: other instances' writes show up as a larger number.
   virtual int64_t LastAuditSeq() = 0;
+  // The audit entries after `after_seq` (oldest first, at most `limit`) and the replace count, read in one
+  // snapshot, so that an instance can apply other instances' changes instead of loading everything again. Only
+  // entries of Apply() can be applied so: when the replace count moved, the caller loads in full. A backend that
+  // does not count replaces answers nullopt (the caller then always loads in full).
+  virtual std::optional<CatchUpEntries> CatchUp(int64_t /*after_seq*/, size_t /*limit*/) { return std::nullopt; }
+
+  // ---- Beside the register (the annual cycle). Not pure: a backend that does not keep these throws
+  // StoreError("not supported by this backend"). Each call is its own transaction.
+  virtual std::optional<Record> GetRecord(const std::string& key);
+  virtual std::vector<Record> ListRecords(const std::string& key_prefix);  // sorted by key
+  virtual void PutRecord(const Record& record);                            // insert or replace
+  // Inserts `record` unless a record has its key; true when this call inserted it.
+  virtual bool RecordOnce(const Record& record);
+  // Replaces the record whose state, data and at equal `expected`'s (same key) with `next`; false when it differs.
+  virtual bool SwapRecord(const Record& expected, const Record& next);
+  virtual bool DeleteRecord(const std::string& key);
+
+  virtual std::vector<StoredDocument> ListDocuments(const std::string& collection);  // sorted by id
+  virtual std::optional<StoredDocument> GetDocument(const std::string& collection, const std::string& id);
+  // Writes the document and one entry of the document audit in one transaction; `expected_version` nullopt:
+  // create (ConflictError when it exists); otherwise the stored version must equal it. Returns the new version.
+  virtual int64_t PutDocument(const std::string& collection, const std::string& id, const std::string& json,
+                              std::optional<int64_t> expected_version, const Actor& actor, model::Timestamp at);
+  // Deletes with an audit entry; ConflictError when missing or when `expected_version` differs.
+  virtual void DeleteDocument(const std::string& collection, const std::string& id,
+                              std::optional<int64_t> expected_version, const Actor& actor, model::Timestamp at);
+  // Newest first; an empty `id` means every document of the collection; limit 0: all.
+  virtual std::vector<DocumentAuditEntry> ReadDocumentAudit(const std::string& collection, const std::string& id,
+                                                            size_t limit);
 };
 
 }  // namespace ansvar::store

@@ -5,6 +5,7 @@ import type {
   DueItem,
   EntityByCollection,
   FindingsPage,
+  ImportReport,
   Page,
   Problem,
   Responsibilities,
@@ -156,4 +157,37 @@ export async function listAll<C extends CollectionName>(c: C, q: ListQuery = {},
     if (page.items.length === 0 || offset >= page.total) break;
   }
   return out;
+}
+
+/** Sends a spreadsheet to POST /api/v1/imports: a dry run, or the import over the version the dry run saw. */
+export async function importSpreadsheet(
+  file: File,
+  opts: { dryRun: boolean; sheet?: string; mapping?: string; version?: number },
+): Promise<ImportReport> {
+  const q = qs({ dry_run: opts.dryRun ? 'true' : 'false', file_name: file.name, sheet: opts.sheet, mapping: opts.mapping });
+  const h: Record<string, string> = { Accept: 'application/json', 'Content-Type': file.type && !file.type.includes('json') ? file.type : 'application/octet-stream' };
+  const a = actor();
+  if (a) h['X-Ansvar-Actor'] = a;
+  if (opts.version !== undefined) h['If-Match'] = `"${opts.version}"`;
+  let res: Response;
+  try {
+    res = await fetch(`${BASE}/imports${q}`, { method: 'POST', headers: h, body: file });
+  } catch (e) {
+    throw new ApiError(0, { status: 0, title: 'network', detail: String(e) });
+  }
+  if (!res.ok) {
+    let problem: Problem = { status: res.status };
+    try {
+      problem = { status: res.status, ...(await res.json()) };
+    } catch {
+      /* not JSON */
+    }
+    throw new ApiError(res.status, problem);
+  }
+  return (await res.json()) as ImportReport;
+}
+
+/** The address of an export (GET /api/v1/exports/...), for a download link. */
+export function exportHref(what: 'ropa' | 'processor-record' | 'systems' | 'findings', format: 'pdf' | 'xlsx' | 'csv', scope: Query = {}, lang = 'sv'): string {
+  return `${BASE}/exports/${what}` + qs({ ...scope, format, lang });
 }

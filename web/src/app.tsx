@@ -8,6 +8,9 @@ import { Overview } from './pages/overview';
 import { Register } from './pages/register';
 import { SystemPage } from './pages/system';
 import { EditPage, NewPage } from './pages/edit';
+import { CyclePage } from './pages/cycle';
+import { MessageBanner, MessagesPage } from './pages/messages';
+import { ImportPage } from './pages/import';
 import {
   ActivitiesPage,
   ActivityPage,
@@ -33,8 +36,11 @@ const NAV: [string, Key][] = [
   ['/activities', 'nav_activities'],
   ['/incidents', 'nav_incidents'],
   ['/requests', 'nav_requests'],
+  ['/cycle', 'nav_cycle'],
+  ['/messages', 'nav_messages'],
   ['/people', 'nav_people'],
   ['/rules', 'nav_rules'],
+  ['/import', 'nav_import'],
 ];
 
 function current(href: string, path: string) {
@@ -122,6 +128,9 @@ function Route({ path, query }: { path: string; query: URLSearchParams }) {
   if (path === '/people') return <PeoplePage query={query} />;
   if ((m = match('/people/:id', path))) return <PersonPage id={m.id} />;
   if (path === '/rules') return <RulesPage />;
+  if (path === '/cycle') return <CyclePage query={query} />;
+  if (path === '/messages') return <MessagesPage />;
+  if (path === '/import') return <ImportPage />;
   if ((m = match('/edit/:c/:id', path))) return <EditPage c={m.c as CollectionName} id={m.id} />;
   if ((m = match('/new/:c', path))) return <NewPage c={m.c as CollectionName} query={query} />;
   const generic: Record<string, CollectionName> = {
@@ -183,6 +192,7 @@ export function App() {
         </ul>
       </nav>
       <main id="main" tabIndex={-1}>
+        <MessageBanner />
         <Route key={path} path={path} query={query} />
       </main>
       <footer class="foot">

@@ -288,3 +288,35 @@ export interface Problem {
   detail?: string;
   errors?: { path: string; message: string }[];
 }
+
+/** POST /api/v1/imports: the dry run's (or the import's) report, row by row and cell by cell. */
+export interface ImportIssue {
+  sheet: string;
+  row: number;
+  column: string;
+  cell: string; // "Blad1!C7"
+  field: string;
+  severity: 'error' | 'warning';
+  message: string;
+}
+export interface ImportRow {
+  sheet: string;
+  row: number;
+  action: 'create' | 'update' | 'unchanged' | 'error';
+  entity_type: string;
+  entity_id: string;
+  name: string;
+  changes: { column: string; field: string; heading: string; before: string; after: string }[];
+  problems: ImportIssue[];
+}
+export interface ImportReport {
+  dry_run: boolean;
+  ok: boolean;
+  file: string;
+  register_version: number;
+  sheets: { name: string; kind: string; header_row: number; rows: number; columns: { column: string; heading: string; field: string | null }[] }[];
+  summary: { created: number; updated: number; unchanged: number; skipped_empty_rows: number; errors: number; warnings: number };
+  rows: ImportRow[];
+  problems: ImportIssue[];
+  applied?: { created: number; updated: number; deleted: number; unchanged: number };
+}

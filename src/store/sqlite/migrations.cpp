@@ -431,11 +431,53 @@ BEGIN
 END;
 )sql";
 
+// Beside the register, for the annual cycle (store.hpp "Beside the register"): keyed records (settings, calendar
+// token hashes, the reminder log) and JSON documents of named collections (operational messages) with their own
+// append-only, hash-chained trail.
+constexpr std::string_view kCycleSchema = R"sql(
+CREATE TABLE cycle_records (
+  key TEXT PRIMARY KEY NOT NULL CHECK (key <> ''),
+  state TEXT NOT NULL,
+  data TEXT NOT NULL,
+  at TEXT NOT NULL
+) WITHOUT ROWID;
+CREATE TABLE cycle_documents (
+  collection TEXT NOT NULL CHECK (collection <> ''),
+  id TEXT NOT NULL CHECK (id <> ''),
+  version INTEGER NOT NULL CHECK (version >= 1),
+  json TEXT NOT NULL,
+  PRIMARY KEY (collection, id)
+) WITHOUT ROWID;
+CREATE TABLE cycle_document_audit (
+  seq INTEGER PRIMARY KEY,
+  at TEXT NOT NULL,
+  actor_id TEXT NOT NULL,
+  actor_name TEXT NOT NULL,
+  collection TEXT NOT NULL,
+  document_id TEXT NOT NULL,
+  action TEXT NOT NULL CHECK (action IN ('create', 'update', 'delete')),
+  before_json TEXT NOT NULL,
+  after_json TEXT NOT NULL,
+  prev_hash TEXT NOT NULL,
+  hash TEXT NOT NULL
+);
+CREATE INDEX cycle_document_audit_document ON cycle_document_audit (collection, document_id);
+CREATE TRIGGER cycle_document_audit_no_update BEFORE UPDATE ON cycle_document_audit
+BEGIN
+  SELECT RAISE(ABORT, 'cycle_document_audit is append-only: entries cannot be changed');
+END;
+CREATE TRIGGER cycle_document_audit_no_delete BEFORE DELETE ON cycle_document_audit
+BEGIN
+  SELECT RAISE(ABORT, 'cycle_document_audit is append-only: entries cannot be deleted');
+END;
+)sql";
+
 #undef DEFERRED
 
 constexpr std::array kMigrations = {
     Migration{1, "the register: entity and child tables", kRegisterSchema},
     Migration{2, "the audit trail: append-only, hash-chained", kAuditSchema},
+    Migration{3, "beside the register: records, documents and their trail (the annual cycle)", kCycleSchema},
 };
 
 }  // namespace

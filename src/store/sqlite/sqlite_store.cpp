@@ -14,9 +14,11 @@
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <variant>
 #include <vector>
 
+#include "store/sqlite/cycle_tables.hpp"
 #include "store/sqlite/migrations.hpp"
 #include "store/sqlite/register_tables.hpp"
 #include "store/sqlite/sqlite_db.hpp"
@@ -369,6 +371,36 @@ class SqliteStore final : public Store {
     return ReadTail().seq;
   }
 
+  // Beside the register (cycle_tables.cpp): each call one statement or one transaction, under the same mutex.
+  std::optional<Record> GetRecord(const std::string& key) override { return Locked([&] { return cycle_.GetRecord(key); }); }
+  std::vector<Record> ListRecords(const std::string& prefix) override {
+    return Locked([&] { return cycle_.ListRecords(prefix); });
+  }
+  void PutRecord(const Record& r) override { Locked([&] { cycle_.PutRecord(r); }); }
+  bool RecordOnce(const Record& r) override { return Locked([&] { return cycle_.RecordOnce(r); }); }
+  bool SwapRecord(const Record& expected, const Record& next) override {
+    return Locked([&] { return cycle_.SwapRecord(expected, next); });
+  }
+  bool DeleteRecord(const std::string& key) override { return Locked([&] { return cycle_.DeleteRecord(key); }); }
+  std::vector<StoredDocument> ListDocuments(const std::string& collection) override {
+    return Locked([&] { return cycle_.ListDocuments(collection); });
+  }
+  std::optional<StoredDocument> GetDocument(const std::string& collection, const std::string& id) override {
+    return Locked([&] { return cycle_.GetDocument(collection, id); });
+  }
+  int64_t PutDocument(const std::string& collection, const std::string& id, const std::string& json,
+                      std::optional<int64_t> expected_version, const Actor& actor, model::Timestamp at) override {
+    return Locked([&] { return cycle_.PutDocument(collection, id, json, expected_version, actor, at); });
+  }
+  void DeleteDocument(const std::string& collection, const std::string& id, std::optional<int64_t> expected_version,
+                      const Actor& actor, model::Timestamp at) override {
+    Locked([&] { cycle_.DeleteDocument(collection, id, expected_version, actor, at); });
+  }
+  std::vector<DocumentAuditEntry> ReadDocumentAudit(const std::string& collection, const std::string& id,
+                                                    size_t limit) override {
+    return Locked([&] { return cycle_.ReadDocumentAudit(collection, id, limit); });
+  }
+
  private:
   static constexpr std::string_view kAuditSelect =
       "SELECT seq, at, actor_id, actor_name, kind, entity_id, action, before_json, after_json, prev_hash, hash "
@@ -378,6 +410,12 @@ class SqliteStore final : public Store {
     int64_t seq = 0;
     std::string hash;
   };
+
+  template <class F>
+  std::invoke_result_t<F> Locked(F&& f) {
+    std::lock_guard lock(mu_);
+    return f();
+  }
 
   int SchemaVersionLocked() {
     const bool exists =
@@ -565,6 +603,7 @@ class SqliteStore final : public Store {
   std::mutex mu_;
   Db db_;
   RegisterTables tables_;
+  CycleTables cycle_{db_};
 };
 
 }  // namespace

@@ -12,4 +12,8 @@ namespace ansvar::store {
 // Throws StoreError when the file cannot be opened or migrated.
 std::unique_ptr<Store> OpenSqliteStore(const std::string& path);
 
+// Copies the database at `path` into the new file `to` with SQLite's online backup API, while other connections
+// keep reading and writing: the copy is the database as of one moment. Throws StoreError (also when `to` exists).
+void BackupSqliteDatabase(const std::string& path, const std::string& to);
+
 }  // namespace ansvar::store

@@ -1,7 +1,7 @@
 // Committees and administrations, processing activities, breaches, requests, people, rules, findings, and the
 // plain lists of the remaining collections.
 import { useEffect, useState } from 'preact/hooks';
-import { api, listAll } from '../api';
+import { api, exportHref, listAll } from '../api';
 import {
   Dl,
   ErrorBox,
@@ -208,6 +208,37 @@ function ThresholdBadge({ a }: { a: ProcessingActivity }) {
   );
 }
 
+/** Files for the supervisory authority or an auditor: the committee's records and findings as PDF, Excel, CSV. */
+function ExportLinks({ committee }: { committee: string }) {
+  const scope = { committee };
+  const links: [Key, 'ropa' | 'processor-record' | 'findings', ('pdf' | 'xlsx' | 'csv')[]][] = [
+    ['export_ropa', 'ropa', ['pdf', 'xlsx', 'csv']],
+    ['export_processor', 'processor-record', ['pdf', 'xlsx', 'csv']],
+    ['export_findings', 'findings', ['pdf', 'xlsx']],
+  ];
+  return (
+    <div class="exports">
+      <p class="muted small">{t('export_intro')}</p>
+      <ul class="plain">
+        {links.map(([key, what, formats]) => (
+          <li key={what}>
+            {t(key)}:{' '}
+            {formats.map((f, i) => (
+              <span key={f}>
+                {i > 0 && ' · '}
+                <a href={exportHref(what, f, scope, lang())} download>
+                  {t(`format_${f}` as Key)}
+                  <span class="sr-only"> {t(key)}</span>
+                </a>
+              </span>
+            ))}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
 export function CommitteePage({ id }: { id: string }) {
   useLang();
   const c = useAsync(() => api.get('committees', id), [id]);
@@ -257,6 +288,7 @@ export function CommitteePage({ id }: { id: string }) {
       />
       <Section title={t('ropa')} id="ropa">
         <p class="muted">{t('record_for_authority')}</p>
+        <ExportLinks committee={id} />
         <NewButton c="processing_activities" query={`controller=${encodeURIComponent(id)}`} />
         <Show a={acts}>{(items) => <RopaTable items={items.filter((a) => a.controller === id)} />}</Show>
       </Section>

@@ -1,0 +1,199 @@
+// The reminder scheduler: see reminders.hpp for the exact guarantee of the claim–send–mark protocol.
+#include "app/reminders.hpp"
+
+#include <algorithm>
+#include <map>
+#include <tuple>
+
+#include "app/cycle_crypto.hpp"
+
+namespace ansvar::app {
+namespace {
+
+constexpr std::string_view kSending = "sending";
+constexpr std::string_view kSent = "sent";
+
+std::string StageText(const std::string& stage) {
+  if (stage == "overdue") return "Försenat / Overdue";
+  if (stage == "before-0") return "Förfaller i dag / Due today";
+  return "Förfaller snart / Due soon";
+}
+
+std::string SubjectPath(const rules::Subject& s) {
+  switch (s.type) {
+    case rules::SubjectType::kSystem:
+      return "/systems/" + s.id;
+    case rules::SubjectType::kIncident:
+      return "/incidents/" + s.id;
+    case rules::SubjectType::kDataSubjectRequest:
+      return "/requests/" + s.id;
+    case rules::SubjectType::kOrganization:
+      return "/organizations/" + s.id;
+    default:
+      return "/";
+  }
+}
+
+struct Pending {
+  io::DueLine line;
+  std::string stage;
+  store::Record claim;
+};
+
+}  // namespace
+
+ReminderScheduler::ReminderScheduler(CycleService& cycle, Mailer& mailer, ReminderOptions options)
+    : cycle_(cycle), mailer_(mailer), options_(std::move(options)), instance_(internal::RandomHex(8)) {
+  std::sort(options_.lead_days.begin(), options_.lead_days.end());
+  options_.lead_days.erase(std::unique(options_.lead_days.begin(), options_.lead_days.end()), options_.lead_days.end());
+}
+
+ReminderScheduler::~ReminderScheduler() { Stop(); }
+
+void ReminderScheduler::Start() {
+  thread_ = std::thread([this] {
+    std::unique_lock lock(mu_);
+    while (!stop_) {
+      lock.unlock();
+      try {
+        const auto t = RunOnce();
+        if (t.digests || t.failed || t.resumed)
+          Log("info", "reminders: " + std::to_string(t.digests) + " digests, " + std::to_string(t.reminders) +
+                          " reminders, " + std::to_string(t.resumed) + " resumed, " + std::to_string(t.failed) +
+                          " failed");
+      } catch (const std::exception& e) {
+        Log("error", std::string("reminders: ") + e.what());
+      }
+      lock.lock();
+      cv_.wait_for(lock, options_.interval, [this] { return stop_; });
+    }
+  });
+}
+
+void ReminderScheduler::Stop() {
+  {
+    std::lock_guard lock(mu_);
+    stop_ = true;
+  }
+  cv_.notify_all();
+  if (thread_.joinable()) thread_.join();
+}
+
+void ReminderScheduler::Log(const std::string& level, const std::string& message) const {
+  if (options_.log) options_.log(level, message);
+}
+
+std::string ReminderScheduler::Stage(const rules::DueItem& item, model::Date today, const ReminderOptions& options) {
+  if (item.state == rules::DueState::kDone) return "";
+  if (item.state == rules::DueState::kOverdue)
+    return options.overdue && today.days() - item.due.days() <= options.overdue_lookback_days ? "overdue" : "";
+  // The smallest lead time that has been reached: as the day comes closer the stage only moves to a smaller lead,
+  // so a larger one that was never sent (the server was down) is never sent after a smaller one.
+  std::optional<int> smallest;
+  for (int lead : options.lead_days)
+    if (today >= item.due.AddDays(-lead) && today <= item.due && (!smallest || lead < *smallest)) smallest = lead;
+  return smallest ? "before-" + std::to_string(*smallest) : "";
+}
+
+ReminderTick ReminderScheduler::RunOnce() {
+  ReminderTick tick;
+  const int max_lead = options_.lead_days.empty() ? 0 : options_.lead_days.back();
+  const model::Date today = rules::StockholmDate(cycle_.Now());
+  DueQuery q;
+  q.from = today.AddDays(-options_.overdue_lookback_days - 1);
+  q.to = today.AddDays(max_lead);
+  auto report = cycle_.SelectDue(q);
+  if (!report.ok()) throw std::runtime_error(report.error().detail);
+
+  // Per person, the items at a stage.
+  std::map<std::string, std::vector<std::pair<io::DueLine, std::string>>> by_person;
+  for (auto& l : report.value().lines) {
+    if (!l.item.person) continue;
+    auto stage = Stage(l.item, today, options_);
+    if (stage.empty()) continue;
+    by_person[*l.item.person].emplace_back(std::move(l), std::move(stage));
+  }
+
+  auto& store = cycle_.Store();
+  for (auto& [person, lines] : by_person) {
+    const std::string email = lines.front().first.person_email;
+    if (email.empty()) {
+      ++tick.skipped;
+      continue;
+    }
+    // Claim every key of this digest that nobody sent or is sending; take over the stale claims of a dead sender.
+    const auto now = cycle_.Now();
+    std::vector<Pending> pending;
+    for (auto& [line, stage] : lines) {
+      store::Record claim{"reminder/" + person + "/" + line.item.Key() + "/" + stage, std::string(kSending), instance_,
+                          now};
+      const auto existing = store.GetRecord(claim.key);
+      if (!existing) {
+        if (!store.RecordOnce(claim)) continue;  // someone else claimed it just now
+      } else if (existing->state == kSending && existing->data != instance_ &&
+                 now.seconds() - existing->at.seconds() > options_.lease.count()) {
+        if (!store.SwapRecord(*existing, claim)) continue;
+        ++tick.resumed;
+      } else {
+        continue;  // sent, or being sent by a live sender
+      }
+      pending.push_back({line, stage, claim});
+    }
+    if (pending.empty()) continue;
+
+    // The digest: overdue first, then by due date. Its Message-ID is derived from its keys, so a digest sent again
+    // after a restart is recognisably the same message.
+    std::sort(pending.begin(), pending.end(), [](const Pending& a, const Pending& b) {
+      if ((a.stage == "overdue") != (b.stage == "overdue")) return a.stage == "overdue";
+      return std::tie(a.line.item.due, a.claim.key) < std::tie(b.line.item.due, b.claim.key);
+    });
+    std::string keys;
+    for (const auto& p : pending) keys += p.claim.key + "\n";
+    const int overdue = static_cast<int>(
+        std::count_if(pending.begin(), pending.end(), [](const Pending& p) { return p.stage == "overdue"; }));
+    Mail mail;
+    mail.from = options_.from;
+    mail.to = email;
+    mail.to_name = lines.front().first.person_name;
+    mail.message_id = "<reminder-" + internal::Sha256Hex(keys).substr(0, 32) + "@ansvar>";
+    mail.subject =
+        "Ansvar: " + std::to_string(pending.size()) + (pending.size() == 1 ? " sak att göra" : " saker att göra");
+    if (overdue > 0) mail.subject += " – " + std::to_string(overdue) + (overdue == 1 ? " försenad" : " försenade");
+    std::string body = "Hej " + mail.to_name +
+                       ",\n\ndet här förfaller enligt regelboken i Ansvar "
+                       "(what falls due under the rulebook):\n";
+    std::string last_stage;
+    for (const auto& p : pending) {
+      const auto& it = p.line.item;
+      const std::string group = p.stage == "overdue" ? "overdue" : p.stage == "before-0" ? "today" : "soon";
+      if (group != last_stage) {
+        body += "\n" + StageText(p.stage) + "\n";
+        last_stage = group;
+      }
+      body += "- " + model::FormatDate(it.due) + "  " + p.line.title + " – " + p.line.subject_name + " (" +
+              std::string(rules::Code(it.rule)) + ", " + it.role + ")\n";
+      if (it.due_at) body += "  senast / by " + model::FormatTimestamp(*it.due_at) + "\n";
+      if (!options_.base_url.empty()) body += "  " + options_.base_url + SubjectPath(it.subject) + "\n";
+    }
+    body += "\nDu får den här påminnelsen en gång per sak och steg (You get this reminder once per item and stage).\n";
+    mail.body = std::move(body);
+
+    try {
+      mailer_.Send(mail);
+    } catch (const std::exception& e) {
+      // Not accepted by the server: release the claims so that the next tick tries again.
+      for (const auto& p : pending) store.DeleteRecord(p.claim.key);
+      ++tick.failed;
+      Log("warning", "reminders: the digest to " + email + " was not sent: " + e.what());
+      continue;
+    }
+    for (const auto& p : pending) {
+      store::Record sent{p.claim.key, std::string(kSent), mail.message_id, cycle_.Now()};
+      if (store.SwapRecord(p.claim, sent)) ++tick.reminders;
+    }
+    ++tick.digests;
+  }
+  return tick;
+}
+
+}  // namespace ansvar::app

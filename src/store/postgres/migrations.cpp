@@ -1,0 +1,499 @@
+// The PostgreSQL schema of the register: the same normalised tables as SQLite's (store/sqlite/migrations.cpp, which
+// explains the design), in PostgreSQL's dialect: booleans are BOOLEAN, positions and versions BIGINT, and the two
+// references to a table created later are added by ALTER TABLE at the end. Dates and instants stay TEXT in the
+// exchange format's ISO forms (they sort as they compare, and read back byte for byte, whatever the session's
+// DateStyle or TimeZone); short string lists stay TEXT holding a JSON array (query them with ::jsonb).
+//
+// Every reference is a foreign key, DEFERRABLE INITIALLY DEFERRED: a transaction may write in any order and is
+// checked before COMMIT (the store runs SET CONSTRAINTS ALL IMMEDIATE in a savepoint to name the culprit). The
+// audit trail is append-only: triggers refuse UPDATE, DELETE and TRUNCATE.
+#include "store/postgres/migrations.hpp"
+
+#include <array>
+
+namespace ansvar::store::postgres {
+namespace {
+
+constexpr std::string_view kRegisterSchema = R"sql(
+CREATE TABLE register_meta (
+  id INTEGER PRIMARY KEY CHECK (id = 1),
+  as_of TEXT,
+  as_of_is_date BOOLEAN NOT NULL,
+  rulebook_overrides TEXT NOT NULL
+);
+INSERT INTO register_meta (id, as_of, as_of_is_date, rulebook_overrides) VALUES (1, NULL, TRUE, '');
+
+CREATE TABLE organizations (
+  id TEXT PRIMARY KEY NOT NULL CHECK (id <> ''),
+  position BIGINT NOT NULL UNIQUE,
+  version BIGINT NOT NULL CHECK (version >= 1),
+  name TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  dpo TEXT,  -- references people: added below, once people exists
+  management_review_on TEXT
+);
+CREATE INDEX organizations_dpo ON organizations (dpo) WHERE dpo IS NOT NULL;
+
+CREATE TABLE committees (
+  id TEXT PRIMARY KEY NOT NULL CHECK (id <> ''),
+  position BIGINT NOT NULL UNIQUE,
+  version BIGINT NOT NULL CHECK (version >= 1),
+  organization_id TEXT NOT NULL REFERENCES organizations (id) DEFERRABLE INITIALLY DEFERRED,
+  name TEXT NOT NULL,
+  kind TEXT NOT NULL
+);
+CREATE INDEX committees_organization ON committees (organization_id);
+
+CREATE TABLE administrations (
+  id TEXT PRIMARY KEY NOT NULL CHECK (id <> ''),
+  position BIGINT NOT NULL UNIQUE,
+  version BIGINT NOT NULL CHECK (version >= 1),
+  organization_id TEXT NOT NULL REFERENCES organizations (id) DEFERRABLE INITIALLY DEFERRED,
+  name TEXT NOT NULL,
+  employing_committee_id TEXT REFERENCES committees (id) DEFERRABLE INITIALLY DEFERRED
+);
+CREATE INDEX administrations_organization ON administrations (organization_id);
+CREATE INDEX administrations_employing_committee ON administrations (employing_committee_id)
+  WHERE employing_committee_id IS NOT NULL;
+
+CREATE TABLE administration_committees (
+  administration_id TEXT NOT NULL REFERENCES administrations (id) ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED,
+  position BIGINT NOT NULL,
+  committee_id TEXT NOT NULL REFERENCES committees (id) DEFERRABLE INITIALLY DEFERRED,
+  PRIMARY KEY (administration_id, position)
+);
+CREATE INDEX administration_committees_committee ON administration_committees (committee_id);
+
+CREATE TABLE units (
+  administration_id TEXT NOT NULL REFERENCES administrations (id) ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED,
+  position BIGINT NOT NULL,
+  id TEXT NOT NULL CHECK (id <> ''),
+  name TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  PRIMARY KEY (administration_id, position),
+  UNIQUE (administration_id, id)
+);
+
+CREATE TABLE people (
+  id TEXT PRIMARY KEY NOT NULL CHECK (id <> ''),
+  position BIGINT NOT NULL UNIQUE,
+  version BIGINT NOT NULL CHECK (version >= 1),
+  name TEXT NOT NULL,
+  administration_id TEXT REFERENCES administrations (id) DEFERRABLE INITIALLY DEFERRED,
+  unit_id TEXT,
+  title TEXT,
+  email TEXT NOT NULL,
+  FOREIGN KEY (administration_id, unit_id) REFERENCES units (administration_id, id) DEFERRABLE INITIALLY DEFERRED
+);
+CREATE INDEX people_administration_unit ON people (administration_id, unit_id) WHERE administration_id IS NOT NULL;
+
+CREATE TABLE systems (
+  id TEXT PRIMARY KEY NOT NULL CHECK (id <> ''),
+  position BIGINT NOT NULL UNIQUE,
+  version BIGINT NOT NULL CHECK (version >= 1),
+  name TEXT NOT NULL,
+  category TEXT NOT NULL,
+  scope TEXT NOT NULL,
+  own_support_process BOOLEAN NOT NULL,
+  owner_administration_id TEXT REFERENCES administrations (id) DEFERRABLE INITIALLY DEFERRED,
+  hosting TEXT,
+  supplier TEXT,
+  personal_data BOOLEAN NOT NULL,
+  special_categories BOOLEAN NOT NULL,
+  fee BOOLEAN NOT NULL,
+  lifecycle TEXT NOT NULL,
+  active_since TEXT,
+  confidentiality INTEGER,
+  integrity INTEGER,
+  availability INTEGER,
+  processing_countries TEXT NOT NULL DEFAULT '[]',
+  CHECK ((confidentiality IS NULL) = (integrity IS NULL) AND (integrity IS NULL) = (availability IS NULL))
+);
+CREATE INDEX systems_owner_administration ON systems (owner_administration_id)
+  WHERE owner_administration_id IS NOT NULL;
+
+CREATE TABLE system_used_by (
+  system_id TEXT NOT NULL REFERENCES systems (id) ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED,
+  position BIGINT NOT NULL,
+  administration_id TEXT NOT NULL REFERENCES administrations (id) DEFERRABLE INITIALLY DEFERRED,
+  PRIMARY KEY (system_id, position)
+);
+CREATE INDEX system_used_by_administration ON system_used_by (administration_id);
+
+CREATE TABLE system_roles (
+  system_id TEXT NOT NULL REFERENCES systems (id) ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED,
+  position BIGINT NOT NULL,
+  role TEXT NOT NULL,
+  person_id TEXT REFERENCES people (id) DEFERRABLE INITIALLY DEFERRED,
+  committee_id TEXT REFERENCES committees (id) DEFERRABLE INITIALLY DEFERRED,
+  PRIMARY KEY (system_id, position)
+);
+CREATE INDEX system_roles_person ON system_roles (person_id) WHERE person_id IS NOT NULL;
+CREATE INDEX system_roles_committee ON system_roles (committee_id) WHERE committee_id IS NOT NULL;
+
+-- A document's id may be empty in the exchange format: it is NULL here, so that UNIQUE holds for the others.
+CREATE TABLE system_documents (
+  system_id TEXT NOT NULL REFERENCES systems (id) ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED,
+  position BIGINT NOT NULL,
+  id TEXT CHECK (id <> ''),
+  kind TEXT NOT NULL,
+  valid_from TEXT,
+  valid_to TEXT,
+  diary_number TEXT,
+  signed_on TEXT,
+  signed_by TEXT REFERENCES people (id) DEFERRABLE INITIALLY DEFERRED,
+  organization_id TEXT REFERENCES organizations (id) DEFERRABLE INITIALLY DEFERRED,
+  clauses TEXT NOT NULL DEFAULT '[]',
+  year INTEGER,
+  approved_on TEXT,
+  approved_by TEXT REFERENCES people (id) DEFERRABLE INITIALLY DEFERRED,
+  done_on TEXT,
+  dpo_consulted BOOLEAN,
+  PRIMARY KEY (system_id, position),
+  UNIQUE (system_id, id)
+);
+CREATE INDEX system_documents_signed_by ON system_documents (signed_by) WHERE signed_by IS NOT NULL;
+CREATE INDEX system_documents_approved_by ON system_documents (approved_by) WHERE approved_by IS NOT NULL;
+CREATE INDEX system_documents_organization ON system_documents (organization_id) WHERE organization_id IS NOT NULL;
+
+-- A document's on_behalf_of.
+CREATE TABLE system_document_committees (
+  system_id TEXT NOT NULL,
+  document_position BIGINT NOT NULL,
+  position BIGINT NOT NULL,
+  committee_id TEXT NOT NULL REFERENCES committees (id) DEFERRABLE INITIALLY DEFERRED,
+  PRIMARY KEY (system_id, document_position, position),
+  FOREIGN KEY (system_id, document_position) REFERENCES system_documents (system_id, position)
+    ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED
+);
+CREATE INDEX system_document_committees_committee ON system_document_committees (committee_id);
+
+CREATE TABLE system_document_powers (
+  system_id TEXT NOT NULL,
+  document_position BIGINT NOT NULL,
+  position BIGINT NOT NULL,
+  power_of_attorney_id TEXT NOT NULL,  -- references powers_of_attorney: added below
+  PRIMARY KEY (system_id, document_position, position),
+  FOREIGN KEY (system_id, document_position) REFERENCES system_documents (system_id, position)
+    ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED
+);
+CREATE INDEX system_document_powers_power ON system_document_powers (power_of_attorney_id);
+
+CREATE TABLE system_transfers (
+  system_id TEXT PRIMARY KEY NOT NULL REFERENCES systems (id) ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED,
+  basis TEXT,
+  tia_document TEXT,
+  art9_document TEXT,
+  FOREIGN KEY (system_id, tia_document) REFERENCES system_documents (system_id, id) DEFERRABLE INITIALLY DEFERRED,
+  FOREIGN KEY (system_id, art9_document) REFERENCES system_documents (system_id, id) DEFERRABLE INITIALLY DEFERRED
+);
+
+CREATE TABLE system_forums (
+  system_id TEXT NOT NULL REFERENCES systems (id) ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED,
+  position BIGINT NOT NULL,
+  kind TEXT NOT NULL,
+  held_on TEXT,
+  PRIMARY KEY (system_id, position)
+);
+
+CREATE TABLE system_reviews (
+  system_id TEXT NOT NULL REFERENCES systems (id) ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED,
+  position BIGINT NOT NULL,
+  kind TEXT NOT NULL,
+  done_on TEXT,
+  PRIMARY KEY (system_id, position)
+);
+
+CREATE TABLE system_integrations (
+  system_id TEXT NOT NULL REFERENCES systems (id) ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED,
+  position BIGINT NOT NULL,
+  to_system_id TEXT NOT NULL REFERENCES systems (id) DEFERRABLE INITIALLY DEFERRED,
+  personal_data BOOLEAN NOT NULL,
+  PRIMARY KEY (system_id, position)
+);
+CREATE INDEX system_integrations_to ON system_integrations (to_system_id);
+
+CREATE TABLE delegations (
+  id TEXT PRIMARY KEY NOT NULL CHECK (id <> ''),
+  position BIGINT NOT NULL UNIQUE,
+  version BIGINT NOT NULL CHECK (version >= 1),
+  committee_id TEXT NOT NULL REFERENCES committees (id) DEFERRABLE INITIALLY DEFERRED,
+  matter TEXT NOT NULL,
+  matter_text TEXT NOT NULL,
+  delegate_title TEXT,
+  delegate_person_id TEXT REFERENCES people (id) DEFERRABLE INITIALLY DEFERRED,
+  decision TEXT NOT NULL,
+  valid_from TEXT,
+  valid_to TEXT
+);
+CREATE INDEX delegations_committee ON delegations (committee_id);
+CREATE INDEX delegations_delegate_person ON delegations (delegate_person_id) WHERE delegate_person_id IS NOT NULL;
+
+CREATE TABLE powers_of_attorney (
+  id TEXT PRIMARY KEY NOT NULL CHECK (id <> ''),
+  position BIGINT NOT NULL UNIQUE,
+  version BIGINT NOT NULL CHECK (version >= 1),
+  committee_id TEXT NOT NULL REFERENCES committees (id) DEFERRABLE INITIALLY DEFERRED,
+  issued_by TEXT REFERENCES people (id) DEFERRABLE INITIALLY DEFERRED,
+  holder TEXT REFERENCES people (id) DEFERRABLE INITIALLY DEFERRED,
+  system_id TEXT REFERENCES systems (id) DEFERRABLE INITIALLY DEFERRED,
+  issued_on TEXT
+);
+CREATE INDEX powers_of_attorney_committee ON powers_of_attorney (committee_id);
+CREATE INDEX powers_of_attorney_issued_by ON powers_of_attorney (issued_by) WHERE issued_by IS NOT NULL;
+CREATE INDEX powers_of_attorney_holder ON powers_of_attorney (holder) WHERE holder IS NOT NULL;
+CREATE INDEX powers_of_attorney_system ON powers_of_attorney (system_id) WHERE system_id IS NOT NULL;
+
+CREATE TABLE processing_activities (
+  id TEXT PRIMARY KEY NOT NULL CHECK (id <> ''),
+  position BIGINT NOT NULL UNIQUE,
+  version BIGINT NOT NULL CHECK (version >= 1),
+  controller_id TEXT REFERENCES committees (id) DEFERRABLE INITIALLY DEFERRED,
+  name TEXT NOT NULL,
+  process_code TEXT NOT NULL,
+  purposes TEXT NOT NULL DEFAULT '[]',
+  legal_basis TEXT,
+  data_subjects TEXT NOT NULL DEFAULT '[]',
+  data_categories TEXT NOT NULL DEFAULT '[]',
+  recipients TEXT NOT NULL DEFAULT '[]',
+  retention TEXT NOT NULL,
+  security_measures TEXT NOT NULL,
+  processor_committee_id TEXT REFERENCES committees (id) DEFERRABLE INITIALLY DEFERRED,
+  start_date TEXT,
+  own_dpia_required BOOLEAN NOT NULL
+);
+CREATE INDEX processing_activities_controller ON processing_activities (controller_id) WHERE controller_id IS NOT NULL;
+CREATE INDEX processing_activities_processor_committee ON processing_activities (processor_committee_id)
+  WHERE processor_committee_id IS NOT NULL;
+
+CREATE TABLE processing_activity_systems (
+  activity_id TEXT NOT NULL REFERENCES processing_activities (id) ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED,
+  position BIGINT NOT NULL,
+  system_id TEXT NOT NULL REFERENCES systems (id) DEFERRABLE INITIALLY DEFERRED,
+  PRIMARY KEY (activity_id, position)
+);
+CREATE INDEX processing_activity_systems_system ON processing_activity_systems (system_id);
+
+CREATE TABLE processing_activity_joint_controllers (
+  activity_id TEXT NOT NULL REFERENCES processing_activities (id) ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED,
+  position BIGINT NOT NULL,
+  committee_id TEXT NOT NULL REFERENCES committees (id) DEFERRABLE INITIALLY DEFERRED,
+  PRIMARY KEY (activity_id, position)
+);
+CREATE INDEX processing_activity_joint_controllers_committee ON processing_activity_joint_controllers (committee_id);
+
+CREATE TABLE processing_activity_transfers (
+  activity_id TEXT NOT NULL REFERENCES processing_activities (id) ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED,
+  position BIGINT NOT NULL,
+  country TEXT NOT NULL,
+  recipient TEXT NOT NULL,
+  safeguards TEXT NOT NULL,
+  PRIMARY KEY (activity_id, position)
+);
+
+CREATE TABLE processing_activity_threshold_analyses (
+  activity_id TEXT PRIMARY KEY NOT NULL REFERENCES processing_activities (id) ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED,
+  done_on TEXT,
+  criteria TEXT NOT NULL DEFAULT '[]',
+  motivation TEXT,
+  dpo_commented BOOLEAN NOT NULL
+);
+
+CREATE TABLE processing_activity_dpias (
+  activity_id TEXT PRIMARY KEY NOT NULL REFERENCES processing_activities (id) ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED,
+  done_on TEXT,
+  dpo_consulted BOOLEAN NOT NULL
+);
+
+CREATE TABLE processor_records (
+  id TEXT PRIMARY KEY NOT NULL CHECK (id <> ''),
+  position BIGINT NOT NULL UNIQUE,
+  version BIGINT NOT NULL CHECK (version >= 1),
+  committee_id TEXT NOT NULL REFERENCES committees (id) DEFERRABLE INITIALLY DEFERRED,
+  system_id TEXT NOT NULL REFERENCES systems (id) DEFERRABLE INITIALLY DEFERRED,
+  subject TEXT NOT NULL,
+  processing_categories TEXT NOT NULL DEFAULT '[]'
+);
+CREATE INDEX processor_records_committee ON processor_records (committee_id);
+CREATE INDEX processor_records_system ON processor_records (system_id);
+
+CREATE TABLE processor_record_committees (
+  record_id TEXT NOT NULL REFERENCES processor_records (id) ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED,
+  position BIGINT NOT NULL,
+  committee_id TEXT NOT NULL REFERENCES committees (id) DEFERRABLE INITIALLY DEFERRED,
+  PRIMARY KEY (record_id, position)
+);
+CREATE INDEX processor_record_committees_committee ON processor_record_committees (committee_id);
+
+CREATE TABLE incidents (
+  id TEXT PRIMARY KEY NOT NULL CHECK (id <> ''),
+  position BIGINT NOT NULL UNIQUE,
+  version BIGINT NOT NULL CHECK (version >= 1),
+  system_id TEXT REFERENCES systems (id) DEFERRABLE INITIALLY DEFERRED,
+  aware_at TEXT NOT NULL,
+  handler_id TEXT REFERENCES committees (id) DEFERRABLE INITIALLY DEFERRED,
+  assessment TEXT,
+  notified_authority_at TEXT,
+  delay_reason TEXT,
+  dpo_informed BOOLEAN NOT NULL,
+  subjects_informed_at TEXT
+);
+CREATE INDEX incidents_system ON incidents (system_id) WHERE system_id IS NOT NULL;
+CREATE INDEX incidents_handler ON incidents (handler_id) WHERE handler_id IS NOT NULL;
+
+CREATE TABLE incident_controllers (
+  incident_id TEXT NOT NULL REFERENCES incidents (id) ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED,
+  position BIGINT NOT NULL,
+  committee_id TEXT NOT NULL REFERENCES committees (id) DEFERRABLE INITIALLY DEFERRED,
+  PRIMARY KEY (incident_id, position)
+);
+CREATE INDEX incident_controllers_committee ON incident_controllers (committee_id);
+
+CREATE TABLE data_subject_requests (
+  id TEXT PRIMARY KEY NOT NULL CHECK (id <> ''),
+  position BIGINT NOT NULL UNIQUE,
+  version BIGINT NOT NULL CHECK (version >= 1),
+  received_on TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  decided_on TEXT,
+  extended_reason TEXT,
+  outcome TEXT,
+  appeal_notice BOOLEAN NOT NULL
+);
+
+CREATE TABLE data_subject_request_controllers (
+  request_id TEXT NOT NULL REFERENCES data_subject_requests (id) ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED,
+  position BIGINT NOT NULL,
+  committee_id TEXT NOT NULL REFERENCES committees (id) DEFERRABLE INITIALLY DEFERRED,
+  PRIMARY KEY (request_id, position)
+);
+CREATE INDEX data_subject_request_controllers_committee ON data_subject_request_controllers (committee_id);
+
+CREATE TABLE agreements (
+  id TEXT PRIMARY KEY NOT NULL CHECK (id <> ''),
+  position BIGINT NOT NULL UNIQUE,
+  version BIGINT NOT NULL CHECK (version >= 1),
+  kind TEXT NOT NULL,
+  signed_on TEXT
+);
+
+CREATE TABLE agreement_systems (
+  agreement_id TEXT NOT NULL REFERENCES agreements (id) ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED,
+  position BIGINT NOT NULL,
+  system_id TEXT NOT NULL REFERENCES systems (id) DEFERRABLE INITIALLY DEFERRED,
+  PRIMARY KEY (agreement_id, position)
+);
+CREATE INDEX agreement_systems_system ON agreement_systems (system_id);
+
+CREATE TABLE agreement_parties (
+  agreement_id TEXT NOT NULL REFERENCES agreements (id) ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED,
+  position BIGINT NOT NULL,
+  organization_id TEXT NOT NULL REFERENCES organizations (id) DEFERRABLE INITIALLY DEFERRED,
+  PRIMARY KEY (agreement_id, position)
+);
+CREATE INDEX agreement_parties_organization ON agreement_parties (organization_id);
+
+-- The references to tables created after the referring one.
+ALTER TABLE organizations ADD CONSTRAINT organizations_dpo_fkey
+  FOREIGN KEY (dpo) REFERENCES people (id) DEFERRABLE INITIALLY DEFERRED;
+ALTER TABLE system_document_powers ADD CONSTRAINT system_document_powers_power_of_attorney_id_fkey
+  FOREIGN KEY (power_of_attorney_id) REFERENCES powers_of_attorney (id) DEFERRABLE INITIALLY DEFERRED;
+
+)sql";
+
+// The audit trail: append-only (the triggers refuse UPDATE, DELETE and TRUNCATE) and hash-chained
+// (store/audit_hash.cpp), so that an edit made behind the triggers' back still shows in VerifyAudit().
+constexpr std::string_view kAuditSchema = R"sql(
+CREATE TABLE audit_log (
+  seq BIGINT PRIMARY KEY,
+  at TEXT COLLATE "C" NOT NULL,  -- ISO 8601 UTC: compared as bytes
+  actor_id TEXT NOT NULL,
+  actor_name TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  entity_id TEXT NOT NULL,
+  action TEXT NOT NULL CHECK (action IN ('create', 'update', 'delete')),
+  before_json TEXT NOT NULL,
+  after_json TEXT NOT NULL,
+  prev_hash TEXT NOT NULL,
+  hash TEXT NOT NULL
+);
+CREATE INDEX audit_log_entity ON audit_log (kind, entity_id);
+CREATE INDEX audit_log_actor ON audit_log (actor_id);
+CREATE INDEX audit_log_at ON audit_log (at);
+CREATE FUNCTION audit_log_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF TG_OP = 'UPDATE' THEN
+    RAISE EXCEPTION 'audit_log is append-only: entries cannot be changed';
+  END IF;
+  RAISE EXCEPTION 'audit_log is append-only: entries cannot be deleted';
+END
+$$;
+CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log FOR EACH ROW EXECUTE FUNCTION audit_log_append_only();
+CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log FOR EACH ROW EXECUTE FUNCTION audit_log_append_only();
+CREATE TRIGGER audit_log_no_truncate BEFORE TRUNCATE ON audit_log
+  FOR EACH STATEMENT EXECUTE FUNCTION audit_log_append_only();
+)sql";
+
+// Whole-register replaces, counted: an instance sharing the database applies other instances' audit entries
+// to its copy of the register, unless a replace happened meanwhile (then it loads everything again).
+constexpr std::string_view kReplaceCount = R"sql(
+ALTER TABLE register_meta ADD COLUMN replace_count BIGINT NOT NULL DEFAULT 0;
+)sql";
+
+// Beside the register, for the annual cycle (store.hpp "Beside the register"), as in SQLite's migration 3: keyed
+// records and JSON documents of named collections with their own append-only, hash-chained trail. Keys and ids
+// sort as bytes (COLLATE "C"), as SQLite sorts them.
+constexpr std::string_view kCycleSchema = R"sql(
+CREATE TABLE cycle_records (
+  key TEXT COLLATE "C" PRIMARY KEY NOT NULL CHECK (key <> ''),
+  state TEXT NOT NULL,
+  data TEXT NOT NULL,
+  at TEXT NOT NULL
+);
+CREATE TABLE cycle_documents (
+  collection TEXT COLLATE "C" NOT NULL CHECK (collection <> ''),
+  id TEXT COLLATE "C" NOT NULL CHECK (id <> ''),
+  version BIGINT NOT NULL CHECK (version >= 1),
+  json TEXT NOT NULL,
+  PRIMARY KEY (collection, id)
+);
+CREATE TABLE cycle_document_audit (
+  seq BIGINT PRIMARY KEY,
+  at TEXT NOT NULL,
+  actor_id TEXT NOT NULL,
+  actor_name TEXT NOT NULL,
+  collection TEXT NOT NULL,
+  document_id TEXT NOT NULL,
+  action TEXT NOT NULL CHECK (action IN ('create', 'update', 'delete')),
+  before_json TEXT NOT NULL,
+  after_json TEXT NOT NULL,
+  prev_hash TEXT NOT NULL,
+  hash TEXT NOT NULL
+);
+CREATE INDEX cycle_document_audit_document ON cycle_document_audit (collection, document_id);
+CREATE FUNCTION cycle_document_audit_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  RAISE EXCEPTION 'cycle_document_audit is append-only: entries cannot be %',
+    CASE TG_OP WHEN 'UPDATE' THEN 'changed' ELSE 'deleted' END;
+END
+$$;
+CREATE TRIGGER cycle_document_audit_no_update BEFORE UPDATE ON cycle_document_audit
+  FOR EACH ROW EXECUTE FUNCTION cycle_document_audit_append_only();
+CREATE TRIGGER cycle_document_audit_no_delete BEFORE DELETE ON cycle_document_audit
+  FOR EACH ROW EXECUTE FUNCTION cycle_document_audit_append_only();
+CREATE TRIGGER cycle_document_audit_no_truncate BEFORE TRUNCATE ON cycle_document_audit
+  FOR EACH STATEMENT EXECUTE FUNCTION cycle_document_audit_append_only();
+)sql";
+
+constexpr std::array kMigrations = {
+    Migration{1, "the register: entity and child tables", kRegisterSchema},
+    Migration{2, "the audit trail: append-only, hash-chained", kAuditSchema},
+    Migration{3, "whole-register replaces counted", kReplaceCount},
+    Migration{4, "beside the register: records, documents and their trail (the annual cycle)", kCycleSchema},
+};
+
+}  // namespace
+
+std::span<const Migration> Migrations() { return kMigrations; }
+
+}  // namespace ansvar::store::postgres

@@ -1,0 +1,1164 @@
+// The PostgreSQL repository: transactions, optimistic versions, the audit chain under concurrent writers from
+// several processes, reconnecting after a server restart, and PostgreSQL's errors turned into ConflictError (a
+// change contradicts what is stored) or StoreError (the backend failed).
+//
+// Concurrency. Every write transaction first takes `LOCK TABLE audit_log IN EXCLUSIVE MODE`: writers (of any
+// process) queue there, so each reads the audit tail and the entities' versions after the previous writer
+// committed, and the chain stays linear. Readers are not blocked (EXCLUSIVE admits ACCESS SHARE). Versions are
+// read with SELECT … FOR UPDATE inside the transaction. Load() reads in one REPEATABLE READ snapshot after
+// locking the register tables in ACCESS SHARE mode, in the same order as a whole-register replace locks them in
+// ACCESS EXCLUSIVE mode (no deadlock, and no snapshot older than a TRUNCATE).
+//
+// Reconnecting. A statement that fails because the connection went (the server restarted, a fast shutdown
+// terminated the session, the server is still starting) is retried on a new connection for up to 30 seconds,
+// with the whole transaction: the server rolled it back. COMMIT is never retried: when the connection breaks
+// during COMMIT the outcome is unknown, and the store reports a StoreError; the client retries with its If-Match
+// and gets 412 if the write did land.
+#include "store/postgres/postgres_store.hpp"
+
+#include <algorithm>
+#include <array>
+#include <chrono>
+#include <functional>
+#include <set>
+#include <thread>
+#include <unordered_map>
+#include <unordered_set>
+#include <variant>
+#include <vector>
+
+#include "store/postgres/migrations.hpp"
+#include "store/postgres/pg_conn.hpp"
+#include "store/postgres/register_rows.hpp"
+
+namespace ansvar::store {
+namespace postgres {
+namespace {
+
+constexpr size_t kPoolSize = 4;
+constexpr auto kRetryFor = std::chrono::seconds(30);
+// A replace of more entities than this drops the foreign keys and secondary indexes, COPYs, and adds them back
+// (each checked by one join instead of a trigger per row); a smaller one keeps them and checks at the end.
+constexpr size_t kBulkEntities = 2000;
+// A table's COPY data is sent when it reaches this size.
+constexpr size_t kCopyFlushBytes = 32u << 20;
+
+std::string Label(Kind kind) {
+  std::string s(ToString(kind));
+  for (char& c : s)
+    if (c == '_') c = ' ';
+  return s;
+}
+std::string Quote(std::string_view s) {
+  std::string q;
+  q.reserve(s.size() + 2);
+  q += '"';
+  q += s;
+  q += '"';
+  return q;
+}
+std::string Name(const EntityKey& k) { return Label(k.kind) + " " + Quote(k.id); }
+
+std::string Now() {
+  const auto secs =
+      std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch());
+  return model::FormatTimestamp(model::Timestamp::FromSeconds(secs.count()));
+}
+
+void CheckChange(const Change& c, size_t i) {
+  const std::string where = "change " + std::to_string(i) + " (" + Name(c.key) + ")";
+  if (c.key.id.empty()) throw std::invalid_argument(where + ": the entity has no id");
+  if (c.after) {
+    if (KindOf(*c.after) != c.key.kind || IdOf(*c.after) != c.key.id)
+      throw std::invalid_argument(where + ": the entity is " + Label(KindOf(*c.after)) + " " + Quote(IdOf(*c.after)));
+  }
+}
+
+template <class T>
+void CheckIds(const std::vector<T>& items, Kind kind) {
+  for (size_t i = 0; i < items.size(); ++i)
+    if (items[i].id.empty())
+      throw std::invalid_argument(Label(kind) + " at index " + std::to_string(i) +
+                                  " has no id: the store keeps every entity by id");
+}
+
+// Ids that must be unique, checked before a COPY so that the conflict names the entity.
+template <class T>
+void CheckUnique(const std::vector<T>& items, Kind kind) {
+  std::unordered_set<std::string_view> seen;
+  seen.reserve(items.size());
+  for (const auto& x : items) {
+    if (!seen.insert(x.id.str()).second) {
+      const EntityKey key{kind, x.id.str()};
+      throw ConflictError(key, Name(key) + " cannot be stored: the id occurs twice");
+    }
+    if constexpr (std::is_same_v<T, model::Administration>) {
+      std::unordered_set<std::string_view> units;
+      for (const auto& u : x.units)
+        if (!units.insert(u.id.str()).second)
+          throw ConflictError({kind, x.id.str()}, Name({kind, x.id.str()}) + " cannot be stored: unit " +
+                                                      Quote(u.id.str()) + " occurs twice");
+    }
+    if constexpr (std::is_same_v<T, model::System>) {
+      std::unordered_set<std::string_view> docs;
+      for (const auto& d : x.documents)
+        if (!d.id.empty() && !docs.insert(d.id.str()).second)
+          throw ConflictError({kind, x.id.str()}, Name({kind, x.id.str()}) + " cannot be stored: document " +
+                                                      Quote(d.id.str()) + " occurs twice");
+    }
+  }
+}
+
+// BEGIN now; ROLLBACK unless Commit() ran.
+class Tx {
+ public:
+  explicit Tx(Conn& c, std::string_view begin = "BEGIN") : c_(c) { c_.Exec(begin); }
+  ~Tx() {
+    if (!open_ || c_.Broken()) return;
+    try {
+      c_.Exec("ROLLBACK");
+    } catch (...) {  // NOLINT(bugprone-empty-catch): the pool drops a connection that cannot roll back
+      c_.MarkBroken();
+    }
+  }
+  Tx(const Tx&) = delete;
+  Tx& operator=(const Tx&) = delete;
+
+  // A lost connection during COMMIT leaves the outcome unknown: a StoreError, never retried.
+  void Commit() {
+    open_ = false;
+    try {
+      c_.Exec("COMMIT");
+    } catch (const PgError& e) {
+      if (!e.connection_lost()) throw;
+      throw StoreError(
+          "postgres: the connection was lost during COMMIT, so the change may or may not have been stored; read "
+          "it again (" + e.detail() + ")");
+    }
+  }
+
+ private:
+  Conn& c_;
+  bool open_ = true;
+};
+
+// Rows as INSERTs, one prepared statement per table (Apply: a few entities).
+class InsertSink final : public RowSink {
+ public:
+  explicit InsertSink(Conn& c) : c_(c) {}
+  void Begin(Table t) override {
+    t_ = t;
+    p_ = Params();
+  }
+  void Text(std::string_view v) override { p_.Add(v); }
+  void Null() override { p_.AddNull(); }
+  void Int(int64_t v) override { p_.Add(v); }
+  void Bool(bool v) override { p_.Add(v); }
+  void End() override { c_.Run(Sql(t_), p_); }
+
+ private:
+  static const std::string& Sql(Table t) {
+    static const std::array<std::string, kTableCount> sql = [] {
+      std::array<std::string, kTableCount> out;
+      for (size_t i = 0; i < kTableCount; ++i) {
+        const TableDef& d = Tables()[i];
+        const auto n = std::count(d.columns.begin(), d.columns.end(), ',') + 1;
+        std::string s = "INSERT INTO " + std::string(d.name) + " (" + std::string(d.columns) + ") VALUES (";
+        for (int k = 1; k <= n; ++k) s += (k > 1 ? ", $" : "$") + std::to_string(k);
+        out[i] = s + ")";
+      }
+      return out;
+    }();
+    return sql[static_cast<size_t>(t)];
+  }
+  Conn& c_;
+  Table t_ = Table::kOrganizations;
+  Params p_;
+};
+
+// Rows as COPY data, one buffer per table, sent when large and at the end (a whole register).
+class CopySink final : public RowSink {
+ public:
+  explicit CopySink(Conn& c) : c_(c) {}
+  void Begin(Table t) override { cur_ = &buffers_[static_cast<size_t>(t)]; table_ = t; }
+  void Text(std::string_view v) override { cur_->Text(v); }
+  void Null() override { cur_->Null(); }
+  void Int(int64_t v) override { cur_->Int(v); }
+  void Bool(bool v) override { cur_->Bool(v); }
+  void End() override {
+    cur_->EndRow();
+    if (cur_->data().size() >= kCopyFlushBytes) Flush(table_);
+  }
+  void FlushAll() {
+    for (size_t i = 0; i < kTableCount; ++i) Flush(static_cast<Table>(i));
+  }
+
+ private:
+  void Flush(Table t) {
+    CopyBuffer& b = buffers_[static_cast<size_t>(t)];
+    if (b.rows() == 0) return;
+    const TableDef& d = Def(t);
+    c_.CopyIn("COPY " + std::string(d.name) + " (" + std::string(d.columns) + ") FROM STDIN", b.data());
+    b.Clear();
+  }
+  Conn& c_;
+  std::array<CopyBuffer, kTableCount> buffers_;
+  CopyBuffer* cur_ = nullptr;
+  Table table_ = Table::kOrganizations;
+};
+
+// A foreign key of a register table, as the catalog has it.
+struct ForeignKey {
+  std::string name;
+  std::string table;
+  std::string parent;
+  std::vector<std::string> from;  // columns of `table`
+  std::vector<std::string> to;    // the columns of `parent` they refer to
+  std::string definition;         // pg_get_constraintdef: "FOREIGN KEY (…) REFERENCES …"
+};
+
+// A row whose foreign key refers to no row: the entity it belongs to, and the values of its key's columns.
+struct Dangling {
+  const ForeignKey* fk = nullptr;
+  EntityKey referrer;
+  std::vector<std::string> values;
+};
+
+std::vector<std::string> SplitCommas(std::string_view s) {
+  std::vector<std::string> out;
+  size_t start = 0;
+  while (start <= s.size()) {
+    const size_t end = s.find(',', start);
+    out.emplace_back(s.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start));
+    if (end == std::string_view::npos) break;
+    start = end + 1;
+  }
+  return out;
+}
+
+// Every register table, in the one order in which both Load() and ReplaceRegister() lock them.
+std::string AllRegisterTables() {
+  std::string s = "register_meta";
+  for (const auto& t : Tables()) s += ", " + std::string(t.name);
+  return s;
+}
+
+class PgStore final : public Store {
+ public:
+  explicit PgStore(const std::string& url) : pool_(url, kPoolSize) {}
+
+  // While opening, a failure is reported at once (a wrong URL or password should not take 30 seconds).
+  void SetRetry(bool retry) { retry_ = retry; }
+
+  int SchemaVersion() override {
+    return Attempt([&](Conn& c) { return SchemaVersionOn(c); });
+  }
+
+  int Migrate() override {
+    return Attempt([&](Conn& c) {
+      const auto migrations = Migrations();
+      int applied = 0;
+      for (const auto& m : migrations) {
+        Tx tx(c);
+        // Two instances starting together: one migrates, the other waits and then finds nothing to do.
+        c.Exec("SELECT pg_advisory_xact_lock(hashtext(current_schema() || '/ansvar-migrate'))");
+        c.Exec("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)");
+        const int current = SchemaVersionOn(c);
+        if (current > migrations.back().version)
+          throw StoreError("postgres: the database has schema version " + std::to_string(current) +
+                           ", newer than this program knows (" + std::to_string(migrations.back().version) + ")");
+        if (m.version <= current) {
+          tx.Commit();
+          continue;
+        }
+        try {
+          c.Exec(m.sql);
+        } catch (const PgError& e) {
+          if (e.Retryable()) throw;
+          throw StoreError("postgres: migration " + std::to_string(m.version) + " (" + std::string(m.name) +
+                           ") failed: " + e.detail());
+        }
+        Params p;
+        p.Add(m.version).Add(Now());
+        c.Run("INSERT INTO schema_migrations (version, applied_at) VALUES ($1, $2)", p);
+        tx.Commit();
+        ++applied;
+      }
+      if (applied > 0) {
+        std::lock_guard lock(fk_mu_);
+        foreign_keys_.clear();
+      }
+      return applied;
+    });
+  }
+
+  Snapshot Load() override {
+    return Attempt([&](Conn& c) {
+      Tx tx(c, "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
+      c.Exec("LOCK TABLE " + AllRegisterTables() + " IN ACCESS SHARE MODE");  // before the snapshot is taken
+      Snapshot snap;
+      LoadRegister(c, snap.reg, snap.versions);
+      snap.last_audit_seq = ReadTail(c).seq;
+      snap.replace_count = ReplaceCountOn(c);
+      tx.Commit();
+      return snap;
+    });
+  }
+
+  Committed Apply(const std::vector<Change>& changes, const Actor& actor, model::Timestamp at) override {
+    for (size_t i = 0; i < changes.size(); ++i) CheckChange(changes[i], i);
+    return Attempt([&](Conn& c) {
+      Tx tx(c);
+      LockAuditTail(c);
+      Tail tail = ReadTail(c);
+      Committed out;
+      out.versions.reserve(changes.size());
+      InsertSink sink(c);
+      for (const Change& ch : changes) {
+        const auto stored = Find(c, ch.key);
+        std::string_view action;
+        int64_t version = 0;
+        if (ch.after && !ch.expected_version) {
+          if (stored) throw ConflictError(ch.key, Name(ch.key) + " already exists");
+          action = "create";
+          version = 1;
+          Write(ch, [&] { WriteRows(sink, *ch.after, NextPosition(c, ch.key.kind), version); });
+        } else {
+          if (!stored) throw ConflictError(ch.key, Name(ch.key) + " does not exist");
+          if (ch.expected_version && *ch.expected_version != stored->version)
+            throw ConflictError(ch.key, Name(ch.key) + " was changed by someone else (version " +
+                                            std::to_string(stored->version) + ", expected " +
+                                            std::to_string(*ch.expected_version) + ")");
+          // An update rewrites the row and its child rows in the entity's place; references to it from other
+          // rows dangle for a moment and resolve again before the deferred checks run.
+          Params p;
+          p.Add(ch.key.id);
+          c.Run("DELETE FROM " + std::string(TableOf(ch.key.kind)) + " WHERE id = $1", p);
+          if (ch.after) {
+            action = "update";
+            version = stored->version + 1;
+            Write(ch, [&] { WriteRows(sink, *ch.after, stored->position, version); });
+          } else {
+            action = "delete";
+          }
+        }
+        AppendAudit(c, tail, actor, at, ch.key, action, ch.before_json, ch.after_json);
+        out.versions.push_back(version);
+      }
+      CheckReferences(c, &changes);
+      tx.Commit();
+      out.last_audit_seq = tail.seq;
+      return out;
+    });
+  }
+
+  Committed ReplaceRegister(const model::Register& reg, const std::vector<Change>& audit, const Actor& actor,
+                            model::Timestamp at) override {
+    CheckIds(reg.organizations, Kind::kOrganization);
+    CheckIds(reg.committees, Kind::kCommittee);
+    CheckIds(reg.administrations, Kind::kAdministration);
+    CheckIds(reg.people, Kind::kPerson);
+    CheckIds(reg.systems, Kind::kSystem);
+    CheckIds(reg.delegations, Kind::kDelegation);
+    CheckIds(reg.powers_of_attorney, Kind::kPowerOfAttorney);
+    CheckIds(reg.processing_activities, Kind::kProcessingActivity);
+    CheckIds(reg.processor_records, Kind::kProcessorRecord);
+    CheckIds(reg.incidents, Kind::kIncident);
+    CheckIds(reg.data_subject_requests, Kind::kDataSubjectRequest);
+    CheckIds(reg.agreements, Kind::kAgreement);
+    for (size_t i = 0; i < audit.size(); ++i) CheckChange(audit[i], i);
+    CheckUnique(reg.organizations, Kind::kOrganization);
+    CheckUnique(reg.committees, Kind::kCommittee);
+    CheckUnique(reg.administrations, Kind::kAdministration);
+    CheckUnique(reg.people, Kind::kPerson);
+    CheckUnique(reg.systems, Kind::kSystem);
+    CheckUnique(reg.delegations, Kind::kDelegation);
+    CheckUnique(reg.powers_of_attorney, Kind::kPowerOfAttorney);
+    CheckUnique(reg.processing_activities, Kind::kProcessingActivity);
+    CheckUnique(reg.processor_records, Kind::kProcessorRecord);
+    CheckUnique(reg.incidents, Kind::kIncident);
+    CheckUnique(reg.data_subject_requests, Kind::kDataSubjectRequest);
+    CheckUnique(reg.agreements, Kind::kAgreement);
+
+    size_t entities = 0;
+    ForEachKind(reg, [&](const auto& items) { entities += items.size(); });
+    const bool bulk = entities > kBulkEntities;
+
+    return Attempt([&](Conn& c) {
+      Tx tx(c);
+      c.Exec("SET LOCAL maintenance_work_mem = '256MB'; SET LOCAL work_mem = '64MB'");
+      LockAuditTail(c);
+      c.Exec("LOCK TABLE " + AllRegisterTables() + " IN ACCESS EXCLUSIVE MODE");
+      Tail tail = ReadTail(c);
+
+      // Versions carry over: an entity the replace leaves as it was keeps its version, a changed one gets the
+      // next, so an ETag read before the replace still detects a change made by it.
+      std::array<std::unordered_map<std::string, int64_t>, kKindCount> before;
+      for (size_t k = 0; k < kKindCount; ++k) {
+        auto& m = before[k];
+        ForEachRow(c, "SELECT id, version FROM " + std::string(TableOf(static_cast<Kind>(k))),
+                   [&](const Result& r, int row) { m.emplace(std::string(r.Text(row, 0)), r.Int(row, 1)); });
+      }
+      std::set<EntityKey> changed;
+      for (const Change& ch : audit) changed.insert(ch.key);
+      std::array<std::unordered_map<std::string_view, int64_t>, kKindCount> after;
+      auto version_of = [&](Kind kind, const std::string& id) {
+        const auto& old = before[static_cast<size_t>(kind)];
+        const auto it = old.find(id);
+        if (it == old.end()) return int64_t{1};
+        return changed.contains(EntityKey{kind, id}) ? it->second + 1 : it->second;
+      };
+
+      std::vector<ForeignKey> dropped;
+      std::vector<std::string> indexes;
+      if (bulk) {
+        dropped = ForeignKeys(c);
+        for (const auto& fk : dropped)
+          c.Exec("ALTER TABLE " + QuoteIdent(fk.table) + " DROP CONSTRAINT " + QuoteIdent(fk.name));
+        indexes = DropSecondaryIndexes(c);
+      }
+      std::string truncate = "TRUNCATE ";
+      for (size_t i = 0; i < kTableCount; ++i) truncate += (i ? ", " : "") + std::string(Tables()[i].name);
+      c.Exec(truncate);
+      WriteMeta(c, reg);
+      c.Exec("UPDATE register_meta SET replace_count = replace_count + 1");
+
+      CopySink sink(c);
+      try {
+        ForEachKind(reg, [&](const auto& items) {
+          for (size_t i = 0; i < items.size(); ++i) {
+            const auto& x = items[i];
+            const Kind kind = KindOf(Entity(std::in_place_type<std::decay_t<decltype(x)>>));
+            const int64_t version = version_of(kind, x.id.str());
+            after[static_cast<size_t>(kind)].emplace(x.id.str(), version);
+            WriteRows(sink, x, static_cast<int64_t>(i), version);
+          }
+        });
+        sink.FlushAll();
+      } catch (const PgError& e) {
+        if (!e.IsData()) throw;
+        const TableDef* t = FindTable(e.table());
+        const EntityKey key{t ? t->kind : Kind::kSystem, e.copy_row_key()};
+        throw ConflictError(key, Name(key) + " cannot be stored: " + e.detail());
+      }
+
+      if (bulk) {
+        for (const auto& sql : indexes) c.Exec(sql);
+        c.Exec("ANALYZE " + AllRegisterTables());
+        for (const auto& fk : dropped) {
+          c.Exec("SAVEPOINT ansvar_fk");
+          try {
+            c.Exec("ALTER TABLE " + QuoteIdent(fk.table) + " ADD CONSTRAINT " + QuoteIdent(fk.name) + " " +
+                   fk.definition);
+          } catch (const PgError& e) {
+            if (!e.IsForeignKey()) throw;
+            c.Exec("ROLLBACK TO SAVEPOINT ansvar_fk");
+            throw Explain(c, nullptr, &fk);
+          }
+          c.Exec("RELEASE SAVEPOINT ansvar_fk");
+        }
+      } else {
+        CheckReferences(c, nullptr);
+      }
+
+      // The action of each audit entry follows from what was stored before and what is stored after.
+      Committed out;
+      out.versions.reserve(audit.size());
+      CopyBuffer rows;
+      for (const Change& ch : audit) {
+        const bool existed = before[static_cast<size_t>(ch.key.kind)].contains(ch.key.id);
+        const auto& now = after[static_cast<size_t>(ch.key.kind)];
+        const auto it = now.find(ch.key.id);
+        const bool exists = it != now.end();
+        std::string_view action = existed ? (exists ? "update" : "delete") : "create";
+        if (!existed && !exists) action = ch.after_json.empty() ? "delete" : "create";
+        AuditRow(rows, tail, actor, at, ch.key, action, ch.before_json, ch.after_json);
+        out.versions.push_back(exists ? it->second : 0);
+      }
+      if (rows.rows() > 0) c.CopyIn("COPY audit_log (" + std::string(kAuditColumns) + ") FROM STDIN", rows.data());
+      tx.Commit();
+      out.last_audit_seq = tail.seq;
+      return out;
+    });
+  }
+
+  std::vector<AuditEntry> ReadAudit(const AuditFilter& f) override {
+    std::string sql = std::string(kAuditSelect);
+    Params params;
+    std::string where;
+    int n = 0;
+    auto cond = [&](std::string_view c) {
+      where += where.empty() ? " WHERE " : " AND ";
+      where += c;
+      where += " $" + std::to_string(++n);
+    };
+    if (f.kind) cond("kind ="), params.Add(ToString(*f.kind));
+    if (f.entity_id) cond("entity_id ="), params.Add(*f.entity_id);
+    if (f.actor_id) cond("actor_id ="), params.Add(*f.actor_id);
+    if (f.from) cond("at >="), params.Add(model::FormatTimestamp(*f.from));
+    if (f.to) cond("at <="), params.Add(model::FormatTimestamp(*f.to));
+    if (f.after_seq) cond("seq >"), params.Add(*f.after_seq);
+    sql += where;
+    sql += f.newest_first ? " ORDER BY seq DESC" : " ORDER BY seq ASC";
+    // A limit of 0 means none; LIMIT NULL is no limit.
+    sql += " LIMIT $" + std::to_string(++n);
+    if (f.limit == 0 || f.limit > static_cast<size_t>(INT64_MAX))
+      params.AddNull();
+    else
+      params.Add(static_cast<int64_t>(f.limit));
+
+    return Attempt([&](Conn& c) {
+      std::vector<AuditEntry> out;
+      const Result r = c.Run(sql, params);
+      out.reserve(static_cast<size_t>(r.Rows()));
+      for (int i = 0; i < r.Rows(); ++i) {
+        std::string problem;
+        auto e = ReadEntry(r, i, problem);
+        if (!e) throw StoreError("postgres: audit entry " + std::string(r.Text(i, 0)) + " is unreadable: " + problem);
+        out.push_back(std::move(*e));
+      }
+      return out;
+    });
+  }
+
+  AuditVerification VerifyAudit() override {
+    return Attempt([&](Conn& c) {
+      Tx tx(c, "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
+      AuditVerification v;
+      std::string prev_hash;
+      int64_t prev_seq = 0;
+      bool done = false;
+      auto fail = [&](int64_t seq, std::string reason) {
+        v.ok = false;
+        v.first_bad_seq = seq;
+        v.reason = std::move(reason);
+        done = true;
+      };
+      ForEachRow(c, std::string(kAuditSelect) + " ORDER BY seq ASC", [&](const Result& r, int row) {
+        if (done) return;
+        ++v.entries;
+        const int64_t seq = r.Int(row, 0);
+        if (seq != prev_seq + 1) {
+          fail(seq, prev_seq == 0 ? "the trail does not start at entry 1"
+                                  : "entries " + std::to_string(prev_seq + 1) + " to " + std::to_string(seq - 1) +
+                                        " are missing");
+          return;
+        }
+        std::string problem;
+        auto e = ReadEntry(r, row, problem);
+        if (!e) return fail(seq, problem);
+        if (e->prev_hash != prev_hash)
+          return fail(seq, "prev_hash does not match the hash of " +
+                               (prev_seq == 0 ? std::string("the start of the trail")
+                                              : "entry " + std::to_string(prev_seq)));
+        if (AuditHash(*e) != e->hash) return fail(seq, "the hash does not match the entry's content: it was altered");
+        prev_hash = std::move(e->hash);
+        prev_seq = seq;
+      });
+      tx.Commit();
+      return v;
+    });
+  }
+
+  std::optional<CatchUpEntries> CatchUp(int64_t after_seq, size_t limit) override {
+    return Attempt([&](Conn& c) {
+      Tx tx(c, "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
+      CatchUpEntries out;
+      out.replace_count = ReplaceCountOn(c);
+      Params p;
+      p.Add(after_seq).Add(static_cast<int64_t>(std::min<size_t>(limit, INT64_MAX)));
+      const Result r = c.Run(std::string(kAuditSelect) + " WHERE seq > $1 ORDER BY seq ASC LIMIT $2", p);
+      for (int i = 0; i < r.Rows(); ++i) {
+        std::string problem;
+        auto e = ReadEntry(r, i, problem);
+        if (!e) throw StoreError("postgres: audit entry " + std::string(r.Text(i, 0)) + " is unreadable: " + problem);
+        out.entries.push_back(std::move(*e));
+      }
+      tx.Commit();
+      return std::optional<CatchUpEntries>(std::move(out));
+    });
+  }
+
+  // ---- Beside the register (the annual cycle): keyed records and documents with their own trail. ----
+
+  std::optional<Record> GetRecord(const std::string& key) override {
+    return Attempt([&](Conn& c) -> std::optional<Record> {
+      Params p;
+      p.Add(key);
+      const Result r = c.Run("SELECT key, state, data, at FROM cycle_records WHERE key = $1", p);
+      if (r.Rows() == 0) return std::nullopt;
+      return ReadRecord(r, 0);
+    });
+  }
+
+  std::vector<Record> ListRecords(const std::string& prefix) override {
+    return Attempt([&](Conn& c) {
+      Params p;
+      p.Add(prefix);
+      const Result r = c.Run(
+          "SELECT key, state, data, at FROM cycle_records WHERE key >= $1 AND left(key, length($1)) = $1 "
+          "ORDER BY key",
+          p);
+      std::vector<Record> out;
+      for (int i = 0; i < r.Rows(); ++i) out.push_back(ReadRecord(r, i));
+      return out;
+    });
+  }
+
+  void PutRecord(const Record& rec) override {
+    Attempt([&](Conn& c) {
+      c.Run("INSERT INTO cycle_records (key, state, data, at) VALUES ($1, $2, $3, $4) ON CONFLICT (key) DO UPDATE "
+            "SET state = excluded.state, data = excluded.data, at = excluded.at",
+            RecordParams(rec));
+      return 0;
+    });
+  }
+
+  bool RecordOnce(const Record& rec) override {
+    return Attempt([&](Conn& c) {
+      return c.Run("INSERT INTO cycle_records (key, state, data, at) VALUES ($1, $2, $3, $4) ON CONFLICT (key) DO "
+                   "NOTHING RETURNING key",
+                   RecordParams(rec))
+                 .Rows() == 1;
+    });
+  }
+
+  bool SwapRecord(const Record& expected, const Record& next) override {
+    if (expected.key != next.key) throw std::invalid_argument("SwapRecord: the keys differ");
+    return Attempt([&](Conn& c) {
+      Params p = RecordParams(expected);
+      p.Add(next.state).Add(next.data).Add(model::FormatTimestamp(next.at));
+      return c.Run("UPDATE cycle_records SET state = $5, data = $6, at = $7 WHERE key = $1 AND state = $2 AND "
+                   "data = $3 AND at = $4 RETURNING key",
+                   p)
+                 .Rows() == 1;
+    });
+  }
+
+  bool DeleteRecord(const std::string& key) override {
+    return Attempt([&](Conn& c) {
+      Params p;
+      p.Add(key);
+      return c.Run("DELETE FROM cycle_records WHERE key = $1 RETURNING key", p).Rows() == 1;
+    });
+  }
+
+  std::vector<StoredDocument> ListDocuments(const std::string& collection) override {
+    return Attempt([&](Conn& c) {
+      Params p;
+      p.Add(collection);
+      const Result r = c.Run("SELECT id, version, json FROM cycle_documents WHERE collection = $1 ORDER BY id", p);
+      std::vector<StoredDocument> out;
+      for (int i = 0; i < r.Rows(); ++i)
+        out.push_back({collection, std::string(r.Text(i, 0)), r.Int(i, 1), std::string(r.Text(i, 2))});
+      return out;
+    });
+  }
+
+  std::optional<StoredDocument> GetDocument(const std::string& collection, const std::string& id) override {
+    return Attempt([&](Conn& c) { return FindDocument(c, collection, id, false); });
+  }
+
+  int64_t PutDocument(const std::string& collection, const std::string& id, const std::string& json,
+                      std::optional<int64_t> expected_version, const Actor& actor, model::Timestamp at) override {
+    if (id.empty()) throw std::invalid_argument("PutDocument: the document has no id");
+    return Attempt([&](Conn& c) {
+      Tx tx(c);
+      c.Exec("LOCK TABLE cycle_document_audit IN EXCLUSIVE MODE");
+      const auto stored = FindDocument(c, collection, id, true);
+      int64_t version = 1;
+      Params p;
+      p.Add(collection).Add(id);
+      if (!expected_version) {
+        if (stored) throw DocumentConflict(id, DocumentLabel(collection, id) + " already exists");
+        p.Add(json);
+        c.Run("INSERT INTO cycle_documents (collection, id, version, json) VALUES ($1, $2, 1, $3)", p);
+        AppendDocumentAudit(c, actor, at, collection, id, "create", "", json);
+      } else {
+        CheckDocumentVersion(collection, id, stored, expected_version);
+        version = stored->version + 1;
+        p.Add(version).Add(json);
+        c.Run("UPDATE cycle_documents SET version = $3, json = $4 WHERE collection = $1 AND id = $2", p);
+        AppendDocumentAudit(c, actor, at, collection, id, "update", stored->json, json);
+      }
+      tx.Commit();
+      return version;
+    });
+  }
+
+  void DeleteDocument(const std::string& collection, const std::string& id, std::optional<int64_t> expected_version,
+                      const Actor& actor, model::Timestamp at) override {
+    Attempt([&](Conn& c) {
+      Tx tx(c);
+      c.Exec("LOCK TABLE cycle_document_audit IN EXCLUSIVE MODE");
+      const auto stored = FindDocument(c, collection, id, true);
+      if (!stored) throw DocumentConflict(id, DocumentLabel(collection, id) + " does not exist");
+      if (expected_version) CheckDocumentVersion(collection, id, stored, expected_version);
+      Params p;
+      p.Add(collection).Add(id);
+      c.Run("DELETE FROM cycle_documents WHERE collection = $1 AND id = $2", p);
+      AppendDocumentAudit(c, actor, at, collection, id, "delete", stored->json, "");
+      tx.Commit();
+      return 0;
+    });
+  }
+
+  std::vector<DocumentAuditEntry> ReadDocumentAudit(const std::string& collection, const std::string& id,
+                                                    size_t limit) override {
+    return Attempt([&](Conn& c) {
+      Params p;
+      p.Add(collection).Add(id);
+      if (limit == 0 || limit > static_cast<size_t>(INT64_MAX))
+        p.AddNull();
+      else
+        p.Add(static_cast<int64_t>(limit));
+      const Result r = c.Run(
+          "SELECT seq, at, actor_id, actor_name, collection, document_id, action, before_json, after_json, "
+          "prev_hash, hash FROM cycle_document_audit WHERE collection = $1 AND ($2 = '' OR document_id = $2) "
+          "ORDER BY seq DESC LIMIT $3",
+          p);
+      std::vector<DocumentAuditEntry> out;
+      for (int i = 0; i < r.Rows(); ++i) {
+        DocumentAuditEntry e;
+        e.seq = r.Int(i, 0);
+        const auto t = model::ParseTimestamp(r.Text(i, 1));
+        if (!t) throw StoreError("postgres: document audit entry " + std::to_string(e.seq) + " has an unreadable time");
+        e.at = *t;
+        e.actor_id = r.Text(i, 2);
+        e.actor_name = r.Text(i, 3);
+        e.collection = r.Text(i, 4);
+        e.document_id = r.Text(i, 5);
+        e.action = r.Text(i, 6);
+        e.before_json = r.Text(i, 7);
+        e.after_json = r.Text(i, 8);
+        e.prev_hash = r.Text(i, 9);
+        e.hash = r.Text(i, 10);
+        out.push_back(std::move(e));
+      }
+      return out;
+    });
+  }
+
+  int64_t LastAuditSeq() override {
+    return Attempt([&](Conn& c) { return c.Run("SELECT COALESCE(MAX(seq), 0) FROM audit_log").Int(0, 0); });
+  }
+
+ private:
+  static constexpr std::string_view kAuditColumns =
+      "seq, at, actor_id, actor_name, kind, entity_id, action, before_json, after_json, prev_hash, hash";
+  static constexpr std::string_view kAuditSelect =
+      "SELECT seq, at, actor_id, actor_name, kind, entity_id, action, before_json, after_json, prev_hash, hash "
+      "FROM audit_log";
+
+  struct Tail {
+    int64_t seq = 0;
+    std::string hash;
+  };
+  struct Stored {
+    int64_t version = 0;
+    int64_t position = 0;
+  };
+
+  // Runs `f` with a pooled connection; a failure that rolled the transaction back (a lost connection, a deadlock)
+  // runs it again, for up to kRetryFor.
+  template <class F>
+  auto Attempt(F&& f) -> decltype(f(std::declval<Conn&>())) {
+    const auto deadline = std::chrono::steady_clock::now() + kRetryFor;
+    auto pause = std::chrono::milliseconds(50);
+    while (true) {
+      try {
+        auto lease = pool_.Acquire();
+        return f(*lease);
+      } catch (const PgError& e) {
+        if (!retry_ || !e.Retryable() || std::chrono::steady_clock::now() + pause >= deadline) throw;
+        if (e.connection_lost()) pool_.DropIdle();
+      }
+      std::this_thread::sleep_for(pause);
+      pause = std::min(pause * 2, std::chrono::milliseconds(1000));
+    }
+  }
+
+  template <class F>
+  static void ForEachKind(const model::Register& reg, F&& f) {
+    f(reg.organizations);
+    f(reg.committees);
+    f(reg.administrations);
+    f(reg.people);
+    f(reg.systems);
+    f(reg.delegations);
+    f(reg.powers_of_attorney);
+    f(reg.processing_activities);
+    f(reg.processor_records);
+    f(reg.incidents);
+    f(reg.data_subject_requests);
+    f(reg.agreements);
+  }
+
+  static int SchemaVersionOn(Conn& c) {
+    const Result exists = c.Run("SELECT to_regclass('schema_migrations') IS NOT NULL");
+    if (exists.Text(0, 0) != "t") return 0;
+    return static_cast<int>(c.Run("SELECT COALESCE(MAX(version), 0) FROM schema_migrations").Int(0, 0));
+  }
+
+  static Record ReadRecord(const Result& r, int row) {
+    Record rec;
+    rec.key = r.Text(row, 0);
+    rec.state = r.Text(row, 1);
+    rec.data = r.Text(row, 2);
+    const auto at = model::ParseTimestamp(r.Text(row, 3));
+    if (!at) throw StoreError("postgres: record \"" + rec.key + "\" has an unreadable time");
+    rec.at = *at;
+    return rec;
+  }
+  static Params RecordParams(const Record& rec) {
+    Params p;
+    p.Add(rec.key).Add(rec.state).Add(rec.data).Add(model::FormatTimestamp(rec.at));
+    return p;
+  }
+  static std::string DocumentLabel(const std::string& collection, const std::string& id) {
+    return collection + " " + Quote(id);
+  }
+  // A document beside the register has no kind of the register: only the id is kept (as SQLite does).
+  static ConflictError DocumentConflict(const std::string& id, const std::string& message) {
+    return ConflictError(EntityKey{Kind::kSystem, id}, message);
+  }
+  static void CheckDocumentVersion(const std::string& collection, const std::string& id,
+                                   const std::optional<StoredDocument>& stored, std::optional<int64_t> expected) {
+    if (!stored) throw DocumentConflict(id, DocumentLabel(collection, id) + " does not exist");
+    if (stored->version != *expected)
+      throw DocumentConflict(id, DocumentLabel(collection, id) + " was changed by someone else (version " +
+                                     std::to_string(stored->version) + ", expected " + std::to_string(*expected) +
+                                     ")");
+  }
+  static std::optional<StoredDocument> FindDocument(Conn& c, const std::string& collection, const std::string& id,
+                                                    bool for_update) {
+    Params p;
+    p.Add(collection).Add(id);
+    const Result r = c.Run(std::string("SELECT version, json FROM cycle_documents WHERE collection = $1 AND id = $2") +
+                               (for_update ? " FOR UPDATE" : ""),
+                           p);
+    if (r.Rows() == 0) return std::nullopt;
+    return StoredDocument{collection, id, r.Int(0, 0), std::string(r.Text(0, 1))};
+  }
+  static void AppendDocumentAudit(Conn& c, const Actor& actor, model::Timestamp at, const std::string& collection,
+                                  const std::string& id, std::string_view action, const std::string& before,
+                                  const std::string& after) {
+    DocumentAuditEntry e;
+    const Result tail = c.Run("SELECT seq, hash FROM cycle_document_audit ORDER BY seq DESC LIMIT 1");
+    if (tail.Rows() == 1) {
+      e.seq = tail.Int(0, 0);
+      e.prev_hash = tail.Text(0, 1);
+    }
+    e.seq += 1;
+    e.at = at;
+    e.actor_id = actor.id;
+    e.actor_name = actor.name;
+    e.collection = collection;
+    e.document_id = id;
+    e.action = action;
+    e.before_json = before;
+    e.after_json = after;
+    e.hash = DocumentAuditHash(e);
+    Params p;
+    p.Add(e.seq)
+        .Add(model::FormatTimestamp(e.at))
+        .Add(e.actor_id)
+        .Add(e.actor_name)
+        .Add(e.collection)
+        .Add(e.document_id)
+        .Add(e.action)
+        .Add(e.before_json)
+        .Add(e.after_json)
+        .Add(e.prev_hash)
+        .Add(e.hash);
+    c.Run("INSERT INTO cycle_document_audit (seq, at, actor_id, actor_name, collection, document_id, action, "
+          "before_json, after_json, prev_hash, hash) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)",
+          p);
+  }
+
+  static int64_t ReplaceCountOn(Conn& c) {
+    return c.Run("SELECT replace_count FROM register_meta WHERE id = 1").Int(0, 0);
+  }
+
+  // Writers of every process queue here; readers of the trail do not.
+  static void LockAuditTail(Conn& c) { c.Exec("LOCK TABLE audit_log IN EXCLUSIVE MODE"); }
+
+  static Tail ReadTail(Conn& c) {
+    const Result r = c.Run("SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1");
+    Tail t;
+    if (r.Rows() == 1) {
+      t.seq = r.Int(0, 0);
+      t.hash = std::string(r.Text(0, 1));
+    }
+    return t;
+  }
+
+  static std::optional<Stored> Find(Conn& c, const EntityKey& key) {
+    Params p;
+    p.Add(key.id);
+    const Result r = c.Run("SELECT version, position FROM " + std::string(TableOf(key.kind)) + " WHERE id = $1 FOR UPDATE", p);
+    if (r.Rows() == 0) return std::nullopt;
+    return Stored{r.Int(0, 0), r.Int(0, 1)};
+  }
+
+  static int64_t NextPosition(Conn& c, Kind kind) {
+    return c.Run("SELECT COALESCE(MAX(position) + 1, 0) FROM " + std::string(TableOf(kind))).Int(0, 0);
+  }
+
+  static std::optional<AuditEntry> ReadEntry(const Result& r, int row, std::string& problem) {
+    AuditEntry e;
+    e.seq = r.Int(row, 0);
+    const auto at = model::ParseTimestamp(r.Text(row, 1));
+    if (!at) {
+      problem = "unreadable time \"" + std::string(r.Text(row, 1)) + "\"";
+      return std::nullopt;
+    }
+    e.at = *at;
+    e.actor_id = r.Text(row, 2);
+    e.actor_name = r.Text(row, 3);
+    const auto kind = ParseKind(r.Text(row, 4));
+    if (!kind) {
+      problem = "unknown kind \"" + std::string(r.Text(row, 4)) + "\"";
+      return std::nullopt;
+    }
+    e.kind = *kind;
+    e.entity_id = r.Text(row, 5);
+    e.action = r.Text(row, 6);
+    e.before_json = r.Text(row, 7);
+    e.after_json = r.Text(row, 8);
+    e.prev_hash = r.Text(row, 9);
+    e.hash = r.Text(row, 10);
+    return e;
+  }
+
+  static AuditEntry NextEntry(Tail& tail, const Actor& actor, model::Timestamp at, const EntityKey& key,
+                              std::string_view action, const std::string& before_json, const std::string& after_json) {
+    AuditEntry e;
+    e.seq = tail.seq + 1;
+    e.at = at;
+    e.actor_id = actor.id;
+    e.actor_name = actor.name;
+    e.kind = key.kind;
+    e.entity_id = key.id;
+    e.action = action;
+    e.before_json = before_json;
+    e.after_json = after_json;
+    e.prev_hash = std::move(tail.hash);
+    e.hash = AuditHash(e);
+    tail.seq = e.seq;
+    tail.hash = e.hash;
+    return e;
+  }
+
+  static void AppendAudit(Conn& c, Tail& tail, const Actor& actor, model::Timestamp at, const EntityKey& key,
+                          std::string_view action, const std::string& before_json, const std::string& after_json) {
+    const AuditEntry e = NextEntry(tail, actor, at, key, action, before_json, after_json);
+    Params p;
+    p.Add(e.seq)
+        .Add(model::FormatTimestamp(e.at))
+        .Add(e.actor_id)
+        .Add(e.actor_name)
+        .Add(ToString(e.kind))
+        .Add(e.entity_id)
+        .Add(e.action)
+        .Add(e.before_json)
+        .Add(e.after_json)
+        .Add(e.prev_hash)
+        .Add(e.hash);
+    c.Run("INSERT INTO audit_log (" + std::string(kAuditColumns) +
+              ") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)",
+          p);
+  }
+
+  static void AuditRow(CopyBuffer& rows, Tail& tail, const Actor& actor, model::Timestamp at, const EntityKey& key,
+                       std::string_view action, const std::string& before_json, const std::string& after_json) {
+    const AuditEntry e = NextEntry(tail, actor, at, key, action, before_json, after_json);
+    rows.Int(e.seq);
+    rows.Text(model::FormatTimestamp(e.at));
+    rows.Text(e.actor_id);
+    rows.Text(e.actor_name);
+    rows.Text(ToString(e.kind));
+    rows.Text(e.entity_id);
+    rows.Text(e.action);
+    rows.Text(e.before_json);
+    rows.Text(e.after_json);
+    rows.Text(e.prev_hash);
+    rows.Text(e.hash);
+    rows.EndRow();
+  }
+
+  // Runs a write of change `c`; a constraint it breaks at once (a duplicate document id on a system, a missing
+  // required value) or a value PostgreSQL cannot hold is a conflict of that change.
+  template <class F>
+  static void Write(const Change& c, F&& write) {
+    try {
+      write();
+    } catch (const PgError& e) {
+      if (!e.IsData()) throw;
+      throw ConflictError(c.key, Name(c.key) + " cannot be stored: " + e.detail());
+    }
+  }
+
+  // Checks the deferred foreign keys now, in a savepoint, so that a failure leaves the transaction usable to find
+  // the culprit.
+  void CheckReferences(Conn& c, const std::vector<Change>* batch) {
+    c.Exec("SAVEPOINT ansvar_fk");
+    try {
+      c.Exec("SET CONSTRAINTS ALL IMMEDIATE");
+    } catch (const PgError& e) {
+      if (!e.IsForeignKey()) throw;
+      c.Exec("ROLLBACK TO SAVEPOINT ansvar_fk");
+      const ForeignKey* failed = nullptr;
+      for (const auto& fk : ForeignKeys(c))
+        if (fk.name == e.constraint() && fk.table == e.table()) failed = &fk;
+      throw Explain(c, batch, failed);
+    }
+    c.Exec("RELEASE SAVEPOINT ansvar_fk");
+  }
+
+  // The foreign keys of the register tables, read once from the catalog.
+  const std::vector<ForeignKey>& ForeignKeys(Conn& c) {
+    std::lock_guard lock(fk_mu_);
+    if (!foreign_keys_.empty()) return foreign_keys_;
+    const Result r = c.Run(
+        "SELECT con.conname, rel.relname, frel.relname, "
+        "(SELECT string_agg(a.attname, ',' ORDER BY k.o) FROM unnest(con.conkey) WITH ORDINALITY AS k(n, o) "
+        "  JOIN pg_attribute a ON a.attrelid = con.conrelid AND a.attnum = k.n), "
+        "(SELECT string_agg(a.attname, ',' ORDER BY k.o) FROM unnest(con.confkey) WITH ORDINALITY AS k(n, o) "
+        "  JOIN pg_attribute a ON a.attrelid = con.confrelid AND a.attnum = k.n), "
+        "pg_get_constraintdef(con.oid) "
+        "FROM pg_constraint con JOIN pg_class rel ON rel.oid = con.conrelid JOIN pg_class frel ON frel.oid = "
+        "con.confrelid WHERE con.contype = 'f' AND rel.relnamespace = "
+        "(SELECT oid FROM pg_namespace WHERE nspname = current_schema()) ORDER BY rel.relname, con.conname");
+    std::vector<ForeignKey> out;
+    for (int i = 0; i < r.Rows(); ++i) {
+      if (!FindTable(r.Text(i, 1))) continue;
+      out.push_back(ForeignKey{std::string(r.Text(i, 0)), std::string(r.Text(i, 1)), std::string(r.Text(i, 2)),
+                               SplitCommas(r.Text(i, 3)), SplitCommas(r.Text(i, 4)), std::string(r.Text(i, 5))});
+    }
+    foreign_keys_ = std::move(out);
+    return foreign_keys_;
+  }
+
+  // The non-unique indexes of the register tables (the ones no constraint owns): dropped for a bulk replace and
+  // built again after it. Returns the statements that create them.
+  static std::vector<std::string> DropSecondaryIndexes(Conn& c) {
+    const Result r = c.Run(
+        "SELECT ic.relname, t.relname, pg_get_indexdef(i.indexrelid) FROM pg_index i "
+        "JOIN pg_class ic ON ic.oid = i.indexrelid JOIN pg_class t ON t.oid = i.indrelid "
+        "WHERE t.relnamespace = (SELECT oid FROM pg_namespace WHERE nspname = current_schema()) "
+        "AND NOT EXISTS (SELECT 1 FROM pg_constraint con WHERE con.conindid = i.indexrelid)");
+    std::vector<std::string> create;
+    for (int i = 0; i < r.Rows(); ++i) {
+      if (!FindTable(r.Text(i, 1))) continue;
+      c.Exec("DROP INDEX " + QuoteIdent(r.Text(i, 0)));
+      create.emplace_back(r.Text(i, 2));
+    }
+    return create;
+  }
+
+  // A row of fk.table that `fk` finds dangling; with `column`, only among rows where column = value.
+  static std::optional<Dangling> FindDangling(Conn& c, const ForeignKey& fk, std::string_view column = {},
+                                              std::string_view value = {}) {
+    const TableDef* owner = FindTable(fk.table);
+    if (!owner) return std::nullopt;
+    std::string sql = "SELECT c." + QuoteIdent(owner->id_column);
+    for (const auto& f : fk.from) sql += ", c." + QuoteIdent(f);
+    sql += " FROM " + QuoteIdent(fk.table) + " AS c WHERE ";
+    if (!column.empty()) sql += "c." + QuoteIdent(column) + " = $1 AND ";
+    for (const auto& f : fk.from) sql += "c." + QuoteIdent(f) + " IS NOT NULL AND ";
+    sql += "NOT EXISTS (SELECT 1 FROM " + QuoteIdent(fk.parent) + " AS p WHERE ";
+    for (size_t i = 0; i < fk.from.size(); ++i)
+      sql += (i ? " AND p." : "p.") + QuoteIdent(fk.to[i]) + " = c." + QuoteIdent(fk.from[i]);
+    sql += ") LIMIT 1";
+    Params p;
+    if (!column.empty()) p.Add(value);
+    const Result r = c.Run(sql, p);
+    if (r.Rows() == 0) return std::nullopt;
+    Dangling d{&fk, EntityKey{owner->kind, std::string(r.Text(0, 0))}, {}};
+    for (size_t i = 0; i < fk.from.size(); ++i) d.values.emplace_back(r.Text(0, static_cast<int>(i + 1)));
+    return d;
+  }
+
+  // Explains the first dangling reference of the open transaction, as the SQLite store does: when the batch
+  // deleted (or rewrote) what the reference points to, the conflict is that change's ("person "p1" cannot be
+  // deleted: system_roles.person_id of system "raindance" still refers to it"); otherwise it is the referencing
+  // entity's ("system "x" refers to person "p9" (…), which does not exist"). `failed` is the key PostgreSQL
+  // reported, looked at when the batch's own rows explain nothing.
+  ConflictError Explain(Conn& c, const std::vector<Change>* batch, const ForeignKey* failed) {
+    const auto& fks = ForeignKeys(c);
+    std::optional<Dangling> d;
+    for (size_t i = 0; batch && i < batch->size() && !d; ++i) {
+      const Change& ch = (*batch)[i];
+      const bool removes = !ch.after || ch.expected_version;
+      for (const ForeignKey& fk : fks) {
+        const TableDef* owner = FindTable(fk.table);
+        const TableDef* parent_owner = FindTable(fk.parent);
+        if (removes && parent_owner && parent_owner->kind == ch.key.kind) {
+          for (size_t k = 0; k < fk.to.size() && !d; ++k)
+            if (fk.to[k] == parent_owner->id_column) d = FindDangling(c, fk, fk.from[k], ch.key.id);
+        }
+        if (!d && ch.after && owner && owner->kind == ch.key.kind) d = FindDangling(c, fk, owner->id_column, ch.key.id);
+        if (d) break;
+      }
+    }
+    if (!d && failed) d = FindDangling(c, *failed);
+    for (size_t i = 0; !d && i < fks.size(); ++i) d = FindDangling(c, fks[i]);
+    if (!d) {
+      const EntityKey key = batch && !batch->empty() ? batch->front().key : EntityKey{};
+      return ConflictError(key, "a reference does not resolve");
+    }
+
+    const ForeignKey& fk = *d->fk;
+    const TableDef* parent_owner = FindTable(fk.parent);
+    std::string parent_id, sub_key, columns;
+    for (size_t i = 0; i < fk.from.size(); ++i) {
+      if (parent_owner && fk.to[i] == parent_owner->id_column)
+        parent_id = d->values[i];
+      else
+        sub_key = d->values[i];
+      columns += (i ? ", " : "") + fk.from[i];
+    }
+    const EntityKey target{parent_owner ? parent_owner->kind : Kind::kSystem, parent_id};
+    std::string what = Name(target);
+    if (fk.parent == "units")
+      what = "unit " + Quote(sub_key) + " of " + what;
+    else if (fk.parent == "system_documents")
+      what = "document " + Quote(sub_key) + " of " + what;
+    const std::string via = fk.table + "." + columns + " of " + Name(d->referrer);
+
+    if (batch) {
+      for (auto it = batch->rbegin(); it != batch->rend(); ++it) {
+        if (it->key != target) continue;
+        if (!it->after)
+          return ConflictError(target, Name(target) + " cannot be deleted: " + via + " still refers to it");
+        if (what != Name(target))
+          return ConflictError(target, Name(target) + " cannot drop " + what.substr(0, what.find(" of ")) + ": " +
+                                           via + " still refers to it");
+        break;
+      }
+    }
+    return ConflictError(d->referrer, Name(d->referrer) + " refers to " + what + " (" + fk.table + "." + columns +
+                                          "), which does not exist");
+  }
+
+  Pool pool_;
+  bool retry_ = true;
+  std::mutex fk_mu_;
+  std::vector<ForeignKey> foreign_keys_;
+};
+
+}  // namespace
+}  // namespace postgres
+
+bool IsPostgresUrl(std::string_view db) { return db.starts_with("postgresql://") || db.starts_with("postgres://"); }
+
+std::unique_ptr<Store> OpenPostgresStore(const std::string& url) {
+  auto store = std::make_unique<postgres::PgStore>(url);
+  store->SetRetry(false);
+  store->Migrate();
+  store->SetRetry(true);
+  return store;
+}
+
+}  // namespace ansvar::store
