@@ -1,11 +1,28 @@
 """Starts `ansvar serve` on 127.0.0.1 with a throwaway database, and talks to it over real HTTP."""
 import http.client, json, os, re, shutil, signal, subprocess, tempfile, time
 
+_databases = 0
+
+
+def fresh_database(directory):
+    """A new, empty database for one server: a SQLite file in `directory`; or, when the suite runs inside
+    scripts/pg_cluster.py with ANSVAR_TEST_BACKEND=postgres, a new database of that cluster."""
+    global _databases
+    if os.environ.get("ANSVAR_TEST_BACKEND") != "postgres":
+        return os.path.join(directory, "register.db")
+    _databases += 1
+    base = os.environ["ANSVAR_TEST_PG_URL"]
+    name = f"t{os.getpid()}_{_databases}"
+    subprocess.run(["psql", base, "-q", "-v", "ON_ERROR_STOP=1", "-c", f'CREATE DATABASE "{name}"'], check=True,
+                   stdout=subprocess.DEVNULL)
+    return base.rsplit("/", 1)[0] + "/" + name
+
+
 class Server:
     def __init__(self, binary, db_url=None, extra=()):
         self.binary = binary
         self.dir = tempfile.mkdtemp(prefix="ansvar-http-")
-        self.db = db_url or os.path.join(self.dir, "register.db")
+        self.db = db_url or fresh_database(self.dir)
         self.extra = list(extra)
         self.proc = None
         self.port = None

@@ -28,7 +28,7 @@ import icalendar
 from aiosmtpd.controller import Controller
 from aiosmtpd.smtp import AuthResult, LoginPassword
 
-from server_fixture import Server
+from server_fixture import Server, fresh_database
 
 # The test server requires AUTH without TLS on 127.0.0.1 on purpose; aiosmtpd warns about that on every session.
 warnings.filterwarnings("ignore", message="Requiring AUTH while not requiring TLS")
@@ -370,7 +370,7 @@ class Reminders(unittest.TestCase):
         self.mailbox = Mailbox()
         self.smtp, self.port = start_smtp(self.mailbox)
         self.dir = tempfile.mkdtemp(prefix="ansvar-cycle-")
-        self.db = os.path.join(self.dir, "register.db")
+        self.db = fresh_database(self.dir)
         self.secret = os.path.join(self.dir, "smtp-password")
         with open(self.secret, "w") as f:
             f.write(SMTP_PASSWORD + "\n")
