@@ -17,5 +17,6 @@ void AddServeCommands(CLI::App& app, int& exit_code);  // serve, migrate, audit 
 void AddBackupCommand(CLI::App& app, int& exit_code);  // backup: SQLite online backup, pg_dump
 void AddDueCommand(CLI::App& app, int& exit_code);     // due: the annual cycle
 void AddImportExportCommands(CLI::App& app, int& exit_code);  // import, export (spreadsheets and PDF)
+void AddUserCommands(CLI::App& app, int& exit_code);  // user add|passwd|disable|enable|list, token create|revoke|list
 
 }  // namespace ansvar::cli

@@ -3,10 +3,13 @@
 #include <chrono>
 #include <iostream>
 
+#include "app/accounts.hpp"
+#include "app/cycle_service.hpp"
 #include "app/register_service.hpp"
 #include "cli/commands.hpp"
 #include "cli/cycle_serve.hpp"
 #include "cli/demo_register.hpp"
+#include "cli/oidc_options.hpp"
 #include "cli/store_factory.hpp"
 #include "http/api.hpp"
 #include "http/log.hpp"
@@ -26,7 +29,11 @@ struct ServeArgs {
   size_t max_body_mb = 1;
   size_t max_register_mb = 1024;
   bool shared_db = false;
+  std::string tls_cert;       // HTTPS: the certificate (chain), PEM
+  std::string tls_key;        // HTTPS: its private key, PEM
+  bool behind_tls_proxy = false;  // plain HTTP here, HTTPS at a proxy in front: cookies Secure, HSTS
   std::shared_ptr<CycleServeArgs> cycle;  // reminders by e-mail (cli/cycle_serve.hpp)
+  std::shared_ptr<OidcServeArgs> oidc;     // single sign-on (cli/oidc_options.hpp)
 };
 
 model::Timestamp Now() {
@@ -49,6 +56,43 @@ bool SplitListen(const std::string& listen, http::ServerOptions& options) {
   return true;
 }
 
+// The database as a log line may show it: a PostgreSQL URL's password left out ("postgresql://user:secret@host/db",
+// or "?password=secret").
+std::string LoggableDb(std::string db) {
+  if (const auto p = db.find("password="); p != std::string::npos)
+    db = db.substr(0, p + 9) + "***" + (db.find('&', p) == std::string::npos ? "" : db.substr(db.find('&', p)));
+  const auto scheme = db.find("://");
+  const auto at = db.find('@');
+  if (scheme == std::string::npos || at == std::string::npos || at < scheme) return db;
+  const auto colon = db.find(':', scheme + 3);
+  if (colon == std::string::npos || colon > at) return db;
+  return db.substr(0, colon) + ":***" + db.substr(at);
+}
+
+// Accounts: the demo on a database without any creates "admin" with a random password printed once on stdout (there
+// is no default password); otherwise a database without accounts gets a hint of how to create the first.
+bool PrepareAccounts(app::RegisterService& service, bool demo) {
+  app::Accounts accounts(app::CycleService(service).Store(), Now);
+  if (!accounts.Empty()) return true;
+  if (!demo) {
+    http::Log("warning", "no accounts: create the first with `ansvar user add NAME --role admin --db …`", {});
+    return true;
+  }
+  const std::string password = app::GeneratePassword();
+  app::AccountChange admin;
+  admin.role = auth::Role::kAdmin;
+  admin.name = "Administratör / Administrator";
+  admin.password = password;
+  const auto created = accounts.Create("admin", admin, {"demo", "Demoregister"});
+  if (!created.ok()) {
+    std::cerr << "ansvar: the demo's admin account could not be created: " << created.error().detail << "\n";
+    return false;
+  }
+  // The one line a person (or the browser tests) reads the password from; never in a log line.
+  std::cout << "Engångslösenord / one-time password for admin: " << password << std::endl;
+  return true;
+}
+
 int RunServe(const ServeArgs& args) {
   http::ServerOptions options;
   if (!SplitListen(args.listen, options)) {
@@ -58,6 +102,14 @@ int RunServe(const ServeArgs& args) {
   options.threads = std::max(1u, args.threads);
   options.max_body = args.max_body_mb << 20;
   options.max_register_body = args.max_register_mb << 20;
+  options.tls_cert = args.tls_cert;
+  options.tls_key = args.tls_key;
+  try {
+    http::Server::CheckTls(options);  // a certificate that cannot serve stops us before the database is touched
+  } catch (const std::exception& e) {
+    std::cerr << "ansvar: " << e.what() << "\n";
+    return kExitInput;
+  }
   auto rulebook = rules::Rulebook::Default();
   if (!args.rulebook.empty()) {
     if (auto problems = io::ApplyRulebookFile(rulebook, args.rulebook); !problems.empty()) {
@@ -76,12 +128,17 @@ int RunServe(const ServeArgs& args) {
       }
       http::Log("info", "demo register loaded", {{"summary", imported.value()}});
     }
+    if (!PrepareAccounts(service, args.demo)) return kExitInput;
     const auto cycle = StartCycle(service, *args.cycle);  // the reminder scheduler, stopped before the service
-    http::Server server(options, http::MakeHandler(service, {args.static_dir, args.shared_db}));
+    http::ApiOptions api_options{args.static_dir, args.shared_db};
+    api_options.tls = options.tls() || args.behind_tls_proxy;
+    ConfigureSingleSignOn(*args.oidc, args.cycle->public_url, args.listen, api_options);
+    http::Server server(options, http::MakeHandler(service, api_options));
     const auto port = server.Listen();
     http::Log("info", "listening",
-              {{"url", "http://" + options.host + ":" + std::to_string(port) + "/"}, {"db", args.db},
+              {{"url", (options.tls() ? "https://" : "http://") + options.host + ":" + std::to_string(port) + "/"}, {"db", LoggableDb(args.db)},
                {"systems", int64_t(service.Count(app::Kind::kSystem))}});
+    if (options.tls()) http::Log("info", "tls", {{"certificate", server.TlsSummary()}});
     server.Run();
     http::Log("info", "stopped", {});
     return kExitOk;
@@ -105,7 +162,14 @@ void AddServeCommands(CLI::App& app, int& exit_code) {
   serve->add_option("--max-body-mb", args->max_body_mb, "Största begäran i MB (standard 1)");
   serve->add_option("--max-register-mb", args->max_register_mb, "Största register i MB för PUT /api/v1/register");
   serve->add_flag("--shared-db", args->shared_db, "Flera instanser delar databasen: läs in andras ändringar");
+  auto* cert = serve->add_option("--tls-cert", args->tls_cert, "HTTPS: certifikatet (PEM, med kedjan) / the certificate chain");
+  auto* key = serve->add_option("--tls-key", args->tls_key, "HTTPS: certifikatets privata nyckel (PEM) / its private key");
+  cert->needs(key);
+  key->needs(cert);
+  serve->add_flag("--behind-tls-proxy", args->behind_tls_proxy,
+                  "HTTPS sköts av en proxy framför: kakor med Secure, HSTS / TLS ends at a proxy in front");
   args->cycle = AddCycleServeOptions(*serve);
+  args->oidc = AddOidcServeOptions(*serve);
   serve->callback([args, &exit_code] { exit_code = RunServe(*args); });
 
   auto db = std::make_shared<std::string>("ansvar.db");

@@ -4,8 +4,11 @@
 #include <chrono>
 #include <memory>
 
+#include "app/cycle_service.hpp"
+#include "http/access.hpp"
 #include "http/cycle_routes.hpp"
 #include "http/log.hpp"
+#include "http/oidc_routes.hpp"
 #include "http/problem.hpp"
 #include "http/static_files.hpp"
 #include "io/json_writer.hpp"
@@ -36,14 +39,6 @@ constexpr Collection kCollections[] = {
     {"data_subject_requests", Kind::kDataSubjectRequest, "DataSubjectRequest"},
     {"agreements", Kind::kAgreement, "Agreement"},
 };
-
-// Until accounts exist (the access-control issue), the client names who acts in X-Ansvar-Actor.
-app::Actor ActorOf(const Request& r) {
-  std::string name = r.Header("x-ansvar-actor");
-  if (name.size() > 200) name.resize(200);
-  if (name.empty()) return {"anonymous@" + r.remote, "okänd / unknown (" + r.remote + ")"};
-  return {name, name};
-}
 
 bool ParseSize(const std::string& text, size_t& out) {
   if (text.empty()) return true;
@@ -183,6 +178,12 @@ std::string RulesJson() {
 
 }  // namespace
 
+std::optional<app::Kind> KindOfCollectionPath(std::string_view segment) {
+  for (const auto& c : kCollections)
+    if (segment == c.path) return c.kind;
+  return std::nullopt;
+}
+
 void AddApiRoutes(Router& router, app::RegisterService& service) {
   router.Add({"GET", "/api/v1/health", "Liveness and the size of the register", "service", {}, "", "", 200,
               [&service](Request&) {
@@ -277,18 +278,28 @@ void AddApiRoutes(Router& router, app::RegisterService& service) {
 
 Handler MakeHandler(app::RegisterService& service, ApiOptions options) {
   auto router = std::make_shared<Router>();
+  // Accounts, sessions and tokens live beside the register in the same store (app/accounts.hpp); the access
+  // middleware runs before every route (http/access.hpp).
+  auto accounts = std::make_shared<app::Accounts>(app::CycleService(service).Store(),
+                                                  [&service] { return app::CycleService(service).Now(); });
+  accounts->SetReferenceCheck([&service](app::Kind kind, const std::string& id) { return service.Get(kind, id).ok(); });
+  auto access = std::make_shared<Access>(service, *accounts, options);
+  AddAuthRoutes(*router, *accounts, options);
+  AddOidcRoutes(*router, *accounts, options);  // when options.sso is set
   AddApiRoutes(*router, service);
   const std::string openapi = OpenApiJson(*router);
   router->Add({"GET", "/api/v1/openapi.json", "This description (OpenAPI 3.1)", "service", {}, "", "", 200,
                [openapi](Request&) { return Json(openapi); }});
   auto files = std::make_shared<StaticFiles>(options.static_dir);
-  return [router, files, &service, options](Request& request) {
+  return [router, files, accounts, access, &service, options](Request& request) {
     const auto start = std::chrono::steady_clock::now();
     if (options.refresh_each_request) service.Refresh();
     Response response;
     const std::string& p = request.path;
     if (p.find("/../") != std::string::npos || p.ends_with("/..") || p.find("/./") != std::string::npos) {
       response = Problem(400, "Ogiltig sökväg / Invalid path", "the path is not allowed", p);
+    } else if (auto refused = access->Check(request)) {
+      response = std::move(*refused);
     } else if (auto routed = router->Dispatch(request)) {
       response = std::move(*routed);
     } else if (request.path.starts_with("/api/")) {
@@ -306,10 +317,12 @@ Handler MakeHandler(app::RegisterService& service, ApiOptions options) {
     response.headers.push_back({"Content-Security-Policy",
                                 "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
                                 "frame-ancestors 'none'; base-uri 'none'; form-action 'self'"});
+    // Served over HTTPS (here or by a proxy in front): browsers keep to HTTPS for a year.
+    if (options.tls) response.headers.push_back({"Strict-Transport-Security", "max-age=31536000"});
     const auto us = std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - start).count();
     if (response.status >= 400 || request.method != "GET")
       Log(response.status >= 500 ? "error" : "info", "request",
-          {{"method", request.method}, {"path", request.path}, {"status", int64_t(response.status)}, {"us", int64_t(us)},
+          {{"method", request.method}, {"path", LoggablePath(request.path)}, {"status", int64_t(response.status)}, {"us", int64_t(us)},
            {"remote", request.remote}});
     return response;
   };

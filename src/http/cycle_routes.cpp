@@ -4,6 +4,7 @@
 #include <memory>
 
 #include "app/cycle_service.hpp"
+#include "http/access.hpp"
 #include "http/problem.hpp"
 #include "io/json_writer.hpp"
 
@@ -11,13 +12,6 @@ namespace ansvar::http {
 namespace {
 
 const char* const kBad = "Felaktig begäran / Bad request";
-
-app::Actor ActorOf(const Request& r) {
-  std::string name = r.Header("x-ansvar-actor");
-  if (name.size() > 200) name.resize(200);
-  if (name.empty()) return {"anonymous@" + r.remote, "okänd / unknown (" + r.remote + ")"};
-  return {name, name};
-}
 
 // The server's own address as the client reached it, for links in feeds and mails.
 std::string BaseUrl(const Request& r) {

@@ -4,20 +4,13 @@
 
 #include "app/exports.hpp"
 #include "app/spreadsheet_import.hpp"
+#include "http/access.hpp"
 #include "http/api.hpp"
 #include "http/problem.hpp"
 #include "io/import_mapping.hpp"
 
 namespace ansvar::http {
 namespace {
-
-// As api.cpp reads it: until accounts exist, the client names who acts in X-Ansvar-Actor.
-app::Actor ActorOf(const Request& r) {
-  std::string name = r.Header("x-ansvar-actor");
-  if (name.size() > 200) name.resize(200);
-  if (name.empty()) return {"anonymous@" + r.remote, "okänd / unknown (" + r.remote + ")"};
-  return {name, name};
-}
 
 bool Truthy(const std::string& s) { return s == "true" || s == "1" || s == "yes" || s == "ja"; }
 

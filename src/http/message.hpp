@@ -15,6 +15,9 @@ struct Request {
   std::string body;
   std::string remote;  // peer address
   std::map<std::string, std::string> params;  // path parameters filled by the router
+  // Who asks, as the access middleware (access.cpp) established it; empty when nobody is signed in.
+  std::string account_id;
+  std::string account_name;
 
   [[nodiscard]] std::string Header(const std::string& name) const {
     auto it = headers.find(name);

@@ -1,5 +1,6 @@
-// The end-to-end harness: starts `ansvar serve --demo` on a free port with a temporary database, launches
-// Debian's chromium through playwright-core, and runs named scenarios with a closing "N passed, N failed" line.
+// The end-to-end harness: starts `ansvar serve --demo` on a free port with a temporary database (reading the admin's
+// one-time password from its stdout), launches Debian's chromium through playwright-core, signs in, and runs named
+// scenarios with a closing "N passed, N failed" line.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, mkdirSync, readFileSync, rmSync, existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -22,21 +23,26 @@ export function findBinary() {
   throw new Error('no ansvar binary: build it first (make build) or set ANSVAR_BIN');
 }
 
-/** Starts the server on 127.0.0.1:0 and answers its URL, read from the "listening" JSON log line on stderr. */
-export async function startServer({ demo = true, extraArgs = [] } = {}) {
+/**
+ * Starts the server on 127.0.0.1:0 and answers its URL, read from the "listening" JSON log line on stderr, and the
+ * admin's one-time password the demo prints on stdout ("Engångslösenord / one-time password for admin: …").
+ */
+export async function startServer({ demo = true, extraArgs = [], listen = '127.0.0.1:0', env = {} } = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'ansvar-e2e-'));
   const db = join(dir, 'e2e.db');
   const dist = join(ROOT, 'web', 'dist');
   if (!existsSync(join(dist, 'index.html'))) throw new Error('web/dist is missing: run `make web` first');
-  const args = ['serve', '--db', db, '--listen', '127.0.0.1:0', '--static-dir', dist, ...(demo ? ['--demo'] : []), ...extraArgs];
-  const child = spawn(findBinary(), args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  const args = ['serve', '--db', db, '--listen', listen, '--static-dir', dist, ...(demo ? ['--demo'] : []), ...extraArgs];
+  const child = spawn(findBinary(), args, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });
   let log = '';
+  let password = null;
   const url = await new Promise((ok, fail) => {
-    const timer = setTimeout(() => fail(new Error('server did not start in 60 s:\n' + log)), 60_000);
+    const timer = setTimeout(() => fail(new Error('server did not start in 60 s:\n' + log.replace(/(password for \S+: )\S+/g, '$1…'))), 60_000);
     const onData = (chunk) => {
       log += chunk.toString();
+      password ??= log.match(/one-time password for admin: (\S+)/)?.[1] ?? null;
       const m = log.match(/"url":"(http:\/\/127\.0\.0\.1:\d+\/)"/);
-      if (m) {
+      if (m && (password || !demo)) {
         clearTimeout(timer);
         ok(m[1].replace(/\/$/, ''));
       }
@@ -51,6 +57,7 @@ export async function startServer({ demo = true, extraArgs = [] } = {}) {
   return {
     url,
     db,
+    password,
     async stop() {
       if (child.exitCode === null) {
         child.kill('SIGTERM');
@@ -92,6 +99,62 @@ export async function launchBrowser() {
       await browser.close();
     },
   };
+}
+
+/** A TCP port free on 127.0.0.1 at the moment of asking. */
+export async function freePort() {
+  const { createServer } = await import('node:net');
+  return new Promise((ok, fail) => {
+    const srv = createServer();
+    srv.once('error', fail);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address();
+      srv.close(() => ok(port));
+    });
+  });
+}
+
+/** Signs in through the API (POST /api/v1/auth/login): answers the session cookie ("ansvar_session=…") and CSRF token. */
+export async function apiSignIn(base, username, password) {
+  const res = await fetch(base + '/api/v1/auth/login', {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ username, password }),
+  });
+  if (res.status !== 200) throw new Error(`sign-in of ${username} answered ${res.status}: ${await res.text()}`);
+  const cookie = res.headers.getSetCookie().find((c) => c.startsWith('ansvar_session='));
+  const body = await res.json();
+  return { cookie: cookie.split(';')[0], csrf: body.csrf_token, account: body.account };
+}
+
+/** A client of the API as one signed-in account: api(path, {method, body, headers}) → {status, etag, body}. */
+export function apiClient(base, session) {
+  return async function api(path, init = {}) {
+    const headers = { Cookie: session.cookie, ...(init.headers ?? {}) };
+    if (init.method && init.method !== 'GET') headers['X-CSRF-Token'] = session.csrf;
+    let body = init.body;
+    if (body !== undefined && typeof body !== 'string') {
+      body = JSON.stringify(body);
+      headers['Content-Type'] = 'application/json';
+    }
+    const res = await fetch(base + '/api/v1' + path, { ...init, headers, body });
+    const text = await res.text();
+    let parsed = null;
+    try {
+      parsed = text ? JSON.parse(text) : null;
+    } catch {
+      parsed = text;
+    }
+    return { status: res.status, etag: res.headers.get('etag'), body: parsed };
+  };
+}
+
+/** A context signed in as `username` (its own session, through the API): its pages start signed in. */
+export async function signedInContext(browser, base, username, password, opts = {}) {
+  const context = await newContext(browser, base, opts);
+  const res = await context.request.post(base + '/api/v1/auth/login', { data: { username, password } });
+  if (res.status() !== 200) throw new Error(`sign-in of ${username} answered ${res.status()}`);
+  return context;
 }
 
 /** A fresh browser context (its own localStorage) whose pages fail the test on script errors and CSP violations. */

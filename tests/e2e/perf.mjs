@@ -1,15 +1,17 @@
 #!/usr/bin/env node
 // Performance of the web interface: JavaScript of the first load (gzipped) and, per page, navigation timing,
 // first contentful paint, the app's first render and the moment the page's main data is on screen (median of 5).
-// As a script, against a running server (e.g. one holding a large register):
-//   node tests/e2e/perf.mjs --base http://127.0.0.1:8091 --system SYSTEM_ID [--label TEXT] [--out FILE] [--runs N]
+// As a script, against a running server (e.g. one holding a large register), signed in as --user with the password
+// in $ANSVAR_PASSWORD:
+//   ANSVAR_PASSWORD=… node tests/e2e/perf.mjs --base http://127.0.0.1:8091 --system SYSTEM_ID [--user admin]
+//                                             [--label TEXT] [--out FILE] [--runs N]
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import { launchBrowser, ROOT } from './lib.mjs';
 
-export async function measure(browser, base, label, systemId, runCount = 5) {
+export async function measure(browser, base, label, systemId, runCount = 5, auth = null) {
   const dist = join(ROOT, 'web', 'dist');
   const html = readFileSync(join(dist, 'index.html'), 'utf8');
   const assets = readdirSync(join(dist, 'assets'));
@@ -33,6 +35,11 @@ export async function measure(browser, base, label, systemId, runCount = 5) {
     const runs = [];
     for (let i = 0; i < runCount; i++) {
       const context = await browser.newContext({ baseURL: base });
+      // Each run is a fresh browser, already signed in: the cookie is there, the page still asks who it is.
+      if (auth) {
+        const res = await context.request.post(base + '/api/v1/auth/login', { data: auth });
+        if (res.status() !== 200) throw new Error(`sign-in for the measurement answered ${res.status()}`);
+      }
       const page = await context.newPage();
       await page.goto(path, { waitUntil: 'commit', timeout: 180_000 });
       await page.waitForFunction((m) => performance.getEntriesByName(m).length > 0, mark, { timeout: 180_000 });
@@ -70,7 +77,8 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const base = arg('--base', 'http://127.0.0.1:8080');
   const { browser, close } = await launchBrowser();
   try {
-    const result = await measure(browser, base, arg('--label', base), arg('--system', 'raindance'), Number(arg('--runs', 5)));
+    const auth = process.env.ANSVAR_PASSWORD ? { username: arg('--user', 'admin'), password: process.env.ANSVAR_PASSWORD } : null;
+    const result = await measure(browser, base, arg('--label', base), arg('--system', 'raindance'), Number(arg('--runs', 5)), auth);
     const text = JSON.stringify(result, null, 2);
     console.log(text);
     const out = arg('--out', null);

@@ -1,45 +1,45 @@
 #!/usr/bin/env node
 // End-to-end tests of the web interface in a real browser (Debian's chromium driven by playwright-core),
-// against `ansvar serve --demo` on a free port. Run: make test-e2e (or: node tests/e2e/run.mjs).
+// against `ansvar serve --demo` on a free port, signed in with the admin's one-time password the server prints.
+// Run: make test-e2e (or: node tests/e2e/run.mjs).
 import { writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { assert, axe, HERE, launchBrowser, newContext, runAll, screenshot, settled, startServer } from './lib.mjs';
+import { apiClient, apiSignIn, assert, axe, freePort, HERE, launchBrowser, newContext, runAll, screenshot, settled, signedInContext, startServer } from './lib.mjs';
 import { measure } from './perf.mjs';
 
-const ACTOR = 'Eva Testare';
-
-async function api(base, path, init = {}) {
-  const res = await fetch(base + '/api/v1' + path, init);
-  const body = res.status === 204 ? null : await res.json();
-  return { status: res.status, etag: res.headers.get('etag'), body };
-}
+// The admin's session for the checks made through the API (set before the scenarios run).
+let api = async () => {
+  throw new Error('not signed in');
+};
+let ADMIN = { user: 'admin', password: '', name: '' };
+const admin = (browser, base, opts) => signedInContext(browser, base, ADMIN.user, ADMIN.password, opts);
 
 async function noProblems(context) {
   assert(context.problems.length === 0, 'browser reported problems:\n' + context.problems.join('\n'));
 }
 
 // ---------------------------------------------------------------------------------------------------------------
-// 1. A new user follows the README: opens the demo, finds the system with the most errors, appoints the
-//    missing roles and sees the findings disappear.
+// 1. A new user follows the README: opens the demo, signs in with the one-time password, finds the system with the
+//    most errors, appoints the missing roles and sees the findings disappear; the history names the account.
 async function newUserFixesMissingRoles({ browser, base }) {
   const context = await newContext(browser, base);
   const page = await context.newPage();
   await page.goto('/');
-  await settled(page);
+  await page.getByRole('heading', { level: 1, name: 'Logga in' }).waitFor();
   assert((await page.getAttribute('html', 'lang')) === 'sv', 'Swedish is the default language');
+  await page.getByLabel('Användarnamn').fill(ADMIN.user);
+  await page.getByLabel('Lösenord').fill(ADMIN.password);
+  await page.getByRole('button', { name: 'Logga in' }).click();
   await page.getByRole('heading', { level: 1, name: 'Översikt' }).waitFor();
-
-  // The name the audit trail will show, typed once and kept.
-  await page.getByLabel('Ditt namn (visas i ändringsloggen)').fill(ACTOR);
-  await page.getByRole('button', { name: 'Spara namn' }).click();
-  await page.getByText(`Du ändrar som: ${ACTOR}`).waitFor();
+  await settled(page);
+  await page.getByTestId('account').getByText(ADMIN.name).waitFor();
 
   // The system with the most errors heads its list; its page shows the same count and findings linked to rules.
   const top = page.getByTestId('most-errors').locator('li').first();
   await top.waitFor();
   const topName = (await top.locator('a').first().textContent()).trim();
   const topCount = Number((await top.locator('.badge').textContent()).replace(/\D+/g, ''));
-  const all = await api(base, '/findings?severity=error&subject_type=system&limit=5000');
+  const all = await api('/findings?severity=error&subject_type=system&limit=5000');
   const counts = {};
   for (const f of all.body.findings) counts[f.subject.id] = (counts[f.subject.id] ?? 0) + 1;
   assert(topCount === Math.max(...Object.values(counts)), `the top of the list has the most errors (${topCount})`);
@@ -64,7 +64,7 @@ async function newUserFixesMissingRoles({ browser, base }) {
   await settled(page);
   const subjects = await page.locator('tbody td a[href^="/systems/"]').evaluateAll((as) => [...new Set(as.map((a) => a.getAttribute('href')))]);
   assert(subjects.length > 0, 'the demo has systems with missing roles');
-  const before = await api(base, '/findings?rule=R-ROLE-MANDATORY&limit=0');
+  const before = await api('/findings?rule=R-ROLE-MANDATORY&limit=0');
 
   for (const href of subjects) {
     await page.goto(href);
@@ -88,18 +88,29 @@ async function newUserFixesMissingRoles({ browser, base }) {
       await settled(page);
     }
     // The findings for missing roles are gone from the system page and from the API.
-    const left = await api(base, `/findings?rule=R-ROLE-MANDATORY&subject_type=system&subject=${encodeURIComponent(systemId)}&limit=0`);
+    const left = await api(`/findings?rule=R-ROLE-MANDATORY&subject_type=system&subject=${encodeURIComponent(systemId)}&limit=0`);
     assert(left.body.total === 0, `${systemId}: no R-ROLE-MANDATORY finding left (found ${left.body.total})`);
     const shown = await page.getByTestId('findings').textContent().catch(() => '');
     assert(!/R-ROLE-MANDATORY/.test(shown), `${systemId}: the page no longer lists R-ROLE-MANDATORY`);
     // The history shows who did it.
-    await page.locator('#history').getByText(ACTOR).first().waitFor();
+    await page.locator('#history').getByRole('link', { name: ADMIN.name }).first().waitFor();
   }
-  const after = await api(base, '/findings?rule=R-ROLE-MANDATORY&limit=0');
+  const after = await api('/findings?rule=R-ROLE-MANDATORY&limit=0');
   assert(before.body.total > 0 && after.body.total === 0, `R-ROLE-MANDATORY findings went from ${before.body.total} to ${after.body.total}`);
   await page.goto('/findings?rule=R-ROLE-MANDATORY');
   await settled(page);
   await page.getByText('Fel · 0').first().waitFor();
+  // Who changed what: the audit trail names the account for each change, and lists what that account changed.
+  await page.goto('/audit');
+  await settled(page);
+  await page.getByRole('heading', { level: 1, name: 'Ändringslogg' }).waitFor();
+  await page.getByTestId('audit').getByRole('link', { name: ADMIN.name }).first().click();
+  await page.getByRole('heading', { level: 1, name: `Ändringar av ${ADMIN.name}` }).waitFor();
+  await settled(page);
+  const rows = await page.getByTestId('audit').locator('tbody tr').count();
+  assert(rows >= subjects.length, `the account's changes are listed (${rows} rows for ${subjects.length} systems)`);
+  const mine = await api('/audit?actor=admin&entity_type=system&limit=1000');
+  assert(mine.body.entries.every((e) => e.actor.id === 'admin' && e.actor.name === ADMIN.name), 'every change is attributed to the account');
   await noProblems(context);
   await context.close();
 }
@@ -107,13 +118,12 @@ async function newUserFixesMissingRoles({ browser, base }) {
 // ---------------------------------------------------------------------------------------------------------------
 // 2. Records a breach and sees the countdown and the handler.
 async function recordsBreach({ browser, base }) {
-  const context = await newContext(browser, base);
+  const context = await admin(browser, base);
   const page = await context.newPage();
   await page.goto('/incidents');
   await settled(page);
   await page.getByRole('link', { name: 'Rapportera incident' }).click();
   await page.getByRole('heading', { level: 1, name: /Ny: personuppgiftsincident/ }).waitFor();
-  await page.locator('#f-actor').fill(ACTOR);
   await page.getByLabel('Id', { exact: false }).first().fill('inc-e2e-1');
   await page.getByLabel('Sök: System').fill('Skolplattform');
   await page.waitForFunction(() => [...document.querySelectorAll('#f-system option')].some((o) => o.value === 'skolplattform'));
@@ -149,14 +159,7 @@ async function recordsBreach({ browser, base }) {
 // ---------------------------------------------------------------------------------------------------------------
 // 3. Edits a system in two tabs and gets the conflict; nothing typed is lost.
 async function conflictInTwoTabs({ browser, base }) {
-  const context = await newContext(browser, base);
-  await context.addInitScript((name) => {
-    try {
-      localStorage.setItem('ansvar.actor', name);
-    } catch {
-      /* about:blank has no storage */
-    }
-  }, ACTOR);
+  const context = await admin(browser, base);
   const a = await context.newPage();
   const b = await context.newPage();
   for (const p of [a, b]) {
@@ -183,7 +186,7 @@ async function conflictInTwoTabs({ browser, base }) {
   assert((await b.getByLabel('Leverantör').inputValue()) === 'CGI (flik B)', 'my input is back from the draft');
   await b.getByRole('button', { name: 'Spara' }).click();
   await b.getByRole('heading', { level: 1, name: 'Raindance' }).waitFor();
-  const saved = await api(base, '/systems/raindance');
+  const saved = await api('/systems/raindance');
   assert(saved.body.supplier === 'CGI (flik B)', 'my version is saved after the conflict');
 
   // A failed save keeps the input and shows the message next to the field: client-side and server-side.
@@ -208,7 +211,7 @@ async function conflictInTwoTabs({ browser, base }) {
 // ---------------------------------------------------------------------------------------------------------------
 // 4. Switches to English (and the choice is kept).
 async function switchesToEnglish({ browser, base }) {
-  const context = await newContext(browser, base);
+  const context = await admin(browser, base);
   const page = await context.newPage();
   await page.goto('/systems/skolplattform');
   await settled(page);
@@ -234,7 +237,7 @@ async function switchesToEnglish({ browser, base }) {
 // ---------------------------------------------------------------------------------------------------------------
 // 5. Keyboard only: skip link, visible focus, the menu, a form.
 async function keyboardOnly({ browser, base }) {
-  const context = await newContext(browser, base);
+  const context = await admin(browser, base);
   const page = await context.newPage();
   await page.goto('/');
   await settled(page);
@@ -271,7 +274,7 @@ async function keyboardOnly({ browser, base }) {
 // ---------------------------------------------------------------------------------------------------------------
 // 6. axe-core reports no violations on every page, in Swedish and in English; screenshots of the main pages.
 async function axeEveryPage({ browser, base }) {
-  const first = async (c) => (await api(base, `/${c}?limit=1`)).body.items[0]?.id;
+  const first = async (c) => (await api(`/${c}?limit=1`)).body.items[0]?.id;
   const pages = [
     ['overview', '/'],
     ['register', '/systems'],
@@ -303,10 +306,13 @@ async function axeEveryPage({ browser, base }) {
     ['edit-person', `/edit/people/${await first('people')}`],
     ['not-found', '/no-such-page'],
     ['import', '/import'],
+    ['audit', '/audit'],
+    ['audit-account', '/audit?actor=admin'],
+    ['admin', '/admin'],
   ];
   const failures = [];
   for (const lang of ['sv', 'en']) {
-    const context = await newContext(browser, base);
+    const context = await admin(browser, base);
     await context.addInitScript((l) => {
       try {
         localStorage.setItem('ansvar.lang', l);
@@ -326,6 +332,29 @@ async function axeEveryPage({ browser, base }) {
     }
     if (context.problems.length) failures.push(...context.problems);
     await context.close();
+    // Signed out: the sign-in page, empty and with an error shown.
+    const out = await newContext(browser, base);
+    await out.addInitScript((l) => {
+      try {
+        localStorage.setItem('ansvar.lang', l);
+      } catch {
+        /* about:blank has no storage */
+      }
+    }, lang);
+    const p = await out.newPage();
+    await p.goto('/systems');
+    await p.locator('#signin-username').waitFor();
+    for (const state of ['empty', 'error']) {
+      if (state === 'error') {
+        await p.locator('form.signin-form button[type=submit]').click();
+        await p.locator('#signin-error').waitFor();
+      }
+      const violations = await axe(p);
+      if (violations.length) failures.push(`${lang} sign-in (${state}):\n` + violations.map((v) => `  ${v.id} (${v.impact}): ${v.help}\n    ${v.nodes.join('\n    ')}`).join('\n'));
+      if (lang === 'sv') await screenshot(p, `signin-${state}`, false);
+    }
+    if (out.problems.length) failures.push(...out.problems);
+    await out.close();
   }
   assert(failures.length === 0, `axe violations:\n${failures.join('\n')}`);
 }
@@ -334,7 +363,7 @@ async function axeEveryPage({ browser, base }) {
 // 8. Imports a spreadsheet: a dry run that names the faulty cell, nothing imported; the corrected file, row by row,
 //    then imported; the committee page links its record of processing as a PDF.
 async function importsSpreadsheet({ browser, base }) {
-  const context = await newContext(browser, base);
+  const context = await admin(browser, base);
   const page = await context.newPage();
   await page.goto('/import');
   await settled(page);
@@ -346,7 +375,7 @@ async function importsSpreadsheet({ browser, base }) {
   await page.getByText('1 fel – inget kan läsas in förrän de är rättade').waitFor();
   await page.getByText('CSV!B3').waitFor();
   assert(await page.getByRole('button', { name: /^Läs in/ }).isDisabled(), 'a file with errors cannot be imported');
-  assert((await api(base, '/systems?q=E2E-systemet')).body.total === 0, 'a dry run changes nothing');
+  assert((await api('/systems?q=E2E-systemet')).body.total === 0, 'a dry run changes nothing');
   await input.setInputFiles(file('E2E-systemet;Digitalt verktyg;Leverantören AB\r\n'));
   await page.getByRole('button', { name: 'Provläs' }).click();
   await page.getByText('Klar att läsa in').waitFor();
@@ -354,22 +383,225 @@ async function importsSpreadsheet({ browser, base }) {
   await screenshot(page, 'import-dry-run');
   await page.getByRole('button', { name: 'Läs in ändringarna (1)' }).click();
   await page.getByText('Inläst: 1 nya och 0 ändrade.').waitFor();
-  assert((await api(base, '/systems?q=E2E-systemet')).body.total === 1, 'the import created the system');
+  assert((await api('/systems?q=E2E-systemet')).body.total === 1, 'the import created the system');
   // The committee page offers its record of processing to the authority as a file.
   await page.goto('/committees/fg');
   await settled(page);
   const href = await page.locator('#ropa .exports a').first().getAttribute('href');
   assert(href && href.includes('/api/v1/exports/ropa') && href.includes('format=pdf'), 'the record of processing is linked as a PDF: ' + href);
-  const pdf = await fetch(base + href);
+  const pdf = await fetch(base + href, { headers: { Cookie: ADMIN.cookie } });
   assert(pdf.status === 200 && pdf.headers.get('content-type') === 'application/pdf', 'the PDF downloads');
   await noProblems(context);
   await context.close();
 }
 
 // ---------------------------------------------------------------------------------------------------------------
+// 9. Signs in and out: a page asked for while signed out shows the sign-in page and is shown after signing in; a wrong
+//    password says so; too many attempts say how long to wait; signing out ends the session on the server.
+async function signsInAndOut({ browser, base }) {
+  const context = await newContext(browser, base);
+  const page = await context.newPage();
+  await page.goto('/systems/raindance');
+  await page.getByRole('heading', { level: 1, name: 'Logga in' }).waitFor();
+  assert((await page.locator('nav.main-nav').count()) === 0, 'no menu before signing in');
+  assert((await page.getByRole('link', { name: /organisationens konto/ }).count()) === 0, 'no single sign-on button when none is configured');
+  // A wrong password: the message, the user name kept, the password emptied.
+  await page.getByLabel('Användarnamn').fill(ADMIN.user);
+  await page.getByLabel('Lösenord').fill('fel-lösenord-1234');
+  await page.getByRole('button', { name: 'Logga in' }).click();
+  await page.getByRole('alert').getByText('Fel användarnamn eller lösenord.').waitFor();
+  assert((await page.getByLabel('Användarnamn').inputValue()) === ADMIN.user, 'the user name is kept');
+  assert((await page.getByLabel('Lösenord').inputValue()) === '', 'the password is emptied');
+  await screenshot(page, 'signin-wrong', false);
+  // The right one: the page that was asked for, the account in the header.
+  await page.getByLabel('Lösenord').fill(ADMIN.password);
+  await page.getByRole('button', { name: 'Logga in' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Raindance' }).waitFor();
+  const box = page.getByTestId('account');
+  await box.getByText(ADMIN.name).waitFor();
+  await box.getByText('(Administratör)').waitFor();
+  assert((await page.getByRole('link', { name: 'Konton' }).count()) === 1, 'the admin sees the accounts page in the menu');
+  const cookie = (await context.cookies()).find((c) => c.name === 'ansvar_session');
+  assert(cookie && cookie.httpOnly && cookie.sameSite === 'Lax', 'the session cookie is HttpOnly and SameSite=Lax');
+  assert(!(await page.evaluate(() => document.cookie.includes('ansvar_session'))), 'scripts cannot read the session cookie');
+  await settled(page);
+  await screenshot(page, 'signed-in', false);
+  // Signing out: back to the sign-in page, and the session is gone on the server, not only in this browser.
+  await box.getByRole('button', { name: 'Logga ut' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Logga in' }).waitFor();
+  assert(new URL(page.url()).pathname === '/', 'signing out leaves the page that was open');
+  const old = await fetch(base + '/api/v1/auth/session', { headers: { Cookie: `ansvar_session=${cookie.value}` } });
+  assert(old.status === 401, `the old session cookie no longer works (${old.status})`);
+  const after = await fetch(base + '/api/v1/systems?limit=1', { headers: { Cookie: `ansvar_session=${cookie.value}` } });
+  assert(after.status === 401, `the register refuses the old session (${after.status})`);
+  await page.goto('/systems');
+  await page.getByRole('heading', { level: 1, name: 'Logga in' }).waitFor();
+
+  // Too many attempts: the server's wait is shown and the button waits too (an account of its own, not the admin).
+  const created = await api('/accounts', { method: 'POST', body: { id: 'trott.test', name: 'Trött Testare', role: 'reader', password: 'rätt-lösenord-12345' } });
+  assert(created.status === 201, `the account was created (${created.status} ${JSON.stringify(created.body)})`);
+  let throttled = null;
+  for (let i = 0; i < 8 && !throttled; i++) {
+    const r = await fetch(base + '/api/v1/auth/login', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ username: 'trott.test', password: `fel-${i}-xxxxxxxx` }) });
+    if (r.status === 429) throttled = Number(r.headers.get('retry-after'));
+  }
+  assert(throttled > 0, 'the server throttles after repeated failures');
+  await page.getByLabel('Användarnamn').fill('trott.test');
+  await page.getByLabel('Lösenord').fill('rätt-lösenord-12345');
+  await page.getByRole('button', { name: 'Logga in' }).click();
+  const alert = page.getByRole('alert');
+  await alert.getByText(/För många försök\. Vänta \d+ (minuter|sekunder|minut)/).waitFor();
+  assert(await page.getByRole('button', { name: 'Logga in' }).isDisabled(), 'the button waits while throttled');
+  await screenshot(page, 'signin-throttled', false);
+  await noProblems(context);
+  await context.close();
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// 10. A reader (an account created through the API by the admin) sees the register, but an edit is refused: the
+//     refusal is said in words, what was typed stays, and nothing changes on the server.
+async function readerIsRefused({ browser, base }) {
+  const password = 'läsare-lösenord-2024';
+  const created = await api('/accounts', { method: 'POST', body: { id: 'lisa.lasare', name: 'Lisa Läsare', role: 'reader', password } });
+  assert(created.status === 201, `the reader was created (${created.status} ${JSON.stringify(created.body)})`);
+  const before = await api('/systems/raindance');
+  const context = await newContext(browser, base);
+  const page = await context.newPage();
+  await page.goto('/systems');
+  await page.getByLabel('Användarnamn').fill('lisa.lasare');
+  await page.getByLabel('Lösenord').fill(password);
+  await page.getByRole('button', { name: 'Logga in' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Register över system' }).waitFor();
+  await settled(page);
+  await page.getByTestId('account').getByText('(Läsare)').waitFor();
+  assert((await page.locator('tbody tr').count()) > 10, 'the reader sees the register');
+  assert((await page.getByRole('link', { name: 'Konton' }).count()) === 0, 'no accounts page in a reader\'s menu');
+  // An edit: refused with the message, the input kept.
+  await page.goto('/edit/systems/raindance');
+  await page.getByLabel('Leverantör').waitFor();
+  await page.getByLabel('Leverantör').fill('Läsarens leverantör AB');
+  await page.getByRole('button', { name: 'Spara' }).click();
+  await page.getByRole('alert').getByText(/Du saknar behörighet/).waitFor();
+  assert((await page.getByLabel('Leverantör').inputValue()) === 'Läsarens leverantör AB', 'what the reader typed is still there');
+  await screenshot(page, 'reader-refused', false);
+  const after = await api('/systems/raindance');
+  assert(after.body.supplier === before.body.supplier && after.etag === before.etag, 'nothing changed on the server');
+  // The accounts page and its API are the admin's alone.
+  await page.goto('/admin');
+  await page.getByRole('alert').getByText(/Du saknar behörighet/).waitFor();
+  const direct = await page.evaluate(async () => (await fetch('/api/v1/accounts', { credentials: 'same-origin' })).status);
+  assert(direct === 403, `the accounts API refuses a reader (${direct})`);
+  await noProblems(context);
+  await context.close();
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// 11. The accounts page: the admin creates a steward linked to a person, and an API token for them that is shown
+//     once and copied; the token works at once, and stops working when revoked.
+async function accountsPage({ browser, base }) {
+  const context = await admin(browser, base);
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: base });
+  const page = await context.newPage();
+  page.on('dialog', (d) => d.accept());
+  await page.goto('/');
+  await settled(page);
+  await page.getByRole('link', { name: 'Konton' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Konton och API-nycklar' }).waitFor();
+  await settled(page);
+  // A new account: a missing name is said next to the field first.
+  await page.getByLabel('Användarnamn').fill('sven.forvaltare');
+  await page.getByRole('button', { name: 'Skapa konto' }).click();
+  await page.locator('#acc-name-err').waitFor();
+  await page.getByLabel('Namn', { exact: true }).fill('Sven Förvaltare');
+  await page.getByLabel('E-post').fill('sven.forvaltare@example.se');
+  await page.getByLabel('Roll').selectOption('steward');
+  const person = (await api('/people?limit=1')).body.items[0];
+  await page.getByLabel('Sök: Person i registret').fill(person.name);
+  await page.waitForFunction((id) => [...document.querySelectorAll('#acc-person option')].some((o) => o.value === id), person.id);
+  await page.locator('#acc-person').selectOption(person.id);
+  await page.getByRole('button', { name: 'Skapa ett slumpat lösenord' }).click();
+  const password = await page.locator('#acc-password').inputValue();
+  assert(password.length >= 20, 'a random password is offered');
+  await page.getByRole('button', { name: 'Skapa konto' }).click();
+  await page.getByText('Kontot sven.forvaltare är skapat.').waitFor();
+  await page.getByTestId('accounts').getByRole('row', { name: /sven\.forvaltare/ }).getByText('Systemförvaltare').waitFor();
+  const acc = await api('/accounts/sven.forvaltare');
+  assert(acc.status === 200 && acc.body.role === 'steward' && acc.body.person === person.id && acc.body.password === true, 'the account is stored as entered: ' + JSON.stringify(acc.body));
+  const steward = await apiSignIn(base, 'sven.forvaltare', password);
+  assert(steward.account.role === 'steward', 'the new account signs in with the password');
+
+  // An API token for the new account: shown once, copied, working at once.
+  await page.getByLabel('Konto', { exact: true }).selectOption('sven.forvaltare');
+  await page.getByLabel('Beskrivning').fill('E2E-integration');
+  await page.getByRole('button', { name: 'Skapa API-nyckel' }).click();
+  const field = page.getByLabel('Din nya API-nyckel');
+  await field.waitFor();
+  const token = await field.inputValue();
+  assert(/^ansvar_[0-9a-f]{16}_[0-9a-f]{64}$/.test(token), 'the token is shown: ' + token.slice(0, 12) + '…');
+  await page.getByRole('button', { name: 'Kopiera' }).click();
+  await page.getByText('Kopierad.').waitFor();
+  assert((await page.evaluate(() => navigator.clipboard.readText())) === token, 'the token is on the clipboard');
+  await screenshot(page, 'accounts', true);
+  const withToken = await fetch(base + '/api/v1/systems?limit=1', { headers: { Authorization: `Bearer ${token}` } });
+  assert(withToken.status === 200, `the token reads the register (${withToken.status})`);
+  const list = await api('/tokens');
+  assert(!JSON.stringify(list.body).includes(token.slice(-64)), 'the token list never shows the token');
+  // Shown once: after a reload only its label remains.
+  await page.reload();
+  await settled(page);
+  assert((await page.getByLabel('Din nya API-nyckel').count()) === 0, 'the token is not shown again');
+  // Revoked: stops working at once.
+  await page.getByRole('button', { name: 'Återkalla E2E-integration' }).click();
+  await page.getByText('Nyckeln E2E-integration är återkallad.').waitFor();
+  const revoked = await fetch(base + '/api/v1/systems?limit=1', { headers: { Authorization: `Bearer ${token}` } });
+  assert(revoked.status === 401, `a revoked token is refused (${revoked.status})`);
+  // Disabling the account signs it out everywhere.
+  await page.getByRole('button', { name: 'Inaktivera sven.forvaltare' }).click();
+  await page.getByText(/Kontot sven\.forvaltare är inaktiverat/).waitFor();
+  const gone = await fetch(base + '/api/v1/auth/session', { headers: { Cookie: steward.cookie } });
+  assert(gone.status === 401, `a disabled account's session ends (${gone.status})`);
+  await noProblems(context);
+  await context.close();
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// 12. With single sign-on configured (a second server; its provider need not answer for this), the sign-in page offers
+//     "Logga in med organisationens konto", which goes to the server's OIDC start with the page asked for as return_to.
+async function singleSignOnButton({ browser }) {
+  const port = await freePort();
+  const sso = await startServer({
+    demo: false,
+    listen: `127.0.0.1:${port}`,
+    extraArgs: ['--public-url', `http://127.0.0.1:${port}`, '--oidc-issuer', 'http://127.0.0.1:9/', '--oidc-client-id', 'ansvar'],
+    env: { ANSVAR_OIDC_CLIENT_SECRET: 'e2e-hemlighet-0123456789' },
+  });
+  try {
+    const context = await newContext(browser, sso.url);
+    const page = await context.newPage();
+    await page.goto('/systems/raindance?tab=x');
+    await page.getByRole('heading', { level: 1, name: 'Logga in' }).waitFor();
+    const button = page.getByRole('link', { name: 'Logga in med organisationens konto' });
+    await button.waitFor();
+    const href = new URL(await button.getAttribute('href'), sso.url);
+    assert(href.pathname === '/api/v1/auth/oidc/login', 'the button starts the sign-in at the server: ' + href);
+    assert(href.searchParams.get('return_to') === '/systems/raindance?tab=x', 'and comes back to the page asked for: ' + href);
+    await page.getByRole('group', { name: 'Språk' }).getByRole('button', { name: 'English' }).click();
+    await page.getByRole('link', { name: "Sign in with your organization's account" }).waitFor();
+    const violations = await axe(page);
+    assert(violations.length === 0, 'axe on the sign-in page with single sign-on: ' + JSON.stringify(violations));
+    await page.getByRole('group', { name: 'Language' }).getByRole('button', { name: 'Svenska' }).click();
+    await screenshot(page, 'signin-sso', false);
+    await noProblems(context);
+    await context.close();
+  } finally {
+    await sso.stop();
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------------
 // 7. Performance: time to first render of the overview and a system page, and the size of the first load.
 async function performanceBudget({ browser, base }) {
-  const result = await measure(browser, base, 'demo (41 systems)', 'skolplattform');
+  const result = await measure(browser, base, 'demo (41 systems)', 'skolplattform', 5, { username: ADMIN.user, password: ADMIN.password });
   mkdirSync(join(HERE, 'results'), { recursive: true });
   writeFileSync(join(HERE, 'results', 'perf-demo.json'), JSON.stringify(result, null, 2) + '\n');
   console.log('     ' + JSON.stringify(result));
@@ -385,6 +617,10 @@ const scenarios = [
   ['switches to English', switchesToEnglish],
   ['keyboard only: skip link, visible focus, menu, search', keyboardOnly],
   ['imports a spreadsheet: dry run row by row, errors named by cell, then all of it', importsSpreadsheet],
+  ['signs in and out: wrong password, the page asked for, sign out ends the session, too many attempts', signsInAndOut],
+  ['a reader sees the register; an edit is refused in words, the input kept, nothing changed', readerIsRefused],
+  ['accounts page: creates a steward and an API token (shown once, copied, revoked), disables the account', accountsPage],
+  ['single sign-on: the sign-in page offers the organization\'s account, back to the page asked for', singleSignOnButton],
   ['axe-core: no WCAG 2.1 A/AA violations on every page (sv and en)', axeEveryPage],
   ['performance: first render and JavaScript size', performanceBudget],
 ];
@@ -396,6 +632,10 @@ try {
   const launched = await launchBrowser();
   close = launched.close;
   const browser = launched.browser;
+  assert(server.password, 'the demo printed the admin\'s one-time password');
+  const session = await apiSignIn(server.url, 'admin', server.password);
+  ADMIN = { user: 'admin', password: server.password, name: session.account.name, cookie: session.cookie };
+  api = apiClient(server.url, session);
   // Each scenario gets the demo as the server loaded it, except for what earlier scenarios changed on purpose.
   failed = await runAll(scenarios, { browser, base: server.url });
 } finally {

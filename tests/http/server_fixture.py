@@ -1,7 +1,38 @@
-"""Starts `ansvar serve` on 127.0.0.1 with a throwaway database, and talks to it over real HTTP."""
-import http.client, json, os, re, shutil, signal, subprocess, tempfile, time
+"""Starts `ansvar serve` on 127.0.0.1 with a throwaway database, and talks to it over real HTTP.
+
+Every API request but the public ones needs an account (docs/access-control.md). Before the first `serve` on a
+database the fixture creates the account `admin` and an API token with the real CLI (`ansvar user add`, `ansvar token
+create`); its requests then send `Authorization: Bearer <token>` unless they bring their own Authorization (or
+`auth=False`). `acting_as("anna.dpo")` makes a request act as another account, which the fixture creates through the
+accounts API (as an admin) on first use, so that what the tests assert of the audit actor names a real account."""
+import http.client, json, os, re, secrets, shutil, signal, subprocess, tempfile, time
 
 _databases = 0
+# Per database: the account ids the fixture made, with their API tokens ({"admin": "ansvar_…", …}).
+_credentials = {}
+# A key of a request's headers that the fixture takes out and replaces by that account's Bearer token.
+ACT_AS = "x-fixture-acting-as"
+
+
+def acting_as(account):
+    """Headers that make a request of Server.request act as `account` (an admin account made on first use)."""
+    return {ACT_AS: account}
+
+
+def bootstrap_admin(binary, db):
+    """The account `admin` with a random password and an API token, through the real CLI; returns both. A database
+    that has its admin already (a backup's copy) gets a new token for it, and no password (None)."""
+    password = secrets.token_urlsafe(18)
+    added = subprocess.run([binary, "user", "add", "admin", "--role", "admin", "--name", "Testadministratör",
+                            "--password-stdin", "--db", db], input=password + "\n", text=True, capture_output=True)
+    if added.returncode != 0:
+        assert "already exists" in added.stderr, added.stderr
+        password = None
+    out = subprocess.run([binary, "token", "create", "--user", "admin", "--name", "http tests", "--db", db],
+                         text=True, check=True, capture_output=True)
+    token = out.stdout.strip()
+    assert re.fullmatch(r"ansvar_[0-9a-f]{16}_[0-9a-f]{64}", token), out
+    return token, password
 
 
 def fresh_database(directory):
@@ -19,18 +50,42 @@ def fresh_database(directory):
 
 
 class Server:
-    def __init__(self, binary, db_url=None, extra=()):
+    def __init__(self, binary, db_url=None, extra=(), accounts=True):
         self.binary = binary
         self.dir = tempfile.mkdtemp(prefix="ansvar-http-")
         self.db = db_url or fresh_database(self.dir)
         self.extra = list(extra)
         self.proc = None
         self.port = None
+        self.accounts = accounts  # False: no admin is made, requests go without credentials
+
+    @property
+    def admin_token(self):
+        return _credentials[self.db]["admin"]
+
+    def token_of(self, account):
+        """The API token of `account` on this server's database; an admin account and its token are made through
+        the API (POST /api/v1/accounts, POST /api/v1/tokens) on first use."""
+        tokens = _credentials[self.db]
+        if account not in tokens:
+            admin = {"Authorization": "Bearer " + tokens["admin"]}
+            status, _, body = self.request("POST", "/api/v1/accounts", {"id": account, "name": account, "role": "admin"},
+                                           admin)
+            assert status in (201, 409), (status, body)
+            status, _, body = self.request("POST", "/api/v1/tokens", {"account": account, "name": "http tests"}, admin)
+            assert status == 201, (status, body)
+            tokens[account] = body["token"]
+        return tokens[account]
 
     def start(self):
+        if self.accounts and self.db not in _credentials:
+            token, password = bootstrap_admin(self.binary, self.db)
+            _credentials[self.db] = {"admin": token}
+            self.admin_password = password
         self.log = open(os.path.join(self.dir, "server.log"), "w+")
+        self.out = open(os.path.join(self.dir, "stdout.log"), "w+")  # what a person at the terminal reads
         self.proc = subprocess.Popen([self.binary, "serve", "--db", self.db, "--listen", "127.0.0.1:0"] + self.extra,
-                                     stdout=subprocess.DEVNULL, stderr=self.log)
+                                     stdout=self.out, stderr=self.log)
         deadline = time.time() + 60
         while time.time() < deadline:
             self.log.seek(0)
@@ -67,6 +122,8 @@ class Server:
         import socket
         s = socket.create_connection(("127.0.0.1", self.port), timeout=30)
         head = f"{method} {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: {len(raw)}\r\nConnection: close\r\n"
+        if self.accounts and not any(k.lower() == "authorization" for k in headers):
+            headers = dict(headers, Authorization="Bearer " + self.admin_token)
         head += "".join(f"{k}: {v}\r\n" for k, v in headers.items()) + "\r\n"
         try:
             s.sendall(head.encode())
@@ -90,9 +147,12 @@ class Server:
         hdrs = {l.split(":", 1)[0].lower(): l.split(":", 1)[1].strip() for l in lines[1:] if ":" in l}
         return status, hdrs, json.loads(payload) if payload else None
 
-    def request(self, method, path, body=None, headers=None, raw=None, timeout=300):
+    def request(self, method, path, body=None, headers=None, raw=None, timeout=300, auth=True):
         conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=timeout)
         h = dict(headers or {})
+        account = h.pop(ACT_AS, None)
+        if auth and self.accounts and not any(k.lower() == "authorization" for k in h):
+            h["Authorization"] = "Bearer " + self.token_of(account or "admin")
         data = raw
         if body is not None:
             data = json.dumps(body).encode()

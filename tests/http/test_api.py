@@ -4,12 +4,12 @@ a crash in the middle of an import, bad requests, the audit trail and as-of read
 
 Usage: test_api.py ANSVAR_BINARY SHARED_DIR [--db-url URL]   (a PostgreSQL URL runs the same suite there)"""
 import copy, json, os, sqlite3, subprocess, sys, threading, time, unittest
-from server_fixture import Server
+from server_fixture import Server, acting_as
 
 BINARY, SHARED = sys.argv[1], sys.argv[2]
 DB_URL = sys.argv[4] if len(sys.argv) > 4 and sys.argv[3] == "--db-url" else None
 EXAMPLE = json.load(open(os.path.join(SHARED, "spec/examples/kungsbacka-small.json")))
-ACTOR = {"X-Ansvar-Actor": "anna.dpo"}
+ACTOR = acting_as("anna.dpo")  # an admin account of that name, with an API token (server_fixture.py)
 
 NEW = {
     "organizations": {"id": "t-org", "name": "Testbolaget AB", "kind": "company"},
@@ -127,10 +127,10 @@ class Api(unittest.TestCase):
         _, h2, second = self.req("GET", "/api/v1/systems/kivra")
         self.assertEqual(etag(h), etag(h2))
         first["supplier"] = "Kivra Sverige AB"
-        status, _, _ = self.req("PUT", "/api/v1/systems/kivra", first, {"If-Match": etag(h), "X-Ansvar-Actor": "one"})
+        status, _, _ = self.req("PUT", "/api/v1/systems/kivra", first, {"If-Match": etag(h), **acting_as("one")})
         self.assertEqual(status, 200)
         second["fee"] = False
-        status, _, problem = self.req("PUT", "/api/v1/systems/kivra", second, {"If-Match": etag(h2), "X-Ansvar-Actor": "two"})
+        status, _, problem = self.req("PUT", "/api/v1/systems/kivra", second, {"If-Match": etag(h2), **acting_as("two")})
         self.assertEqual(status, 412)
         self.assertEqual(problem["status"], 412)
         _, h3, now = self.req("GET", "/api/v1/systems/kivra")
@@ -290,7 +290,7 @@ class Api(unittest.TestCase):
         time.sleep(1.2)
         owner = next(r for r in kivra["roles"] if r["role"] == "owner")
         owner["person"] = "p-kd"
-        self.assertEqual(self.req("PUT", "/api/v1/systems/kivra", kivra, {"If-Match": etag(h), "X-Ansvar-Actor": "bo.owner"})[0], 200)
+        self.assertEqual(self.req("PUT", "/api/v1/systems/kivra", kivra, {"If-Match": etag(h), **acting_as("bo.owner")})[0], 200)
         _, _, audit = self.req("GET", "/api/v1/audit?entity_type=system&entity_id=kivra")
         latest = audit["entries"][0]
         self.assertEqual((latest["action"], latest["actor"]["id"]), ("update", "bo.owner"))

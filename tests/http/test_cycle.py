@@ -28,7 +28,7 @@ import icalendar
 from aiosmtpd.controller import Controller
 from aiosmtpd.smtp import AuthResult, LoginPassword
 
-from server_fixture import Server, fresh_database
+from server_fixture import Server, acting_as, fresh_database
 
 # The test server requires AUTH without TLS on 127.0.0.1 on purpose; aiosmtpd warns about that on every session.
 warnings.filterwarnings("ignore", message="Requiring AUTH while not requiring TLS")
@@ -36,7 +36,7 @@ warnings.simplefilter("ignore", ResourceWarning)
 logging.getLogger("mail.log").setLevel(logging.ERROR)
 
 BINARY = sys.argv[1]
-ACTOR = {"X-Ansvar-Actor": "anna.dpo"}
+ACTOR = acting_as("anna.dpo")  # an admin account of that name, with an API token (server_fixture.py)
 STOCKHOLM = ZoneInfo("Europe/Stockholm")
 NOW = datetime.datetime.now(datetime.timezone.utc)
 TODAY = NOW.astimezone(STOCKHOLM).date()

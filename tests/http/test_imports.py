@@ -5,11 +5,11 @@ export and import back without a change.
 
 Usage: test_imports.py ANSVAR_BINARY SHARED_DIR"""
 import json, os, shutil, subprocess, sys, tempfile, unittest, urllib.parse
-from server_fixture import Server
+from server_fixture import Server, acting_as
 
 BINARY, SHARED = sys.argv[1], sys.argv[2]
 EXAMPLE = json.load(open(os.path.join(SHARED, "spec/examples/kungsbacka-small.json")))
-ACTOR = {"X-Ansvar-Actor": "asa.import"}
+ACTOR = acting_as("asa.import")  # an admin account of that name, with an API token (server_fixture.py)
 CSV = {"Content-Type": "text/csv"}
 XLSX = {"Content-Type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"}
 

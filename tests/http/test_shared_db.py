@@ -10,12 +10,12 @@ import json, os, subprocess, sys, threading, time, unittest
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 sys.path.insert(0, os.path.join(HERE, "..", "..", "scripts"))
-from server_fixture import Server  # noqa: E402
+from server_fixture import Server, acting_as  # noqa: E402
 import pg_cluster  # noqa: E402
 
 BINARY, SHARED = sys.argv[1], sys.argv[2]
 EXAMPLE = json.load(open(os.path.join(SHARED, "spec/examples/kungsbacka-small.json")))
-ACTOR = {"X-Ansvar-Actor": "anna.dpo"}
+ACTOR = acting_as("anna.dpo")  # an admin account of that name, with an API token (server_fixture.py)
 
 
 class SharedDatabase(unittest.TestCase):

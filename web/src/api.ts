@@ -12,24 +12,25 @@ import type {
   Rule,
   TrendPoint,
 } from './types';
+import { t } from './i18n';
 
 const BASE = '/api/v1';
-const ACTOR_KEY = 'ansvar.actor';
 
-export function actor(): string {
-  try {
-    return localStorage.getItem(ACTOR_KEY) ?? '';
-  } catch {
-    return '';
-  }
+// ---------- the session: the CSRF token of the signed-in session, and what happens when it ends ----------
+let csrfToken = '';
+/** The CSRF token of the current session (GET /api/v1/auth/session); sent as X-CSRF-Token on every non-GET request. */
+export function setCsrf(token: string | null | undefined): void {
+  csrfToken = token ?? '';
 }
-export function setActor(name: string): void {
-  try {
-    localStorage.setItem(ACTOR_KEY, name.trim());
-  } catch {
-    /* private mode: the name lives for this page only */
-  }
-  window.dispatchEvent(new Event('ansvar:actor'));
+let signedOutHandler: (() => void) | null = null;
+/** Called when an API request answers 401: the session has ended (expired, signed out elsewhere). */
+export function onSignedOut(f: () => void): void {
+  signedOutHandler = f;
+}
+let csrfRefresher: (() => Promise<boolean>) | null = null;
+/** Asked once when a request is refused for its CSRF token (the session was renewed in another tab): true to retry. */
+export function onCsrfRefused(f: () => Promise<boolean>): void {
+  csrfRefresher = f;
 }
 
 /** An answer that is not 2xx: the problem+json body, the status, and the ETag when the server sent one. */
@@ -37,14 +38,20 @@ export class ApiError extends Error {
   constructor(
     public status: number,
     public problem: Problem,
+    public retryAfter = 0,
   ) {
-    super(problem.detail || problem.title || `HTTP ${status}`);
+    // A refusal is said in words the user can act on; the server's own detail stays in `problem`.
+    super(status === 403 && !/CSRF/.test(problem.detail ?? '') ? t('forbidden') : problem.detail || problem.title || `HTTP ${status}`);
   }
   get notFound(): boolean {
     return this.status === 404;
   }
   get conflict(): boolean {
     return this.status === 412;
+  }
+  /** 403: signed in, but the account's role may not do this. */
+  get forbidden(): boolean {
+    return this.status === 403;
   }
 }
 
@@ -63,29 +70,41 @@ function qs(query?: Query): string {
   return s ? `?${s}` : '';
 }
 
-async function request(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<Response> {
-  const h: Record<string, string> = { Accept: 'application/json', ...headers };
-  if (body !== undefined) h['Content-Type'] = 'application/json';
-  if (method !== 'GET') {
-    const a = actor();
-    if (a) h['X-Ansvar-Actor'] = a;
+async function problemOf(res: Response): Promise<ApiError> {
+  let problem: Problem = { status: res.status };
+  try {
+    problem = { status: res.status, ...(await res.json()) };
+  } catch {
+    /* not JSON */
   }
+  return new ApiError(res.status, problem, Number(res.headers.get('Retry-After') ?? 0) || 0);
+}
+
+/**
+ * Every call to /api/v1: the session cookie (same origin only), X-CSRF-Token on every request that changes
+ * something, problem+json turned into ApiError; a 401 tells the app that the session is gone.
+ */
+export async function apiFetch(method: string, path: string, init: { body?: BodyInit; headers?: Record<string, string> } = {}, retried = false): Promise<Response> {
+  const h: Record<string, string> = { Accept: 'application/json', ...init.headers };
+  if (method !== 'GET' && method !== 'HEAD' && csrfToken) h['X-CSRF-Token'] = csrfToken;
   let res: Response;
   try {
-    res = await fetch(BASE + path, { method, headers: h, body: body === undefined ? undefined : JSON.stringify(body) });
+    res = await fetch(BASE + path, { method, headers: h, body: init.body, credentials: 'same-origin' });
   } catch (e) {
     throw new ApiError(0, { status: 0, title: 'network', detail: String(e) });
   }
-  if (!res.ok) {
-    let problem: Problem = { status: res.status };
-    try {
-      problem = { status: res.status, ...(await res.json()) };
-    } catch {
-      /* not JSON */
-    }
-    throw new ApiError(res.status, problem);
-  }
-  return res;
+  if (res.ok) return res;
+  const err = await problemOf(res);
+  if (res.status === 401 && !path.startsWith('/auth/')) signedOutHandler?.();
+  if (res.status === 403 && !retried && /CSRF/.test(err.problem.detail ?? '') && csrfRefresher && (await csrfRefresher()))
+    return apiFetch(method, path, init, true);
+  throw err;
+}
+
+async function request(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<Response> {
+  const h = { ...headers };
+  if (body !== undefined) h['Content-Type'] = 'application/json';
+  return apiFetch(method, path, { headers: h, body: body === undefined ? undefined : JSON.stringify(body) });
 }
 
 async function json<T>(method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<T> {
@@ -165,25 +184,9 @@ export async function importSpreadsheet(
   opts: { dryRun: boolean; sheet?: string; mapping?: string; version?: number },
 ): Promise<ImportReport> {
   const q = qs({ dry_run: opts.dryRun ? 'true' : 'false', file_name: file.name, sheet: opts.sheet, mapping: opts.mapping });
-  const h: Record<string, string> = { Accept: 'application/json', 'Content-Type': file.type && !file.type.includes('json') ? file.type : 'application/octet-stream' };
-  const a = actor();
-  if (a) h['X-Ansvar-Actor'] = a;
+  const h: Record<string, string> = { 'Content-Type': file.type && !file.type.includes('json') ? file.type : 'application/octet-stream' };
   if (opts.version !== undefined) h['If-Match'] = `"${opts.version}"`;
-  let res: Response;
-  try {
-    res = await fetch(`${BASE}/imports${q}`, { method: 'POST', headers: h, body: file });
-  } catch (e) {
-    throw new ApiError(0, { status: 0, title: 'network', detail: String(e) });
-  }
-  if (!res.ok) {
-    let problem: Problem = { status: res.status };
-    try {
-      problem = { status: res.status, ...(await res.json()) };
-    } catch {
-      /* not JSON */
-    }
-    throw new ApiError(res.status, problem);
-  }
+  const res = await apiFetch('POST', `/imports${q}`, { headers: h, body: file });
   return (await res.json()) as ImportReport;
 }
 

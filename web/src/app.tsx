@@ -1,32 +1,18 @@
-// The frame of every page: skip link, header with language and name, main navigation, main content.
+// The frame of every page: skip link, header with language and the signed-in account, main navigation, main content.
+// Signed out, the same frame holds the sign-in page (the address is kept, so signing in returns to it).
+import type { ComponentType } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
-import { actor, setActor } from './api';
-import { PageTitle } from './components';
+import { ApiError } from './api';
+import { ErrorBox, Loading, PageTitle } from './components';
 import { lang, setLang, t, useLang, type Key } from './i18n';
-import { match, onLinkClick, useLocation } from './router';
+import { match, navigate, onLinkClick, useLocation } from './router';
+import { loadSession, signOut, useSession, type SessionAccount } from './session';
+import { SignInPage } from './pages/signin';
 import { Overview } from './pages/overview';
 import { Register } from './pages/register';
 import { SystemPage } from './pages/system';
 import { EditPage, NewPage } from './pages/edit';
-import { CyclePage } from './pages/cycle';
 import { MessageBanner, MessagesPage } from './pages/messages';
-import { ImportPage } from './pages/import';
-import {
-  ActivitiesPage,
-  ActivityPage,
-  AdministrationPage,
-  CommitteePage,
-  FindingsPage,
-  GenericList,
-  IncidentPage,
-  IncidentsPage,
-  OrgPage,
-  PeoplePage,
-  PersonPage,
-  RequestPage,
-  RequestsPage,
-  RulesPage,
-} from './pages/other';
 import type { CollectionName } from './types';
 
 const NAV: [string, Key][] = [
@@ -41,6 +27,7 @@ const NAV: [string, Key][] = [
   ['/people', 'nav_people'],
   ['/rules', 'nav_rules'],
   ['/import', 'nav_import'],
+  ['/audit', 'nav_audit'],
 ];
 
 function current(href: string, path: string) {
@@ -49,44 +36,77 @@ function current(href: string, path: string) {
   return path.startsWith(href);
 }
 
-function ActorBox() {
-  const [name, setName] = useState(actor());
-  const [editing, setEditing] = useState(!actor());
+/** A page that is loaded only when it is first shown (its own chunk): keeps the first load small. */
+function lazyPage<P extends object>(load: () => Promise<ComponentType<P>>): ComponentType<P> {
+  let loaded: ComponentType<P> | null = null;
+  let loading: Promise<void> | null = null;
+  return function Lazy(props: P) {
+    const [, force] = useState(0);
+    const [failed, setFailed] = useState<Error | null>(null);
+    useEffect(() => {
+      if (loaded) return;
+      loading ??= load().then((c) => void (loaded = c));
+      loading.then(
+        () => force((n) => n + 1),
+        (e) => {
+          loading = null;
+          setFailed(e as Error);
+        },
+      );
+    }, []);
+    if (loaded) {
+      const C = loaded;
+      return <C {...props} />;
+    }
+    if (failed) return <ErrorBox error={new ApiError(0, { status: 0, detail: failed.message })} retry={() => location.reload()} />;
+    return <Loading />;
+  };
+}
+// Pages a first visit does not need, each in its own chunk.
+const CyclePage = lazyPage(() => import('./pages/cycle').then((m) => m.CyclePage));
+const ImportPage = lazyPage(() => import('./pages/import').then((m) => m.ImportPage));
+// The register's other pages (one chunk, loaded at the first of them).
+const other = () => import('./pages/other');
+const ActivitiesPage = lazyPage(() => other().then((m) => m.ActivitiesPage));
+const ActivityPage = lazyPage(() => other().then((m) => m.ActivityPage));
+const AdministrationPage = lazyPage(() => other().then((m) => m.AdministrationPage));
+const CommitteePage = lazyPage(() => other().then((m) => m.CommitteePage));
+const FindingsPage = lazyPage(() => other().then((m) => m.FindingsPage));
+const GenericList = lazyPage(() => other().then((m) => m.GenericList));
+const IncidentPage = lazyPage(() => other().then((m) => m.IncidentPage));
+const IncidentsPage = lazyPage(() => other().then((m) => m.IncidentsPage));
+const OrgPage = lazyPage(() => other().then((m) => m.OrgPage));
+const PeoplePage = lazyPage(() => other().then((m) => m.PeoplePage));
+const PersonPage = lazyPage(() => other().then((m) => m.PersonPage));
+const RequestPage = lazyPage(() => other().then((m) => m.RequestPage));
+const RequestsPage = lazyPage(() => other().then((m) => m.RequestsPage));
+const RulesPage = lazyPage(() => other().then((m) => m.RulesPage));
+const AdminPage = lazyPage(() => import('./pages/admin').then((m) => m.AdminPage));
+const AuditPage = lazyPage(() => import('./pages/audit').then((m) => m.AuditPage));
+
+function AccountBox({ account }: { account: SessionAccount }) {
   useLang();
-  useEffect(() => {
-    // A name typed in a form (the first save) shows up here too.
-    const f = () => {
-      setName(actor());
-      if (actor()) setEditing(false);
-    };
-    window.addEventListener('ansvar:actor', f);
-    return () => window.removeEventListener('ansvar:actor', f);
-  }, []);
-  if (!editing)
-    return (
-      <div class="actor">
-        <span>
-          {t('you_are')}: <strong>{name}</strong>
-        </span>{' '}
-        <button type="button" class="link" onClick={() => setEditing(true)}>
-          {t('actor_change')}
-        </button>
-      </div>
-    );
+  const [busy, setBusy] = useState(false);
   return (
-    <form
-      class="actor"
-      onSubmit={(e) => {
-        e.preventDefault();
-        if (!name.trim()) return;
-        setActor(name);
-        setEditing(false);
-      }}
-    >
-      <label for="actor-name">{t('actor_label')}</label>
-      <input id="actor-name" type="text" autoComplete="name" value={name} onInput={(e) => setName((e.target as HTMLInputElement).value)} />
-      <button type="submit">{t('actor_save')}</button>
-    </form>
+    <div class="account" data-testid="account">
+      <span>
+        <span class="sr-only">{t('signed_in_as')}: </span>
+        <strong>{account.name || account.id}</strong> <span class="muted">({t(`role_${account.role}` as Key)})</span>
+      </span>{' '}
+      <button
+        type="button"
+        class="secondary"
+        disabled={busy}
+        onClick={() => {
+          setBusy(true);
+          const done = signOut();
+          navigate('/', true);
+          void done.finally(() => setBusy(false));
+        }}
+      >
+        {t('sign_out')}
+      </button>
+    </div>
   );
 }
 
@@ -131,6 +151,8 @@ function Route({ path, query }: { path: string; query: URLSearchParams }) {
   if (path === '/cycle') return <CyclePage query={query} />;
   if (path === '/messages') return <MessagesPage />;
   if (path === '/import') return <ImportPage />;
+  if (path === '/audit') return <AuditPage query={query} />;
+  if (path === '/admin') return <AdminPage />;
   if ((m = match('/edit/:c/:id', path))) return <EditPage c={m.c as CollectionName} id={m.id} />;
   if ((m = match('/new/:c', path))) return <NewPage c={m.c as CollectionName} query={query} />;
   const generic: Record<string, CollectionName> = {
@@ -153,36 +175,70 @@ function Route({ path, query }: { path: string; query: URLSearchParams }) {
   );
 }
 
+function Brand() {
+  return (
+    <div class="brand">
+      <a href="/" class="brand-name">
+        <svg aria-hidden="true" width="28" height="28" viewBox="0 0 32 32">
+          <rect width="32" height="32" rx="6" fill="#1d4f91" />
+          <path d="M9 23l7-15 7 15M12 18h8" stroke="#fff" stroke-width="3" fill="none" stroke-linecap="round" stroke-linejoin="round" />
+        </svg>
+        <span>{t('app_name')}</span>
+      </a>
+      <span class="tagline">{t('app_tagline')}</span>
+    </div>
+  );
+}
+
+function Skip() {
+  return (
+    <a class="skip" href="#main" onClick={(e) => { e.preventDefault(); const m = document.getElementById('main'); m?.focus(); }}>
+      {t('skip')}
+    </a>
+  );
+}
+
 export function App() {
   const { path, query } = useLocation();
   const l = useLang();
+  const s = useSession();
   useEffect(() => {
     document.documentElement.lang = lang();
   }, [l]);
+  useEffect(() => {
+    void loadSession();
+  }, []);
+  if (s.status !== 'signed_in')
+    return (
+      <div class="shell" onClick={onLinkClick as any}>
+        <Skip />
+        <header class="top">
+          <Brand />
+          <div class="tools">
+            <LangSwitch />
+          </div>
+        </header>
+        <main id="main" tabIndex={-1} class="main-narrow">
+          {s.status === 'loading' && <Loading />}
+          {s.status === 'error' && <ErrorBox error={s.error} retry={() => void loadSession()} />}
+          {s.status === 'signed_out' && <SignInPage methods={s.methods} expired={s.expired} />}
+        </main>
+      </div>
+    );
+  const nav = s.account.role === 'admin' ? [...NAV, ['/admin', 'nav_admin'] as [string, Key]] : NAV;
   return (
     <div class="shell" onClick={onLinkClick as any}>
-      <a class="skip" href="#main" onClick={(e) => { e.preventDefault(); const m = document.getElementById('main'); m?.focus(); }}>
-        {t('skip')}
-      </a>
+      <Skip />
       <header class="top">
-        <div class="brand">
-          <a href="/" class="brand-name">
-            <svg aria-hidden="true" width="28" height="28" viewBox="0 0 32 32">
-              <rect width="32" height="32" rx="6" fill="#1d4f91" />
-              <path d="M9 23l7-15 7 15M12 18h8" stroke="#fff" stroke-width="3" fill="none" stroke-linecap="round" stroke-linejoin="round" />
-            </svg>
-            <span>{t('app_name')}</span>
-          </a>
-          <span class="tagline">{t('app_tagline')}</span>
-        </div>
+        <Brand />
         <div class="tools">
-          <ActorBox />
+          <AccountBox account={s.account} />
           <LangSwitch />
         </div>
       </header>
       <nav class="main-nav" aria-label={t('nav_label')}>
         <ul>
-          {NAV.map(([href, key]) => (
+          {nav.map(([href, key]) => (
             <li key={href}>
               <a href={href} aria-current={current(href, path) ? 'page' : undefined}>
                 {t(key)}
@@ -197,7 +253,7 @@ export function App() {
       </main>
       <footer class="foot">
         <p>
-          Ansvar · <a href="/api/v1/openapi.json">API</a> · <a href="/rules">{t('nav_rules')}</a>
+          Ansvar · <a href="/api/v1/openapi.json">API</a> · <a href="/rules">{t('nav_rules')}</a> · <a href="/audit">{t('nav_audit')}</a>
         </p>
       </footer>
     </div>

@@ -1,6 +1,6 @@
 // The annual cycle's part of the API (src/http/cycle_routes.cpp): due items, calendar tokens, operational messages.
-import { actor, ApiError } from './api';
-import type { DueItem, Problem } from './types';
+import { apiFetch } from './api';
+import type { DueItem } from './types';
 import { lang } from './i18n';
 
 export interface OpMessage {
@@ -37,24 +37,9 @@ export interface IssuedToken {
 }
 
 async function call<T>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<{ value: T; etag: string }> {
-  const h: Record<string, string> = { Accept: 'application/json', ...headers };
+  const h = { ...headers };
   if (body !== undefined) h['Content-Type'] = 'application/json';
-  if (method !== 'GET' && actor()) h['X-Ansvar-Actor'] = actor();
-  let res: Response;
-  try {
-    res = await fetch('/api/v1' + path, { method, headers: h, body: body === undefined ? undefined : JSON.stringify(body) });
-  } catch (e) {
-    throw new ApiError(0, { status: 0, title: 'network', detail: String(e) });
-  }
-  if (!res.ok) {
-    let problem: Problem = { status: res.status };
-    try {
-      problem = { status: res.status, ...(await res.json()) };
-    } catch {
-      /* not JSON */
-    }
-    throw new ApiError(res.status, problem);
-  }
+  const res = await apiFetch(method, path, { headers: h, body: body === undefined ? undefined : JSON.stringify(body) });
   const text = await res.text();
   return { value: (text ? JSON.parse(text) : undefined) as T, etag: res.headers.get('ETag') ?? '*' };
 }

@@ -23,11 +23,6 @@ const sv = {
   language: 'Språk',
   lang_sv: 'Svenska',
   lang_en: 'English',
-  you_are: 'Du ändrar som',
-  actor_label: 'Ditt namn (visas i ändringsloggen)',
-  actor_save: 'Spara namn',
-  actor_change: 'Byt namn',
-  actor_missing: 'Ange ditt namn innan du sparar, så att ändringsloggen visar vem som ändrade.',
   loading: 'Laddar…',
   not_available: 'Inte tillgängligt ännu i den här servern.',
   error_loading: 'Kunde inte hämta uppgifterna',
@@ -331,6 +326,35 @@ const sv = {
   format_pdf: 'PDF',
   format_xlsx: 'Excel',
   format_csv: 'CSV',
+  // accounts, signing in, access
+  forbidden: 'Du saknar behörighet för det här. Inget har ändrats.',
+  signed_out_notice: 'Du är inte inloggad längre. Logga in igen.',
+  signin_title: 'Logga in',
+  signin_intro: 'Logga in för att se och ändra registret.',
+  signin_username: 'Användarnamn',
+  signin_password: 'Lösenord',
+  signin_submit: 'Logga in',
+  signin_busy: 'Loggar in…',
+  signin_wrong: 'Fel användarnamn eller lösenord.',
+  signin_missing: 'Fyll i både användarnamn och lösenord.',
+  signin_throttled: 'För många försök. Vänta {wait} och försök sedan igen.',
+  signin_failed: 'Inloggningen misslyckades: {detail}',
+  signin_expired: 'Du har blivit utloggad. Logga in igen för att fortsätta där du var.',
+  signin_oidc: 'Logga in med organisationens konto',
+  signin_or: 'Eller med användarnamn och lösenord',
+  signin_error_title: 'Det gick inte att logga in',
+  wait_seconds: '{n} sekunder',
+  wait_minutes: '{n} minuter',
+  wait_minute: '1 minut',
+  signed_in_as: 'Inloggad som',
+  sign_out: 'Logga ut',
+  role_admin: 'Administratör',
+  role_dpo: 'Dataskyddsombud',
+  role_data_protection_contact: 'Dataskyddskontakt',
+  role_steward: 'Systemförvaltare',
+  role_reader: 'Läsare',
+  nav_admin: 'Konton',
+  nav_audit: 'Ändringslogg',
 };
 export type Key = keyof typeof sv;
 
@@ -353,11 +377,6 @@ const en: Record<Key, string> = {
   language: 'Language',
   lang_sv: 'Svenska',
   lang_en: 'English',
-  you_are: 'You edit as',
-  actor_label: 'Your name (shown in the audit trail)',
-  actor_save: 'Save name',
-  actor_change: 'Change name',
-  actor_missing: 'Enter your name before saving, so that the audit trail shows who made the change.',
   loading: 'Loading…',
   not_available: 'Not available yet on this server.',
   error_loading: 'Could not load the data',
@@ -650,6 +669,35 @@ const en: Record<Key, string> = {
   format_pdf: 'PDF',
   format_xlsx: 'Excel',
   format_csv: 'CSV',
+  // accounts, signing in, access
+  forbidden: 'You are not allowed to do this. Nothing was changed.',
+  signed_out_notice: 'You are no longer signed in. Sign in again.',
+  signin_title: 'Sign in',
+  signin_intro: 'Sign in to see and change the register.',
+  signin_username: 'User name',
+  signin_password: 'Password',
+  signin_submit: 'Sign in',
+  signin_busy: 'Signing in…',
+  signin_wrong: 'Wrong user name or password.',
+  signin_missing: 'Enter both your user name and your password.',
+  signin_throttled: 'Too many attempts. Wait {wait}, then try again.',
+  signin_failed: 'Signing in failed: {detail}',
+  signin_expired: 'You have been signed out. Sign in again to continue where you were.',
+  signin_oidc: "Sign in with your organization's account",
+  signin_or: 'Or with user name and password',
+  signin_error_title: 'Could not sign in',
+  wait_seconds: '{n} seconds',
+  wait_minutes: '{n} minutes',
+  wait_minute: '1 minute',
+  signed_in_as: 'Signed in as',
+  sign_out: 'Sign out',
+  role_admin: 'Administrator',
+  role_dpo: 'Data protection officer',
+  role_data_protection_contact: 'Data protection contact',
+  role_steward: 'System steward',
+  role_reader: 'Reader',
+  nav_admin: 'Accounts',
+  nav_audit: 'Audit trail',
 };
 
 // Labels of the register's enum values and field names.
@@ -942,10 +990,17 @@ export function useLang(): Lang {
   return current;
 }
 
-export function t(key: Key, vars?: Record<string, string | number>): string {
-  let s = (current === 'en' ? en : sv)[key] ?? key;
+function fill(s: string, vars?: Record<string, string | number>): string {
   if (vars) for (const [k, v] of Object.entries(vars)) s = s.split(`{${k}}`).join(String(v));
   return s;
+}
+/** Texts that live beside a page loaded on its own (its chunk): the same t() over the page's own two tables. */
+export function localTexts<K extends string>(svTexts: Record<K, string>, enTexts: Record<K, string>) {
+  return (key: K, vars?: Record<string, string | number>): string => fill((current === 'en' ? enTexts : svTexts)[key] ?? key, vars);
+}
+
+export function t(key: Key, vars?: Record<string, string | number>): string {
+  return fill((current === 'en' ? en : sv)[key] ?? key, vars);
 }
 /** The label of an enum value ("business_system" → "Verksamhetssystem"); unknown values are shown as they are. */
 export function label(value: string | null | undefined): string {

@@ -1,6 +1,6 @@
 // Editing one entity: field-level errors, optimistic concurrency made visible, nothing lost on a failed save.
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { actor, api, ApiError, setActor, type Versioned } from '../api';
+import { api, ApiError, type Versioned } from '../api';
 import { fmtDate, t } from '../i18n';
 import type { CollectionName } from '../types';
 import { fieldId, FieldInput, forgetOptions, pathKey, type Errors } from './fields';
@@ -100,10 +100,10 @@ export function EntityForm({ c, id, initial, onSaved, onCancel, onDeleted }: For
   const [value, setValue] = useState<any>(null);
   const [errors, setErrors] = useState<Errors>({});
   const [general, setGeneral] = useState<string[]>([]);
+  const [refused, setRefused] = useState(''); // 403: this account may not; nothing in the form is wrong
   const [saving, setSaving] = useState(false);
   const [conflict, setConflict] = useState<Versioned<any> | null>(null);
   const [draft, setDraft] = useState<Draft | null>(null);
-  const [who, setWho] = useState(actor());
   const [deleteRoles, setDeleteRoles] = useState(false);
   const summaryRef = useRef<HTMLDivElement>(null);
   const dirty = useRef(false);
@@ -160,14 +160,13 @@ export function EntityForm({ c, id, initial, onSaved, onCancel, onDeleted }: For
     const body = clean(fields, value);
     const errs = validate(fields, body);
     const general: string[] = [];
-    if (!who.trim()) errs['$actor'] = t('actor_missing');
     setErrors(errs);
     setGeneral(general);
+    setRefused('');
     if (Object.keys(errs).length) {
       focusSummary();
       return;
     }
-    setActor(who);
     saveDraft(c, id, value);
     setSaving(true);
     try {
@@ -183,6 +182,12 @@ export function EntityForm({ c, id, initial, onSaved, onCancel, onDeleted }: For
       setSaving(false);
       if (!(e instanceof ApiError)) {
         setGeneral([String(e)]);
+        focusSummary();
+        return;
+      }
+      if (e.status === 403) {
+        // Not allowed for this account: said above the form; everything typed stays in the form and in the draft.
+        setRefused(e.message);
         focusSummary();
         return;
       }
@@ -216,13 +221,7 @@ export function EntityForm({ c, id, initial, onSaved, onCancel, onDeleted }: For
 
   async function remove(extra: Record<string, string> = {}) {
     if (!id || !base) return;
-    if (!who.trim()) {
-      setErrors({ $actor: t('actor_missing') });
-      focusSummary();
-      return;
-    }
     if (!extra.roles && !window.confirm(t('delete_confirm', { name: value.name ?? id }))) return;
-    setActor(who);
     try {
       await api.remove(c, id, base.etag, extra);
       dropDraft(c, id);
@@ -231,7 +230,8 @@ export function EntityForm({ c, id, initial, onSaved, onCancel, onDeleted }: For
     } catch (e) {
       const err = e as ApiError;
       if (err.status === 409 && c === 'people') setDeleteRoles(true);
-      if (err.status === 412) setConflict(await api.get(c, id));
+      if (err.status === 403) setRefused(err.message);
+      else if (err.status === 412) setConflict(await api.get(c, id));
       else setGeneral([err.problem?.detail || err.message, ...(err.problem?.errors ?? []).map((x) => `${x.path}: ${x.message}`)]);
       focusSummary();
     }
@@ -257,6 +257,14 @@ export function EntityForm({ c, id, initial, onSaved, onCancel, onDeleted }: For
       }}
     >
       <div ref={summaryRef} tabIndex={-1} class="form-summary">
+        {refused && (
+          <div class="alert alert-error" role="alert">
+            <p>
+              <span aria-hidden="true">⛔ </span>
+              <strong>{refused}</strong>
+            </p>
+          </div>
+        )}
         {errorCount > 0 && (
           <div class="alert alert-error" role="alert">
             <p>
@@ -265,9 +273,9 @@ export function EntityForm({ c, id, initial, onSaved, onCancel, onDeleted }: For
             <ul>
               {Object.entries(errors).map(([k, msg]) => (
                 <li key={k}>
-                  <a href={`#${k === '$actor' ? 'f-actor' : fieldId(k)}`} onClick={(e) => {
+                  <a href={`#${fieldId(k)}`} onClick={(e) => {
                     e.preventDefault();
-                    document.getElementById(k === '$actor' ? 'f-actor' : fieldId(k))?.focus();
+                    document.getElementById(fieldId(k))?.focus();
                   }}>
                     {msg}
                   </a>
@@ -306,34 +314,6 @@ export function EntityForm({ c, id, initial, onSaved, onCancel, onDeleted }: For
               {t('draft_discard')}
             </button>
           </div>
-        </div>
-      )}
-
-      {(!actor() || errors['$actor']) && (
-        <div class={`field ${errors['$actor'] ? 'has-error' : ''}`}>
-          <label for="f-actor">
-            {t('actor_label')}
-            <span class="req">
-              {' '}
-              <span aria-hidden="true">*</span>
-              <span class="sr-only">({t('required')})</span>
-            </span>
-          </label>
-          <input
-            id="f-actor"
-            type="text"
-            autoComplete="name"
-            value={who}
-            aria-invalid={errors['$actor'] ? 'true' : undefined}
-            aria-describedby={errors['$actor'] ? 'f-actor-err' : undefined}
-            onInput={(e) => setWho((e.target as HTMLInputElement).value)}
-          />
-          {errors['$actor'] && (
-            <p class="field-error" id="f-actor-err">
-              <span aria-hidden="true">✖ </span>
-              {errors['$actor']}
-            </p>
-          )}
         </div>
       )}
 

@@ -1,7 +1,7 @@
 // One system: its facts, roles and documents against what its category requires, GDPR responsibilities and why,
 // its findings linked to the rule texts, and its history from the audit trail.
 import { useEffect, useState } from 'preact/hooks';
-import { api, ApiError, actor, setActor } from '../api';
+import { api, ApiError } from '../api';
 import {
   Dl,
   ErrorBox,
@@ -59,17 +59,31 @@ export function FindingsList({ findings, rules }: { findings: Finding[]; rules: 
 }
 
 /** The fields an audit entry changed, by name. */
-function changedFields(e: AuditEntry): string[] {
+export function changedFields(e: AuditEntry): string[] {
   const b = (e.before ?? {}) as Record<string, unknown>;
   const a = (e.after ?? {}) as Record<string, unknown>;
   return [...new Set([...Object.keys(b), ...Object.keys(a)])].filter((k) => JSON.stringify(b[k]) !== JSON.stringify(a[k]));
 }
 
 /** What an entry did, read from before/after (the stored action word is not relied on). */
-function actionOf(e: AuditEntry): 'create' | 'update' | 'delete' {
+export function actionOf(e: AuditEntry): 'create' | 'update' | 'delete' {
   if (e.before === null || e.before === undefined) return 'create';
   if (e.after === null || e.after === undefined) return 'delete';
   return 'update';
+}
+
+/** Who made a change: the account's name, its user name beside it, linked to everything that account changed. */
+export function Who({ actor }: { actor: { id: string; name: string } | undefined | null }) {
+  if (!actor || (!actor.id && !actor.name)) return <>{t('dash')}</>;
+  const name = actor.name || actor.id;
+  return (
+    <>
+      <a href={`/audit?actor=${encodeURIComponent(actor.id)}`} class="who">
+        {name}
+      </a>
+      {actor.id && actor.id !== name && <span class="muted small"> ({actor.id})</span>}
+    </>
+  );
 }
 
 export function History({ type, id }: { type: string; id: string }) {
@@ -95,7 +109,9 @@ export function History({ type, id }: { type: string; id: string }) {
                 {[...r.entries].reverse().map((e) => (
                   <tr key={e.seq}>
                     <td>{fmtDate(e.at)}</td>
-                    <td>{e.actor?.name ?? e.actor?.id}</td>
+                    <td>
+                      <Who actor={e.actor} />
+                    </td>
                     <td>{t(`action_${actionOf(e)}` as Key)}</td>
                     <td>{actionOf(e) === 'update' ? changedFields(e).join(', ') : t('dash')}</td>
                   </tr>
@@ -169,7 +185,6 @@ function People({ list }: { list: ({ id: string; name: string; title?: string | 
 
 function Appoint({ system, role, etag, onDone }: { system: System; role: string; etag: string; onDone: (msg: string) => void }) {
   const [person, setPerson] = useState<string | null>(null);
-  const [who, setWho] = useState(actor());
   const [error, setError] = useState('');
   const [busy, setBusy] = useState(false);
   const id = `appoint-${role}`;
@@ -179,11 +194,6 @@ function Appoint({ system, role, etag, onDone }: { system: System; role: string;
       setError(`${t('person')}: ${t('required').toLowerCase()}`);
       return;
     }
-    if (!who.trim()) {
-      setError(t('actor_missing'));
-      return;
-    }
-    setActor(who);
     setBusy(true);
     try {
       const body = { ...system, roles: [...(system.roles ?? []), { role, person }] };
@@ -194,17 +204,11 @@ function Appoint({ system, role, etag, onDone }: { system: System; role: string;
       setBusy(false);
       const e2 = err as ApiError;
       // The chosen person stays selected: nothing is lost, and a conflict says so.
-      setError(e2.status === 412 ? t('conflict_title') + '. ' + t('retry') : e2.problem?.errors?.map((x) => x.message).join('; ') || e2.message);
+      setError(e2.status === 412 ? t('conflict_title') + '. ' + t('retry') : e2.forbidden ? e2.message : e2.problem?.errors?.map((x) => x.message).join('; ') || e2.message);
     }
   }
   return (
     <form class="appoint" onSubmit={submit}>
-      {!actor() && (
-        <div class="field">
-          <label for={`${id}-actor`}>{t('actor_label')}</label>
-          <input id={`${id}-actor`} type="text" value={who} onInput={(e) => setWho((e.target as HTMLInputElement).value)} />
-        </div>
-      )}
       <div class={`field ${error ? 'has-error' : ''}`}>
         <label for={id}>
           {t('person')} – {label(role)}

@@ -1,0 +1,140 @@
+#pragma once
+// Accounts, sessions, API tokens and login throttling (issue 6, docs/access-control.md), kept by the store beside
+// the register, so that several instances on one PostgreSQL database share them:
+//  - accounts: documents of "accounts" (id = user name), every change in the store's document trail;
+//  - passwords: records "password/<account>" holding the Argon2id hash (libsodium crypto_pwhash_str), apart from
+//    the audited documents so that no credential, not even a hash, stays in the append-only trail;
+//  - sessions: records "session/<SHA-256 of the session id>"; the record's time is when it was last used;
+//  - API tokens: documents of "api_tokens" (id = 16 hex) holding the SHA-256 of the token;
+//  - throttling: records "throttle/account/<id>" and "throttle/address/<address>", the recent failures;
+//  - short-lived records (an OpenID Connect login's state): records under a caller's key, with an expiry.
+// Used by the HTTP layer (http/access.cpp, http/auth_routes.cpp, http/oidc_routes.cpp) and the CLI
+// (cli/user_command.cpp). Thread-safe: it keeps no state but its settings; the store serializes.
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "app/result.hpp"
+#include "auth/account.hpp"
+#include "store/store.hpp"
+
+namespace ansvar::app {
+
+struct AccountSettings {
+  int64_t session_idle_seconds = 8 * 3600;
+  int64_t session_absolute_seconds = 7 * 24 * 3600;
+  int64_t session_touch_seconds = 60;  // last_seen is written at most this often
+  int account_failures = 5;            // failed logins per account within the window before it is throttled
+  int address_failures = 20;           // … per client address
+  int64_t throttle_window_seconds = 15 * 60;
+};
+
+// What an administrator (or the CLI) writes of an account: absent fields stay as they are on an update.
+struct AccountChange {
+  std::optional<std::string> name, email, administration, person, oidc_subject;
+  std::optional<auth::Role> role;
+  std::optional<bool> disabled;
+  std::optional<std::string> password;  // sets (or replaces) the password; "" removes it (SSO only)
+};
+
+// How an account is found by a sign-in that is not by user name.
+enum class AccountMatch { kId, kEmail, kOidcSubject };
+
+// A new session: the id goes into the cookie, the csrf token to the client; the store keeps neither in clear.
+struct NewSession {
+  std::string id;
+  std::string csrf;
+  auth::Session session;
+};
+
+// Who a request is, once its cookie or token has been checked.
+struct Authenticated {
+  auth::Account account;
+  std::optional<auth::Session> session;  // set when signed in by cookie (CSRF applies)
+  std::string token_id;                  // set when by an API token
+};
+
+enum class LoginOutcome { kSignedIn, kRefused, kThrottled };
+struct LoginResult {
+  LoginOutcome outcome = LoginOutcome::kRefused;
+  std::optional<NewSession> session;
+  std::optional<auth::Account> account;
+  int64_t retry_after_seconds = 0;  // kThrottled
+};
+
+struct IssuedApiToken {
+  std::string token;  // shown once
+  auth::ApiToken record;
+};
+
+// The rules of a user name: lower case letters, digits and . _ @ -, 1 to 100 characters.
+bool ValidAccountId(std::string_view id);
+// A random password of 20 characters from an alphabet without look-alikes (about 100 bits), for the demo's admin.
+std::string GeneratePassword();
+// Passwords: at least 12 characters (NIST SP 800-63B §5.1.1.2: length, no composition rules), at most 1024 bytes.
+std::optional<std::string> PasswordProblem(std::string_view password);
+
+class Accounts {
+ public:
+  using Clock = std::function<model::Timestamp()>;
+  // Whether the register holds an administration or person of that id (an account's references are checked).
+  using Exists = std::function<bool(model::Collection, const std::string&)>;
+  Accounts(store::Store& store, Clock clock, AccountSettings settings = {});
+  // Without it, administration and person are not checked against the register.
+  void SetReferenceCheck(Exists exists);
+
+  // ---- Accounts ----
+  Result<auth::Account> Create(const std::string& id, const AccountChange& change, const store::Actor& actor);
+  Result<auth::Account> Update(const std::string& id, const AccountChange& change, const store::Actor& actor);
+  Result<auth::Account> Get(const std::string& id) const;
+  Result<std::vector<auth::Account>> List() const;
+  // An enabled or disabled account by id, e-mail (case-insensitive) or linked OIDC subject; nullopt when none or
+  // when the store fails. E-mail: nullopt when two accounts share it (ambiguous, refuse rather than guess).
+  std::optional<auth::Account> Find(AccountMatch by, const std::string& value) const;
+  [[nodiscard]] bool HasPassword(const std::string& id) const;
+  // True when the store holds no account at all (the demo then creates its admin). Throws store::StoreError.
+  [[nodiscard]] bool Empty() const;
+
+  // ---- Signing in ----
+  // Checks the password under the throttle of the account and of the address. A disabled or unknown account and a
+  // wrong password answer alike (kRefused), after the same work. Throws store::StoreError when the store fails.
+  LoginResult Login(const std::string& id, const std::string& password, const std::string& address);
+  // A new session for an enabled account (a password login, or an OIDC callback with via = kOidc).
+  Result<NewSession> CreateSession(const std::string& account_id, auth::SignIn via);
+  // The account of a session cookie's value: nullopt when unknown, expired (idle or absolute) or the account is
+  // disabled. Touches the session's last use. These three throw store::StoreError when the store fails.
+  std::optional<Authenticated> FromSession(const std::string& session_id);
+  // The account of an API token ("ansvar_<id>_<secret>"): nullopt when unknown, revoked or the account is disabled.
+  std::optional<Authenticated> FromToken(const std::string& token) const;
+  void EndSession(const std::string& session_id);
+  // Ends every session of an account (disabled, password changed); returns how many.
+  size_t EndSessionsOf(const std::string& account_id);
+
+  // ---- API tokens ----
+  Result<IssuedApiToken> CreateToken(const std::string& account_id, const std::string& name, const store::Actor& actor);
+  Result<bool> RevokeToken(const std::string& token_id, const store::Actor& actor);
+  Result<std::vector<auth::ApiToken>> ListTokens() const;
+
+  // ---- Short-lived records (an OIDC login's state, nonce and PKCE verifier) ----
+  // Keeps `data` under `key` (a caller's prefix, e.g. "oidc/<state>") for `ttl_seconds`.
+  Result<bool> PutShortLived(const std::string& key, const std::string& data, int64_t ttl_seconds);
+  // The data once: read and deleted in one go; nullopt when missing, expired or already taken.
+  std::optional<std::string> TakeShortLived(const std::string& key);
+
+  [[nodiscard]] const AccountSettings& settings() const { return settings_; }
+  [[nodiscard]] model::Timestamp Now() const { return clock_(); }
+
+ private:
+  // Seconds until `key` may try again; 0 when it may now.
+  int64_t Throttled(const std::string& key, int limit, model::Timestamp now) const;
+  void RecordFailure(const std::string& key, model::Timestamp now);
+  void PurgeExpired(model::Timestamp now);
+
+  store::Store& store_;
+  Clock clock_;
+  AccountSettings settings_;
+  Exists exists_;
+};
+
+}  // namespace ansvar::app

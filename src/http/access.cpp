@@ -1,0 +1,306 @@
+// The access middleware (http/access.hpp): who the request is, whether it may do what it asks, before any handler.
+// Reads the register through the service (an entity as stored, an administration's committees, a system's roles),
+// reads request bodies as the handlers will, and hands the decision to the pure policy (auth/policy.cpp).
+#include "http/access.hpp"
+
+#include <sodium.h>
+
+#include <cctype>
+#include <map>
+#include <memory>
+
+#include "app/cycle_service.hpp"
+#include "app/entity_kinds.hpp"
+#include "auth/policy.hpp"
+#include "http/log.hpp"
+#include "http/problem.hpp"
+#include "io/cycle_json.hpp"
+#include "io/entity_json.hpp"
+
+namespace ansvar::http {
+namespace {
+
+
+Response NotSignedIn(const Request& r, const std::string& detail) {
+  Response resp = Problem(401, "Inte inloggad / Not signed in", detail, r.path);
+  resp.headers.push_back({"WWW-Authenticate", "Bearer realm=\"ansvar\""});
+  return resp;
+}
+
+Response Forbidden(const Request& r, const std::string& detail) {
+  return Problem(403, "Otillåtet / Forbidden", detail, r.path);
+}
+
+bool StateChanging(const std::string& method) { return method != "GET" && method != "HEAD" && method != "OPTIONS"; }
+
+// The API paths anyone may reach (docs/access-control.md "Principles"). A credential that comes along is still
+// checked, so that GET /auth/session and POST /auth/logout know who asks.
+bool Public(const Request& r) {
+  const std::string& p = r.path;
+  const bool get = r.method == "GET" || r.method == "HEAD";
+  if (p == "/api/v1/auth/login" || p == "/api/v1/auth/logout" || p == "/api/v1/auth/session") return true;
+  if (get && (p == "/api/v1/auth/oidc/login" || p == "/api/v1/auth/oidc/callback")) return true;
+  if (get && (p == "/api/v1/openapi.json" || p == "/api/v1/health" || p == "/api/v1/messages.atom")) return true;
+  // The secret calendar feed: the token in the path is the credential.
+  if (get && p.starts_with("/api/v1/calendar/") && p.ends_with(".ics") && p.find('/', 17) == std::string::npos)
+    return true;
+  return false;
+}
+
+bool ConstantTimeEqual(const std::string& a, const std::string& b) {
+  return a.size() == b.size() && !a.empty() && sodium_memcmp(a.data(), b.data(), a.size()) == 0;
+}
+
+// The path's segments after "/api/v1/": {"systems", "s1"}.
+std::vector<std::string> Segments(const std::string& path) {
+  std::vector<std::string> out;
+  constexpr std::string_view kBase = "/api/v1/";
+  if (!path.starts_with(kBase)) return out;
+  size_t at = kBase.size();
+  while (at <= path.size()) {
+    const size_t end = path.find('/', at);
+    out.push_back(path.substr(at, end == std::string::npos ? std::string::npos : end - at));
+    if (end == std::string::npos) break;
+    at = end + 1;
+  }
+  return out;
+}
+
+auth::Operation OperationOf(const std::string& method) {
+  if (method == "POST") return auth::Operation::kCreate;
+  if (method == "PUT" || method == "PATCH") return auth::Operation::kUpdate;
+  if (method == "DELETE") return auth::Operation::kDelete;
+  return auth::Operation::kRead;
+}
+
+// The policy's questions answered from the register service, each entity read once per request.
+class ServiceFacts final : public auth::RegisterFacts {
+ public:
+  explicit ServiceFacts(const app::RegisterService& service) : service_(service) {}
+  [[nodiscard]] const model::Administration* FindAdministration(std::string_view id) const override {
+    return Find<model::Administration>(id, administrations_);
+  }
+  [[nodiscard]] const model::System* FindSystem(std::string_view id) const override {
+    return Find<model::System>(id, systems_);
+  }
+
+ private:
+  template <class T>
+  const T* Find(std::string_view id, std::map<std::string, std::unique_ptr<T>, std::less<>>& cache) const {
+    if (const auto it = cache.find(id); it != cache.end()) return it->second.get();
+    std::unique_ptr<T> value;
+    const auto got = service_.Get(app::KindOfType<T>(), std::string(id));
+    if (got.ok())
+      if (auto read = io::ReadEntity<T>(got.value().json); read.value)
+        value = std::make_unique<T>(std::move(*read.value));
+    return cache.emplace(std::string(id), std::move(value)).first->second.get();
+  }
+  const app::RegisterService& service_;
+  mutable std::map<std::string, std::unique_ptr<model::Administration>, std::less<>> administrations_;
+  mutable std::map<std::string, std::unique_ptr<model::System>, std::less<>> systems_;
+};
+
+// An entity of the register kept alive for the decision (the policy borrows it).
+struct HeldEntity {
+  std::optional<store::Entity> value;
+  [[nodiscard]] auth::EntityRef Ref() const {
+    if (!value) return std::monostate{};
+    return std::visit([](const auto& e) -> auth::EntityRef { return &e; }, *value);
+  }
+};
+
+template <class T>
+HeldEntity Held(std::optional<T> v) {
+  HeldEntity h;
+  if (v) h.value.emplace(std::in_place_type<T>, std::move(*v));
+  return h;
+}
+
+std::string Quoted(int64_t version) { return "\"" + std::to_string(version) + "\""; }
+
+}  // namespace
+
+app::Actor ActorOf(const Request& request) {
+  const std::string& id = request.account_id;
+  if (id.empty()) return {"anonymous@" + request.remote, "okänd / unknown (" + request.remote + ")"};
+  return {id, request.account_name.empty() ? id : request.account_name};
+}
+
+std::string SessionCookie(const std::string& session_id, const ApiOptions& options) {
+  return std::string(kSessionCookie) + "=" + session_id + "; Path=/; HttpOnly; SameSite=Lax" +
+         (options.tls ? "; Secure" : "");
+}
+
+std::string ClearedSessionCookie(const ApiOptions& options) {
+  return std::string(kSessionCookie) + "=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax" + (options.tls ? "; Secure" : "");
+}
+
+std::string SessionIdOf(const Request& request) {
+  const std::string cookies = request.Header("cookie");
+  const std::string name = std::string(kSessionCookie) + "=";
+  size_t at = 0;
+  while (at < cookies.size()) {
+    while (at < cookies.size() && (cookies[at] == ' ' || cookies[at] == ';')) ++at;
+    const size_t end = cookies.find(';', at);
+    const std::string pair = cookies.substr(at, end == std::string::npos ? std::string::npos : end - at);
+    if (pair.starts_with(name)) {
+      std::string value = pair.substr(name.size());
+      while (!value.empty() && value.back() == ' ') value.pop_back();
+      return value;
+    }
+    if (end == std::string::npos) break;
+    at = end + 1;
+  }
+  return {};
+}
+
+std::string BearerTokenOf(const Request& request) {
+  const std::string header = request.Header("authorization");
+  if (header.size() < 7) return {};
+  std::string scheme = header.substr(0, 7);
+  for (auto& c : scheme) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  if (scheme != "bearer ") return {};
+  std::string token = header.substr(7);
+  while (!token.empty() && token.front() == ' ') token.erase(token.begin());
+  while (!token.empty() && token.back() == ' ') token.pop_back();
+  return token;
+}
+
+std::string LoggablePath(const std::string& path) {
+  if (path.starts_with("/api/v1/calendar/") && path.ends_with(".ics")) return "/api/v1/calendar/(token).ics";
+  return path;
+}
+
+Access::Access(app::RegisterService& service, app::Accounts& accounts, ApiOptions options)
+    : service_(service), accounts_(accounts), options_(std::move(options)) {}
+
+std::optional<Response> Access::Check(Request& r) const {
+  r.account_id.clear();
+  r.account_name.clear();
+  if (!r.path.starts_with("/api/")) return std::nullopt;  // the web UI's files
+
+  // Who: a Bearer token (integrations), else the session cookie (the browser).
+  std::optional<app::Authenticated> who;
+  const bool has_authorization = !r.Header("authorization").empty();
+  try {
+    if (has_authorization) {
+      const std::string token = BearerTokenOf(r);
+      if (!token.empty()) who = accounts_.FromToken(token);
+      if (!who && !Public(r)) return NotSignedIn(r, "the API token is not valid, or it was revoked");
+    } else if (const std::string sid = SessionIdOf(r); !sid.empty()) {
+      who = accounts_.FromSession(sid);
+    }
+  } catch (const store::StoreError& e) {
+    Log("error", "authentication failed", {{"error", std::string(e.what())}});
+    return Problem(503, "Lagringen svarar inte / Storage unavailable", "try again in a moment", r.path);
+  }
+  if (who) {
+    r.account_id = who->account.id;
+    r.account_name = who->account.name.empty() ? who->account.id : who->account.name;
+  }
+  if (Public(r)) {
+    // Signing out with the cookie changes state: the CSRF token is required like anywhere else.
+    if (who && who->session && StateChanging(r.method) && r.path == "/api/v1/auth/logout" &&
+        !ConstantTimeEqual(r.Header("x-csrf-token"), who->session->csrf))
+      return Forbidden(r, "CSRF: send the X-CSRF-Token header with the value GET /api/v1/auth/session gave");
+    return std::nullopt;
+  }
+  if (!who) return NotSignedIn(r, "sign in (POST /api/v1/auth/login) or send Authorization: Bearer with an API token");
+
+  // CSRF: a state-changing request that came with the cookie must carry the session's token (a Bearer token cannot
+  // be sent by another site's page, so it needs none).
+  if (who->session && StateChanging(r.method) && !ConstantTimeEqual(r.Header("x-csrf-token"), who->session->csrf))
+    return Forbidden(r, "CSRF: send the X-CSRF-Token header with the value GET /api/v1/auth/session gave");
+
+  const auth::Principal principal{who->account.id, who->account.role, who->account.administration, who->account.person};
+  auth::Request what;
+  what.op = OperationOf(r.method);
+  const auto seg = Segments(r.path);
+  const std::string first = seg.empty() ? std::string() : seg[0];
+  HeldEntity stored, written;
+
+  if (first == "accounts") {
+    what.resource = auth::Resource::kAccount;
+  } else if (first == "tokens") {
+    what.resource = auth::Resource::kApiToken;
+  } else if (first == "auth") {
+    what.resource = auth::Resource::kOwnSession;
+  } else if (first == "register") {
+    what.resource = auth::Resource::kRegister;
+  } else if (first == "imports") {
+    what.resource = auth::Resource::kSpreadsheetImport;
+  } else if (first == "messages" && seg.size() <= 2) {
+    what.resource = auth::Resource::kOperationalMessage;
+    if (what.op != auth::Operation::kRead) {
+      // Who may write messages at all: an admin, a steward (of the message's system, the policy decides below).
+      const bool may_write = principal.role == auth::Role::kAdmin || principal.role == auth::Role::kSteward;
+      if (!may_write) return Forbidden(r, "only an admin or the system's steward may change operational messages");
+      if (what.op != auth::Operation::kCreate && seg.size() == 2) {
+        const auto current = app::CycleService(service_).GetMessage(seg[1]);
+        if (!current.ok()) return std::nullopt;  // the handler answers 404; nothing changes
+        what.systems.push_back(io::ReadMessage(current.value().json).value.system);
+        if (r.Header("if-match") == "*") r.headers["if-match"] = Quoted(current.value().version);
+      }
+      if (what.op != auth::Operation::kDelete) {
+        const auto read = io::ReadMessage(r.body);
+        if (!read.problems.empty() || read.value.system.empty()) return std::nullopt;  // the handler answers 4xx
+        what.systems.push_back(read.value.system);
+      }
+    }
+  } else if (first == "calendar" && seg.size() == 2 && seg[1] == "tokens") {
+    what.resource = auth::Resource::kCalendarFeed;
+    std::string scope, id;
+    if (what.op == auth::Operation::kCreate) {
+      const auto req = io::ReadTokenRequest(r.body);
+      scope = req.scope, id = req.id;
+    } else {
+      scope = r.Query("scope"), id = r.Query("id");
+    }
+    if (const auto s = app::ParseCalendarScope(scope)) {
+      what.feed_scope = *s == app::CalendarScope::kPerson           ? auth::FeedScope::kPerson
+                        : *s == app::CalendarScope::kAdministration ? auth::FeedScope::kAdministration
+                                                                    : auth::FeedScope::kOrganization;
+    } else if (what.op != auth::Operation::kRead) {
+      return std::nullopt;  // the handler refuses the request (400); nothing changes
+    }
+    what.feed_id = id;
+  } else if (const auto kind = seg.size() <= 2 ? KindOfCollectionPath(first) : std::nullopt; kind) {
+    what.resource = auth::Resource::kEntity;
+    what.kind = *kind;
+    if (what.op != auth::Operation::kRead) {
+      if (!auth::MayWriteKind(principal.role, *kind))
+        return Forbidden(
+            r, "the role " + std::string(model::ToString(principal.role)) + " may not change this kind of record");
+      bool unreadable = false;
+      app::WithKind(*kind, [&]<class T>(std::type_identity<T>) {
+        if (what.op != auth::Operation::kCreate && seg.size() == 2) {
+          const auto current = service_.Get(*kind, seg[1]);
+          if (current.ok()) {
+            stored = Held(io::ReadEntity<T>(current.value().json).value);
+            if (r.Header("if-match") == "*") r.headers["if-match"] = Quoted(current.value().version);
+          } else {
+            unreadable = true;  // the handler answers 404
+          }
+        }
+        if (what.op != auth::Operation::kDelete) {
+          written = Held(io::ReadEntity<T>(r.body).value);
+          if (!written.value) unreadable = true;  // the handler answers 400 or 422
+        }
+      });
+      // A body the handler will refuse, or a record that does not exist: nothing can change, let the handler say why
+      // (the role may write this kind in some scope). Otherwise the policy decides on both versions.
+      if (unreadable) return std::nullopt;
+      what.stored = stored.Ref();
+      what.written = written.Ref();
+    }
+  } else {
+    what.resource = auth::Resource::kOther;
+  }
+
+  const ServiceFacts facts(service_);
+  const auto decision = auth::Decide(principal, what, facts);
+  if (!decision) return Forbidden(r, decision.reason);
+  return std::nullopt;
+}
+
+}  // namespace ansvar::http
