@@ -73,7 +73,7 @@ std::unique_ptr<CycleRuntime> StartCycle(app::RegisterService& service, const Cy
   options.base_url = args.public_url;
   while (!options.base_url.empty() && options.base_url.back() == '/') options.base_url.pop_back();
   options.log = [](const std::string& level, const std::string& message) { http::Log(level, message, {}); };
-  http::Log("info", "reminders on", {{"smtp", args.smtp_url}, {"interval_s", int64_t(args.interval_seconds)}});
+  http::Log("info", "reminders on", {{"smtp", http::LoggableUrl(args.smtp_url)}, {"interval_s", int64_t(args.interval_seconds)}});
   return std::make_unique<Runtime>(service, std::move(smtp), std::move(options));
 }
 

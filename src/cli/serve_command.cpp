@@ -56,18 +56,6 @@ bool SplitListen(const std::string& listen, http::ServerOptions& options) {
   return true;
 }
 
-// The database as a log line may show it: a PostgreSQL URL's password left out ("postgresql://user:secret@host/db",
-// or "?password=secret").
-std::string LoggableDb(std::string db) {
-  if (const auto p = db.find("password="); p != std::string::npos)
-    db = db.substr(0, p + 9) + "***" + (db.find('&', p) == std::string::npos ? "" : db.substr(db.find('&', p)));
-  const auto scheme = db.find("://");
-  const auto at = db.find('@');
-  if (scheme == std::string::npos || at == std::string::npos || at < scheme) return db;
-  const auto colon = db.find(':', scheme + 3);
-  if (colon == std::string::npos || colon > at) return db;
-  return db.substr(0, colon) + ":***" + db.substr(at);
-}
 
 // Accounts: the demo on a database without any creates "admin" with a random password printed once on stdout (there
 // is no default password); otherwise a database without accounts gets a hint of how to create the first.
@@ -136,7 +124,7 @@ int RunServe(const ServeArgs& args) {
     http::Server server(options, http::MakeHandler(service, api_options));
     const auto port = server.Listen();
     http::Log("info", "listening",
-              {{"url", (options.tls() ? "https://" : "http://") + options.host + ":" + std::to_string(port) + "/"}, {"db", LoggableDb(args.db)},
+              {{"url", (options.tls() ? "https://" : "http://") + options.host + ":" + std::to_string(port) + "/"}, {"db", http::LoggableUrl(args.db)},
                {"systems", int64_t(service.Count(app::Kind::kSystem))}});
     if (options.tls()) http::Log("info", "tls", {{"certificate", server.TlsSummary()}});
     server.Run();

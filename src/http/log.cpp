@@ -29,4 +29,19 @@ void Log(std::string_view level, std::string_view message,
   std::fwrite(line.data(), 1, line.size(), stderr);
 }
 
+std::string LoggableUrl(std::string url) {
+  if (const auto p = url.find("password="); p != std::string::npos) {
+    const auto amp = url.find('&', p);
+    url = url.substr(0, p + 9) + "***" + (amp == std::string::npos ? "" : url.substr(amp));
+  }
+  const auto scheme = url.find("://");
+  if (scheme == std::string::npos) return url;
+  const auto authority_end = url.find_first_of("/?#", scheme + 3);
+  const auto at = url.rfind('@', authority_end == std::string::npos ? std::string::npos : authority_end);
+  if (at == std::string::npos || at < scheme) return url;
+  const auto colon = url.find(':', scheme + 3);
+  if (colon == std::string::npos || colon > at) return url;
+  return url.substr(0, colon) + ":***" + url.substr(at);
+}
+
 }  // namespace ansvar::http
