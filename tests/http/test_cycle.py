@@ -458,5 +458,70 @@ class Reminders(unittest.TestCase):
         self.assertEqual(len(self.mailbox.snapshot()), count)
         third.stop()
 
+class RemindersOverStartTls(unittest.TestCase):
+    """`smtp://` with --smtp-require-tls: STARTTLS against a server that refuses mail before it, with a certificate
+    checked against --smtp-ca-file; a certificate the client cannot verify sends nothing."""
+
+    def setUp(self):
+        import ssl
+        self.dir = tempfile.mkdtemp(prefix="ansvar-starttls-")
+        self.cert, key = os.path.join(self.dir, "cert.pem"), os.path.join(self.dir, "key.pem")
+        subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2", "-subj",
+                        "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1", "-keyout", key, "-out", self.cert],
+                       check=True, capture_output=True)
+        context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+        context.load_cert_chain(self.cert, key)
+        self.mailbox = Mailbox()
+        self.port = free_port()
+        self.smtp = Controller(self.mailbox, hostname="127.0.0.1", port=self.port, authenticator=authenticator,
+                               auth_required=True, auth_require_tls=True, require_starttls=True,
+                               tls_context=context)
+        self.smtp.start()
+        self.secret = os.path.join(self.dir, "smtp-password")
+        with open(self.secret, "w") as f:
+            f.write(SMTP_PASSWORD + "\n")
+        self.server = None
+
+    def tearDown(self):
+        if self.server:
+            self.server.cleanup()
+        self.smtp.stop()
+        shutil.rmtree(self.dir, ignore_errors=True)
+
+    def start(self, ca_file):
+        extra = ["--smtp-url", f"smtp://127.0.0.1:{self.port}", "--smtp-user", SMTP_USER, "--smtp-password-file",
+                 self.secret, "--smtp-require-tls", "--smtp-timeout", "5", "--mail-from", "ansvar@kungsbacka.test",
+                 "--reminder-lead-days", "14,1", "--reminder-interval", "0.3"]
+        if ca_file:
+            extra += ["--smtp-ca-file", ca_file]
+        self.server = Server(BINARY, fresh_database(self.dir), extra=extra).start()
+        status, _, answer = self.server.request("PUT", "/api/v1/register", body=register(), headers=ACTOR)
+        self.assertEqual(status, 200, answer)
+
+    def test_digests_go_over_starttls_with_the_certificate_checked(self):
+        self.start(self.cert)
+        deadline = time.time() + 60
+        while time.time() < deadline and not EXPECTED <= {r for m in self.mailbox.snapshot() for r in m["to"]}:
+            time.sleep(0.1)
+        messages = self.mailbox.snapshot()
+        self.assertTrue(EXPECTED <= {r for m in messages for r in m["to"]}, repr(messages))
+        self.assertTrue(all(m["authenticated"] for m in messages))
+
+    def test_a_certificate_that_cannot_be_verified_sends_nothing(self):
+        other = os.path.join(self.dir, "other.pem")
+        subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2", "-subj",
+                        "/CN=127.0.0.1", "-keyout", os.path.join(self.dir, "other-key.pem"), "-out", other],
+                       check=True, capture_output=True)
+        logging.getLogger("mail.log").setLevel(logging.CRITICAL)  # aiosmtpd logs each refused handshake
+        self.addCleanup(logging.getLogger("mail.log").setLevel, logging.ERROR)
+        self.start(other)
+        time.sleep(4)  # many scheduler passes, each refused at the handshake
+        self.assertEqual(self.mailbox.snapshot(), [])
+        with open(os.path.join(self.server.dir, "server.log")) as f:
+            log = f.read()
+        self.assertRegex(log, r"(?i)certificate|ssl|tls")
+        self.assertNotIn(SMTP_PASSWORD, log)
+
+
 if __name__ == "__main__":
     unittest.main(argv=[sys.argv[0], "-v"], verbosity=2, warnings="ignore")
