@@ -1,10 +1,13 @@
 // The reminder scheduler: see reminders.hpp for the exact guarantee of the claim–send–mark protocol.
+// Where a digest goes: the e-mail of the enabled account linked to the person (issue 6's accounts), else the
+// person's e-mail in the register.
 #include "app/reminders.hpp"
 
 #include <algorithm>
 #include <map>
 #include <tuple>
 
+#include "app/accounts.hpp"
 #include "app/cycle_crypto.hpp"
 
 namespace ansvar::app {
@@ -12,6 +15,20 @@ namespace {
 
 constexpr std::string_view kSending = "sending";
 constexpr std::string_view kSent = "sent";
+
+// person id → the e-mail of the enabled account linked to that person (when exactly one has one).
+std::map<std::string, std::string> AccountEmails(store::Store& store, const Accounts::Clock& clock) {
+  std::map<std::string, std::string> out;
+  std::map<std::string, int> seen;
+  const auto accounts = Accounts(store, clock).List();
+  if (!accounts.ok()) return out;
+  for (const auto& a : accounts.value()) {
+    if (a.disabled || a.person.empty() || a.email.empty()) continue;
+    if (++seen[a.person] == 1) out[a.person] = a.email;
+    else out.erase(a.person);  // two accounts, two addresses: the register's address decides
+  }
+  return out;
+}
 
 std::string StageText(const std::string& stage) {
   if (stage == "overdue") return "Försenat / Overdue";
@@ -115,8 +132,10 @@ ReminderTick ReminderScheduler::RunOnce() {
   }
 
   auto& store = cycle_.Store();
+  const auto account_emails = AccountEmails(store, [this] { return cycle_.Now(); });
   for (auto& [person, lines] : by_person) {
-    const std::string email = lines.front().first.person_email;
+    const auto linked = account_emails.find(person);
+    const std::string email = linked != account_emails.end() ? linked->second : lines.front().first.person_email;
     if (email.empty()) {
       ++tick.skipped;
       continue;

@@ -9,6 +9,7 @@
 #include <filesystem>
 #include <stdexcept>
 
+#include "app/accounts.hpp"
 #include "app/reminders.hpp"
 #include "store/sqlite/sqlite_store.hpp"
 
@@ -108,6 +109,29 @@ TEST_F(CycleTest, EachReminderIsSentOncePerStage) {
   EXPECT_NE(mailer.sent.back().subject.find("försenad"), std::string::npos);
   EXPECT_EQ(scheduler.RunOnce().digests, 0);
   EXPECT_EQ(mailer.sent.size(), 8u);
+}
+
+TEST_F(CycleTest, ADigestGoesToTheAddressOfTheEnabledAccountLinkedToThePerson) {
+  Accounts accounts(cycle_->Store(), [this] { return now_.load(); });
+  const store::Actor admin{"admin", "Admin"};
+  AccountChange berit;
+  berit.name = "Berit Budget";
+  berit.email = "berit.budget@kommun.example";
+  berit.person = "p-budget";
+  berit.role = auth::Role::kReader;
+  ASSERT_TRUE(accounts.Create("berit", berit, admin).ok());
+  AccountChange sven = berit;  // a disabled account's address is not used: the register's is
+  sven.name = "Sven Steward";
+  sven.email = "sven.old@kommun.example";
+  sven.person = "p-steward";
+  sven.disabled = true;
+  ASSERT_TRUE(accounts.Create("sven", sven, admin).ok());
+
+  FakeMailer mailer;
+  ReminderScheduler scheduler(*cycle_, mailer, Options());
+  EXPECT_EQ(scheduler.RunOnce().digests, 3);
+  EXPECT_EQ(To(mailer),
+            (std::vector<std::string>{"berit.budget@kommun.example", "dora@example.se", "sven@example.se"}));
 }
 
 TEST_F(CycleTest, ARestartNeverSendsWhatWasSentAndAFailedSendIsTriedAgain) {
