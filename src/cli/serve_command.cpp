@@ -2,6 +2,8 @@
 // `ansvar audit verify --db FILE`.
 #include <chrono>
 #include <iostream>
+#include <string>
+#include <vector>
 
 #include "app/accounts.hpp"
 #include "app/cycle_service.hpp"
@@ -32,6 +34,7 @@ struct ServeArgs {
   std::string tls_cert;       // HTTPS: the certificate (chain), PEM
   std::string tls_key;        // HTTPS: its private key, PEM
   bool behind_tls_proxy = false;  // plain HTTP here, HTTPS at a proxy in front: cookies Secure, HSTS
+  std::vector<std::string> trusted_proxies;  // whose X-Forwarded-For names the client
   std::shared_ptr<CycleServeArgs> cycle;  // reminders by e-mail (cli/cycle_serve.hpp)
   std::shared_ptr<OidcServeArgs> oidc;     // single sign-on (cli/oidc_options.hpp)
 };
@@ -120,6 +123,7 @@ int RunServe(const ServeArgs& args) {
     const auto cycle = StartCycle(service, *args.cycle);  // the reminder scheduler, stopped before the service
     http::ApiOptions api_options{args.static_dir, args.shared_db};
     api_options.tls = options.tls() || args.behind_tls_proxy;
+    api_options.trusted_proxies = args.trusted_proxies;
     ConfigureSingleSignOn(*args.oidc, args.cycle->public_url, args.listen, api_options);
     http::Server server(options, http::MakeHandler(service, api_options));
     const auto port = server.Listen();
@@ -156,6 +160,9 @@ void AddServeCommands(CLI::App& app, int& exit_code) {
   key->needs(cert);
   serve->add_flag("--behind-tls-proxy", args->behind_tls_proxy,
                   "HTTPS sköts av en proxy framför: kakor med Secure, HSTS / TLS ends at a proxy in front");
+  serve->add_option("--trusted-proxy", args->trusted_proxies,
+                    "En proxy vars X-Forwarded-For anger klientens adress (kan upprepas) / a proxy whose "
+                    "X-Forwarded-For names the client (repeatable)");
   args->cycle = AddCycleServeOptions(*serve);
   args->oidc = AddOidcServeOptions(*serve);
   serve->callback([args, &exit_code] { exit_code = RunServe(*args); });

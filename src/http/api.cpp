@@ -6,6 +6,7 @@
 
 #include "app/cycle_service.hpp"
 #include "http/access.hpp"
+#include "http/client_address.hpp"
 #include "http/cycle_routes.hpp"
 #include "http/log.hpp"
 #include "http/oidc_routes.hpp"
@@ -293,6 +294,8 @@ Handler MakeHandler(app::RegisterService& service, ApiOptions options) {
   auto files = std::make_shared<StaticFiles>(options.static_dir);
   return [router, files, accounts, access, &service, options](Request& request) {
     const auto start = std::chrono::steady_clock::now();
+    if (!options.trusted_proxies.empty())
+      request.remote = ClientAddress(request.remote, request.Header("x-forwarded-for"), options.trusted_proxies);
     if (options.refresh_each_request) service.Refresh();
     Response response;
     const std::string& p = request.path;

@@ -5,6 +5,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "app/register_service.hpp"
 #include "http/router.hpp"
@@ -30,6 +31,8 @@ struct ApiOptions {
   // every answer Strict-Transport-Security.
   bool tls = false;
   std::optional<SingleSignOn> sso = std::nullopt;  // nullopt: no single sign-on routes
+  // Reverse proxies (their addresses as the peer is seen) whose X-Forwarded-For names the client (client_address.hpp).
+  std::vector<std::string> trusted_proxies = {};
 };
 
 // The kind of the register's collection at /api/v1/<segment> ("systems": kSystem).
