@@ -236,7 +236,12 @@ void Accounts::PurgeExpired(model::Timestamp now) {
 Result<bool> Accounts::PutShortLived(const std::string& key, const std::string& data, int64_t ttl_seconds) {
   if (ReservedKey(key)) return BadRequest("the key \"" + key + "\" is reserved");
   try {
-    store_.PutRecord({key, "short-lived", data, model::Timestamp::FromSeconds(clock_().seconds() + ttl_seconds)});
+    // Those of the same family ("oidc/…") that were never taken (an abandoned sign-in) go when they have expired.
+    const auto now = clock_();
+    if (const auto slash = key.find('/'); slash != std::string::npos)
+      for (const auto& r : store_.ListRecords(key.substr(0, slash + 1)))
+        if (r.state == "short-lived" && now >= r.at) store_.DeleteRecord(r.key);
+    store_.PutRecord({key, "short-lived", data, model::Timestamp::FromSeconds(now.seconds() + ttl_seconds)});
   } catch (const store::StoreError& e) {
     return internal::Unavailable(e);
   }

@@ -292,6 +292,16 @@ TEST_F(AccountsTest, ShortLivedRecordsAreTakenOnceBeforeTheyExpire) {
   EXPECT_TRUE(store_->GetRecord("password/root"));
 }
 
+TEST_F(AccountsTest, AbandonedShortLivedRecordsGoOnceExpired) {
+  ASSERT_TRUE(accounts_->PutShortLived("oidc/abandoned", "x", 600).ok());
+  ASSERT_TRUE(accounts_->PutShortLived("oidc/recent", "y", 900).ok());
+  Advance(601);
+  ASSERT_TRUE(accounts_->PutShortLived("oidc/next", "z", 600).ok());
+  EXPECT_FALSE(store_->GetRecord("oidc/abandoned")) << "expired and never taken: removed";
+  EXPECT_TRUE(store_->GetRecord("oidc/recent"));
+  EXPECT_EQ(accounts_->TakeShortLived("oidc/next"), "z");
+}
+
 TEST(Passwords, GeneratedOnesAreLongAndDiffer) {
   const auto a = GeneratePassword(), b = GeneratePassword();
   EXPECT_EQ(a.size(), 20u);
