@@ -10,6 +10,7 @@
 #include "app/cycle_crypto.hpp"
 #include "app/cycle_scope.hpp"
 #include "app/cycle_service.hpp"
+#include "app/subject_path.hpp"
 #include "app/service_state.hpp"
 #include "io/icalendar.hpp"
 #include "io/json_writer.hpp"
@@ -64,22 +65,6 @@ std::string_view StateText(rules::DueState s) {
   return "";
 }
 
-std::string SubjectPath(const rules::Subject& s) {
-  switch (s.type) {
-    case rules::SubjectType::kSystem:
-      return "/systems/" + s.id;
-    case rules::SubjectType::kIncident:
-      return "/incidents/" + s.id;
-    case rules::SubjectType::kDataSubjectRequest:
-      return "/requests/" + s.id;
-    case rules::SubjectType::kOrganization:
-      return "/organizations/" + s.id;
-    case rules::SubjectType::kCommittee:
-      return "/committees/" + s.id;
-    default:
-      return "/";
-  }
-}
 
 }  // namespace
 
@@ -257,7 +242,7 @@ Result<std::string> CycleService::CalendarFeed(const std::string& token, const s
     desc += "\nKälla / Source: " + std::string(info.source);
     e.description = desc;
     e.categories = {std::string(rules::Code(it.rule)), std::string(rules::ToString(it.state))};
-    if (!base_url.empty()) e.url = base_url + SubjectPath(it.subject);
+    if (!base_url.empty()) e.url = base_url + internal::SubjectPath(it.subject);
     cal.events.push_back(std::move(e));
   }
   return io::WriteICalendar(cal);

@@ -9,6 +9,7 @@
 
 #include "app/accounts.hpp"
 #include "app/cycle_crypto.hpp"
+#include "app/subject_path.hpp"
 
 namespace ansvar::app {
 namespace {
@@ -36,20 +37,6 @@ std::string StageText(const std::string& stage) {
   return "Förfaller snart / Due soon";
 }
 
-std::string SubjectPath(const rules::Subject& s) {
-  switch (s.type) {
-    case rules::SubjectType::kSystem:
-      return "/systems/" + s.id;
-    case rules::SubjectType::kIncident:
-      return "/incidents/" + s.id;
-    case rules::SubjectType::kDataSubjectRequest:
-      return "/requests/" + s.id;
-    case rules::SubjectType::kOrganization:
-      return "/organizations/" + s.id;
-    default:
-      return "/";
-  }
-}
 
 struct Pending {
   io::DueLine line;
@@ -192,7 +179,7 @@ ReminderTick ReminderScheduler::RunOnce() {
       body += "- " + model::FormatDate(it.due) + "  " + p.line.title + " – " + p.line.subject_name + " (" +
               std::string(rules::Code(it.rule)) + ", " + it.role + ")\n";
       if (it.due_at) body += "  senast / by " + model::FormatTimestamp(*it.due_at) + "\n";
-      if (!options_.base_url.empty()) body += "  " + options_.base_url + SubjectPath(it.subject) + "\n";
+      if (!options_.base_url.empty()) body += "  " + options_.base_url + internal::SubjectPath(it.subject) + "\n";
     }
     body += "\nDu får den här påminnelsen en gång per sak och steg (You get this reminder once per item and stage).\n";
     mail.body = std::move(body);

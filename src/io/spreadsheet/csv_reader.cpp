@@ -6,6 +6,7 @@
 #include <cstdint>
 
 #include "io/spreadsheet/reader.hpp"
+#include "model/utf8.hpp"
 
 namespace ansvar::io::sheets {
 namespace {
@@ -15,23 +16,6 @@ constexpr std::array<uint16_t, 32> kCp1252High = {
     0x20AC, 0x0081, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0x008D, 0x017D, 0x008F,
     0x0090, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x009D, 0x017E, 0x0178};
 
-void AppendUtf8(std::string& out, uint32_t cp) {
-  if (cp < 0x80) {
-    out += static_cast<char>(cp);
-  } else if (cp < 0x800) {
-    out += static_cast<char>(0xC0 | (cp >> 6));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else if (cp < 0x10000) {
-    out += static_cast<char>(0xE0 | (cp >> 12));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (cp >> 18));
-    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  }
-}
 
 // The length of the valid UTF-8 sequence at s[i], or 0 (overlong forms, surrogates and values past U+10FFFF are invalid).
 size_t Utf8Length(std::string_view s, size_t i) {
@@ -76,8 +60,8 @@ std::string FromCp1252(std::string_view s) {
   for (const char ch : s) {
     const auto c = static_cast<unsigned char>(ch);
     if (c < 0x80) out += ch;
-    else if (c < 0xA0) AppendUtf8(out, kCp1252High[c - 0x80]);
-    else AppendUtf8(out, c);
+    else if (c < 0xA0) model::AppendUtf8(out, kCp1252High[c - 0x80]);
+    else model::AppendUtf8(out, c);
   }
   return out;
 }
@@ -101,7 +85,7 @@ bool FromUtf16(std::string_view s, bool little_endian, std::string& out) {
     } else if (u >= 0xDC00 && u <= 0xDFFF) {
       return false;
     }
-    AppendUtf8(out, u);
+    model::AppendUtf8(out, u);
   }
   return true;
 }
