@@ -27,6 +27,7 @@
 #include <variant>
 #include <vector>
 
+#include "store/change_checks.hpp"
 #include "store/postgres/migrations.hpp"
 #include "store/postgres/pg_conn.hpp"
 #include "store/postgres/register_rows.hpp"
@@ -43,44 +44,12 @@ constexpr size_t kBulkEntities = 2000;
 // A table's COPY data is sent when it reaches this size.
 constexpr size_t kCopyFlushBytes = 32u << 20;
 
-std::string Label(Kind kind) {
-  std::string s(ToString(kind));
-  for (char& c : s)
-    if (c == '_') c = ' ';
-  return s;
-}
-std::string Quote(std::string_view s) {
-  std::string q;
-  q.reserve(s.size() + 2);
-  q += '"';
-  q += s;
-  q += '"';
-  return q;
-}
-std::string Name(const EntityKey& k) { return Label(k.kind) + " " + Quote(k.id); }
-
-std::string Now() {
-  const auto secs =
-      std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch());
-  return model::FormatTimestamp(model::Timestamp::FromSeconds(secs.count()));
-}
-
-void CheckChange(const Change& c, size_t i) {
-  const std::string where = "change " + std::to_string(i) + " (" + Name(c.key) + ")";
-  if (c.key.id.empty()) throw std::invalid_argument(where + ": the entity has no id");
-  if (c.after) {
-    if (KindOf(*c.after) != c.key.kind || IdOf(*c.after) != c.key.id)
-      throw std::invalid_argument(where + ": the entity is " + Label(KindOf(*c.after)) + " " + Quote(IdOf(*c.after)));
-  }
-}
-
-template <class T>
-void CheckIds(const std::vector<T>& items, Kind kind) {
-  for (size_t i = 0; i < items.size(); ++i)
-    if (items[i].id.empty())
-      throw std::invalid_argument(Label(kind) + " at index " + std::to_string(i) +
-                                  " has no id: the store keeps every entity by id");
-}
+using internal::CheckChange;
+using internal::CheckIds;
+using internal::Label;
+using internal::Name;
+using internal::Now;
+using internal::Quote;
 
 // Ids that must be unique, checked before a COPY so that the conflict names the entity.
 template <class T>

@@ -18,6 +18,7 @@
 #include <variant>
 #include <vector>
 
+#include "store/change_checks.hpp"
 #include "store/sqlite/cycle_tables.hpp"
 #include "store/sqlite/migrations.hpp"
 #include "store/sqlite/register_tables.hpp"
@@ -36,47 +37,12 @@ constexpr int kBulkCacheKiB = 256 * 1024;
 // After a checkpoint the WAL file is cut back to this size (a bulk replace can grow it to the database's size).
 constexpr int kWalLimitBytes = 64 * 1024 * 1024;
 
-// "processing activity \"pa1\"": how messages name an entity.
-std::string Label(Kind kind) {
-  std::string s(ToString(kind));
-  for (char& c : s)
-    if (c == '_') c = ' ';
-  return s;
-}
-std::string Quote(std::string_view s) {  // built by appending: GCC 12 warns falsely (-Wrestrict) on "\"" + s + "\""
-  std::string q;
-  q.reserve(s.size() + 2);
-  q += '"';
-  q += s;
-  q += '"';
-  return q;
-}
-std::string Name(const EntityKey& k) { return Label(k.kind) + " " + Quote(k.id); }
-
-std::string Now() {
-  const auto secs =
-      std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch());
-  return model::FormatTimestamp(model::Timestamp::FromSeconds(secs.count()));
-}
-
-// A change must name the entity it carries; an id is required (the app layer assigns delegations' and processor
-// records' ids before storing). These are bugs of the caller, not conflicts.
-void CheckChange(const Change& c, size_t i) {
-  const std::string where = "change " + std::to_string(i) + " (" + Name(c.key) + ")";
-  if (c.key.id.empty()) throw std::invalid_argument(where + ": the entity has no id");
-  if (c.after) {
-    if (KindOf(*c.after) != c.key.kind || IdOf(*c.after) != c.key.id)
-      throw std::invalid_argument(where + ": the entity is " + Label(KindOf(*c.after)) + " " + Quote(IdOf(*c.after)));
-  }
-}
-
-template <class T>
-void CheckIds(const std::vector<T>& items, Kind kind) {
-  for (size_t i = 0; i < items.size(); ++i)
-    if (items[i].id.empty())
-      throw std::invalid_argument(Label(kind) + " at index " + std::to_string(i) +
-                                  " has no id: the store keeps every entity by id");
-}
+using internal::CheckChange;
+using internal::CheckIds;
+using internal::Label;
+using internal::Name;
+using internal::Now;
+using internal::Quote;
 
 // A bulk replace's settings, restored however the scope ends: foreign-key enforcement off (checked once at the end
 // instead), and a bigger page cache, as one transaction rewrites the whole file. Only outside a transaction (SQLite
