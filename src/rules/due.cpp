@@ -41,7 +41,7 @@ struct Responsible {
 class Builder {
  public:
   Builder(const RegisterIndex& index, const Rulebook& rb, Timestamp now, DueWindow window)
-      : index_(index), rb_(rb), now_(now), today_(StockholmDate(now)), window_(window) {}
+      : index_(index), base_(rb), cur_(&rb), now_(now), today_(StockholmDate(now)), window_(window) {}
 
   std::vector<DueItem> Take() {
     std::sort(items_.begin(), items_.end(), [](const DueItem& a, const DueItem& b) {
@@ -55,6 +55,8 @@ class Builder {
   void Systems() {
     for (const auto& s : index_.reg().systems) {
       if (!InOperation(s)) continue;
+      const auto* org = index_.OrganizationOf(s);
+      cur_ = org != nullptr ? &base_.ForOrganization(org->id.str()) : &base_;
       Plans(s);
       Reports(s);
       ContractReviews(s);
@@ -66,6 +68,7 @@ class Builder {
   // R-INC-72H and R-INC-SUBJECTS: clocks from awareness, in hours; the DPO follows them, the handler acts.
   void Incidents() {
     for (const auto& inc : index_.reg().incidents) {
+      cur_ = inc.controllers.empty() ? &base_ : &ForCommittee(inc.controllers.front().str());
       const model::System* system = inc.system ? index_.FindSystem(inc.system->str()) : nullptr;
       const model::Committee* handler = inc.handler ? index_.FindCommittee(inc.handler->str()) : nullptr;
       if (handler == nullptr && system != nullptr) handler = IncidentHandler(index_, *system);
@@ -83,12 +86,14 @@ class Builder {
         it.opens = StockholmDate(inc.aware_at);
         if (done) it.done_on = StockholmDate(*done);
         if (handler) it.committee = handler->id.str();
-        Emit(std::move(it), {dpo}, done.has_value());
+        // cooperation-and-decisions.md §4: the data protection contact of the handler's administration investigates
+        // and notifies; the DPO is informed (it monitors and advises: art. 38.6, 39).
+        Emit(std::move(it), {{std::nullopt, "data_protection_contact"}, dpo}, done.has_value());
       };
       if (inc.assessment != model::Assessment::kNoRisk)
-        clock(RuleId::kInc72h, DueAction::kNotify, rb_.authority_notice_hours, inc.notified_authority_at);
+        clock(RuleId::kInc72h, DueAction::kNotify, rb().authority_notice_hours, inc.notified_authority_at);
       if (inc.assessment == model::Assessment::kHighRisk)
-        clock(RuleId::kIncSubjects, DueAction::kInform, rb_.subjects_notice_hours, inc.subjects_informed_at);
+        clock(RuleId::kIncSubjects, DueAction::kInform, rb().subjects_notice_hours, inc.subjects_informed_at);
     }
   }
 
@@ -96,9 +101,10 @@ class Builder {
   // controller committee.
   void Requests() {
     for (const auto& r : index_.reg().data_subject_requests) {
+      cur_ = r.controllers.empty() ? &base_ : &ForCommittee(r.controllers.front().str());
       const bool extended = r.extended_reason && !r.extended_reason->empty();
       DueItem it = Base(RuleId::kDsarDeadline, SubjectType::kDataSubjectRequest, r.id.str(), DueAction::kDecide);
-      it.due = r.received_on.AddMonths(rb_.dsar_months + (extended ? rb_.dsar_extension_months : 0));
+      it.due = r.received_on.AddMonths(rb().dsar_months + (extended ? rb().dsar_extension_months : 0));
       it.year = it.due.year();
       it.opens = r.received_on;
       it.done_on = r.decided_on;
@@ -117,19 +123,22 @@ class Builder {
   // Only the next review is known (the register keeps the last date only); never reviewed: due today.
   void ManagementReviews() {
     for (const auto& o : index_.reg().organizations) {
+      cur_ = &base_.ForOrganization(o.id.str());
       DueItem it = Base(RuleId::kLisReview, SubjectType::kOrganization, o.id.str(), DueAction::kReview);
-      it.due = o.management_review_on ? o.management_review_on->AddMonths(rb_.lis_review_months) : today_;
+      it.due = o.management_review_on ? o.management_review_on->AddMonths(rb().lis_review_months) : today_;
       it.year = it.due.year();
-      it.opens = it.due.AddDays(-rb_.reminder_days);
+      it.opens = it.due.AddDays(-rb().reminder_days);
       Emit(std::move(it), {{o.dpo ? std::optional(o.dpo->str()) : std::nullopt, "dpo"}}, false);
     }
   }
 
  private:
+  [[nodiscard]] const Rulebook& rb() const { return *cur_; }
+
   DueItem Base(RuleId rule, SubjectType type, const std::string& id, DueAction action) const {
     DueItem it;
     it.rule = rule;
-    it.severity = rb_.Setting(rule).severity.value_or(Info(rule).severity);
+    it.severity = rb().Setting(rule).severity.value_or(Info(rule).severity);
     it.subject = {type, id};
     it.action = action;
     return it;
@@ -151,15 +160,31 @@ class Builder {
     if (out.empty()) out.push_back({std::nullopt, std::string(model::ToString(fallback))});
     return out;
   }
-  // The steward who writes the plan and runs the reviews: system_steward or service_steward.
+  [[nodiscard]] const Rulebook& ForCommittee(std::string_view committee) const {
+    const auto* c = index_.FindCommittee(committee);
+    return c == nullptr ? base_ : base_.ForOrganization(c->organization.str());
+  }
+
+  // The stewards of the category, who write the plan and the report and call the contract review
+  // (cooperation-and-decisions.md §4): system_steward, service_steward, lead_superuser, area_manager — whichever the
+  // system has; none appointed: the mandatory one(s) without a person.
   std::vector<Responsible> Stewards(const model::System& s) const {
-    auto out = Holders(s, {RoleKind::kSystemSteward, RoleKind::kServiceSteward});
+    static constexpr std::initializer_list<RoleKind> kStewards = {RoleKind::kSystemSteward, RoleKind::kServiceSteward,
+                                                                  RoleKind::kLeadSuperuser, RoleKind::kAreaManager};
+    auto out = Holders(s, kStewards);
     if (out.empty()) {
-      for (auto r : MandatoryRoles(rb_, s.category, s.fee))
-        if (r == RoleKind::kSystemSteward || r == RoleKind::kServiceSteward)
+      for (auto r : MandatoryRoles(rb(), s.category, s.fee))
+        if (std::find(kStewards.begin(), kStewards.end(), r) != kStewards.end())
           out.push_back({std::nullopt, std::string(model::ToString(r))});
     }
     return out;
+  }
+  // Who approves the plan and the report: the budget holders; where the category has none, the owner (R-PLAN-APPROVER).
+  std::vector<Responsible> Approvers(const model::System& s) const {
+    const auto roles = MandatoryRoles(rb(), s.category, s.fee);
+    const bool budget = std::find(roles.begin(), roles.end(), RoleKind::kBudgetHolder) != roles.end();
+    const auto role = budget ? RoleKind::kBudgetHolder : RoleKind::kOwner;
+    return HoldersOr(s, {role}, role);
   }
 
   // A system's obligation falls due only while the system existed: not before its active_since.
@@ -168,7 +193,7 @@ class Builder {
   }
 
   void Emit(DueItem it, const std::vector<Responsible>& who, bool done) {
-    if (!rb_.Setting(it.rule).enabled) return;
+    if (!rb().Setting(it.rule).enabled) return;
     if (it.due < window_.from || it.due > window_.to) return;
     if (done)
       it.state = DueState::kDone;
@@ -200,17 +225,17 @@ class Builder {
   // R-PLAN-ANNUAL: the plan for year Y approved by the budget holder by plan_deadline of Y-1; the steward starts
   // writing it on plan_reminder (1 August). The items are "due" from 1 August, not reminder_days before.
   void Plans(const model::System& s) {
-    if (!Requires(rb_, s.category, DocumentKind::kManagementPlan)) return;
+    if (!Requires(rb(), s.category, DocumentKind::kManagementPlan)) return;
     const auto [first, last] = Years();
     for (int y = first; y <= last + 1; ++y) {
-      const Date deadline = On(y - 1, rb_.plan_deadline);
-      const Date start = On(y - 1, rb_.plan_reminder);
+      const Date deadline = On(y - 1, rb().plan_deadline);
+      const Date start = On(y - 1, rb().plan_reminder);
       const auto* draft = AnnualDocument(s, DocumentKind::kManagementPlan, y, false);
       const auto* approved = AnnualDocument(s, DocumentKind::kManagementPlan, y, true);
       const auto stewards = Stewards(s);
       if (Existed(s, start) && !stewards.empty()) {
         DueItem it = Base(RuleId::kPlanAnnual, SubjectType::kSystem, s.id.str(), DueAction::kStart);
-        it.year = y, it.due = start, it.opens = start.AddDays(-rb_.reminder_days);
+        it.year = y, it.due = start, it.opens = start.AddDays(-rb().reminder_days);
         if (approved) it.done_on = approved->approved_on;
         Emit(it, stewards, draft != nullptr);
       }
@@ -220,7 +245,7 @@ class Builder {
       if (approved) it.done_on = approved->approved_on;
       if (!stewards.empty()) Emit(it, stewards, draft != nullptr);
       it.action = DueAction::kApprove;
-      Emit(it, HoldersOr(s, {RoleKind::kBudgetHolder}, RoleKind::kBudgetHolder), approved != nullptr);
+      Emit(it, Approvers(s), approved != nullptr);
     }
   }
 
@@ -228,34 +253,43 @@ class Builder {
   // system that became active in Y or later (register-format.md). A report approved late still counts as done
   // here; `check` keeps reporting the missed deadline.
   void Reports(const model::System& s) {
-    if (!Requires(rb_, s.category, DocumentKind::kFollowUpReport)) return;
+    if (!Requires(rb(), s.category, DocumentKind::kFollowUpReport)) return;
     const auto [first, last] = Years();
     for (int y = first; y <= last; ++y) {
       if (s.active_since && *s.active_since >= Date::FromYmd(y, 1, 1)) continue;
       DueItem it = Base(RuleId::kReportAnnual, SubjectType::kSystem, s.id.str(), DueAction::kApprove);
-      it.year = y - 1, it.due = On(y, rb_.report_deadline), it.opens = it.due.AddDays(-rb_.reminder_days);
+      it.year = y - 1, it.due = On(y, rb().report_deadline), it.opens = it.due.AddDays(-rb().reminder_days);
       const auto* approved = AnnualDocument(s, DocumentKind::kFollowUpReport, y - 1, true);
       if (approved) it.done_on = approved->approved_on;
-      Emit(std::move(it), HoldersOr(s, {RoleKind::kBudgetHolder}, RoleKind::kBudgetHolder), approved != nullptr);
+      const auto stewards = Stewards(s);  // the stewards write it, the budget holders approve it
+      if (!stewards.empty()) {
+        DueItem write = it;
+        write.action = DueAction::kWrite;
+        Emit(std::move(write), stewards, approved != nullptr);
+      }
+      Emit(std::move(it), Approvers(s), approved != nullptr);
     }
   }
 
   // R-FORUM-CONTRACT-REVIEW: a contract review (or a documented internal dialogue) in each calendar year, for
   // systems active on 1 January of that year; the owner answers for it.
   void ContractReviews(const model::System& s) {
-    if (rb_.For(s.category).forums[static_cast<size_t>(model::ForumKind::kContractReview)] != ForumLevel::kMandatory)
+    if (rb().For(s.category).forums[static_cast<size_t>(model::ForumKind::kContractReview)] != ForumLevel::kMandatory)
       return;
     const auto [first, last] = Years();
     for (int y = first; y <= last; ++y) {
       if (s.active_since && *s.active_since > Date::FromYmd(y, 1, 1)) continue;
       DueItem it = Base(RuleId::kForumContractReview, SubjectType::kSystem, s.id.str(), DueAction::kHold);
-      it.year = y, it.due = Date::FromYmd(y, 12, 31), it.opens = it.due.AddDays(-rb_.reminder_days);
+      it.year = y, it.due = Date::FromYmd(y, 12, 31), it.opens = it.due.AddDays(-rb().reminder_days);
       for (const auto& f : s.forums)
         if ((f.kind == model::ForumKind::kContractReview || f.kind == model::ForumKind::kInternalDialogue) &&
             f.held_on && f.held_on->year() == y && (!it.done_on || *f.held_on < *it.done_on))
           it.done_on = f.held_on;
       const bool done = it.done_on.has_value();
-      Emit(std::move(it), HoldersOr(s, {RoleKind::kOwner}, RoleKind::kOwner), done);
+      // The stewards call the contract review (K: Forum); without one, the owner answers for it.
+      auto who = Stewards(s);
+      if (who.empty()) who = HoldersOr(s, {RoleKind::kOwner}, RoleKind::kOwner);
+      Emit(std::move(it), who, done);
     }
   }
 
@@ -270,7 +304,7 @@ class Builder {
     }
     if (latest == nullptr) return;
     DueItem it = Base(RuleId::kContractExpiry, SubjectType::kSystem, s.id.str(), DueAction::kDecide);
-    it.due = *latest->valid_to, it.year = it.due.year(), it.opens = it.due.AddDays(-rb_.contract_notice_days);
+    it.due = *latest->valid_to, it.year = it.due.year(), it.opens = it.due.AddDays(-rb().contract_notice_days);
     it.detail = latest->id.str();
     Emit(std::move(it), HoldersOr(s, {RoleKind::kOwner}, RoleKind::kOwner), false);
   }
@@ -284,26 +318,28 @@ class Builder {
       if (r.done_on) (r.kind == model::ReviewKind::kAccessReview ? access : logs).push_back(*r.done_on);
     for (const auto& d : s.documents)
       if (d.kind == DocumentKind::kLogReviewReport && d.done_on) logs.push_back(*d.done_on);
-    auto who = Holders(s, {RoleKind::kSystemSteward, RoleKind::kServiceSteward});
+    auto who = Holders(s, {RoleKind::kSystemSteward, RoleKind::kServiceSteward, RoleKind::kLeadSuperuser,
+                           RoleKind::kAreaManager});
     if (who.empty()) who = HoldersOr(s, {RoleKind::kOwner}, RoleKind::kOwner);
     auto series = [&](RuleId rule, std::vector<Date> done, int months) {
       std::sort(done.begin(), done.end());
       done.erase(std::unique(done.begin(), done.end()), done.end());
       auto item = [&](Date due, std::optional<Date> done_on) {
         DueItem it = Base(rule, SubjectType::kSystem, s.id.str(), DueAction::kReview);
-        it.due = due, it.year = due.year(), it.opens = due.AddDays(-rb_.reminder_days), it.done_on = done_on;
+        it.due = due, it.year = due.year(), it.opens = due.AddDays(-rb().reminder_days), it.done_on = done_on;
         Emit(std::move(it), who, done_on.has_value());
       };
       if (done.empty()) item(s.active_since ? s.active_since->AddMonths(months) : today_, std::nullopt);
       for (size_t i = 0; i < done.size(); ++i)
         item(done[i].AddMonths(months), i + 1 < done.size() ? std::optional(done[i + 1]) : std::nullopt);
     };
-    series(RuleId::kAccessReview, access, rb_.access_review_months);
-    series(RuleId::kLogReview, logs, rb_.log_review_months);
+    series(RuleId::kAccessReview, access, rb().access_review_months);
+    series(RuleId::kLogReview, logs, rb().log_review_months);
   }
 
   const RegisterIndex& index_;
-  const Rulebook& rb_;
+  const Rulebook& base_;
+  const Rulebook* cur_;  // the effective rulebook of the subject's organization (cooperation-and-decisions.md §1)
   Timestamp now_;
   Date today_;
   DueWindow window_;

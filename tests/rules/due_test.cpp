@@ -129,7 +129,12 @@ TEST(DueItems, WorkOnThePlanStartsInAugust) {
 
 TEST(DueItems, FollowUpReportByTheEndOfMarchForThePreviousYear) {
   Fixture f(Base());
-  const auto items = Of(f.At(D(2026, 3, 10), D(2026, 1, 1), D(2026, 12, 31)), RuleId::kReportAnnual);
+  const auto all = f.At(D(2026, 3, 10), D(2026, 1, 1), D(2026, 12, 31));
+  // cooperation-and-decisions.md §4: the steward writes it, the budget holder approves it.
+  const auto writes = Of(all, RuleId::kReportAnnual, DueAction::kWrite);
+  ASSERT_EQ(writes.size(), 1u);
+  EXPECT_EQ(writes[0].person, "p-steward");
+  const auto items = Of(all, RuleId::kReportAnnual, DueAction::kApprove);
   ASSERT_EQ(items.size(), 1u);
   EXPECT_EQ(items[0].due, D(2026, 3, 31));
   EXPECT_EQ(items[0].year, 2025);
@@ -151,7 +156,7 @@ TEST(DueItems, ASystemActiveFromMidYearOwesNothingForTheTimeBeforeIt) {
   EXPECT_EQ(plan_years, (std::vector<int>{2026, 2027, 2028}));
   // The first follow-up report is the one for 2025 (the system was active before 1 January 2026).
   std::vector<int> report_years;
-  for (const auto& i : Of(items, RuleId::kReportAnnual)) report_years.push_back(i.year);
+  for (const auto& i : Of(items, RuleId::kReportAnnual, DueAction::kApprove)) report_years.push_back(i.year);
   EXPECT_EQ(report_years, (std::vector<int>{2025, 2026}));
   // The first contract review is in 2026, the first calendar year it was active on 1 January.
   std::vector<int> review_years;
@@ -164,7 +169,8 @@ TEST(DueItems, ASystemActiveFromMidYearOwesNothingForTheTimeBeforeIt) {
   EXPECT_EQ(access[0].state, DueState::kUpcoming);
 }
 
-TEST(DueItems, ContractReviewEachCalendarYearByTheOwner) {
+// cooperation-and-decisions.md §4 (K: Forum): the stewards call the contract review.
+TEST(DueItems, ContractReviewEachCalendarYearCalledByTheStewards) {
   auto reg = Base();
   reg.systems[0].forums = {{model::ForumKind::kContractReview, D(2024, 5, 1)}};
   Fixture f(reg);
@@ -173,7 +179,7 @@ TEST(DueItems, ContractReviewEachCalendarYearByTheOwner) {
   EXPECT_EQ(items[0].due, D(2024, 12, 31));
   EXPECT_EQ(items[0].state, DueState::kDone);
   EXPECT_EQ(items[0].done_on, D(2024, 5, 1));
-  EXPECT_EQ(items[0].person, "p-owner");
+  EXPECT_EQ(items[0].person, "p-steward");
   EXPECT_EQ(items[1].due, D(2025, 12, 31));
   EXPECT_EQ(items[1].state, DueState::kUpcoming);
 }
@@ -263,7 +269,12 @@ TEST(DueItems, BreachClockIsAnInstantWithItsDateInStockholm) {
   const DueWindow all{D(2025, 1, 1), D(2025, 12, 31)};
   auto at = [&](std::string_view now) { return DueItems(f.index, f.rb, T(now), all); };
   auto notify = Of(at("2025-03-31T12:00:00Z"), RuleId::kInc72h);
-  ASSERT_EQ(notify.size(), 1u);
+  // cooperation-and-decisions.md §4: the handler's data protection contact notifies, the DPO is informed.
+  ASSERT_EQ(notify.size(), 2u);
+  EXPECT_EQ(notify[0].role, "data_protection_contact");
+  EXPECT_EQ(notify[0].person, std::nullopt);
+  EXPECT_EQ(notify[0].committee, "bn");
+  notify.erase(notify.begin());
   EXPECT_EQ(notify[0].due_at, T("2025-03-31T23:30:00Z"));
   EXPECT_EQ(notify[0].due, D(2025, 4, 1));  // 01:30 CEST: summer time began on 30 March
   EXPECT_EQ(notify[0].state, DueState::kDue);
@@ -272,7 +283,7 @@ TEST(DueItems, BreachClockIsAnInstantWithItsDateInStockholm) {
   EXPECT_EQ(notify[0].committee, "bn");  // the single controller handles it
   EXPECT_EQ(Of(at("2025-03-31T23:30:00Z"), RuleId::kInc72h)[0].state, DueState::kDue);  // exactly 72 h: on time
   EXPECT_EQ(Of(at("2025-03-31T23:30:01Z"), RuleId::kInc72h)[0].state, DueState::kOverdue);
-  EXPECT_EQ(Of(at("2025-03-31T12:00:00Z"), RuleId::kIncSubjects).size(), 1u);  // high risk: inform the subjects
+  EXPECT_EQ(Of(at("2025-03-31T12:00:00Z"), RuleId::kIncSubjects).size(), 2u);  // high risk: inform the subjects (contact and DPO)
 
   reg.incidents[0].notified_authority_at = T("2025-03-30T10:00:00Z");
   Fixture notified(reg);
