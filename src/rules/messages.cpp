@@ -62,6 +62,18 @@ std::string DutyLabel(const std::string& duty, Lang lang) {
   return duty;
 }
 
+std::string BreachFieldLabel(const std::string& field, Lang lang) {
+  const bool sv = lang == Lang::kSv;
+  if (field == "description") return sv ? "vad som hänt" : "a description of what happened";
+  if (field == "subject_categories") return sv ? "kategorier av registrerade" : "the categories of data subjects";
+  if (field == "approx_subjects") return sv ? "ungefärligt antal registrerade" : "the approximate number of data subjects";
+  if (field == "record_categories") return sv ? "kategorier av personuppgiftsposter" : "the categories of records";
+  if (field == "approx_records") return sv ? "ungefärligt antal poster" : "the approximate number of records";
+  if (field == "likely_consequences") return sv ? "sannolika följder" : "the likely consequences";
+  if (field == "measures") return sv ? "vidtagna och föreslagna åtgärder" : "the measures taken or proposed";
+  return field;
+}
+
 std::string StakeholderLabel(const std::string& who, Lang lang) {
   const bool sv = lang == Lang::kSv;
   if (who == "lawyer") return sv ? "Juristen" : "lawyer";
@@ -291,8 +303,8 @@ std::string Message(const Finding& f, const RegisterIndex& index, Lang lang) {
                 : "The " + Year(f) + " management plan or follow-up report of " + what +
                       " was approved by someone who is not its budget holder";
     case RuleId::kIncContent:
-      return sv ? "Incident " + name + " saknar uppgiften " + Str(f, "field") + " (artikel 33.3)"
-                : "Breach " + name + " lacks " + Str(f, "field") + " (art. 33.3)";
+      return sv ? "Incident " + name + " saknar uppgift om " + BreachFieldLabel(Str(f, "field"), lang) + " (artikel 33.3)"
+                : "Breach " + name + " lacks " + BreachFieldLabel(Str(f, "field"), lang) + " (art. 33.3)";
     case RuleId::kIncAffected:
       return sv ? "Dokumentationen om incident " + name + " har inte skickats till alla berörda nämnder"
                 : "The documentation of breach " + name + " has not been sent to every affected committee";
