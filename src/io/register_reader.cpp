@@ -523,7 +523,7 @@ class RegisterReader {
       if (k == "kind") in_.Get(f, g.kind);
       else if (k == "name") in_.Get(f, g.name);
       else if (k == "members") in_.Get(f, g.members);
-    }, {"kind"});
+    });
   }
 
   void CooperationDocument(value v, model::CooperationDocument& d) {
@@ -535,7 +535,7 @@ class RegisterReader {
       else if (k == "diary_number") in_.Get(f, d.diary_number);
       else if (k == "dpia") in_.Get(f, d.dpia);
       else if (k == "dpo_consulted") in_.Get(f, d.dpo_consulted);
-    }, {"kind"});
+    });
   }
 
   // {"duty": "organization id" | "each", ...}; null reads as none.
@@ -561,7 +561,7 @@ class RegisterReader {
       else if (k == "diary_number") in_.Get(f, d.diary_number);
       else if (k == "reported_on") in_.Get(f, d.reported_on);
       else if (k == "reported_at") in_.Get(f, d.reported_at);
-    }, {"id", "system"});
+    }, {"id"});
   }
 
  private:

@@ -212,7 +212,7 @@ class References {
   }
 
   void Check(const DpaDecision& d, const Path& p) {
-    Ref(Collection::kSystem, d.system.str(), Path(p, "system"));
+    if (!d.system.empty()) Ref(Collection::kSystem, d.system.str(), Path(p, "system"));
     Refs(Collection::kCommittee, d.committees, Path(p, "committees"));
     Ref(Collection::kPerson, d.decided_by, Path(p, "decided_by"));
     Ref(Collection::kDelegation, d.delegation, Path(p, "delegation"));

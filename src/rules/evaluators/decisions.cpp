@@ -14,10 +14,11 @@ bool ValidOn(const model::Delegation& d, model::Date day) {
   return (!d.valid_from || *d.valid_from <= day) && (!d.valid_to || day < *d.valid_to);
 }
 
-// The delegate of a delegation is this person: named as delegate_person, else holding delegate_title.
+// The delegate of a delegation is this person: named as delegate_person, else holding delegate_title (a delegation
+// naming neither delegates to nobody).
 bool DelegatedTo(const model::Delegation& d, const model::Person& person) {
   if (d.delegate_person) return *d.delegate_person == person.id;
-  return !d.delegate_title || person.title == d.delegate_title;
+  return d.delegate_title && person.title == d.delegate_title;
 }
 
 // The committees that must decide on the system's processor (derive's dpa_decided_by), kept inside the owner's
