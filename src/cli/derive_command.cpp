@@ -41,7 +41,6 @@ struct RulebookArgs {
 void AddDeriveCommand(CLI::App& app, int& exit_code) {
   auto args = std::make_shared<DeriveArgs>();
   auto* cmd = app.add_subcommand("derive", "Härled vem som ansvarar för vad / Derive who is responsible for what");
-  cmd->add_option("--register", args->register_file, "Samma som registret som argument / The register, as an option");
   cmd->add_option("register", args->register_file, "Registret (ansvar-register/1, JSON)")->required();
   cmd->add_option("--format", args->format, "text eller json")->check(CLI::IsMember({"text", "json"}));
   cmd->add_option("--lang", args->lang, "Språk: sv (standard) eller en")->check(CLI::IsMember({"sv", "en"}));
@@ -55,6 +54,7 @@ void AddRulebookCommand(CLI::App& app, int& exit_code) {
   auto* cmd = app.add_subcommand(
       "rulebook", "Skriv ut den gällande regelboken som JSON / Print the effective rulebook as JSON");
   cmd->add_option("--rulebook", args->rulebook, "En regelboksfil att lägga ovanpå standardvärdena");
+  cmd->add_option("--register", args->register_file, "Samma som registret som argument / The register, as an option");
   cmd->add_option("register", args->register_file,
                   "Ett register vars egna inställningar (och organisationers) läggs ovanpå / A register whose own "
                   "settings (and its organizations') are applied on top");
