@@ -11,6 +11,8 @@ namespace ansvar::bench {
 
 // bench/out/national.json in the source tree (ANSVAR_BENCH_OUT_DIR is set by bench/CMakeLists.txt).
 inline std::string DefaultRegisterPath() { return std::string(ANSVAR_BENCH_OUT_DIR) + "/national.json"; }
+// bench/out/flat.json: the register of the second generator (flat_register.hpp).
+inline std::string DefaultFlatRegisterPath() { return std::string(ANSVAR_BENCH_OUT_DIR) + "/flat.json"; }
 
 inline bool WriteFile(const std::string& path, const std::string& text) {
   const auto parent = std::filesystem::path(path).parent_path();

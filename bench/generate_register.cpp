@@ -1,6 +1,9 @@
-// ansvar_bench_generate: writes a synthetic national register (ansvar-register/1, minified) for benchmarks.
-//   ansvar_bench_generate [--out FILE] [--seed N] [--municipalities 290] [--regions 20] [--scale 1.0]
-//                         [--as-of 2025-06-15] [--gap-rate 1.0] [--no-verify]
+// ansvar_bench_generate: writes a synthetic national register (ansvar-register/1) for benchmarks.
+//   ansvar_bench_generate [--shape national|flat] [--out FILE] [--seed N] [--municipalities 290] [--regions 20]
+//                         [--scale 1.0] [--systems 490] [--activities 350] [--as-of 2025-06-15] [--gap-rate 1.0]
+//                         [--no-verify]
+// national (the default): synthetic_register.hpp, minified, through io/; flat: flat_register.hpp, another shape
+// written pretty by another writer.
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -9,13 +12,15 @@
 #include <string_view>
 
 #include "bench_support.hpp"
+#include "flat_register.hpp"
 #include "io/register_reader.hpp"
 #include "synthetic_register.hpp"
 
 namespace {
 
 void Usage() {
-  std::cerr << "usage: ansvar_bench_generate [--out FILE] [--seed N] [--municipalities N] [--regions N] [--scale X]\n"
+  std::cerr << "usage: ansvar_bench_generate [--shape national|flat] [--out FILE] [--seed N] [--municipalities N]\n"
+               "                             [--regions N] [--scale X] [--systems N] [--activities N]\n"
                "                             [--as-of YYYY-MM-DD] [--gap-rate X] [--no-verify]\n";
 }
 
@@ -24,7 +29,9 @@ void Usage() {
 int main(int argc, char** argv) {
   using namespace ansvar;
   bench::SyntheticOptions options;
-  std::string out = bench::DefaultRegisterPath();
+  bench::FlatOptions flat;
+  std::string shape = "national";
+  std::string out;
   bool verify = true;
   for (int i = 1; i < argc; ++i) {
     const std::string_view arg = argv[i];
@@ -37,16 +44,22 @@ int main(int argc, char** argv) {
     };
     if (arg == "--out")
       out = value();
+    else if (arg == "--shape")
+      shape = value();
     else if (arg == "--seed")
-      options.seed = std::stoull(value());
+      options.seed = flat.seed = std::stoull(value());
     else if (arg == "--municipalities")
-      options.municipalities = std::stoi(value());
+      options.municipalities = flat.municipalities = std::stoi(value());
+    else if (arg == "--systems")
+      flat.systems = std::stoi(value());
+    else if (arg == "--activities")
+      flat.activities = std::stoi(value());
     else if (arg == "--regions")
       options.regions = std::stoi(value());
     else if (arg == "--scale")
       options.scale = std::stod(value());
     else if (arg == "--as-of")
-      options.as_of = value();
+      options.as_of = flat.as_of = value();
     else if (arg == "--gap-rate")
       options.gap_rate = std::stod(value());
     else if (arg == "--no-verify")
@@ -56,6 +69,11 @@ int main(int argc, char** argv) {
       return 2;
     }
   }
+  if (shape != "national" && shape != "flat") {
+    Usage();
+    return 2;
+  }
+  if (out.empty()) out = shape == "flat" ? bench::DefaultFlatRegisterPath() : bench::DefaultRegisterPath();
   if (!model::ParseDate(options.as_of)) {
     std::cerr << "ansvar_bench_generate: --as-of: expected YYYY-MM-DD\n";
     return 2;
@@ -63,7 +81,12 @@ int main(int argc, char** argv) {
 
   const auto t0 = std::chrono::steady_clock::now();
   size_t bytes = 0;
-  {
+  if (shape == "flat") {
+    if (!bench::WriteFlatRegister(flat, out, bytes)) {
+      std::cerr << "ansvar_bench_generate: cannot write " << out << "\n";
+      return 1;
+    }
+  } else {
     const auto reg = bench::GenerateRegister(options);
     std::cout << bench::DescribeRegister(reg);
     if (!bench::WriteRegisterFile(reg, out, bytes)) {
@@ -80,6 +103,7 @@ int main(int argc, char** argv) {
       std::cerr << "ansvar_bench_generate: the register does not read back:\n" << io::FormatProblems(read.problems);
       return 1;
     }
+    if (shape == "flat") std::cout << bench::DescribeRegister(*read.reg);
     std::printf("verified=yes\n");
   }
   return 0;

@@ -194,6 +194,7 @@ bool RegisterService::CatchUp() {
       auto& positions = state.positions[static_cast<size_t>(e.kind)];
       auto& versions = state.versions[static_cast<size_t>(e.kind)];
       const auto at = positions.find(e.entity_id);
+      state.JsonDrop(e.kind);  // others' changes are rare: the kind's JSON is made again on the next read
       if (e.action == "delete") {
         if (at == positions.end()) return false;
         items.erase(items.begin() + static_cast<std::ptrdiff_t>(at->second));
@@ -250,7 +251,8 @@ Result<Versioned> RegisterService::Get(Kind kind, const std::string& id) const {
   return WithKind(kind, [&]<class T>(std::type_identity<T>) -> Result<Versioned> {
     const T* x = state_->Find<T>(id);
     if (x == nullptr) return NotFound(What(kind, id) + " finns inte / does not exist");
-    return Versioned{io::WriteEntity(*x), state_->Version(kind, id)};
+    const auto* cached = state_->CachedJson(kind, static_cast<size_t>(x - Items<T>(state_->reg).data()));
+    return Versioned{cached != nullptr ? *cached : io::WriteEntity(*x), state_->Version(kind, id)};
   });
 }
 
@@ -261,18 +263,27 @@ Result<std::string> RegisterService::List(Kind kind, const ListQuery& query) con
   std::shared_lock lock(mu_);
   const std::string folded = Fold(query.q);
   return WithKind(kind, [&]<class T>(std::type_identity<T>) -> Result<std::string> {
-    std::string items;
+    const auto& all = Items<T>(state_->reg);
+    std::vector<size_t> page;
     size_t total = 0;
-    for (const auto& x : Items<T>(state_->reg)) {
-      if (!Matches(x, query, folded, derived ? &derived->index : nullptr)) continue;
-      if (total >= query.offset && total - query.offset < query.limit) {
-        if (!items.empty()) items += ',';
-        items += io::WriteEntity(x);
-      }
+    for (size_t i = 0; i < all.size(); ++i) {
+      if (!Matches(all[i], query, folded, derived ? &derived->index : nullptr)) continue;
+      if (total >= query.offset && total - query.offset < query.limit) page.push_back(i);
       ++total;
     }
-    return "{\"items\":[" + items + "],\"total\":" + std::to_string(total) + ",\"limit\":" +
-           std::to_string(query.limit) + ",\"offset\":" + std::to_string(query.offset) + "}";
+    const auto& json = state_->Json(kind, page);  // each entity's JSON, made once and kept with the read model
+    size_t bytes = 64;
+    for (const size_t i : page) bytes += json[i].size() + 1;
+    std::string out;
+    out.reserve(bytes);
+    out += "{\"items\":[";
+    for (size_t k = 0; k < page.size(); ++k) {
+      if (k > 0) out += ',';
+      out += json[page[k]];
+    }
+    out += "],\"total\":" + std::to_string(total) + ",\"limit\":" + std::to_string(query.limit) +
+           ",\"offset\":" + std::to_string(query.offset) + "}";
+    return out;
   });
 }
 
@@ -303,6 +314,7 @@ Result<Versioned> RegisterService::Create(Kind kind, std::string_view body, cons
       const auto committed = store_->Apply({store::Change{{kind, id}, store::Entity(entity), std::nullopt, "", json}}, actor, clock_());
       Items<T>(state_->reg).push_back(std::move(entity));
       state_->positions[static_cast<size_t>(kind)][id] = Items<T>(state_->reg).size() - 1;
+      state_->JsonSet(kind, Items<T>(state_->reg).size() - 1, json);
       state_->versions[static_cast<size_t>(kind)][id] = committed.versions.at(0);
       Advance(committed.last_audit_seq, 1);
       std::lock_guard dl(derived_mu_);
@@ -350,7 +362,9 @@ Result<Versioned> RegisterService::Replace(Kind kind, const std::string& id, std
     try {
       const auto committed = store_->Apply({store::Change{{kind, id}, store::Entity(entity), if_match, before, after}},
                                            actor, clock_());
-      Items<T>(state_->reg)[state_->positions[static_cast<size_t>(kind)].at(id)] = std::move(entity);
+      const size_t pos = state_->positions[static_cast<size_t>(kind)].at(id);
+      Items<T>(state_->reg)[pos] = std::move(entity);
+      state_->JsonSet(kind, pos, after);
       state_->versions[static_cast<size_t>(kind)][id] = committed.versions.at(0);
       Advance(committed.last_audit_seq, 1);
       std::lock_guard dl(derived_mu_);
@@ -431,11 +445,15 @@ Result<int64_t> RegisterService::Delete(Kind kind, const std::string& id, int64_
       const auto committed = store_->Apply(changes, actor, clock_());
       for (size_t i = 0; i + 1 < changes.size(); ++i) {
         const auto& sid = changes[i].key.id;
-        state.reg.systems[state.positions[static_cast<size_t>(Kind::kSystem)].at(sid)] = changed_systems.at(sid);
+        const size_t pos = state.positions[static_cast<size_t>(Kind::kSystem)].at(sid);
+        state.reg.systems[pos] = changed_systems.at(sid);
+        state.JsonSet(Kind::kSystem, pos, changes[i].after_json);
         state.versions[static_cast<size_t>(Kind::kSystem)][sid] = committed.versions.at(i);
       }
       auto& items = Items<T>(state.reg);
-      items.erase(items.begin() + static_cast<std::ptrdiff_t>(state.positions[static_cast<size_t>(kind)].at(id)));
+      const size_t pos = state.positions[static_cast<size_t>(kind)].at(id);
+      items.erase(items.begin() + static_cast<std::ptrdiff_t>(pos));
+      state.JsonErase(kind, pos);
       state.versions[static_cast<size_t>(kind)].erase(id);
       state.Reindex(kind);
       Advance(committed.last_audit_seq, changes.size());

@@ -4,6 +4,7 @@
 
 #include "cli/commands.hpp"
 #include "cli/register_input.hpp"
+#include "io/output_file.hpp"
 #include "io/reports.hpp"
 #include "rules/check.hpp"
 
@@ -41,9 +42,12 @@ int RunCheck(const CheckArgs& args) {
 
   const rules::RegisterIndex index(loaded->reg);
   const auto findings = rules::Check(index, loaded->rulebook, {as_of});
-  const std::string out = args.format == "json" ? io::FindingsJson(findings, index, as_of, *lang)
-                                                 : io::FindingsText(findings, index, as_of, *lang);
-  if (!WriteOutput(out, args.output)) {
+  // Streamed: formatted in blocks on every core while this thread writes them.
+  auto out = io::OutputFile::Open(args.output);
+  const auto write = [&out](std::string_view piece) { return out->Write(piece); };
+  const bool written = out && (args.format == "json" ? io::WriteFindingsJson(write, findings, index, as_of, *lang)
+                                                     : io::WriteFindingsText(write, findings, index, as_of, *lang));
+  if (!written || !out->Close()) {
     std::cerr << "ansvar: cannot write the findings\n";
     return kExitInput;
   }

@@ -3,6 +3,7 @@
 
 #include "cli/commands.hpp"
 #include "cli/register_input.hpp"
+#include "io/output_file.hpp"
 #include "io/reports.hpp"
 #include "io/rulebook_json.hpp"
 
@@ -21,9 +22,12 @@ int RunDerive(const DeriveArgs& args) {
   auto loaded = LoadRegister(args.register_file, args.rulebook);
   if (!loaded) return kExitInput;
   const rules::RegisterIndex index(loaded->reg);
-  const std::string out = args.format == "json" ? io::DeriveJson(index, loaded->rulebook)
-                                                 : io::DeriveText(index, loaded->rulebook, *ParseLang(args.lang));
-  if (!WriteOutput(out, args.output)) {
+  auto out = io::OutputFile::Open(args.output);
+  const auto write = [&out](std::string_view piece) { return out->Write(piece); };
+  const bool written =
+      out && (args.format == "json" ? io::WriteDeriveJson(write, index, loaded->rulebook)
+                                    : io::WriteDeriveText(write, index, loaded->rulebook, *ParseLang(args.lang)));
+  if (!written || !out->Close()) {
     std::cerr << "ansvar: cannot write the output\n";
     return kExitInput;
   }

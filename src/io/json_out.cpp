@@ -9,6 +9,8 @@ namespace ansvar::io::internal {
 struct JsonOut::Impl {
   explicit Impl(bool p) : pretty(p), compact(buffer), indented(buffer) { indented.SetIndent(' ', 1); }
   bool pretty;
+  int depth = 0;       // a fragment's nesting, 0 for a whole document
+  size_t prefix = 0;   // bytes of the enclosing arrays' opening, not part of the fragment
   rapidjson::StringBuffer buffer;
   rapidjson::Writer<rapidjson::StringBuffer> compact;
   rapidjson::PrettyWriter<rapidjson::StringBuffer> indented;
@@ -21,6 +23,17 @@ struct JsonOut::Impl {
 };
 
 JsonOut::JsonOut(bool pretty) : impl_(std::make_unique<Impl>(pretty)) {}
+
+JsonOut::JsonOut(bool pretty, int depth) : impl_(std::make_unique<Impl>(pretty)) {
+  impl_->depth = depth;
+  Open();
+}
+
+// The enclosing arrays a fragment's items sit in; what they write before the first item is not the fragment's.
+void JsonOut::Open() {
+  for (int i = 0; i < impl_->depth; ++i) BeginArray();
+  impl_->prefix = impl_->buffer.GetSize();
+}
 JsonOut::~JsonOut() = default;
 
 namespace {
@@ -44,6 +57,14 @@ std::string JsonOut::Take() {
   std::string out(impl_->buffer.GetString(), impl_->buffer.GetSize());
   if (impl_->pretty) out += '\n';
   return out;
+}
+
+void JsonOut::TakeFragment(std::string& out) {
+  out.append(impl_->buffer.GetString() + impl_->prefix, impl_->buffer.GetSize() - impl_->prefix);
+  impl_->buffer.Clear();
+  impl_->compact.Reset(impl_->buffer);
+  impl_->indented.Reset(impl_->buffer);
+  Open();
 }
 
 }  // namespace ansvar::io::internal

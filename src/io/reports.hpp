@@ -1,7 +1,9 @@
 #pragma once
 // The output of `check` and `derive`: JSON exactly as spec/register-format.md gives it, and readable text.
+#include <functional>
 #include <span>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "model/time.hpp"
@@ -26,5 +28,19 @@ std::string FindingsText(const std::vector<rules::Finding>& findings, const rule
 
 std::string DeriveJson(const rules::RegisterIndex& index, const rules::Rulebook& rulebook, bool pretty = true);
 std::string DeriveText(const rules::RegisterIndex& index, const rules::Rulebook& rulebook, rules::Lang lang);
+
+// The same four as a stream: each hands its output to `write` piece by piece, in order, byte for byte what the
+// function above returns, formatting blocks of it on `threads` threads (0: one per core) while the caller's thread
+// writes. Memory stays at a few blocks whatever the size of the register. False when a write failed.
+using WriteOutput = std::function<bool(std::string_view)>;
+bool WriteFindingsJson(const WriteOutput& write, const std::vector<rules::Finding>& findings,
+                       const rules::RegisterIndex& index, model::Timestamp as_of, rules::Lang lang, bool pretty = true,
+                       unsigned threads = 0);
+bool WriteFindingsText(const WriteOutput& write, const std::vector<rules::Finding>& findings,
+                       const rules::RegisterIndex& index, model::Timestamp as_of, rules::Lang lang, unsigned threads = 0);
+bool WriteDeriveJson(const WriteOutput& write, const rules::RegisterIndex& index, const rules::Rulebook& rulebook,
+                     bool pretty = true, unsigned threads = 0);
+bool WriteDeriveText(const WriteOutput& write, const rules::RegisterIndex& index, const rules::Rulebook& rulebook,
+                     rules::Lang lang, unsigned threads = 0);
 
 }  // namespace ansvar::io

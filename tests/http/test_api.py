@@ -91,6 +91,9 @@ class Api(unittest.TestCase):
                 self.assertEqual(status, 200, body)
                 self.assertEqual(etag(h2), '"2"')
                 self.assertEqual(self.req("GET", f"{base}/{entity['id']}")[2][field], value)
+                # The list serves what was written, not what it served before (it keeps each entity's JSON).
+                listed = self.req("GET", f"{base}?limit=5000")[2]["items"]
+                self.assertEqual([x[field] for x in listed if x["id"] == entity["id"]], [value])
                 # A second create of the same id conflicts.
                 self.assertEqual(self.req("POST", base, entity, ACTOR)[0], 409)
         # Delete in reverse order of dependence.
@@ -101,6 +104,9 @@ class Api(unittest.TestCase):
                 status, _, body = self.req("DELETE", base, headers=dict(ACTOR, **{"If-Match": etag(h)}))
                 self.assertEqual(status, 204, body)
                 self.assertEqual(self.req("GET", base)[0], 404)
+                listed = self.req("GET", f"/api/v1/{collection}?limit=5000")[2]
+                self.assertNotIn(NEW[collection]["id"], [x["id"] for x in listed["items"]])
+                self.assertEqual(listed["total"], len(EXAMPLE.get(collection, [])))
 
     def test_list_filters_and_paging(self):
         self.load_example()
@@ -161,6 +167,7 @@ class Api(unittest.TestCase):
 
     def test_person_with_roles_is_not_deleted_silently(self):
         self.load_example()
+        self.assertIn("p-sf2", json.dumps(self.req("GET", "/api/v1/systems?limit=5000")[2]["items"]))
         _, h, _ = self.req("GET", "/api/v1/people/p-sf2")
         status, _, problem = self.req("DELETE", "/api/v1/people/p-sf2", headers={"If-Match": etag(h)})
         self.assertEqual(status, 409)
@@ -170,6 +177,9 @@ class Api(unittest.TestCase):
         self.assertEqual(status, 204)
         roles = self.req("GET", "/api/v1/systems/ecos")[2]["roles"]
         self.assertIn({"role": "system_steward", "person": "p-sf1"}, roles)
+        listed = self.req("GET", "/api/v1/systems?limit=5000")[2]["items"]
+        self.assertEqual([s["roles"] for s in listed if s["id"] == "ecos"], [roles])
+        self.assertNotIn("p-sf2", json.dumps(listed))
 
     # -- The whole register ------------------------------------------------------------------------------------
     def test_register_round_trip(self):

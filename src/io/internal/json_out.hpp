@@ -12,6 +12,11 @@ namespace ansvar::io::internal {
 class JsonOut {
  public:
   explicit JsonOut(bool pretty);
+  // A fragment: the items of an array nested `depth` levels deep in a document (the findings of a report are at
+  // depth 2), indented and separated as the whole document would have them. TakeFragment() gives the items
+  // from the separator before the first ("\n  {…},\n  {…}" pretty, "{…},{…}" compact), so that fragments
+  // written apart, joined with "," and framed, read as the document written in one piece.
+  JsonOut(bool pretty, int depth);
   ~JsonOut();
   JsonOut(const JsonOut&) = delete;
   JsonOut& operator=(const JsonOut&) = delete;
@@ -42,8 +47,11 @@ class JsonOut {
   }
 
   [[nodiscard]] std::string Take();
+  // The fragment's items, appended to `out` (only for the fragment constructor); the writer starts afresh.
+  void TakeFragment(std::string& out);
 
  private:
+  void Open();
   struct Impl;
   std::unique_ptr<Impl> impl_;
 };

@@ -1,0 +1,262 @@
+// ansvar_service_bench: the service's figures on SQLite, in process (app::RegisterService, as `ansvar serve` runs
+// it, without HTTP): import of a whole register, start on the database, listing every system with its roles,
+// reading one, one client creating systems one by one, and the first findings after a write. Each beside a
+// baseline measured in the same run on the same disk.
+//   ansvar_service_bench [--register FILE] [--municipalities 4] [--creates 1000] [--lists 20] [--db FILE]
+// Without --register it generates a register of that many municipalities (synthetic_register.hpp, no regions).
+#include <sqlite3.h>
+#include <time.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+#include <iostream>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "app/register_service.hpp"
+#include "bench_support.hpp"
+#include "io/entity_json.hpp"
+#include "io/register_reader.hpp"
+#include "io/register_writer.hpp"
+#include "store/sqlite/sqlite_store.hpp"
+#include "synthetic_register.hpp"
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+using namespace ansvar;
+
+double Seconds(Clock::time_point a, Clock::time_point b) { return std::chrono::duration<double>(b - a).count(); }
+
+template <class Fn>
+double Time(Fn&& fn) {
+  const auto t0 = Clock::now();
+  fn();
+  return Seconds(t0, Clock::now());
+}
+
+double ProcessCpu() {
+  timespec ts{};
+  clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
+  return static_cast<double>(ts.tv_sec) + static_cast<double>(ts.tv_nsec) * 1e-9;
+}
+
+double Median(std::vector<double> v) {
+  std::sort(v.begin(), v.end());
+  return v[v.size() / 2];
+}
+
+void RemoveDb(const std::string& path) {
+  for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path + suffix);
+}
+
+[[noreturn]] void Fail(const std::string& what) {
+  std::cerr << "ansvar_service_bench: " << what << "\n";
+  std::exit(1);
+}
+
+void Check(int rc, sqlite3* db, const char* what) {
+  if (rc != SQLITE_OK && rc != SQLITE_DONE && rc != SQLITE_ROW) Fail(std::string(what) + ": " + sqlite3_errmsg(db));
+}
+
+// The baseline of a write: `n` transactions, each one row of `bytes` of text, in a fresh database with the
+// service's settings (WAL, synchronous NORMAL): what SQLite itself gives one client on this disk.
+double SqliteCommits(const std::string& path, size_t n, size_t bytes) {
+  RemoveDb(path);
+  sqlite3* db = nullptr;
+  Check(sqlite3_open(path.c_str(), &db), db, "open");
+  Check(sqlite3_exec(db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; CREATE TABLE t(id TEXT PRIMARY KEY, json TEXT)",
+                     nullptr, nullptr, nullptr),
+        db, "schema");
+  sqlite3_stmt* insert = nullptr;
+  Check(sqlite3_prepare_v2(db, "INSERT INTO t VALUES (?, ?)", -1, &insert, nullptr), db, "prepare");
+  const std::string text(bytes, 'x');
+  const double s = Time([&] {
+    for (size_t i = 0; i < n; ++i) {
+      Check(sqlite3_exec(db, "BEGIN", nullptr, nullptr, nullptr), db, "begin");
+      const std::string id = "row-" + std::to_string(i);
+      sqlite3_bind_text(insert, 1, id.data(), static_cast<int>(id.size()), SQLITE_TRANSIENT);
+      sqlite3_bind_text(insert, 2, text.data(), static_cast<int>(text.size()), SQLITE_STATIC);
+      Check(sqlite3_step(insert), db, "insert");
+      sqlite3_reset(insert);
+      Check(sqlite3_exec(db, "COMMIT", nullptr, nullptr, nullptr), db, "commit");
+    }
+  });
+  sqlite3_finalize(insert);
+  sqlite3_close(db);
+  RemoveDb(path);
+  return s;
+}
+
+struct Row {
+  std::string what;
+  double seconds;
+  std::string rate;
+  std::string baseline;
+  double ratio;
+  std::string target;
+  std::string met;
+};
+
+std::string Rate(double amount, double seconds, const char* unit) {
+  char buf[48];
+  std::snprintf(buf, sizeof buf, "%.0f %s", seconds > 0 ? amount / seconds : 0.0, unit);
+  return buf;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  std::string register_path, db_path;
+  int municipalities = 4;
+  size_t creates = 1000;
+  int lists = 20;
+  for (int i = 1; i < argc; ++i) {
+    const std::string_view arg = argv[i];
+    auto value = [&]() -> std::string {
+      if (i + 1 >= argc) Fail(std::string(arg) + " needs a value");
+      return argv[++i];
+    };
+    if (arg == "--register") register_path = value();
+    else if (arg == "--municipalities") municipalities = std::stoi(value());
+    else if (arg == "--creates") creates = std::stoul(value());
+    else if (arg == "--lists") lists = std::max(1, std::stoi(value()));
+    else if (arg == "--db") db_path = value();
+    else {
+      std::cerr << "usage: ansvar_service_bench [--register FILE] [--municipalities N] [--creates N] [--lists N] [--db FILE]\n";
+      return 2;
+    }
+  }
+  const std::string out_dir = std::filesystem::path(bench::DefaultRegisterPath()).parent_path().string();
+  std::filesystem::create_directories(out_dir);
+  if (db_path.empty()) db_path = out_dir + "/service.db";
+
+  model::Register reg;
+  if (!register_path.empty()) {
+    auto read = io::ReadRegisterFile(register_path);
+    if (!read.reg) Fail(register_path + " is not a usable register:\n" + io::FormatProblems(read.problems));
+    reg = std::move(*read.reg);
+  } else {
+    bench::SyntheticOptions options;
+    options.municipalities = municipalities;
+    options.regions = 0;
+    options.scale = municipalities * 504.0 / 150000.0;  // about 500 systems a municipality, as the national register
+    reg = bench::GenerateRegister(options);
+  }
+  const std::string register_json = io::WriteRegister(reg, false);
+  const auto as_of = reg.as_of.value_or(model::Timestamp::StartOf(model::Date::FromYmd(2025, 6, 15)));
+  const auto clock = [as_of] { return as_of; };
+  const store::Actor actor{"bench", "Benchmark"};
+
+  RemoveDb(db_path);
+  std::optional<app::RegisterService> service;
+  service.emplace(store::OpenSqliteStore(db_path), rules::Rulebook::Default(), clock);
+  std::string summary;
+  const double import_s = Time([&] {
+    auto r = service->ImportRegister(register_json, actor);
+    if (!r.ok()) Fail("import: " + r.error().detail);
+    summary = r.value();
+  });
+  service.reset();
+  const double start_s = Time([&] { service.emplace(store::OpenSqliteStore(db_path), rules::Rulebook::Default(), clock); });
+  if (service->Count(app::Kind::kSystem) != reg.systems.size()) Fail("the database does not hold the register");
+
+  // Every system with its roles, as GET /api/v1/systems?limit=5000 lists them.
+  app::ListQuery all;
+  all.limit = app::kMaxPageSize;
+  size_t list_bytes = 0;
+  const double list_first_s = Time([&] { list_bytes = service->List(app::Kind::kSystem, all).value().size(); });
+  std::vector<double> list_times;
+  for (int i = 0; i < lists; ++i)
+    list_times.push_back(Time([&] {
+      if (service->List(app::Kind::kSystem, all).value().size() != list_bytes) Fail("the list changed");
+    }));
+  const double list_s = Median(list_times);
+  // Its baseline: serialising the same systems once (what every list cost before the JSON was kept).
+  const size_t listed = std::min(reg.systems.size(), app::kMaxPageSize);
+  const double serialise_s = Time([&] {
+    size_t bytes = 0;
+    for (size_t i = 0; i < listed; ++i) bytes += io::WriteEntity(reg.systems[i]).size();
+    if (bytes == 0) Fail("nothing serialised");
+  });
+
+  // One system read by id, many times.
+  const std::string some_id = reg.systems[reg.systems.size() / 2].id.str();
+  const size_t gets = 10000;
+  const double get_s = Time([&] {
+    for (size_t i = 0; i < gets; ++i)
+      if (!service->Get(app::Kind::kSystem, some_id).ok()) Fail("get");
+  });
+
+  // One client creating systems one by one: copies of the register's systems under new ids.
+  std::vector<std::string> bodies;
+  size_t body_bytes = 0;
+  for (size_t i = 0; i < creates; ++i) {
+    auto s = reg.systems[i % reg.systems.size()];
+    s.id = model::SystemId("bench-new-" + std::to_string(i));
+    s.name += " (ny)";
+    bodies.push_back(io::WriteEntity(s));
+    body_bytes += bodies.back().size();
+  }
+  const double create_cpu0 = ProcessCpu();
+  const double create_s = Time([&] {
+    for (const auto& body : bodies) {
+      auto r = service->Create(app::Kind::kSystem, body, actor);
+      if (!r.ok()) Fail("create: " + r.error().detail);
+    }
+  });
+  const double create_cpu = ProcessCpu() - create_cpu0;
+  // The findings after a write (GET /api/v1/findings?limit=100).
+  app::FindingsQuery fq;
+  fq.limit = 100;
+  const double findings_s = Time([&] {
+    if (!service->Findings(fq).ok()) Fail("findings");
+  });
+  const double findings_again_s = Time([&] {
+    if (!service->Findings(fq).ok()) Fail("findings");
+  });
+  service.reset();
+  RemoveDb(db_path);
+  const double commits_cpu0 = ProcessCpu();
+  const double commits_s = SqliteCommits(db_path + ".baseline", creates, creates ? body_bytes / creates : 0);
+  const double commits_cpu = ProcessCpu() - commits_cpu0;
+
+  const double mb = static_cast<double>(register_json.size()) / 1e6;
+  std::printf("systems=%zu\nregister_mb=%.1f\nimport_summary=%s\n", reg.systems.size(), mb, summary.c_str());
+  std::printf("import_s=%.3f\nstart_s=%.3f\nlist_first_ms=%.2f\nlist_ms=%.2f\nlist_kb=%.0f\nserialise_ms=%.2f\n", import_s,
+              start_s, list_first_s * 1e3, list_s * 1e3, static_cast<double>(list_bytes) / 1e3, serialise_s * 1e3);
+  std::printf("get_us=%.1f\ncreates=%zu\ncreates_per_s=%.0f\nbaseline_sqlite_commits_per_s=%.0f\n", get_s / gets * 1e6,
+              creates, static_cast<double>(creates) / create_s, static_cast<double>(creates) / commits_s);
+  std::printf("create_cpu_us=%.0f\nbaseline_commit_cpu_us=%.0f\n", create_cpu / static_cast<double>(creates) * 1e6,
+              commits_cpu / static_cast<double>(creates) * 1e6);
+  std::printf("findings_after_write_ms=%.1f\nfindings_cached_ms=%.2f\n", findings_s * 1e3, findings_again_s * 1e3);
+
+  const auto yes = [](bool b) { return std::string(b ? "yes" : "no"); };
+  const double per_commit = commits_s / static_cast<double>(std::max<size_t>(creates, 1));
+  const std::vector<Row> rows = {
+      {"baseline: SQLite commit of one row", per_commit, Rate(1, per_commit, "commits/s"), "", 0, "", ""},
+      {"baseline: serialise the systems", serialise_s, Rate(static_cast<double>(listed), serialise_s, "systems/s"), "", 0, "", ""},
+      {"import (whole register)", import_s, Rate(mb, import_s, "MB/s"), "commit of one row", import_s / per_commit, "", ""},
+      {"start on the database", start_s, Rate(mb, start_s, "MB/s"), "commit of one row", start_s / per_commit, "", ""},
+      {"list every system (first)", list_first_s, Rate(static_cast<double>(listed), list_first_s, "systems/s"),
+       "serialise", list_first_s / serialise_s, "", ""},
+      {"list every system (median)", list_s, Rate(static_cast<double>(listed), list_s, "systems/s"), "serialise",
+       list_s / serialise_s, "< 20 ms", yes(list_s < 0.020)},
+      {"get one system", get_s / gets, Rate(gets, get_s, "gets/s"), "commit of one row", get_s / gets / per_commit, "", ""},
+      {"create one system", create_s / static_cast<double>(creates), Rate(static_cast<double>(creates), create_s, "creates/s"),
+       "commit of one row", create_s / static_cast<double>(creates) / per_commit, ">= 1000/s",
+       yes(static_cast<double>(creates) / create_s >= 1000)},
+      {"findings after a write", findings_s, "", "commit of one row", findings_s / per_commit, "", ""},
+  };
+  std::printf("\n%-36s %10s %16s %-20s %11s %-10s %s\n", "phase", "wall_s", "rate", "baseline", "x_baseline", "target", "met");
+  for (const auto& r : rows) {
+    char ratio[32] = "";
+    if (r.ratio > 0) std::snprintf(ratio, sizeof ratio, "%.2f", r.ratio);
+    std::printf("%-36s %10.5f %16s %-20s %11s %-10s %s\n", r.what.c_str(), r.seconds, r.rate.c_str(), r.baseline.c_str(),
+                ratio, r.target.c_str(), r.met.c_str());
+  }
+  return 0;
+}
