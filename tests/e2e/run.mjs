@@ -4,7 +4,7 @@
 // Run: make test-e2e (or: node tests/e2e/run.mjs).
 import { writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { apiClient, apiSignIn, assert, axe, freePort, HERE, launchBrowser, newContext, runAll, screenshot, settled, signedInContext, startServer } from './lib.mjs';
+import { apiClient, apiSignIn, assert, axe, expectStatus, freePort, HERE, launchBrowser, newContext, runAll, screenshot, settled, signedInContext, startServer } from './lib.mjs';
 import { measure } from './perf.mjs';
 
 // The admin's session for the checks made through the API (set before the scenarios run).
@@ -160,6 +160,10 @@ async function recordsBreach({ browser, base }) {
 // 3. Edits a system in two tabs and gets the conflict; nothing typed is lost.
 async function conflictInTwoTabs({ browser, base }) {
   const context = await admin(browser, base);
+  // Provoked on purpose: the second tab's save over a changed version, and a new system with an id that exists.
+  expectStatus(context, 412, /^\/api\/v1\/systems\/raindance$/);
+  expectStatus(context, 409, /^\/api\/v1\/systems$/);
+  expectStatus(context, 422, /^\/api\/v1\/systems$/);
   const a = await context.newPage();
   const b = await context.newPage();
   for (const p of [a, b]) {
@@ -400,6 +404,9 @@ async function importsSpreadsheet({ browser, base }) {
 //    password says so; too many attempts say how long to wait; signing out ends the session on the server.
 async function signsInAndOut({ browser, base }) {
   const context = await newContext(browser, base);
+  // Provoked on purpose: a wrong password, and the throttle after repeated failures.
+  expectStatus(context, 401, /^\/api\/v1\/auth\/login$/);
+  expectStatus(context, 429, /^\/api\/v1\/auth\/login$/);
   const page = await context.newPage();
   await page.goto('/systems/raindance');
   await page.getByRole('heading', { level: 1, name: 'Logga in' }).waitFor();
@@ -466,6 +473,9 @@ async function readerIsRefused({ browser, base }) {
   assert(created.status === 201, `the reader was created (${created.status} ${JSON.stringify(created.body)})`);
   const before = await api('/systems/raindance');
   const context = await newContext(browser, base);
+  // Provoked on purpose: the reader's save, and the accounts page and its API, which are the admin's alone.
+  expectStatus(context, 403, /^\/api\/v1\/systems\/raindance$/);
+  expectStatus(context, 403, /^\/api\/v1\/(accounts|tokens)$/);
   const page = await context.newPage();
   await page.goto('/systems');
   await page.getByLabel('Användarnamn').fill('lisa.lasare');
@@ -610,6 +620,53 @@ async function performanceBudget({ browser, base }) {
 }
 
 // ---------------------------------------------------------------------------------------------------------------
+// 13. Few requests and no layout shift: each page's API requests are counted from a fresh load until the page and the
+//     network are quiet; the cumulative layout shift (the browser's layout-shift entries without input) is summed.
+export async function pageCost(browser, base, path, login = null) {
+  const context = login ? await signedInContext(browser, base, login.user, login.password) : await admin(browser, base);
+  await context.addInitScript(() => {
+    window.__cls = 0;
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) if (!e.hadRecentInput) window.__cls += e.value;
+    }).observe({ type: 'layout-shift', buffered: true });
+  });
+  const page = await context.newPage();
+  await page.goto(path);
+  await settled(page, 30_000);
+  await page.waitForLoadState('networkidle');
+  await settled(page, 30_000);
+  const cls = await page.evaluate(() => window.__cls);
+  const requests = context.requests.length;
+  const problems = [...context.problems];
+  await context.close();
+  return { path, requests, cls: Math.round(cls * 1000) / 1000, problems };
+}
+const COST_PAGES = [
+  ['overview', '/'],
+  ['system', '/systems/ecos'],
+  ['findings', '/findings'],
+  ['register', '/systems'],
+  ['committee', '/committees/fg'],
+  ['cycle', '/cycle'],
+  ['start page', '/me'],
+];
+async function requestsAndLayoutShift({ browser, base }) {
+  const out = {};
+  const failures = [];
+  for (const [name, path] of COST_PAGES) {
+    const c = await pageCost(browser, base, path);
+    out[name] = { requests: c.requests, cls: c.cls };
+    failures.push(...c.problems.map((p) => `${path}: ${p}`));
+    if (c.requests > 10) failures.push(`${path}: ${c.requests} API requests (at most 10)`);
+    if (c.cls >= 0.1) failures.push(`${path}: cumulative layout shift ${c.cls} (under 0.1)`);
+  }
+  mkdirSync(join(HERE, 'results'), { recursive: true });
+  writeFileSync(join(HERE, 'results', 'requests-cls.json'), JSON.stringify(out, null, 2) + '\n');
+  console.log('     ' + JSON.stringify(out));
+  assert(failures.length === 0, failures.join('\n'));
+}
+
+// ---------------------------------------------------------------------------------------------------------------
 const scenarios = [
   ['new user: demo, most errors, appoints missing roles, findings disappear', newUserFixesMissingRoles],
   ['records a breach: live 72-hour countdown and the handler', recordsBreach],
@@ -623,6 +680,7 @@ const scenarios = [
   ['single sign-on: the sign-in page offers the organization\'s account, back to the page asked for', singleSignOnButton],
   ['axe-core: no WCAG 2.1 A/AA violations on every page (sv and en)', axeEveryPage],
   ['performance: first render and JavaScript size', performanceBudget],
+  ['few requests and no layout shift: overview, system, findings, register, committee, cycle, start page', requestsAndLayoutShift],
 ];
 
 const server = await startServer();

@@ -355,6 +355,7 @@ const sv = {
   role_reader: 'Läsare',
   nav_admin: 'Konton',
   nav_audit: 'Ändringslogg',
+  issued_by: 'utfärdad av',
 };
 export type Key = keyof typeof sv;
 
@@ -698,6 +699,7 @@ const en: Record<Key, string> = {
   role_reader: 'Reader',
   nav_admin: 'Accounts',
   nav_audit: 'Audit trail',
+  issued_by: 'issued by',
 };
 
 // Labels of the register's enum values and field names.
@@ -1009,18 +1011,39 @@ export function label(value: string | null | undefined): string {
   return (current === 'en' ? labelsEn : labelsSv)[value] ?? value;
 }
 
+// Times are shown in Europe/Stockholm, in ISO form in both languages ("2026-11-24 09:30 CET"), the zone stated:
+// the server speaks UTC, the people who read the page live in Sweden.
+const STOCKHOLM = 'Europe/Stockholm';
+const partsFormat = new Intl.DateTimeFormat('en-GB', {
+  timeZone: STOCKHOLM,
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+  timeZoneName: 'short',
+});
+/** An instant as "YYYY-MM-DD HH:MM CET|CEST" in Europe/Stockholm. */
+export function fmtTime(d: Date): string {
+  const p: Record<string, string> = {};
+  for (const x of partsFormat.formatToParts(d)) p[x.type] = x.value;
+  // Browsers name the zone "CET"/"CEST", or "GMT+1"/"GMT+2" without the abbreviations' data.
+  const zone = p.timeZoneName === 'GMT+1' ? 'CET' : p.timeZoneName === 'GMT+2' ? 'CEST' : p.timeZoneName;
+  return `${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute} ${zone}`;
+}
+/** A date ("2026-11-24") as it is; an instant in Stockholm time with its zone. */
 export function fmtDate(s: string | null | undefined): string {
   if (!s) return '–';
   if (/^\d{4}-\d{2}-\d{2}$/.test(s)) return s;
   const d = new Date(s);
   if (isNaN(d.getTime())) return s;
-  return d.toLocaleString(current === 'en' ? 'en-GB' : 'sv-SE', {
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-  });
+  return fmtTime(d);
+}
+/** A text from the server (a finding, a due item) with its UTC instants written in Stockholm time. */
+export function fmtText(s: string | null | undefined): string {
+  if (!s) return '';
+  return s.replace(/\b\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?Z\b/g, (m) => fmtDate(m));
 }
 export function fmtNumber(n: number): string {
   return n.toLocaleString(current === 'en' ? 'en-GB' : 'sv-SE');

@@ -22,7 +22,7 @@ import {
   ROUTE_OF,
 } from '../components';
 import { smallOptions } from '../forms/fields';
-import { fmtDate, fmtNumber, label, lang, t, useLang, type Key } from '../i18n';
+import { fmtDate, fmtNumber, fmtText, label, lang, t, useLang, type Key } from '../i18n';
 import { setQuery } from '../router';
 import type { CollectionName, DataSubjectRequest, Incident, ProcessingActivity, Severity } from '../types';
 import { DueTable, today } from './overview';
@@ -970,7 +970,7 @@ export function FindingsPage({ query }: { query: URLSearchParams }) {
                       <td>
                         <SubjectRef type={x.subject.type} id={x.subject.id} />
                       </td>
-                      <td>{x.message}</td>
+                      <td>{fmtText(x.message)}</td>
                       <td>
                         <a href={`/rules#${x.rule}`}>{x.rule}</a>
                       </td>

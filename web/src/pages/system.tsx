@@ -18,7 +18,7 @@ import {
   yesNo,
 } from '../components';
 import { RefPicker } from '../forms/fields';
-import { fmtDate, label, lang, t, useLang, type Key } from '../i18n';
+import { fmtDate, fmtText, label, lang, t, useLang, type Key } from '../i18n';
 import { markReady } from '../perf';
 import type { AuditEntry, Finding, Responsibilities, Rule, System } from '../types';
 
@@ -43,7 +43,7 @@ export function FindingsList({ findings, rules }: { findings: Finding[]; rules: 
         const r = rules?.get(f.rule);
         return (
           <li key={i} class={`finding sev-border-${f.severity}`}>
-            <SeverityBadge s={f.severity} /> <span class="finding-msg">{f.message}</span>
+            <SeverityBadge s={f.severity} /> <span class="finding-msg">{fmtText(f.message)}</span>
             <div class="muted small">
               {t('rule')}:{' '}
               <a href={`/rules#${f.rule}`}>
@@ -125,6 +125,18 @@ export function History({ type, id }: { type: string; id: string }) {
   );
 }
 
+/** A person as the responsibilities endpoint gives one: {id, name, title} (an id alone in older answers). */
+function PersonOf({ p }: { p: { id: string; name: string; title?: string | null } | string | null | undefined }) {
+  if (!p) return <>{t('dash')}</>;
+  if (typeof p === 'string') return <Ref c="people" id={p} />;
+  return (
+    <>
+      <a href={`/people/${encodeURIComponent(p.id)}`}>{p.name}</a>
+      {p.title && <span class="muted"> ({label(p.title)})</span>}
+    </>
+  );
+}
+
 /** The items the responsibilities endpoint explains itself with: committee ids, people, delegations, powers. */
 function Explain({ items }: { items: unknown[] | undefined }) {
   if (!items || items.length === 0) return <>{t('none')}</>;
@@ -144,8 +156,15 @@ function Explain({ items }: { items: unknown[] | undefined }) {
         if (o.holder || o.issued_by)
           return (
             <li key={i}>
-              {o.id}: <Ref c="committees" id={o.committee} /> → <Ref c="people" id={o.holder} />
-              {o.issued_on && <span class="muted"> ({o.issued_on})</span>}
+              <a href={`/powers-of-attorney/${encodeURIComponent(o.id)}`}>{o.id}</a>: <Ref c="committees" id={o.committee} /> →{' '}
+              <PersonOf p={o.holder} />
+              {o.issued_by && (
+                <span class="muted">
+                  {' '}
+                  ({t('issued_by')} <PersonOf p={o.issued_by} />
+                  {o.issued_on && <>, {o.issued_on}</>})
+                </span>
+              )}
             </li>
           );
         if (o.id && o.name)
