@@ -8,8 +8,12 @@ import type {
   ImportReport,
   Page,
   Problem,
+  MePage,
+  OverviewPage,
   Responsibilities,
   Rule,
+  Rulebook,
+  SystemPageData,
   TrendPoint,
 } from './types';
 import { t } from './i18n';
@@ -145,6 +149,13 @@ export const api = {
   responsibilities: (id: string) => json<Responsibilities>('GET', `/systems/${encodeURIComponent(id)}/responsibilities`),
   audit: (q: { entity_type?: string; entity_id?: string; actor?: string; from?: string; to?: string; limit?: number }) =>
     json<{ entries: AuditEntry[] }>('GET', '/audit' + qs(q)),
+
+  // Aggregated reads of the pages (src/http/page_routes.cpp): what a page shows first, in one request.
+  overviewPage: (q: { lang: string; days?: number; administration?: string; committee?: string }) =>
+    json<OverviewPage>('GET', '/pages/overview' + qs(q)),
+  systemPage: (id: string, lang: string) => json<SystemPageData>('GET', `/pages/systems/${encodeURIComponent(id)}` + qs({ lang })),
+  mePage: (lang: string) => json<MePage>('GET', '/pages/me' + qs({ lang })),
+  rulebook: () => json<Rulebook>('GET', '/rulebook'),
 
   list<C extends CollectionName>(c: C, q: ListQuery = {}): Promise<Page<EntityByCollection[C]>> {
     return json('GET', `/${c}` + qs(q as Query));

@@ -17,6 +17,7 @@ import type { CollectionName } from './types';
 
 const NAV: [string, Key][] = [
   ['/', 'nav_overview'],
+  ['/findings', 'nav_findings'],
   ['/systems', 'nav_register'],
   ['/committees', 'nav_org'],
   ['/activities', 'nav_activities'],
@@ -81,6 +82,7 @@ const PersonPage = lazyPage(() => other().then((m) => m.PersonPage));
 const RequestPage = lazyPage(() => other().then((m) => m.RequestPage));
 const RequestsPage = lazyPage(() => other().then((m) => m.RequestsPage));
 const RulesPage = lazyPage(() => other().then((m) => m.RulesPage));
+const StartPage = lazyPage(() => import('./pages/me').then((m) => m.StartPage));
 const AdminPage = lazyPage(() => import('./pages/admin').then((m) => m.AdminPage));
 const AuditPage = lazyPage(() => import('./pages/audit').then((m) => m.AuditPage));
 
@@ -91,7 +93,11 @@ function AccountBox({ account }: { account: SessionAccount }) {
     <div class="account" data-testid="account">
       <span>
         <span class="sr-only">{t('signed_in_as')}: </span>
-        <strong>{account.name || account.id}</strong> <span class="muted">({t(`role_${account.role}` as Key)})</span>
+        <a href="/me" class="account-name" data-testid="my-page-link">
+          <strong>{account.name || account.id}</strong>
+          <span class="sr-only"> – {t('my_page')}</span>
+        </a>{' '}
+        <span class="muted">({t(`role_${account.role}` as Key)})</span>
       </span>{' '}
       <button
         type="button"
@@ -133,6 +139,7 @@ function LangSwitch() {
 function Route({ path, query }: { path: string; query: URLSearchParams }) {
   let m: Record<string, string> | null;
   if (path === '/' || path === '/index.html') return <Overview />;
+  if (path === '/me') return <StartPage />;
   if (path === '/systems') return <Register query={query} />;
   if ((m = match('/systems/:id', path))) return <SystemPage id={m.id} />;
   if (path === '/findings') return <FindingsPage query={query} />;
@@ -225,7 +232,8 @@ export function App() {
         </main>
       </div>
     );
-  const nav = s.account.role === 'admin' ? [...NAV, ['/admin', 'nav_admin'] as [string, Key]] : NAV;
+  // What the role may not use is not offered: the import is an administrator's, as are the accounts.
+  const nav = s.account.role === 'admin' ? [...NAV, ['/admin', 'nav_admin'] as [string, Key]] : NAV.filter(([href]) => href !== '/import');
   return (
     <div class="shell" onClick={onLinkClick as any}>
       <Skip />

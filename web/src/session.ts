@@ -2,6 +2,7 @@
 // HttpOnly: the page never sees it; it keeps only the account and the CSRF token the server gives with it.
 import { useEffect, useState } from 'preact/hooks';
 import { apiFetch, ApiError, onCsrfRefused, onSignedOut, setCsrf } from './api';
+import { t } from './i18n';
 
 export type Role = 'admin' | 'dpo' | 'data_protection_contact' | 'steward' | 'reader';
 export interface SessionAccount {
@@ -49,6 +50,8 @@ interface SessionAnswer {
 
 function signedIn(a: SessionAnswer): void {
   setCsrf(a.csrf_token);
+  may = null;
+  void loadMay();
   set({ status: 'signed_in', account: a.account, via: a.via });
 }
 
@@ -114,3 +117,43 @@ onCsrfRefused(async () => {
   await loadSession(true);
   return state.status === 'signed_in' && state.account.id === before;
 });
+
+/** Why the signed-in account may not change something, in words that say whose it is (the server's own reason, in
+ * English, is kept for the log): the role's scope as docs/access-control.md describes it. */
+export function whyNot(serverReason: string): string {
+  const role = state.status === 'signed_in' ? state.account.role : 'reader';
+  if (role === 'reader') return t('why_reader');
+  if (role === 'steward') return t('why_steward');
+  if (role === 'data_protection_contact') return t('why_dpc');
+  if (role === 'dpo') return t('why_dpo');
+  return serverReason || t('why_admin_only');
+}
+
+// ---------- what the account's role may change (GET /api/v1/pages/may): the pages offer only that ----------
+export interface May {
+  write: Record<string, boolean>;
+  create_system: boolean;
+  import: boolean;
+  accounts: boolean;
+}
+let may: May | null = null;
+const mayListeners = new Set<() => void>();
+async function loadMay(): Promise<void> {
+  try {
+    const res = await apiFetch('GET', '/pages/may');
+    may = ((await res.json()) as { may: May }).may;
+  } catch {
+    may = null;
+  }
+  mayListeners.forEach((f) => f());
+}
+/** What the signed-in account may change; null while unknown (then nothing is offered that it might not do). */
+export function useMay(): May | null {
+  const [, force] = useState(0);
+  useEffect(() => {
+    const f = () => force((n) => n + 1);
+    mayListeners.add(f);
+    return () => void mayListeners.delete(f);
+  }, []);
+  return may;
+}

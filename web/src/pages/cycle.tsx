@@ -64,8 +64,9 @@ function Wheel({ year, byMonth }: { year: number; byMonth: DueItem[][] }) {
   );
 }
 
-function Subscribe({ scope, id }: { scope: string; id: string }) {
+export function Subscribe({ scope, id }: { scope: string; id: string }) {
   const [issued, setIssued] = useState<IssuedToken | null>(null);
+  const [copied, setCopied] = useState(false);
   const [error, setError] = useState('');
   const [busy, setBusy] = useState(false);
   if (!id) return null;
@@ -99,7 +100,15 @@ function Subscribe({ scope, id }: { scope: string; id: string }) {
       {issued && (
         <div class="subscribe-url" role="status">
           <label for="ics-url">{tr('Kalenderadress (iCalendar)', 'Calendar address (iCalendar)')}</label>
-          <input id="ics-url" type="text" readOnly value={issued.url} onFocus={(e) => (e.target as HTMLInputElement).select()} />
+          <input id="ics-url" type="text" readOnly value={issued.url} onFocus={(e) => (e.target as HTMLInputElement).select()} />{' '}
+          <button
+            type="button"
+            class="secondary"
+            onClick={() => navigator.clipboard.writeText(issued.url).then(() => setCopied(true), () => setCopied(false))}
+          >
+            {tr('Kopiera', 'Copy')}
+          </button>
+          {copied && <span> {tr('Kopierad.', 'Copied.')}</span>}
           {issued.webcal && (
             <p>
               <a href={issued.webcal}>{tr('Öppna i kalenderprogrammet', 'Open in the calendar program')}</a>

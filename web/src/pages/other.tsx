@@ -20,16 +20,22 @@ import {
   yesNo,
   hrefOf,
   ROUTE_OF,
+  Countdown,
+  rulebook,
 } from '../components';
 import { smallOptions } from '../forms/fields';
 import { fmtDate, fmtNumber, fmtText, label, lang, t, useLang, type Key } from '../i18n';
 import { setQuery } from '../router';
-import type { CollectionName, DataSubjectRequest, Incident, ProcessingActivity, Severity } from '../types';
+import type { CollectionName, DataSubjectRequest, ProcessingActivity, Rulebook, Severity } from '../types';
 import { DueTable, today } from './overview';
 import { FindingsList, History, rulesById } from './system';
 import { noun } from './edit';
+import { useMay } from '../session';
 
+/** "New …": offered only to a role that may create such records (the server still decides the write). */
 function NewButton({ c, text, query }: { c: CollectionName; text?: string; query?: string }) {
+  const may = useMay();
+  if (!may?.write[c] || (c === 'systems' && !may.create_system)) return null;
   return (
     <a class="button" href={`/new/${c}${query ? `?${query}` : ''}`}>
       {text ?? `${t('new')}: ${noun(c, lang() === 'en')}`}
@@ -37,6 +43,8 @@ function NewButton({ c, text, query }: { c: CollectionName; text?: string; query
   );
 }
 function EditButton({ c, id }: { c: CollectionName; id: string }) {
+  const may = useMay();
+  if (!may?.write[c]) return null;
   return (
     <a class="button" href={`/edit/${c}/${encodeURIComponent(id)}`}>
       {t('edit')}
@@ -188,16 +196,18 @@ function RopaTable({ items }: { items: ProcessingActivity[] }) {
   );
 }
 
+/** The threshold analysis: a DPIA is needed from the rulebook's number of criteria on (dpia_threshold, R-DPIA-*). */
 function ThresholdBadge({ a }: { a: ProcessingActivity }) {
+  const rb = useAsync(() => rulebook(), []);
   const ta = a.threshold_analysis;
   if (!ta || !ta.done_on) return <StateBadge kind="bad" text={t('threshold_missing')} />;
   const n = ta.criteria?.length ?? 0;
-  const needed = n >= 2;
+  const needed = rb.data !== undefined && n >= rb.data.dpia_threshold;
   const covered = !!(a.dpia?.done_on && a.dpia.dpo_consulted) || (!!ta.motivation && ta.dpo_commented);
   return (
     <>
       <StateBadge kind="ok" text={t('threshold_done', { date: ta.done_on })} />{' '}
-      <span class="muted">{t('criteria_count', { n })}</span>
+      <span class="muted">{n === 1 ? t('criteria_one') : t('criteria_count', { n })}</span>
       {needed && (
         <>
           {' '}
@@ -514,57 +524,9 @@ export function ActivityPage({ id }: { id: string }) {
 }
 
 // ---------------- breaches ----------------
-const HOUR = 3600_000;
-function useNow(every = 1000): number {
-  const [now, setNow] = useState(Date.now());
-  useEffect(() => {
-    const timer = setInterval(() => setNow(Date.now()), every);
-    return () => clearInterval(timer);
-  }, [every]);
-  return now;
-}
-/** "71 h 59 min 58 s" within the 72-hour frame; days and hours beyond it. */
-function duration(ms: number): string {
-  const s = Math.floor(Math.abs(ms) / 1000);
-  const hours = Math.floor(s / 3600);
-  const m = Math.floor((s % 3600) / 60);
-  const sec = s % 60;
-  const pad = (n: number) => String(n).padStart(2, '0');
-  if (hours >= 96) return `${Math.floor(hours / 24)} d ${hours % 24} h`;
-  return `${hours} h ${pad(m)} min ${pad(sec)} s`;
-}
-
-/** The 72-hour clock of Art. 33: red when overdue, amber in the last 24 hours, always with words and an icon. */
-export function Countdown({ i }: { i: Incident }) {
-  const now = useNow();
-  const aware = Date.parse(i.aware_at);
-  const deadline = aware + 72 * HOUR;
-  if (i.assessment === 'no_risk') return <StateBadge kind="neutral" text={t('no_notice_needed')} />;
-  if (isNaN(aware)) return <>{t('dash')}</>;
-  if (i.notified_authority_at) {
-    const late = Date.parse(i.notified_authority_at) > deadline;
-    return (
-      <StateBadge kind={late ? 'warn' : 'ok'} text={t('notified', { date: fmtDate(i.notified_authority_at) }) + (late ? ` – ${t('state_overdue').toLowerCase()}` : '')} />
-    );
-  }
-  const left = deadline - now;
-  const kind = left < 0 ? 'bad' : left < 24 * HOUR ? 'warn' : 'neutral';
-  const text = left < 0 ? t('overdue_by', { time: duration(left) }) : t('time_left', { time: duration(left) }) + (left < 24 * HOUR ? ` – ${t('urgent')}` : '');
-  return (
-    <span class={`countdown countdown-${kind}`} role="timer" data-testid="countdown">
-      <span aria-hidden="true">{kind === 'bad' ? '✖ ' : kind === 'warn' ? '▲ ' : '◷ '}</span>
-      {text}
-      <span class="muted small">
-        {' '}
-        ({t('deadline')}: {fmtDate(new Date(deadline).toISOString())})
-      </span>
-    </span>
-  );
-}
-
 export function IncidentsPage() {
   useLang();
-  const a = useAsync(() => listAll('incidents'), []);
+  const a = useAsync(() => Promise.all([listAll('incidents'), rulebook()]), []);
   const [flash] = useState(takeFlash());
   return (
     <>
@@ -573,7 +535,7 @@ export function IncidentsPage() {
       </PageTitle>
       <Flash text={flash} />
       <Show a={a}>
-        {(items) => (
+        {([items, rb]) => (
           <Table
             caption={t('incidents_title')}
             head={[t('id'), t('system'), t('aware_at'), t('assessment'), t('countdown'), t('handler')]}
@@ -584,7 +546,7 @@ export function IncidentsPage() {
                 <Ref c="systems" id={x.system} />,
                 fmtDate(x.aware_at),
                 label(x.assessment ?? 'not_assessed'),
-                <Countdown i={x} />,
+                <Countdown i={x} hours={rb.authority_notice_hours} />,
                 <Ref c="committees" id={x.handler} />,
               ])}
           />
@@ -597,6 +559,7 @@ export function IncidentsPage() {
 export function IncidentPage({ id }: { id: string }) {
   useLang();
   const a = useAsync(() => api.get('incidents', id), [id]);
+  const rb = useAsync(() => rulebook(), []);
   const sys = a.data?.value.system;
   const resp = useAsync(() => (sys ? api.responsibilities(sys) : Promise.resolve(null)), [sys]);
   const findings = useAsync(() => api.findings({ subject_type: 'incident', subject: id, lang: lang() }), [id, lang()]);
@@ -614,7 +577,7 @@ export function IncidentPage({ id }: { id: string }) {
       <Flash text={flash} />
       <Section title={t('countdown')}>
         <p class="countdown-big">
-          <Countdown i={x} />
+          {rb.data ? <Countdown i={x} hours={rb.data.authority_notice_hours} /> : t('loading')}
         </p>
       </Section>
       <div class="grid-2">
@@ -677,12 +640,12 @@ function addMonths(date: string, months: number): Date {
   d.setUTCDate(Math.min(day, last));
   return d;
 }
-/** The deadline of a request: one month from receipt (the rulebook's default), three with a recorded extension. */
-export function requestDeadline(r: DataSubjectRequest): string {
-  return addMonths(r.received_on, r.extended_reason ? 3 : 1).toISOString().slice(0, 10);
+/** The deadline of a request: the rulebook's months from receipt, its extension months more when extended (R-DSAR-DEADLINE). */
+export function requestDeadline(r: DataSubjectRequest, rb: Rulebook): string {
+  return addMonths(r.received_on, rb.dsar_months + (r.extended_reason ? rb.dsar_extension_months : 0)).toISOString().slice(0, 10);
 }
-function RequestState({ r }: { r: DataSubjectRequest }) {
-  const deadline = requestDeadline(r);
+function RequestState({ r, rb }: { r: DataSubjectRequest; rb: Rulebook }) {
+  const deadline = requestDeadline(r, rb);
   if (r.decided_on) {
     const late = r.decided_on > deadline;
     return <StateBadge kind={late ? 'warn' : 'ok'} text={t('decided', { date: r.decided_on }) + (late ? ` – ${t('state_overdue').toLowerCase()}` : '')} />;
@@ -694,25 +657,25 @@ function RequestState({ r }: { r: DataSubjectRequest }) {
 
 export function RequestsPage() {
   useLang();
-  const a = useAsync(() => listAll('data_subject_requests'), []);
+  const a = useAsync(() => Promise.all([listAll('data_subject_requests'), rulebook()]), []);
   const [flash] = useState(takeFlash());
   return (
     <>
       <PageTitle actions={<NewButton c="data_subject_requests" query={`received_on=${today()}`} />}>{t('requests_title')}</PageTitle>
       <Flash text={flash} />
       <Show a={a}>
-        {(items) => (
+        {([items, rb]) => (
           <Table
             caption={t('requests_title')}
-            head={[t('id'), t('kind'), t('received_on'), t('deadline'), t('status'), t('outcome'), t('controllers')]}
+            head={[t('id'), t('kind'), t('received_on'), t('request_deadline'), t('status'), t('outcome'), t('controllers')]}
             rows={[...items]
               .sort((x, y) => y.received_on.localeCompare(x.received_on))
               .map((r) => [
                 <a href={hrefOf('data_subject_requests', r.id)}>{r.id}</a>,
                 label(r.kind),
                 r.received_on,
-                requestDeadline(r),
-                <RequestState r={r} />,
+                requestDeadline(r, rb),
+                <RequestState r={r} rb={rb} />,
                 label(r.outcome ?? null),
                 <RefList c="committees" ids={r.controllers} />,
               ])}
@@ -726,12 +689,14 @@ export function RequestsPage() {
 export function RequestPage({ id }: { id: string }) {
   useLang();
   const a = useAsync(() => api.get('data_subject_requests', id), [id]);
+  const rbA = useAsync(() => rulebook(), []);
   const findings = useAsync(() => api.findings({ subject_type: 'data_subject_request', subject: id, lang: lang() }), [id, lang()]);
   const rules = useAsync(() => rulesById(), []);
   const [flash] = useState(takeFlash());
   if (a.error) return <ErrorBox error={a.error} retry={a.reload} />;
-  if (!a.data) return <p role="status">{t('loading')}</p>;
+  if (!a.data || !rbA.data) return <p role="status">{t('loading')}</p>;
   const r = a.data.value;
+  const rb = rbA.data;
   const en = lang() === 'en';
   return (
     <>
@@ -743,8 +708,8 @@ export function RequestPage({ id }: { id: string }) {
         rows={[
           [t('kind'), label(r.kind)],
           [t('received_on'), r.received_on],
-          [t('deadline'), requestDeadline(r)],
-          [t('status'), <RequestState r={r} />],
+          [t('request_deadline'), requestDeadline(r, rb)],
+          [t('status'), <RequestState r={r} rb={rb} />],
           [t('controllers'), <RefList c="committees" ids={r.controllers} />],
           [en ? 'Reason for extension' : 'Skäl till förlängning', r.extended_reason ?? t('dash')],
           [t('outcome'), label(r.outcome ?? null)],
@@ -950,6 +915,23 @@ export function FindingsPage({ query }: { query: URLSearchParams }) {
             <p>
               <SeverityBadge s="error" count={p.summary.error} /> <SeverityBadge s="warning" count={p.summary.warning} /> <SeverityBadge s="info" count={p.summary.info} />
             </p>
+            <p class="exports small" data-testid="findings-export">
+              {t('findings_export')}:{' '}
+              {(['pdf', 'xlsx', 'csv'] as const).map((fmt, i) => (
+                <span key={fmt}>
+                  {i > 0 && ' · '}
+                  <a href={exportHref('findings', fmt, { committee: f.committee || undefined, administration: f.administration || undefined }, lang())} download>
+                    {t(`format_${fmt}` as Key)}
+                  </a>
+                </span>
+              ))}
+            </p>
+            {p.findings.length === 0 ? (
+              <p class="notice" role="status" data-testid="findings-empty">
+                <span aria-hidden="true">ℹ </span>
+                {t('findings_empty')}
+              </p>
+            ) : (
             <div class="table-wrap">
               <table>
                 <caption class="sr-only">{t('findings')}</caption>
@@ -979,6 +961,7 @@ export function FindingsPage({ query }: { query: URLSearchParams }) {
                 </tbody>
               </table>
             </div>
+            )}
             <Pager total={p.total} limit={100} offset={f.offset} onPage={(o) => set('offset', o)} />
           </>
         )}

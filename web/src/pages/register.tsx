@@ -1,4 +1,5 @@
 // The register of systems: filters, search and server-side paging (fast with 150,000 systems).
+import { useMay } from '../session';
 import { useEffect, useState } from 'preact/hooks';
 import { api } from '../api';
 import { PageTitle, Pager, Ref, Show, useAsync } from '../components';
@@ -29,6 +30,7 @@ function Select({ id, text, value, options, onChange, labels }: { id: string; te
 }
 
 export function Register({ query }: { query: URLSearchParams }) {
+  const may = useMay();
   useLang();
   const f = {
     q: query.get('q') ?? '',
@@ -59,7 +61,7 @@ export function Register({ query }: { query: URLSearchParams }) {
   const anyFilter = f.q || f.category || f.scope || f.lifecycle || f.administration;
   return (
     <>
-      <PageTitle actions={<a class="button" href="/new/systems">{t('new_system')}</a>}>{t('register_title')}</PageTitle>
+      <PageTitle actions={may?.create_system ? <a class="button" href="/new/systems">{t('new_system')}</a> : undefined}>{t('register_title')}</PageTitle>
       <form class="filters" role="search" aria-label={t('filters')} onSubmit={(e) => { e.preventDefault(); setQuery({ ...f, q: text, offset: 0 }); }}>
         <div class="field grow">
           <label for="reg-q">{t('search_systems')}</label>

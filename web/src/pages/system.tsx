@@ -3,8 +3,11 @@
 import { useEffect, useState } from 'preact/hooks';
 import { api, ApiError } from '../api';
 import {
+  type Async,
   Dl,
   ErrorBox,
+  primeNames,
+  Skeleton,
   Flash,
   PageTitle,
   Ref,
@@ -21,6 +24,7 @@ import { RefPicker } from '../forms/fields';
 import { fmtDate, fmtText, label, lang, t, useLang, type Key } from '../i18n';
 import { markReady } from '../perf';
 import type { AuditEntry, Finding, Responsibilities, Rule, System } from '../types';
+import { whyNot } from '../session';
 
 let rulesCache: Promise<Rule[]> | null = null;
 export function rulesById(): Promise<Map<string, Rule>> {
@@ -86,8 +90,9 @@ export function Who({ actor }: { actor: { id: string; name: string } | undefined
   );
 }
 
-export function History({ type, id }: { type: string; id: string }) {
-  const a = useAsync(() => api.audit({ entity_type: type, entity_id: id, limit: 50 }), [type, id]);
+export function History({ type, id, entries }: { type: string; id: string; entries?: AuditEntry[] }) {
+  // A page that read its history along with the rest (GET /api/v1/pages/…) hands it over: no request of its own.
+  const a = useAsync(() => (entries ? Promise.resolve({ entries }) : api.audit({ entity_type: type, entity_id: id, limit: 50 })), [type, id, entries]);
   return (
     <Show a={a}>
       {(r) =>
@@ -247,7 +252,7 @@ function Appoint({ system, role, etag, onDone }: { system: System; role: string;
   );
 }
 
-function Roles({ sys, etag, resp, onChanged }: { sys: System; etag: string; resp: Responsibilities; onChanged: (msg: string) => void }) {
+function Roles({ sys, etag, resp, onChanged, mayEdit }: { sys: System; etag: string; resp: Responsibilities; onChanged: (msg: string) => void; mayEdit: boolean }) {
   const [open, setOpen] = useState<string | null>(null);
   const rows = [...resp.roles];
   for (const r of resp.mandatory_roles) if (!rows.some((x) => x.role === r)) rows.push({ role: r, mandatory: true, holders: [] });
@@ -278,7 +283,7 @@ function Roles({ sys, etag, resp, onChanged }: { sys: System; etag: string; resp
                   {missing ? (
                     <>
                       <StateBadge kind="bad" text={t('missing')} />{' '}
-                      {open === r.role ? (
+                      {!mayEdit ? null : open === r.role ? (
                         <Appoint system={sys} role={r.role} etag={etag} onDone={(m) => { setOpen(null); onChanged(m); }} />
                       ) : (
                         <button type="button" class="small" onClick={() => setOpen(r.role)}>
@@ -380,29 +385,42 @@ export function SystemPage({ id }: { id: string }) {
   useLang();
   const [flash, setFlash] = useState(takeFlash());
   const [tick, setTick] = useState(0);
-  const sys = useAsync(() => api.get('systems', id), [id, tick]);
-  const resp = useAsync(() => api.responsibilities(id), [id, tick]);
-  const findings = useAsync(() => api.findings({ subject_type: 'system', subject: id, lang: lang(), limit: 500 }), [id, tick, lang()]);
-  const rules = useAsync(() => rulesById(), []);
+  // One read for the page: the system, its responsibilities, findings and history, the names it refers to, and
+  // whether this account may change it (GET /api/v1/pages/systems/{id}).
+  const page = useAsync(() => api.systemPage(id, lang()).then((p) => (primeNames(p.names), p)), [id, tick, lang()]);
   useEffect(() => {
-    if (sys.data) markReady('system');
-  }, [sys.data]);
+    if (page.data) markReady('system');
+  }, [page.data]);
   const changed = (msg: string) => {
     setFlash(msg);
     setTick((n) => n + 1);
   };
-  if (sys.error) return <ErrorBox error={sys.error} retry={sys.reload} />;
-  if (!sys.data) return <p role="status">{t('loading')}</p>;
-  const s = sys.data.value;
-  const summary = findings.data?.summary;
+  if (page.error && !page.data) return <ErrorBox error={page.error} retry={page.reload} />;
+  if (!page.data) return <Skeleton height="80vh" />;
+  const p = page.data;
+  const s = p.system;
+  const etag = `"${p.version}"`;
+  const rules = new Map(p.rules.map((r) => [r.id, r as Rule]));
+  const summary = p.findings?.summary;
+  const mayEdit = p.may?.edit ?? { allowed: true, reason: '' };
+  const asAsync = <T,>(data: T | null): Async<T> => ({ data: data ?? undefined, error: data === null ? new ApiError(0, { status: 0, detail: t('error_loading') }) : undefined, loading: false, reload: page.reload });
+  const sys = { data: { value: s, etag } };
+  const resp = asAsync(p.responsibilities);
+  const findings = asAsync(p.findings);
   return (
     <>
       <PageTitle
         actions={
           <>
-            <a class="button" href={`/edit/systems/${encodeURIComponent(id)}`}>
-              {t('edit')}
-            </a>
+            {mayEdit.allowed ? (
+              <a class="button" href={`/edit/systems/${encodeURIComponent(id)}`}>
+                {t('edit')}
+              </a>
+            ) : (
+              <button type="button" disabled aria-describedby="why-not-edit">
+                {t('edit')}
+              </button>
+            )}
             <button type="button" class="secondary" onClick={() => window.print()}>
               {t('print')}
             </button>
@@ -420,6 +438,12 @@ export function SystemPage({ id }: { id: string }) {
         )}
       </p>
       <Flash text={flash} />
+      {!mayEdit.allowed && (
+        <p class="notice" id="why-not-edit" data-testid="why-not">
+          <span aria-hidden="true">ℹ </span>
+          {t('why_not_edit', { reason: whyNot(mayEdit.reason) })}
+        </p>
+      )}
       <nav class="toc" aria-label={t('what')}>
         <ul>
           {(
@@ -466,11 +490,11 @@ export function SystemPage({ id }: { id: string }) {
           />
         </Section>
         <Section title={t('findings')} id="findings">
-          <Show a={findings}>{(p) => <FindingsList findings={p.findings} rules={rules.data} />}</Show>
+          <Show a={findings}>{(f) => <FindingsList findings={f.findings} rules={rules} />}</Show>
         </Section>
       </div>
       <Section title={t('roles')} id="roles">
-        <Show a={resp}>{(r) => <Roles sys={s} etag={sys.data!.etag} resp={r} onChanged={changed} />}</Show>
+        <Show a={resp}>{(r) => <Roles sys={s} etag={sys.data.etag} resp={r} onChanged={changed} mayEdit={mayEdit.allowed} />}</Show>
       </Section>
       <Section title={t('documents')} id="documents">
         <Show a={resp}>{(r) => <Documents sys={s} resp={r} />}</Show>
@@ -518,7 +542,7 @@ export function SystemPage({ id }: { id: string }) {
         </Section>
       </div>
       <Section title={t('history')} id="history">
-        <History key={tick} type="system" id={id} />
+        <History key={tick} type="system" id={id} entries={p.history?.entries ?? []} />
       </Section>
     </>
   );
