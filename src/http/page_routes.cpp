@@ -4,6 +4,8 @@
 // access middleware, http/access.cpp). Read-only; every field is documented in docs/web-pages.md.
 #include "http/page_routes.hpp"
 
+#include <algorithm>
+#include <charconv>
 #include <deque>
 #include <set>
 
@@ -149,6 +151,114 @@ std::string RulesJson() {
   return o.Take();
 }
 
+void DetailValueJson(io::JsonWriter& o, const rules::DetailValue& v) {
+  if (const auto* s = std::get_if<std::string>(&v)) o.String(*s);
+  else if (const auto* i = std::get_if<int64_t>(&v)) o.Int(*i);
+  else {
+    o.BeginArray();
+    for (const auto& x : std::get<std::vector<std::string>>(v)) o.String(x);
+    o.EndArray();
+  }
+}
+
+std::vector<std::string> SplitCommas(const std::string& text) {
+  std::vector<std::string> out;
+  size_t at = 0;
+  while (at <= text.size()) {
+    const size_t end = std::min(text.find(',', at), text.size());
+    if (end > at) out.push_back(text.substr(at, end - at));
+    at = end + 1;
+  }
+  return out;
+}
+
+// The findings page: the filters of GET /findings, and several rules at once (a theme: everything about DPAs), and a
+// person (the findings about the systems in which they hold a role, or that name them); each finding with its
+// subject's name, so that the page needs no look-up per row.
+Response FindingsPage(Request& r, const app::RegisterService& service) {
+  app::FindingsQuery q;
+  if (const auto s = r.Query("severity"); !s.empty() && !(q.severity = rules::ParseSeverity(s)))
+    return Problem(400, kBad, "severity: error, warning or info", r.path);
+  q.subject_type = r.Query("subject_type"), q.subject_id = r.Query("subject");
+  q.administration = r.Query("administration"), q.committee = r.Query("committee");
+  q.lang = LangOf(r);
+  size_t limit = 100, offset = 0;
+  for (auto [name, slot] : {std::pair{"limit", &limit}, std::pair{"offset", &offset}}) {
+    const auto text = r.Query(name);
+    if (text.empty()) continue;
+    const auto* end = text.data() + text.size();
+    auto [p, ec] = std::from_chars(text.data(), end, *slot);
+    if (ec != std::errc() || p != end) return Problem(400, kBad, std::string(name) + ": a whole number", r.path);
+  }
+  limit = std::min(limit, app::kMaxPageSize);
+  auto codes = SplitCommas(r.Query("rules"));
+  if (codes.empty()) codes.emplace_back();
+  std::vector<app::RegisterService::FindingLine> lines;
+  model::Timestamp as_of{};
+  for (const auto& code : codes) {
+    q.rule = code;
+    auto got = service.SelectFindings(q);
+    if (!got.ok()) return Problem(got.error(), r.path);
+    as_of = got.value().as_of;
+    for (auto& line : got.value().lines) lines.push_back(std::move(line));
+  }
+  if (const auto person = r.Query("person"); !person.empty()) {
+    // The systems in which the person holds a role: read from a copy of the register (only for this filter).
+    std::set<std::string> theirs;
+    for (const auto& sys : service.Current().reg.systems)
+      for (const auto& role : sys.roles)
+        if (role.person && role.person->str() == person) theirs.insert(sys.id.str());
+    std::erase_if(lines, [&](const app::RegisterService::FindingLine& l) {
+      const auto& f = l.finding;
+      if (f.subject.type == rules::SubjectType::kSystem && theirs.contains(f.subject.id)) return false;
+      const auto* named = rules::DetailString(f, "person");
+      return named == nullptr || *named != person;
+    });
+  }
+  // Errors first, then warnings, then information; within a severity as the rules found them.
+  std::stable_sort(lines.begin(), lines.end(), [](const auto& a, const auto& b) { return a.finding.severity < b.finding.severity; });
+  int64_t n[3] = {0, 0, 0};
+  for (const auto& l : lines) ++n[static_cast<size_t>(l.finding.severity)];
+  io::JsonWriter o(false);
+  o.BeginObject();
+  o.Field("as_of", model::FormatTimestamp(as_of));
+  o.Key("findings");
+  o.BeginArray();
+  for (size_t i = offset; i < lines.size() && i < offset + limit; ++i) {
+    const auto& l = lines[i];
+    o.BeginObject();
+    o.Field("rule", rules::Code(l.finding.rule));
+    o.Field("severity", rules::ToString(l.finding.severity));
+    o.Key("subject");
+    o.BeginObject();
+    o.Field("type", rules::ToString(l.finding.subject.type));
+    o.Field("id", l.finding.subject.id);
+    o.Field("name", l.subject_name);
+    o.EndObject();
+    o.Field("message", l.message);
+    o.Key("detail");
+    o.BeginObject();
+    for (const auto& [key, value] : l.finding.detail) {
+      o.Key(key);
+      DetailValueJson(o, value);
+    }
+    o.EndObject();
+    o.EndObject();
+  }
+  o.EndArray();
+  o.Key("summary");
+  o.BeginObject();
+  o.Field("error", n[0]);
+  o.Field("warning", n[1]);
+  o.Field("info", n[2]);
+  o.EndObject();
+  o.Field("total", static_cast<int64_t>(lines.size()));
+  o.Field("limit", static_cast<int64_t>(limit));
+  o.Field("offset", static_cast<int64_t>(offset));
+  o.EndObject();
+  return Json(o.Take());
+}
+
 }  // namespace
 
 void AddPageRoutes(Router& router, app::RegisterService& service, app::Accounts& accounts) {
@@ -256,6 +366,12 @@ void AddPageRoutes(Router& router, app::RegisterService& service, app::Accounts&
                 resp.headers.push_back({"ETag", "\"" + std::to_string(got.value().version) + "\""});
                 return resp;
               }});
+
+  router.Add({"GET", "/api/v1/pages/findings",
+              "The findings page in one read: the filters of /findings, several rules at once (rules=A,B: a theme) and "
+              "a person (their systems' findings and those naming them), each finding with its subject's name",
+              "pages", {"severity", "rules", "subject_type", "subject", "administration", "committee", "person", "lang", "limit", "offset"},
+              "", "", 200, [&service](Request& r) { return FindingsPage(r, service); }});
 
   // What the signed-in account's role may change at all (the pages offer only that; the server still decides each write).
   router.Add({"GET", "/api/v1/pages/may", "What the signed-in account's role may change: per collection, imports, accounts",

@@ -620,6 +620,163 @@ async function performanceBudget({ browser, base }) {
 }
 
 // ---------------------------------------------------------------------------------------------------------------
+// 14. Each role's start page: a steward, a data protection contact and the data protection officer sign in; the name
+//     in the header opens their page, which shows what is theirs; what the role may not change is not offered, or
+//     disabled with the reason in words, and the server still refuses it.
+async function startPages({ browser, base }) {
+  const password = 'startsida-lösenord-2026';
+  const ecos = (await api('/systems/ecos')).body;
+  const stewardPerson = ecos.roles.find((r) => r.role === 'system_steward').person;
+  const dpoPerson = (await api('/organizations?limit=1')).body.items[0].dpo;
+  const accounts = [
+    { id: 'steward.start', name: 'Stina Förvaltare', role: 'steward', person: stewardPerson },
+    { id: 'dpc.start', name: 'Dag Kontaktombud', role: 'data_protection_contact', administration: (await api('/administrations?committee=ifo&limit=1')).body.items[0].id },
+    { id: 'dpo.start', name: 'Disa Ombud', role: 'dpo', ...(dpoPerson ? { person: dpoPerson } : {}) },
+  ];
+  for (const a of accounts) {
+    const created = await api('/accounts', { method: 'POST', body: { ...a, password } });
+    assert(created.status === 201, `${a.id} was created (${created.status} ${JSON.stringify(created.body)})`);
+  }
+  // The steward: their systems with findings, their to-dos, a calendar link to copy; the header's name opens it.
+  {
+    const context = await signedInContext(browser, base, 'steward.start', password);
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: base });
+    const page = await context.newPage();
+    await page.goto('/systems');
+    await settled(page);
+    assert((await page.getByRole('link', { name: 'Nytt system' }).count()) === 0, 'a steward is not offered a new system');
+    assert((await page.getByRole('link', { name: 'Importera' }).count()) === 0, 'a steward is not offered the import');
+    await page.getByTestId('my-page-link').click();
+    await page.getByRole('heading', { level: 1, name: /^Min sida/ }).waitFor();
+    await settled(page);
+    const mine = page.getByTestId('my-systems');
+    await mine.getByRole('link', { name: 'Ecos' }).waitFor();
+    const rows = await mine.locator('tbody tr').count();
+    const expected = (await api(`/systems?person=${stewardPerson}&limit=0`)).body.total;
+    assert(rows === expected, `the steward's systems are listed (${rows} of ${expected})`);
+    await page.getByRole('heading', { level: 2, name: 'Att göra för dig' }).waitFor();
+    await page.getByRole('button', { name: 'Skapa kalenderadress' }).click();
+    const url = await page.locator('#ics-url').inputValue();
+    assert(/\/api\/v1\/calendar\/.+\.ics$/.test(url), 'a calendar address is shown: ' + url.slice(0, 40));
+    await page.getByRole('button', { name: 'Kopiera' }).click();
+    await page.getByText('Kopierad.').waitFor();
+    assert((await page.evaluate(() => navigator.clipboard.readText())) === url, 'the calendar address is on the clipboard');
+    const feed = await fetch(url.startsWith('http') ? url : base + url);
+    assert(feed.status === 200 && /BEGIN:VCALENDAR/.test(await feed.text()), 'the calendar address works');
+    await screenshot(page, 'start-steward');
+    // A system that is not theirs: Edit is disabled and the page says why, in words; the server refuses anyway.
+    const other = (await api('/systems?limit=100')).body.items.find((x) => !(x.roles ?? []).some((r) => r.person === stewardPerson));
+    await page.goto(`/systems/${other.id}`);
+    await settled(page);
+    assert(await page.getByRole('button', { name: 'Redigera' }).isDisabled(), 'Edit is disabled on a system that is not the steward\'s');
+    const why = await page.getByTestId('why-not').textContent();
+    assert(/systemförvaltare ändrar de system där hen själv har en roll/.test(why), 'the reason is said in words: ' + why);
+    assert((await page.getByRole('button', { name: /^Utse / }).count()) === 0, 'no appointing on a system that is not theirs');
+    const refused = await page.evaluate(async (id) => (await fetch(`/api/v1/systems/${id}`, { method: 'PUT', headers: { 'Content-Type': 'application/json', 'If-Match': '*' }, body: '{}' })).status, other.id);
+    assert(refused === 403, `the server still refuses the write (${refused})`);
+    await page.goto('/systems/ecos');
+    await settled(page);
+    await page.getByRole('link', { name: 'Redigera' }).waitFor();
+    await noProblems(context);
+    await context.close();
+  }
+  // The data protection contact: the administration's breaches, requests and findings.
+  {
+    const context = await signedInContext(browser, base, 'dpc.start', password);
+    const page = await context.newPage();
+    await page.goto('/');
+    await settled(page);
+    await page.getByTestId('my-page-link').click();
+    await page.getByRole('heading', { level: 2, name: 'Incidenter i din förvaltning' }).waitFor();
+    await page.getByRole('heading', { level: 2, name: 'Begäranden i din förvaltning' }).waitFor();
+    await page.getByRole('heading', { level: 2, name: 'Avvikelser i din förvaltning' }).waitFor();
+    await settled(page);
+    await screenshot(page, 'start-dpc');
+    await noProblems(context);
+    await context.close();
+  }
+  // The data protection officer: findings per committee across the organization.
+  {
+    const context = await signedInContext(browser, base, 'dpo.start', password);
+    const page = await context.newPage();
+    await page.goto('/me');
+    await settled(page);
+    const per = page.getByTestId('per-committee');
+    await per.locator('li').first().waitFor();
+    const committees = (await api('/findings/summary?group_by=committee')).body.groups.filter((g) => g.error + g.warning > 0).length;
+    assert((await per.locator('li').count()) === committees, `every committee with findings is listed (${committees})`);
+    await screenshot(page, 'start-dpo');
+    await noProblems(context);
+    await context.close();
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// 15. The overview is ordered by urgency: the breach clocks and overdue requests first, errors oldest first, due items
+//     without the done ones; the trend only over weeks with history.
+async function overviewByUrgency({ browser, base }) {
+  const context = await admin(browser, base);
+  const page = await context.newPage();
+  await page.goto('/');
+  await settled(page);
+  const first = page.locator('main section').first();
+  assert((await first.locator('h2').textContent()) === 'Att göra nu', 'the first section is what to do now');
+  const urgent = page.getByTestId('do-now');
+  const items = await urgent.locator('li').allTextContents();
+  const incidents = (await api('/incidents?limit=1000')).body.items.filter((i) => !i.notified_authority_at && i.assessment !== 'no_risk');
+  for (const i of incidents) assert(items.some((x) => x.includes(i.id)), `the open breach ${i.id} is among what to do now`);
+  const overdue = (await api('/findings?rule=R-DSAR-DEADLINE&severity=error')).body.findings;
+  for (const f of overdue) assert(items.some((x) => x.includes(f.subject.id) && /försenad/i.test(x)), `the overdue request ${f.subject.id} is among what to do now`);
+  assert(/Försenad med|kvar/.test(items[0]), 'a breach clock heads the list: ' + items[0]);
+  assert(!/\d{4}-\d\d-\d\dT\d\d:\d\d/.test(await page.locator('main').textContent()), 'no raw UTC time on the overview');
+  const due = await page.getByTestId('due-groups').locator('li').allTextContents();
+  assert(due.length > 0 && due.every((x) => !/Klar/.test(x)), 'what falls due leaves the done items out');
+  const trend = (await api('/findings/trend?weeks=12')).body.points.filter((x) => x.systems > 0).length;
+  if (trend < 2) await page.getByText(/Ingen historik ännu/).waitFor();
+  else await page.getByText(`Trend över ${trend} veckor med historik`).waitFor();
+  await screenshot(page, 'overview');
+  await noProblems(context);
+  await context.close();
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// 16. Complete English: in English, no Swedish is left in the interface's own words (headings, table heads, labels,
+//     buttons, navigation, state badges) on the main pages; names from the register are left out of the check.
+const SWEDISH = /[åäöÅÄÖ]|\b(och|för|saknas|Sista|Inga|Visa|Fel|Varning|Nämnd|Förvaltning|Kategori|Roll|Sök|Alla|Nej|Ja|Ny|Redigera|Skriv ut|Att göra)\b/;
+async function englishComplete({ browser, base }) {
+  const context = await admin(browser, base);
+  await context.addInitScript(() => {
+    try {
+      localStorage.setItem('ansvar.lang', 'en');
+    } catch {
+      /* about:blank */
+    }
+  });
+  const page = await context.newPage();
+  const left = [];
+  for (const path of ['/', '/me', '/findings', '/systems', '/systems/ecos', '/committees/fg', '/incidents', '/requests', '/activities', '/cycle', '/people', '/audit']) {
+    await page.goto(path);
+    await settled(page, 30_000);
+    await page.waitForLoadState('networkidle');
+    const texts = await page.evaluate(() => {
+      const out = [];
+      for (const e of document.querySelectorAll('h2, h3, th[scope=col], label, button, nav.main-nav a, .badge, caption, summary, legend')) {
+        // Names from the register (links to entities, codes) are the register's own words.
+        const clone = e.cloneNode(true);
+        for (const a of clone.querySelectorAll('a[href^="/"]:not(nav a), code')) a.remove();
+        const text = clone.textContent.replace(/\s+/g, ' ').trim();
+        if (text && !(e.closest('a[href^="/"]') && !e.closest('nav.main-nav'))) out.push(text);
+      }
+      return out;
+    });
+    for (const text of texts) if (SWEDISH.test(text) && !/^(Svenska)$/.test(text)) left.push(`${path}: "${text}"`);
+  }
+  await noProblems(context);
+  await context.close();
+  assert(left.length === 0, 'Swedish left in the English interface:\n' + [...new Set(left)].join('\n'));
+}
+
+// ---------------------------------------------------------------------------------------------------------------
 // 13. Few requests and no layout shift: each page's API requests are counted from a fresh load until the page and the
 //     network are quiet; the cumulative layout shift (the browser's layout-shift entries without input) is summed.
 export async function pageCost(browser, base, path, login = null) {
@@ -680,6 +837,9 @@ const scenarios = [
   ['single sign-on: the sign-in page offers the organization\'s account, back to the page asked for', singleSignOnButton],
   ['axe-core: no WCAG 2.1 A/AA violations on every page (sv and en)', axeEveryPage],
   ['performance: first render and JavaScript size', performanceBudget],
+  ['start pages: steward, data protection contact and DPO; the header\'s name opens it; actions by role', startPages],
+  ['overview by urgency: breach clocks and overdue requests first, due items without done ones, trend with history', overviewByUrgency],
+  ['English is complete: no Swedish left in the interface\'s own words', englishComplete],
   ['few requests and no layout shift: overview, system, findings, register, committee, cycle, start page', requestsAndLayoutShift],
 ];
 

@@ -13,6 +13,7 @@ import type {
   Responsibilities,
   Rule,
   Rulebook,
+  SummaryGroups,
   SystemPageData,
   TrendPoint,
 } from './types';
@@ -143,8 +144,9 @@ export const api = {
   health: () => json<{ status: string; systems: number }>('GET', '/health'),
   rules: () => json<{ rules: Rule[] }>('GET', '/rules'),
   findings: (q: FindingsQuery) => json<FindingsPage>('GET', '/findings' + qs(q as Query)),
+  findingsSummary: (group_by: string) => json<SummaryGroups>('GET', '/findings/summary' + qs({ group_by })),
   trend: (weeks = 12) => json<{ points: TrendPoint[] }>('GET', '/findings/trend' + qs({ weeks })),
-  due: (q: { from: string; to: string; person?: string; administration?: string }) =>
+  due: (q: { from: string; to: string; person?: string; administration?: string; lang?: string }) =>
     json<{ items: DueItem[] }>('GET', '/due' + qs(q)),
   responsibilities: (id: string) => json<Responsibilities>('GET', `/systems/${encodeURIComponent(id)}/responsibilities`),
   audit: (q: { entity_type?: string; entity_id?: string; actor?: string; from?: string; to?: string; limit?: number }) =>
@@ -154,6 +156,7 @@ export const api = {
   overviewPage: (q: { lang: string; days?: number; administration?: string; committee?: string }) =>
     json<OverviewPage>('GET', '/pages/overview' + qs(q)),
   systemPage: (id: string, lang: string) => json<SystemPageData>('GET', `/pages/systems/${encodeURIComponent(id)}` + qs({ lang })),
+  findingsPage: (q: Record<string, string | number>) => json<FindingsPage>('GET', '/pages/findings' + qs(q)),
   mePage: (lang: string) => json<MePage>('GET', '/pages/me' + qs({ lang })),
   rulebook: () => json<Rulebook>('GET', '/rulebook'),
 

@@ -179,8 +179,10 @@ export function RefList({ c, ids }: { c: CollectionName; ids: string[] | null | 
   );
 }
 /** A finding's subject, linked to its page ("document" subjects link to nothing). */
-export function SubjectRef({ type, id }: { type: string; id: string }) {
+export function SubjectRef({ type, id, name }: { type: string; id: string; name?: string }) {
   const c = COLLECTION_OF_TYPE[type];
+  // A name that came with the item (due items carry it) saves the look-up.
+  if (c && name && !nameCache.has(`${c}/${id}`)) primeName(c, id, name);
   return (
     <>
       <span class="muted">{label(type)}: </span>
@@ -277,6 +279,23 @@ export function takeFlash(): string {
   const s = flashText;
   flashText = '';
   return s;
+}
+
+/** Names of every subject with findings (GET /findings/summary?group_by=subject): one request for a page of findings. */
+let subjectNames: Promise<void> | null = null;
+export function primeSubjectNames(): Promise<void> {
+  subjectNames ??= api
+    .findingsSummary('subject')
+    .then((r) => {
+      for (const g of r.groups) {
+        const c = g.type ? COLLECTION_OF_TYPE[g.type] : undefined;
+        if (c && g.name && !nameCache.has(`${c}/${g.key}`)) primeName(c, g.key, g.name);
+      }
+    })
+    .catch(() => {
+      subjectNames = null;
+    });
+  return subjectNames;
 }
 
 /** Names a page's aggregated read brought along: the references on the page need no request of their own. */

@@ -195,6 +195,7 @@ export interface Page<T> {
 export interface Subject {
   type: string;
   id: Id;
+  name?: string;
 }
 export interface Finding {
   rule: string;

@@ -57,6 +57,8 @@ interface PickerProps {
   describedBy?: string;
   invalid?: boolean;
   required?: boolean;
+  /** Search the server only once the picker is used (a filter that is seldom set need not ask on every page load). */
+  lazy?: boolean;
 }
 
 /** A reference to another entity: a select of all for small collections, a server-side search for people and systems. */
@@ -65,7 +67,9 @@ export function RefPicker(p: PickerProps) {
   const [options, setOptions] = useState<{ id: string; name: string }[]>([]);
   const [q, setQ] = useState('');
   const [currentName, setCurrentName] = useState('');
+  const [used, setUsed] = useState(!p.lazy);
   useEffect(() => {
+    if (!used) return;
     if (small) {
       smallOptions(p.c).then(setOptions, () => setOptions([]));
       return;
@@ -74,7 +78,8 @@ export function RefPicker(p: PickerProps) {
     const timer = setTimeout(
       () =>
         api.list(p.c, { q, limit: 50 }).then(
-          (page) => live && setOptions(page.items.map((x: any) => ({ id: x.id, name: x.name ?? x.id }))),
+          // People are told apart by their title, not by their key.
+          (page) => live && setOptions(page.items.map((x: any) => ({ id: x.id, name: (x.name ?? x.id) + (x.title ? ` (${label(x.title)})` : '') }))),
           () => live && setOptions([]),
         ),
       q ? 250 : 0,
@@ -83,7 +88,7 @@ export function RefPicker(p: PickerProps) {
       live = false;
       clearTimeout(timer);
     };
-  }, [p.c, q]);
+  }, [p.c, q, used]);
   useEffect(() => {
     if (p.value && !small) nameOf(p.c, p.value).then(setCurrentName);
   }, [p.c, p.value]);
@@ -99,6 +104,7 @@ export function RefPicker(p: PickerProps) {
           aria-label={`${t('search')}: ${p.labelText}`}
           placeholder={t('search') + '…'}
           value={q}
+          onFocus={() => setUsed(true)}
           onInput={(e) => setQ((e.target as HTMLInputElement).value)}
         />
       )}
@@ -108,12 +114,14 @@ export function RefPicker(p: PickerProps) {
         aria-invalid={p.invalid ? 'true' : undefined}
         aria-required={p.required ? 'true' : undefined}
         value={p.value ?? ''}
+        onFocus={() => setUsed(true)}
+        onMouseDown={() => setUsed(true)}
         onChange={(e) => p.onChange((e.target as HTMLSelectElement).value || null)}
       >
         <option value="">{t('choose')}</option>
         {opts.map((o) => (
           <option key={o.id} value={o.id}>
-            {o.name === o.id ? o.id : `${o.name} (${o.id})`}
+            {o.name}
           </option>
         ))}
       </select>

@@ -130,7 +130,7 @@ function MonthList({ items }: { items: DueItem[] }) {
           <strong>{d.title}</strong>
           <span class="due-meta">
             {' '}
-            <SubjectRef type={d.subject.type} id={d.subject.id} />
+            <SubjectRef type={d.subject.type} id={d.subject.id} name={d.subject.name} />
             {' · '}
             {d.person ? <a href={`/people/${encodeURIComponent(d.person.id)}`}>{d.person.name}</a> : (d as any).committee?.name ?? t('dash')}
             {d.role && <span class="muted"> ({label(d.role)})</span>}

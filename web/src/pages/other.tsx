@@ -22,8 +22,10 @@ import {
   ROUTE_OF,
   Countdown,
   rulebook,
+  primeName,
+  COLLECTION_OF_TYPE,
 } from '../components';
-import { smallOptions } from '../forms/fields';
+import { RefPicker, smallOptions } from '../forms/fields';
 import { fmtDate, fmtNumber, fmtText, label, lang, t, useLang, type Key } from '../i18n';
 import { setQuery } from '../router';
 import type { CollectionName, DataSubjectRequest, ProcessingActivity, Rulebook, Severity } from '../types';
@@ -256,8 +258,9 @@ export function CommitteePage({ id }: { id: string }) {
   const acts = useAsync(() => listAll('processing_activities', { committee: id }), [id]);
   const procs = useAsync(() => listAll('processor_records', { committee: id }), [id]);
   const admins = useAsync(() => listAll('administrations', { committee: id }), [id]);
-  const findings = useAsync(() => api.findings({ committee: id, subject_type: 'committee', lang: lang(), limit: 200 }), [id, lang()]);
-  const all = useAsync(() => api.findings({ committee: id, limit: 0 }), [id]);
+  // All the committee's findings (its own and its systems', activities', …): the count in the header and the list agree.
+  const findings = useAsync(() => api.findingsPage({ committee: id, lang: lang(), limit: 200 }), [id, lang()]);
+  const all = findings;
   const rules = useAsync(() => rulesById(), []);
   const [flash] = useState(takeFlash());
   if (c.error) return <ErrorBox error={c.error} retry={c.reload} />;
@@ -326,7 +329,7 @@ export function CommitteePage({ id }: { id: string }) {
         </Show>
       </Section>
       <Section title={t('findings')}>
-        <Show a={findings}>{(p) => <FindingsList findings={p.findings} rules={rules.data} />}</Show>
+        <Show a={findings}>{(p) => <FindingsList findings={p.findings} rules={rules.data} withSubject />}</Show>
       </Section>
       <Section title={t('history')}>
         <History type="committee" id={id} />
@@ -775,11 +778,15 @@ export function PersonPage({ id }: { id: string }) {
     for (const s of systems) for (const r of s.roles ?? []) if (r.person === id) out.push({ system: s.id, name: s.name, role: r.role });
     return out;
   }, [id]);
-  const due = useAsync(() => api.due({ from: today(-30), to: today(90), person: id }), [id]);
+  const due = useAsync(() => api.due({ from: today(-30), to: today(90), person: id, lang: lang() }), [id, lang()]);
+  // The unit is named by its administration (units are kept there): its name, not its key.
+  const adm = p.data?.value.administration;
+  const units = useAsync(() => (adm ? api.get('administrations', adm).then((a) => a.value.units ?? []) : Promise.resolve([])), [adm]);
   const [flash] = useState(takeFlash());
   if (p.error) return <ErrorBox error={p.error} retry={p.reload} />;
   if (!p.data) return <p role="status">{t('loading')}</p>;
   const x = p.data.value;
+  const unit = x.unit ? units.data?.find((u) => u.id === x.unit) : undefined;
   return (
     <>
       <PageTitle actions={<EditButton c="people" id={id} />}>{x.name}</PageTitle>
@@ -788,7 +795,7 @@ export function PersonPage({ id }: { id: string }) {
         rows={[
           [t('title'), label(x.title ?? null)],
           [t('administration'), <Ref c="administrations" id={x.administration} />],
-          [lang() === 'en' ? 'Unit' : 'Enhet', x.unit ?? t('dash')],
+          [lang() === 'en' ? 'Unit' : 'Enhet', x.unit ? (unit ? `${unit.name} (${label(unit.kind)})` : units.data ? x.unit : '') : t('dash')],
           [t('email'), x.email ? <a href={`mailto:${x.email}`}>{x.email}</a> : t('dash')],
         ]}
       />
@@ -848,83 +855,116 @@ export function RulesPage() {
   );
 }
 
+/** Themes: rules that belong together, found by their ids in the catalogue the server serves (never a list kept here
+ * of what each rule checks). Everything about DPAs: R-DOC-MANDATORY, R-DPA-*, R-COOP-*-DPA. */
+const THEMES: [string, Key, RegExp][] = [
+  ['dpa', 'theme_dpa', /^R-(DOC-MANDATORY|DPA-.*|COOP-.*DPA|DELEG-.*)$/],
+  ['roles', 'theme_roles', /^R-(ROLE|SCOPE)-/],
+  ['records', 'theme_records', /^R-(ROPA|DPIA|GDPR|TRANSFER|COOP-ART26)/],
+  ['incidents', 'theme_incidents', /^R-INC-/],
+  ['requests', 'theme_requests', /^R-DSAR-/],
+  ['governance', 'theme_governance', /^R-(PLAN|REPORT|FORUM|CONTRACT|DIARIUM|MSG)-?/],
+  ['security', 'theme_security', /^R-(CLASSIFICATION|FLOW|ACCESS|LOG|LIS)-?/],
+];
+
 export function FindingsPage({ query }: { query: URLSearchParams }) {
   useLang();
   const f = {
+    theme: query.get('theme') ?? '',
     severity: query.get('severity') ?? '',
     rule: query.get('rule') ?? '',
     subject_type: query.get('subject_type') ?? '',
     administration: query.get('administration') ?? '',
     committee: query.get('committee') ?? '',
+    system: query.get('system') ?? '',
+    person: query.get('person') ?? '',
     offset: Number(query.get('offset') ?? 0) || 0,
   };
-  const a = useAsync(() => api.findings({ ...f, lang: lang(), limit: 100 }), [query.toString(), lang()]);
   const rules = useAsync(() => rulesById(), []);
+  const [committees, setCommittees] = useState<{ id: string; name: string }[]>([]);
+  const [administrations, setAdministrations] = useState<{ id: string; name: string }[]>([]);
+  useEffect(() => {
+    smallOptions('committees').then(setCommittees, () => setCommittees([]));
+    smallOptions('administrations').then(setAdministrations, () => setAdministrations([]));
+  }, []);
+  const theme = THEMES.find(([k]) => k === f.theme);
+  // One read: the findings with their subjects' names (GET /api/v1/pages/findings); a theme is its rules at once.
+  const a = useAsync(async () => {
+    const all = theme ? [...(await rulesById()).keys()].filter((id) => theme[2].test(id)) : [];
+    const ruleList = f.rule ? f.rule : all.join(',');
+    const p = await api.findingsPage({
+      severity: f.severity,
+      rules: ruleList,
+      subject_type: f.system ? 'system' : f.subject_type,
+      subject: f.system,
+      administration: f.administration,
+      committee: f.committee,
+      person: f.person,
+      lang: lang(),
+      limit: 100,
+      offset: f.offset,
+    });
+    for (const x of p.findings) if (x.subject.name) primeName(COLLECTION_OF_TYPE[x.subject.type] ?? 'systems', x.subject.id, x.subject.name);
+    return p;
+  }, [query.toString(), lang()]);
   const set = (k: string, v: string | number) => setQuery({ ...f, [k]: v, offset: k === 'offset' ? (v as number) : 0 });
   const en = lang() === 'en';
+  const select = (id: string, key: string, labelText: string, options: [string, string][]) => (
+    <div class="field">
+      <label for={id}>{labelText}</label>
+      <select id={id} value={(f as Record<string, string | number>)[key] as string} onChange={(e) => set(key, (e.target as HTMLSelectElement).value)}>
+        <option value="">{t('all')}</option>
+        {options.map(([v, l]) => (
+          <option key={v} value={v}>
+            {l}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+  const scope = { committee: f.committee || undefined, administration: f.administration || undefined };
   return (
     <>
       <PageTitle>{t('findings')}</PageTitle>
       <form class="filters" aria-label={t('filters')} onSubmit={(e) => e.preventDefault()}>
+        {select('fi-theme', 'theme', t('theme'), THEMES.map(([k, key]) => [k, t(key)]))}
+        {select('fi-sev', 'severity', t('severity'), (['error', 'warning', 'info'] as Severity[]).map((s) => [s, t(`sev_${s}` as Key)]))}
+        {select('fi-rule', 'rule', t('rule'), [...(rules.data?.values() ?? [])].filter((r) => !theme || theme[2].test(r.id)).map((r) => [r.id, `${r.id} – ${en ? r.title_en : r.title_sv}`]))}
+        {select('fi-committee', 'committee', t('committee'), committees.map((c) => [c.id, c.name]))}
+        {select('fi-administration', 'administration', t('administration'), administrations.map((c) => [c.id, c.name]))}
+        {select('fi-type', 'subject_type', t('subject'), ['system', 'committee', 'processing_activity', 'incident', 'data_subject_request', 'organization', 'document'].map((s) => [s, label(s)]))}
         <div class="field">
-          <label for="fi-sev">{t('severity')}</label>
-          <select id="fi-sev" value={f.severity} onChange={(e) => set('severity', (e.target as HTMLSelectElement).value)}>
-            <option value="">{t('all')}</option>
-            {(['error', 'warning', 'info'] as Severity[]).map((s) => (
-              <option key={s} value={s}>
-                {t(`sev_${s}` as Key)}
-              </option>
-            ))}
-          </select>
+          <label for="fi-system">{t('filter_system')}</label>
+          <RefPicker lazy c="systems" id="fi-system" value={f.system || null} onChange={(v) => set('system', v ?? '')} labelText={t('filter_system')} />
         </div>
         <div class="field">
-          <label for="fi-rule">{t('rule')}</label>
-          <select id="fi-rule" value={f.rule} onChange={(e) => set('rule', (e.target as HTMLSelectElement).value)}>
-            <option value="">{t('all')}</option>
-            {[...(rules.data?.values() ?? [])].map((r) => (
-              <option key={r.id} value={r.id}>
-                {r.id} – {en ? r.title_en : r.title_sv}
-              </option>
-            ))}
-          </select>
+          <label for="fi-person">{t('filter_person')}</label>
+          <RefPicker lazy c="people" id="fi-person" value={f.person || null} onChange={(v) => set('person', v ?? '')} labelText={t('filter_person')} />
         </div>
-        <div class="field">
-          <label for="fi-type">{t('subject')}</label>
-          <select id="fi-type" value={f.subject_type} onChange={(e) => set('subject_type', (e.target as HTMLSelectElement).value)}>
-            <option value="">{t('all')}</option>
-            {['system', 'committee', 'processing_activity', 'incident', 'data_subject_request', 'organization', 'document'].map((s) => (
-              <option key={s} value={s}>
-                {label(s)}
-              </option>
-            ))}
-          </select>
-        </div>
-        {(f.committee || f.administration) && (
+        {Object.entries(f).some(([k, v]) => k !== 'offset' && v) && (
           <p>
-            {f.committee && <Ref c="committees" id={f.committee} />}
-            {f.administration && <Ref c="administrations" id={f.administration} />}{' '}
-            <button type="button" class="secondary" onClick={() => setQuery({ ...f, committee: '', administration: '' })}>
+            <button type="button" class="secondary" onClick={() => setQuery({})}>
               {t('clear_filters')}
             </button>
           </p>
         )}
       </form>
+      <p class="exports small" data-testid="findings-export">
+        {t('findings_export')}:{' '}
+        {(['pdf', 'xlsx', 'csv'] as const).map((fmt, i) => (
+          <span key={fmt}>
+            {i > 0 && ' · '}
+            <a href={exportHref('findings', fmt, scope, lang())} download>
+              {t(`format_${fmt}` as Key)}
+            </a>
+          </span>
+        ))}
+      </p>
       <Show a={a}>
         {(p) => (
           <>
             <p>
               <SeverityBadge s="error" count={p.summary.error} /> <SeverityBadge s="warning" count={p.summary.warning} /> <SeverityBadge s="info" count={p.summary.info} />
-            </p>
-            <p class="exports small" data-testid="findings-export">
-              {t('findings_export')}:{' '}
-              {(['pdf', 'xlsx', 'csv'] as const).map((fmt, i) => (
-                <span key={fmt}>
-                  {i > 0 && ' · '}
-                  <a href={exportHref('findings', fmt, { committee: f.committee || undefined, administration: f.administration || undefined }, lang())} download>
-                    {t(`format_${fmt}` as Key)}
-                  </a>
-                </span>
-              ))}
             </p>
             {p.findings.length === 0 ? (
               <p class="notice" role="status" data-testid="findings-empty">
@@ -932,35 +972,35 @@ export function FindingsPage({ query }: { query: URLSearchParams }) {
                 {t('findings_empty')}
               </p>
             ) : (
-            <div class="table-wrap">
-              <table>
-                <caption class="sr-only">{t('findings')}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('severity')}</th>
-                    <th scope="col">{t('subject')}</th>
-                    <th scope="col">{t('message')}</th>
-                    <th scope="col">{t('rule')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {p.findings.map((x, i) => (
-                    <tr key={i}>
-                      <td>
-                        <SeverityBadge s={x.severity} />
-                      </td>
-                      <td>
-                        <SubjectRef type={x.subject.type} id={x.subject.id} />
-                      </td>
-                      <td>{fmtText(x.message)}</td>
-                      <td>
-                        <a href={`/rules#${x.rule}`}>{x.rule}</a>
-                      </td>
+              <div class="table-wrap">
+                <table data-testid="findings-table">
+                  <caption class="sr-only">{t('findings')}</caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">{t('severity')}</th>
+                      <th scope="col">{t('subject')}</th>
+                      <th scope="col">{t('message')}</th>
+                      <th scope="col">{t('rule')}</th>
                     </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+                  </thead>
+                  <tbody>
+                    {p.findings.map((x, i) => (
+                      <tr key={i}>
+                        <td>
+                          <SeverityBadge s={x.severity} />
+                        </td>
+                        <td>
+                          <SubjectRef type={x.subject.type} id={x.subject.id} name={x.subject.name} />
+                        </td>
+                        <td>{fmtText(x.message)}</td>
+                        <td>
+                          <a href={`/rules#${x.rule}`}>{x.rule}</a>
+                        </td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
             )}
             <Pager total={p.total} limit={100} offset={f.offset} onPage={(o) => set('offset', o)} />
           </>

@@ -183,7 +183,7 @@ export function DueTable({ items }: { items: DueItem[] }) {
                 {fmtText(d.title)} <a href={`/rules#${d.rule}`} class="muted">({d.rule})</a>
               </td>
               <td>
-                <SubjectRef type={d.subject.type} id={d.subject.id} />
+                <SubjectRef type={d.subject.type} id={d.subject.id} name={d.subject.name} />
               </td>
               <td>
                 {d.person ? <a href={`/people/${encodeURIComponent(d.person.id)}`}>{d.person.name}</a> : t('dash')}

@@ -16,6 +16,7 @@ import {
   SeverityBadge,
   Show,
   StateBadge,
+  SubjectRef,
   takeFlash,
   useAsync,
   yesNo,
@@ -33,7 +34,7 @@ export function rulesById(): Promise<Map<string, Rule>> {
   return rulesCache.then((rs) => new Map(rs.map((r) => [r.id, r])));
 }
 
-export function FindingsList({ findings, rules }: { findings: Finding[]; rules: Map<string, Rule> | undefined }) {
+export function FindingsList({ findings, rules, withSubject }: { findings: Finding[]; rules: Map<string, Rule> | undefined; withSubject?: boolean }) {
   if (findings.length === 0)
     return (
       <p>
@@ -49,6 +50,11 @@ export function FindingsList({ findings, rules }: { findings: Finding[]; rules: 
           <li key={i} class={`finding sev-border-${f.severity}`}>
             <SeverityBadge s={f.severity} /> <span class="finding-msg">{fmtText(f.message)}</span>
             <div class="muted small">
+              {withSubject && (
+                <>
+                  <SubjectRef type={f.subject.type} id={f.subject.id} name={f.subject.name} /> ·{' '}
+                </>
+              )}
               {t('rule')}:{' '}
               <a href={`/rules#${f.rule}`}>
                 {f.rule}
