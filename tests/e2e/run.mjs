@@ -486,9 +486,17 @@ async function readerIsRefused({ browser, base }) {
   await page.getByTestId('account').getByText('(Läsare)').waitFor();
   assert((await page.locator('tbody tr').count()) > 10, 'the reader sees the register');
   assert((await page.getByRole('link', { name: 'Konton' }).count()) === 0, 'no accounts page in a reader\'s menu');
-  // An edit: refused with the message, the input kept.
+  // Nothing to change is offered: no new system, and a system's Edit is disabled with the reason in words.
+  assert((await page.getByRole('link', { name: 'Nytt system' }).count()) === 0, 'a reader is not offered a new system');
+  await page.goto('/systems/raindance');
+  await settled(page);
+  assert(await page.getByRole('button', { name: 'Redigera' }).isDisabled(), 'Edit is disabled for a reader');
+  await page.getByTestId('why-not').getByText(/får läsa registret men inte ändra det/).waitFor();
+  assert((await page.getByRole('button', { name: /^Utse / }).count()) === 0, 'a reader is not offered to appoint');
+  // The edit page, reached by its address, says so before anything is typed; the server still refuses, the input kept.
   await page.goto('/edit/systems/raindance');
   await page.getByLabel('Leverantör').waitFor();
+  await page.getByTestId('why-not').getByText(/får läsa registret men inte ändra det/).waitFor();
   await page.getByLabel('Leverantör').fill('Läsarens leverantör AB');
   await page.getByRole('button', { name: 'Spara' }).click();
   await page.getByRole('alert').getByText(/Du saknar behörighet/).waitFor();
@@ -777,6 +785,27 @@ async function englishComplete({ browser, base }) {
 }
 
 // ---------------------------------------------------------------------------------------------------------------
+// 17. On a phone: the first screen shows the page, not the menu; a breach is reported in two taps from any page.
+async function phoneLayout({ browser, base }) {
+  const context = await admin(browser, base, { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+  const page = await context.newPage();
+  await page.goto('/systems/ecos');
+  await settled(page);
+  assert(!(await page.getByRole('link', { name: 'Register', exact: true }).isVisible()), 'the menu is folded on a phone');
+  const h1 = await page.locator('h1').boundingBox();
+  assert(h1 && h1.y < 844 / 2, `the page's heading is on the first screen (at ${h1?.y} px)`);
+  await page.getByRole('button', { name: 'Meny' }).tap();
+  await page.getByRole('link', { name: 'Register', exact: true }).waitFor();
+  await page.getByTestId('report-breach').tap();
+  await page.getByRole('heading', { level: 1, name: /Ny: personuppgiftsincident/ }).waitFor();
+  assert(await page.locator('#f-aware_at').inputValue(), 'the time of awareness starts at now');
+  assert(!(await page.getByRole('link', { name: 'Register', exact: true }).isVisible()), 'the menu folds again after navigating');
+  await screenshot(page, 'phone-report-breach', false);
+  await noProblems(context);
+  await context.close();
+}
+
+// ---------------------------------------------------------------------------------------------------------------
 // 13. Few requests and no layout shift: each page's API requests are counted from a fresh load until the page and the
 //     network are quiet; the cumulative layout shift (the browser's layout-shift entries without input) is summed.
 export async function pageCost(browser, base, path, login = null) {
@@ -840,6 +869,7 @@ const scenarios = [
   ['start pages: steward, data protection contact and DPO; the header\'s name opens it; actions by role', startPages],
   ['overview by urgency: breach clocks and overdue requests first, due items without done ones, trend with history', overviewByUrgency],
   ['English is complete: no Swedish left in the interface\'s own words', englishComplete],
+  ['phone: folded menu, a breach reported in two taps', phoneLayout],
   ['few requests and no layout shift: overview, system, findings, register, committee, cycle, start page', requestsAndLayoutShift],
 ];
 

@@ -6,7 +6,7 @@ import { ApiError } from './api';
 import { ErrorBox, Loading, PageTitle } from './components';
 import { lang, setLang, t, useLang, type Key } from './i18n';
 import { match, navigate, onLinkClick, useLocation } from './router';
-import { loadSession, signOut, useSession, type SessionAccount } from './session';
+import { loadSession, signOut, useMay, useSession, type SessionAccount } from './session';
 import { SignInPage } from './pages/signin';
 import { Overview } from './pages/overview';
 import { Register } from './pages/register';
@@ -205,6 +205,48 @@ function Skip() {
   );
 }
 
+/** The main navigation. On a phone it folds behind a "Menu" button (the first screen shows the page, not the menu), and
+ * reporting a breach is its first item: two taps from any page, for whoever may record one. */
+function MainNav({ nav, path }: { nav: [string, Key][]; path: string }) {
+  const [open, setOpen] = useState(false);
+  const may = useMay();
+  useEffect(() => setOpen(false), [path]);
+  // The time of awareness starts at the moment of the tap, not when the menu was drawn.
+  const report = () => `/new/incidents?aware_at=${encodeURIComponent(new Date().toISOString().replace(/\.\d{3}Z$/, 'Z'))}`;
+  return (
+    <nav class={`main-nav ${open ? 'open' : ''}`} aria-label={t('nav_label')}>
+      <button type="button" class="menu-toggle" aria-expanded={open} aria-controls="main-nav-list" onClick={() => setOpen(!open)}>
+        <span aria-hidden="true">☰ </span>
+        {t('menu')}
+      </button>
+      <ul id="main-nav-list">
+        {may?.write.incidents && (
+          <li class="nav-action">
+            <a
+              href="/new/incidents"
+              data-testid="report-breach"
+              onClick={(e) => {
+                if (e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey) return;
+                e.preventDefault();
+                navigate(report());
+              }}
+            >
+              {t('report_breach')}
+            </a>
+          </li>
+        )}
+        {nav.map(([href, key]) => (
+          <li key={href}>
+            <a href={href} aria-current={current(href, path) ? 'page' : undefined}>
+              {t(key)}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}
+
 export function App() {
   const { path, query } = useLocation();
   const l = useLang();
@@ -244,17 +286,7 @@ export function App() {
           <LangSwitch />
         </div>
       </header>
-      <nav class="main-nav" aria-label={t('nav_label')}>
-        <ul>
-          {nav.map(([href, key]) => (
-            <li key={href}>
-              <a href={href} aria-current={current(href, path) ? 'page' : undefined}>
-                {t(key)}
-              </a>
-            </li>
-          ))}
-        </ul>
-      </nav>
+      <MainNav nav={nav} path={path} />
       <main id="main" tabIndex={-1}>
         <MessageBanner />
         <Route key={path} path={path} query={query} />

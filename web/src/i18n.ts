@@ -410,6 +410,8 @@ const sv = {
   lacks_errors: 'Har fel',
   findings_col: 'Avvikelser',
   lacks_capped: 'Filtret visar de {n} första systemen.',
+  menu: 'Meny',
+  report_breach: 'Rapportera incident',
 };
 export type Key = keyof typeof sv;
 
@@ -808,6 +810,8 @@ const en: Record<Key, string> = {
   lacks_errors: 'Has errors',
   findings_col: 'Findings',
   lacks_capped: 'The filter shows the first {n} systems.',
+  menu: 'Menu',
+  report_breach: 'Report a breach',
 };
 
 // Labels of the register's enum values and field names.
