@@ -412,6 +412,7 @@ const sv = {
   lacks_capped: 'Filtret visar de {n} första systemen.',
   menu: 'Meny',
   report_breach: 'Rapportera incident',
+  stockholm_time: 'svensk tid (Europe/Stockholm)',
 };
 export type Key = keyof typeof sv;
 
@@ -812,6 +813,7 @@ const en: Record<Key, string> = {
   lacks_capped: 'The filter shows the first {n} systems.',
   menu: 'Menu',
   report_breach: 'Report a breach',
+  stockholm_time: 'Swedish time (Europe/Stockholm)',
 };
 
 // Labels of the register's enum values and field names.

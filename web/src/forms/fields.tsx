@@ -129,18 +129,36 @@ export function RefPicker(p: PickerProps) {
   );
 }
 
+// A time field shows and takes Europe/Stockholm wall time, whatever the browser's own zone (the label says so).
+const wallFormat = new Intl.DateTimeFormat('en-GB', {
+  timeZone: 'Europe/Stockholm',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+});
+function stockholmWall(d: Date): string {
+  const p: Record<string, string> = {};
+  for (const x of wallFormat.formatToParts(d)) p[x.type] = x.value;
+  return `${p.year}-${p.month}-${p.day}T${p.hour}:${p.minute}`;
+}
 function toLocalInput(v: string | null | undefined): string {
   if (!v) return '';
   const d = new Date(v);
   if (isNaN(d.getTime())) return '';
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
+  return stockholmWall(d);
 }
 function fromLocalInput(v: string): string | null {
-  if (!v) return null;
-  const d = new Date(v);
-  if (isNaN(d.getTime())) return null;
-  return d.toISOString().replace(/\.\d{3}Z$/, 'Z');
+  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(v)) return null;
+  // The instant whose Stockholm wall time is v: start from v read as UTC and correct by the zone's offset then
+  // (twice, so that a change between summer and winter time in between is followed).
+  const asUtc = Date.parse(v.slice(0, 16) + ':00Z');
+  if (isNaN(asUtc)) return null;
+  let t = asUtc;
+  for (let i = 0; i < 2; i++) t = asUtc - (Date.parse(stockholmWall(new Date(t)) + ':00Z') - t);
+  return new Date(t).toISOString().replace(/\.\d{3}Z$/, 'Z');
 }
 
 interface FieldProps {
@@ -202,12 +220,19 @@ export function FieldInput({ f, path, value, onChange, errors, readOnly }: Field
       return wrap(<input {...common} type="date" value={value ?? ''} onInput={(e) => onChange((e.target as HTMLInputElement).value || null)} />);
     case 'datetime':
       return wrap(
-        <input
-          {...common}
-          type="datetime-local"
-          value={toLocalInput(value)}
-          onInput={(e) => onChange(fromLocalInput((e.target as HTMLInputElement).value))}
-        />,
+        <>
+          <input
+            {...common}
+            aria-describedby={[describedBy, `${id}-zone`].filter(Boolean).join(' ')}
+            type="datetime-local"
+            value={toLocalInput(value)}
+            onInput={(e) => onChange(fromLocalInput((e.target as HTMLInputElement).value))}
+          />
+          <span class="muted small" id={`${id}-zone`}>
+            {' '}
+            {t('stockholm_time')}
+          </span>
+        </>,
       );
     case 'number':
       return wrap(
