@@ -172,6 +172,51 @@ std::vector<std::string> SplitCommas(const std::string& text) {
   return out;
 }
 
+// Findings with their subjects' names, errors first: {as_of, findings, summary, total, limit, offset}.
+void WriteFindingLines(io::JsonWriter& o, std::vector<app::RegisterService::FindingLine>& lines, model::Timestamp as_of,
+                       size_t limit, size_t offset) {
+  // Errors first, then warnings, then information; within a severity as the rules found them.
+  std::stable_sort(lines.begin(), lines.end(), [](const auto& a, const auto& b) { return a.finding.severity < b.finding.severity; });
+  int64_t n[3] = {0, 0, 0};
+  for (const auto& l : lines) ++n[static_cast<size_t>(l.finding.severity)];
+  o.BeginObject();
+  o.Field("as_of", model::FormatTimestamp(as_of));
+  o.Key("findings");
+  o.BeginArray();
+  for (size_t i = offset; i < lines.size() && i < offset + limit; ++i) {
+    const auto& l = lines[i];
+    o.BeginObject();
+    o.Field("rule", rules::Code(l.finding.rule));
+    o.Field("severity", rules::ToString(l.finding.severity));
+    o.Key("subject");
+    o.BeginObject();
+    o.Field("type", rules::ToString(l.finding.subject.type));
+    o.Field("id", l.finding.subject.id);
+    o.Field("name", l.subject_name);
+    o.EndObject();
+    o.Field("message", l.message);
+    o.Key("detail");
+    o.BeginObject();
+    for (const auto& [key, value] : l.finding.detail) {
+      o.Key(key);
+      DetailValueJson(o, value);
+    }
+    o.EndObject();
+    o.EndObject();
+  }
+  o.EndArray();
+  o.Key("summary");
+  o.BeginObject();
+  o.Field("error", n[0]);
+  o.Field("warning", n[1]);
+  o.Field("info", n[2]);
+  o.EndObject();
+  o.Field("total", static_cast<int64_t>(lines.size()));
+  o.Field("limit", static_cast<int64_t>(limit));
+  o.Field("offset", static_cast<int64_t>(offset));
+  o.EndObject();
+}
+
 // The findings page: the filters of GET /findings, and several rules at once (a theme: everything about DPAs), and a
 // person (the findings about the systems in which they hold a role, or that name them); each finding with its
 // subject's name, so that the page needs no look-up per row.
@@ -215,47 +260,8 @@ Response FindingsPage(Request& r, const app::RegisterService& service) {
       return named == nullptr || *named != person;
     });
   }
-  // Errors first, then warnings, then information; within a severity as the rules found them.
-  std::stable_sort(lines.begin(), lines.end(), [](const auto& a, const auto& b) { return a.finding.severity < b.finding.severity; });
-  int64_t n[3] = {0, 0, 0};
-  for (const auto& l : lines) ++n[static_cast<size_t>(l.finding.severity)];
   io::JsonWriter o(false);
-  o.BeginObject();
-  o.Field("as_of", model::FormatTimestamp(as_of));
-  o.Key("findings");
-  o.BeginArray();
-  for (size_t i = offset; i < lines.size() && i < offset + limit; ++i) {
-    const auto& l = lines[i];
-    o.BeginObject();
-    o.Field("rule", rules::Code(l.finding.rule));
-    o.Field("severity", rules::ToString(l.finding.severity));
-    o.Key("subject");
-    o.BeginObject();
-    o.Field("type", rules::ToString(l.finding.subject.type));
-    o.Field("id", l.finding.subject.id);
-    o.Field("name", l.subject_name);
-    o.EndObject();
-    o.Field("message", l.message);
-    o.Key("detail");
-    o.BeginObject();
-    for (const auto& [key, value] : l.finding.detail) {
-      o.Key(key);
-      DetailValueJson(o, value);
-    }
-    o.EndObject();
-    o.EndObject();
-  }
-  o.EndArray();
-  o.Key("summary");
-  o.BeginObject();
-  o.Field("error", n[0]);
-  o.Field("warning", n[1]);
-  o.Field("info", n[2]);
-  o.EndObject();
-  o.Field("total", static_cast<int64_t>(lines.size()));
-  o.Field("limit", static_cast<int64_t>(limit));
-  o.Field("offset", static_cast<int64_t>(offset));
-  o.EndObject();
+  WriteFindingLines(o, lines, as_of, limit, offset);
   return Json(o.Take());
 }
 
@@ -372,6 +378,60 @@ void AddPageRoutes(Router& router, app::RegisterService& service, app::Accounts&
               "a person (their systems' findings and those naming them), each finding with its subject's name",
               "pages", {"severity", "rules", "subject_type", "subject", "administration", "committee", "person", "lang", "limit", "offset"},
               "", "", 200, [&service](Request& r) { return FindingsPage(r, service); }});
+
+  // A committee's page: the committee, its administrations, Art. 30 record (its processing activities), delegations,
+  // processor records, every finding that concerns it (with subject names), its history, and whether the account may
+  // change it.
+  router.Add({"GET", "/api/v1/pages/committees/{id}",
+              "A committee's page in one read: the committee and its version, administrations, processing activities, "
+              "delegations, processor records, findings, history, names, and what the account may do with it",
+              "pages", {"lang"}, "", "", 200, [&service, &accounts](Request& r) {
+                const std::string id = r.params.at("id");
+                const auto got = service.Get(Kind::kCommittee, id);
+                if (!got.ok()) return Problem(got.error(), r.path);
+                io::JsonWriter o(false);
+                o.BeginObject();
+                o.Key("committee");
+                o.Raw(got.value().json);
+                o.Field("version", got.value().version);
+                app::ListQuery mine;
+                mine.committee = id;
+                mine.limit = app::kMaxPageSize;
+                RawOr(o, "administrations", service.List(Kind::kAdministration, mine));
+                RawOr(o, "activities", service.List(Kind::kProcessingActivity, mine));
+                RawOr(o, "delegations", service.List(Kind::kDelegation, mine));
+                RawOr(o, "processor_records", service.List(Kind::kProcessorRecord, mine));
+                RawOr(o, "systems", service.List(Kind::kSystem, mine));  // the systems it is controller of, by name
+                app::FindingsQuery f;
+                f.lang = LangOf(r);
+                f.committee = id;
+                auto lines = service.SelectFindings(f);
+                o.Key("findings");
+                if (lines.ok()) {
+                  WriteFindingLines(o, lines.value().lines, lines.value().as_of, 500, 0);
+                } else {
+                  o.Null();
+                }
+                store::AuditFilter h;
+                h.kind = Kind::kCommittee;
+                h.entity_id = id;
+                h.limit = 100;
+                RawOr(o, "history", service.Audit(h));
+                o.Key("names");
+                o.BeginObject();
+                SmallNames(o, service);
+                o.EndObject();
+                o.Key("rules");
+                o.Raw(RulesJson());
+                if (const auto who = PrincipalOf(r, accounts); who) {
+                  if (const auto c = io::ReadEntity<model::Committee>(got.value().json); c.value)
+                    MayOnEntity(o, *who, Kind::kCommittee, *c.value, service);
+                }
+                o.EndObject();
+                auto resp = Json(o.Take());
+                resp.headers.push_back({"ETag", "\"" + std::to_string(got.value().version) + "\""});
+                return resp;
+              }});
 
   // What the signed-in account's role may change at all (the pages offer only that; the server still decides each write).
   router.Add({"GET", "/api/v1/pages/may", "What the signed-in account's role may change: per collection, imports, accounts",

@@ -122,7 +122,7 @@ async function recordsBreach({ browser, base }) {
   const page = await context.newPage();
   await page.goto('/incidents');
   await settled(page);
-  await page.getByRole('link', { name: 'Rapportera incident' }).click();
+  await page.locator('main').getByRole('link', { name: 'Rapportera incident' }).click();
   await page.getByRole('heading', { level: 1, name: /Ny: personuppgiftsincident/ }).waitFor();
   await page.getByLabel('Id', { exact: false }).first().fill('inc-e2e-1');
   await page.getByLabel('Sök: System').fill('Skolplattform');
@@ -648,6 +648,7 @@ async function startPages({ browser, base }) {
   // The steward: their systems with findings, their to-dos, a calendar link to copy; the header's name opens it.
   {
     const context = await signedInContext(browser, base, 'steward.start', password);
+    expectStatus(context, 403, /^\/api\/v1\/systems\/[^/]+$/); // the write the page does not offer, tried directly
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: base });
     const page = await context.newPage();
     await page.goto('/systems');
@@ -771,7 +772,7 @@ async function englishComplete({ browser, base }) {
       for (const e of document.querySelectorAll('h2, h3, th[scope=col], label, button, nav.main-nav a, .badge, caption, summary, legend')) {
         // Names from the register (links to entities, codes) are the register's own words.
         const clone = e.cloneNode(true);
-        for (const a of clone.querySelectorAll('a[href^="/"]:not(nav a), code')) a.remove();
+        for (const a of clone.querySelectorAll('a[href^="/"]:not(nav a), code, select, option, input')) a.remove();
         const text = clone.textContent.replace(/\s+/g, ' ').trim();
         if (text && !(e.closest('a[href^="/"]') && !e.closest('nav.main-nav'))) out.push(text);
       }

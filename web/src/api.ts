@@ -2,6 +2,7 @@
 import type {
   AuditEntry,
   CollectionName,
+  CommitteePageData,
   DueItem,
   EntityByCollection,
   FindingsPage,
@@ -157,6 +158,7 @@ export const api = {
     json<OverviewPage>('GET', '/pages/overview' + qs(q)),
   systemPage: (id: string, lang: string) => json<SystemPageData>('GET', `/pages/systems/${encodeURIComponent(id)}` + qs({ lang })),
   findingsPage: (q: Record<string, string | number>) => json<FindingsPage>('GET', '/pages/findings' + qs(q)),
+  committeePage: (id: string, lang: string) => json<CommitteePageData>('GET', `/pages/committees/${encodeURIComponent(id)}` + qs({ lang })),
   mePage: (lang: string) => json<MePage>('GET', '/pages/me' + qs({ lang })),
   rulebook: () => json<Rulebook>('GET', '/rulebook'),
 

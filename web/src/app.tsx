@@ -3,7 +3,7 @@
 import type { ComponentType } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { ApiError } from './api';
-import { ErrorBox, Loading, PageTitle } from './components';
+import { ErrorBox, PageTitle, Skeleton } from './components';
 import { lang, setLang, t, useLang, type Key } from './i18n';
 import { match, navigate, onLinkClick, useLocation } from './router';
 import { loadSession, signOut, useMay, useSession, type SessionAccount } from './session';
@@ -60,7 +60,7 @@ function lazyPage<P extends object>(load: () => Promise<ComponentType<P>>): Comp
       return <C {...props} />;
     }
     if (failed) return <ErrorBox error={new ApiError(0, { status: 0, detail: failed.message })} retry={() => location.reload()} />;
-    return <Loading />;
+    return <Skeleton height="100vh" />;
   };
 }
 // Pages a first visit does not need, each in its own chunk.
@@ -257,6 +257,8 @@ export function App() {
   useEffect(() => {
     void loadSession();
   }, []);
+  // While the session is asked for, nothing is drawn: the frame that follows (signed in or not) then shifts nothing.
+  if (s.status === 'loading') return <div class="shell" />;
   if (s.status !== 'signed_in')
     return (
       <div class="shell" onClick={onLinkClick as any}>
@@ -268,7 +270,6 @@ export function App() {
           </div>
         </header>
         <main id="main" tabIndex={-1} class="main-narrow">
-          {s.status === 'loading' && <Loading />}
           {s.status === 'error' && <ErrorBox error={s.error} retry={() => void loadSession()} />}
           {s.status === 'signed_out' && <SignInPage methods={s.methods} expired={s.expired} />}
         </main>

@@ -48,10 +48,11 @@ interface SessionAnswer {
   via: string;
 }
 
-function signedIn(a: SessionAnswer): void {
+async function signedIn(a: SessionAnswer): Promise<void> {
   setCsrf(a.csrf_token);
+  // What the role may change is known before the first page is drawn: nothing appears later and pushes the page.
   may = null;
-  void loadMay();
+  await loadMay();
   set({ status: 'signed_in', account: a.account, via: a.via });
 }
 
@@ -59,7 +60,7 @@ function signedIn(a: SessionAnswer): void {
 export async function loadSession(expired = false): Promise<void> {
   try {
     const res = await apiFetch('GET', '/auth/session');
-    signedIn((await res.json()) as SessionAnswer);
+    await signedIn((await res.json()) as SessionAnswer);
   } catch (e) {
     const err = e instanceof ApiError ? e : new ApiError(0, { status: 0, detail: String(e) });
     if (err.status === 401) {
@@ -78,7 +79,7 @@ export async function signIn(username: string, password: string): Promise<void> 
     headers: { 'Content-Type': 'application/json' },
     body: JSON.stringify({ username, password }),
   });
-  signedIn((await res.json()) as SessionAnswer);
+  await signedIn((await res.json()) as SessionAnswer);
 }
 
 /** Ends the session on the server (and forgets it here even when the server cannot be reached). A session from the

@@ -400,3 +400,17 @@ export interface MePage {
   rulebook: Rulebook;
   rules: RuleTitle[];
 }
+export interface CommitteePageData {
+  committee: Committee;
+  version: number;
+  administrations: Page<Administration> | null;
+  activities: Page<ProcessingActivity> | null;
+  delegations: Page<Delegation> | null;
+  processor_records: Page<ProcessorRecord> | null;
+  systems: Page<System> | null;
+  findings: FindingsPage | null;
+  history: { entries: AuditEntry[] } | null;
+  names: PageNames;
+  rules: RuleTitle[];
+  may?: { edit: Decision; delete: Decision };
+}

@@ -4,7 +4,7 @@
 import { useState } from 'preact/hooks';
 import { listAll } from '../api';
 import { cycleApi, tr, type IssuedToken } from '../cycle_api';
-import { PageTitle, Section, Show, StateBadge, SubjectRef, useAsync } from '../components';
+import { ErrorBox, PageTitle, Section, Show, Skeleton, StateBadge, SubjectRef, useAsync } from '../components';
 import { fmtDate, label, lang, useLang, type Key, t } from '../i18n';
 import { setQuery } from '../router';
 import type { DueItem } from '../types';
@@ -165,6 +165,10 @@ export function CyclePage({ query }: { query: URLSearchParams }) {
       ? admins.data?.find((a) => a.id === administration)?.name ?? administration
       : tr('hela organisationen', 'the whole organization');
   const org = orgs.data?.[0]?.id ?? '';
+  // The page is drawn once its reads have answered: until then one block holds the screen, so that nothing moves.
+  const failed = people.error ?? admins.error ?? orgs.error;
+  if (failed) return <ErrorBox error={failed} retry={() => location.reload()} />;
+  if (!people.data || !admins.data || !orgs.data || (!due.data && !due.error)) return <Skeleton height="100vh" />;
   return (
     <>
       <PageTitle>

@@ -113,7 +113,7 @@ export function StartPage() {
     return (
       <>
         <PageTitle>{t('my_page')}</PageTitle>
-        <Skeleton height="70vh" />
+        <Skeleton height="100vh" />
       </>
     );
   const role = p.account.role;

@@ -1,7 +1,7 @@
 // Committees and administrations, processing activities, breaches, requests, people, rules, findings, and the
 // plain lists of the remaining collections.
 import { useEffect, useState } from 'preact/hooks';
-import { api, exportHref, listAll } from '../api';
+import { api, ApiError, exportHref, listAll } from '../api';
 import {
   Dl,
   ErrorBox,
@@ -23,12 +23,14 @@ import {
   Countdown,
   rulebook,
   primeName,
+  primeNames,
+  Skeleton,
   COLLECTION_OF_TYPE,
 } from '../components';
 import { RefPicker, smallOptions } from '../forms/fields';
 import { fmtDate, fmtNumber, fmtText, label, lang, t, useLang, type Key } from '../i18n';
 import { setQuery } from '../router';
-import type { CollectionName, DataSubjectRequest, ProcessingActivity, Rulebook, Severity } from '../types';
+import type { CollectionName, DataSubjectRequest, ProcessingActivity, Rule, Rulebook, Severity } from '../types';
 import { DueTable, today } from './overview';
 import { FindingsList, History, rulesById } from './system';
 import { noun } from './edit';
@@ -253,25 +255,38 @@ function ExportLinks({ committee }: { committee: string }) {
 
 export function CommitteePage({ id }: { id: string }) {
   useLang();
-  const c = useAsync(() => api.get('committees', id), [id]);
-  const delegations = useAsync(() => listAll('delegations', { committee: id }), [id]);
-  const acts = useAsync(() => listAll('processing_activities', { committee: id }), [id]);
-  const procs = useAsync(() => listAll('processor_records', { committee: id }), [id]);
-  const admins = useAsync(() => listAll('administrations', { committee: id }), [id]);
-  // All the committee's findings (its own and its systems', activities', …): the count in the header and the list agree.
-  const findings = useAsync(() => api.findingsPage({ committee: id, lang: lang(), limit: 200 }), [id, lang()]);
-  const all = findings;
-  const rules = useAsync(() => rulesById(), []);
+  // One read for the page (GET /api/v1/pages/committees/{id}); the sections are cut from it.
+  const page = useAsync(
+    () =>
+      api.committeePage(id, lang()).then((p) => {
+        primeNames(p.names);
+        for (const s of p.systems?.items ?? []) primeName('systems', s.id, s.name);
+        for (const f of p.findings?.findings ?? []) if (f.subject.name) primeName(COLLECTION_OF_TYPE[f.subject.type] ?? 'systems', f.subject.id, f.subject.name);
+        return p;
+      }),
+    [id, lang()],
+  );
   const [flash] = useState(takeFlash());
-  if (c.error) return <ErrorBox error={c.error} retry={c.reload} />;
-  if (!c.data) return <p role="status">{t('loading')}</p>;
+  if (page.error && !page.data) return <ErrorBox error={page.error} retry={page.reload} />;
+  if (!page.data) return <Skeleton height="100vh" />;
+  const p = page.data;
+  const part = <T,>(data: T | null) => ({ data: data ?? undefined, error: data === null ? new ApiError(0, { status: 0, detail: t('error_loading') }) : undefined, loading: false, reload: page.reload });
+  const delegations = part(p.delegations?.items ?? null);
+  const acts = part(p.activities?.items ?? null);
+  const procs = part(p.processor_records?.items ?? null);
+  const admins = part(p.administrations?.items ?? null);
+  const findings = part(p.findings);
+  const all = findings;
+  const rules = { data: new Map(p.rules.map((r) => [r.id, r as Rule])) };
+  const c = { data: { value: p.committee } };
   const x = c.data.value;
+  const mayEdit = p.may?.edit ?? { allowed: true, reason: '' };
   return (
     <>
       <PageTitle
         actions={
           <>
-            <EditButton c="committees" id={id} />
+            {mayEdit.allowed && <EditButton c="committees" id={id} />}
             <button type="button" class="secondary" onClick={() => window.print()}>
               {t('print')}
             </button>
@@ -332,7 +347,7 @@ export function CommitteePage({ id }: { id: string }) {
         <Show a={findings}>{(p) => <FindingsList findings={p.findings} rules={rules.data} withSubject />}</Show>
       </Section>
       <Section title={t('history')}>
-        <History type="committee" id={id} />
+        <History type="committee" id={id} entries={p.history?.entries ?? []} />
       </Section>
     </>
   );

@@ -331,7 +331,7 @@ function GroupBars({ groups, what, p }: { groups: GroupCount[]; what: 'committee
   const rows = groups
     .filter((g) => g.error + g.warning + g.info > 0)
     .sort((a, b) => b.error - a.error || b.error + b.warning + b.info - (a.error + a.warning + a.info))
-    .slice(0, 15);
+    .slice(0, what === 'rule' ? undefined : 15);
   if (rows.length === 0) return <p>{t('no_findings')}</p>;
   const caption = what === 'committee' ? t('findings_by_committee') : what === 'administration' ? t('findings_by_administration') : t('findings_by_rule');
   const head = what === 'committee' ? t('committee') : what === 'administration' ? t('administration') : t('rule');
@@ -386,6 +386,14 @@ export function Overview() {
     }
   }, [p]);
   if (a.error && !p) return (<><PageTitle>{t('overview_title')}</PageTitle><ErrorBox error={a.error} retry={a.reload} /></>);
+  // Until the one read answers, one block fills the screen; then the whole page appears at once and nothing moves.
+  if (!p)
+    return (
+      <>
+        <PageTitle>{t('overview_title')}</PageTitle>
+        <Skeleton height="100vh" />
+      </>
+    );
   return (
     <>
       <PageTitle>{t('overview_title')}</PageTitle>

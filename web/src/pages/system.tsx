@@ -402,7 +402,7 @@ export function SystemPage({ id }: { id: string }) {
     setTick((n) => n + 1);
   };
   if (page.error && !page.data) return <ErrorBox error={page.error} retry={page.reload} />;
-  if (!page.data) return <Skeleton height="80vh" />;
+  if (!page.data) return <Skeleton height="100vh" />;
   const p = page.data;
   const s = p.system;
   const etag = `"${p.version}"`;
