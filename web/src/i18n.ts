@@ -1177,7 +1177,13 @@ export function fmtDate(s: string | null | undefined): string {
 /** A text from the server (a finding, a due item) with its UTC instants written in Stockholm time. */
 export function fmtText(s: string | null | undefined): string {
   if (!s) return '';
-  return s.replace(/\b\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?Z\b/g, (m) => fmtDate(m));
+  return s
+    .replace(/\b\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?Z\b/g, (m) => fmtDate(m))
+    // A key in parentheses ("(budget_holder)") is shown by its label, when it has one.
+    .replace(/\(([a-z]+(?:_[a-z]+)+)\)/g, (m, key: string) => {
+      const l = (current === 'en' ? labelsEn : labelsSv)[key];
+      return l ? `(${l.toLowerCase()})` : m;
+    });
 }
 export function fmtNumber(n: number): string {
   return n.toLocaleString(current === 'en' ? 'en-GB' : 'sv-SE');

@@ -23,6 +23,7 @@ import { markReady } from '../perf';
 import type { DataSubjectRequest, GroupCount, Incident, MePage } from '../types';
 import { DueTable } from './overview';
 import { Subscribe } from './cycle';
+import { useSession } from '../session';
 
 function countsOf(groups: GroupCount[] | undefined, type: string, key: string) {
   return groups?.find((g) => g.type === type && g.key === key) ?? { error: 0, warning: 0, info: 0 };
@@ -97,6 +98,7 @@ function Requests({ items }: { items: DataSubjectRequest[] }) {
 
 export function StartPage() {
   useLang();
+  const s = useSession();
   const a = useAsync(() => api.mePage(lang()).then((p) => (primeNames(p.names), primeRulebook(p.rulebook), p)), [lang()]);
   const p = a.data;
   useEffect(() => {
@@ -126,7 +128,7 @@ export function StartPage() {
   return (
     <>
       <PageTitle>
-        {t('my_page')}: {p.person?.name ?? p.account.id}
+        {t('my_page')}: {p.person?.name ?? (s.status === 'signed_in' ? s.account.name : '') ?? p.account.id}
       </PageTitle>
       <p class="muted">
         {t(`role_${role}` as Key)}
