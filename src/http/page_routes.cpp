@@ -1,7 +1,7 @@
 // Aggregated reads for the web interface's pages (issue 16): one request answers what a page shows first, so that no
 // page needs more than about ten. Each answer is the existing reads of the API side by side, under the names the page
 // uses, plus what the signed-in account may do there (the server stays the authority: writes are still checked by the
-// access middleware, http/access.cpp). Read-only; every field is documented in docs/web-pages.md.
+// access middleware, http/access.cpp). Read-only; web/README.md ("Pages in one read") lists them.
 #include "http/page_routes.hpp"
 
 #include <algorithm>
