@@ -818,6 +818,9 @@ const en: Record<Key, string> = {
 
 // Labels of the register's enum values and field names.
 const labelsSv: Record<string, string> = {
+  audit_information: 'Insyn och granskning',
+  erase_or_return: 'Radering eller återlämnande',
+  staff_confidentiality: 'Personalens tystnadsplikt',
   dpo: 'Dataskyddsombud',
   data_protection_contact: 'Dataskyddskontaktombud',
   reader: 'Läsare',
@@ -962,6 +965,9 @@ const labelsSv: Record<string, string> = {
   maintenance: 'Förvaltning',
 };
 const labelsEn: Record<string, string> = {
+  audit_information: 'Audit information',
+  erase_or_return: 'Erase or return',
+  staff_confidentiality: 'Staff confidentiality',
   dpo: 'Data protection officer',
   data_protection_contact: 'Data protection contact',
   reader: 'Reader',
@@ -1179,10 +1185,10 @@ export function fmtText(s: string | null | undefined): string {
   if (!s) return '';
   return s
     .replace(/\b\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?Z\b/g, (m) => fmtDate(m))
-    // A key in parentheses ("(budget_holder)") is shown by its label, when it has one.
-    .replace(/\(([a-z]+(?:_[a-z]+)+)\)/g, (m, key: string) => {
+    // A key ("budget_holder", "audit_information") is shown by its label, when it has one.
+    .replace(/\b[a-z]+(?:_[a-z]+)+\b/g, (key: string) => {
       const l = (current === 'en' ? labelsEn : labelsSv)[key];
-      return l ? `(${l.toLowerCase()})` : m;
+      return l ? l.toLowerCase() : key;
     });
 }
 export function fmtNumber(n: number): string {

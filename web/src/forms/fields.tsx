@@ -1,7 +1,7 @@
 // Form controls: every one labelled, with its error message next to it (aria-describedby, aria-invalid).
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { api, listAll } from '../api';
-import { nameOf, primeName } from '../components';
+import { nameOf, primeName, rulebook } from '../components';
 import { label, t } from '../i18n';
 import type { CollectionName } from '../types';
 import { fieldLabel, SMALL, type Field } from './schema';
@@ -331,6 +331,11 @@ function MultiRef({ f, path, value, onChange, errors }: { f: Field; path: string
   const [options, setOptions] = useState<{ id: string; name: string }[] | null>(f.options ? f.options.map((o) => ({ id: o, name: label(o) })) : null);
   const small = !f.c || SMALL.includes(f.c);
   useEffect(() => {
+    if (f.rulebookOptions) {
+      const key = f.rulebookOptions;
+      rulebook().then((rb) => setOptions(((rb[key] as string[] | undefined) ?? []).map((o) => ({ id: o, name: label(o) }))), () => setOptions([]));
+      return;
+    }
     if (f.c && small) smallOptions(f.c).then(setOptions, () => setOptions([]));
   }, [f.c]);
   const toggle = (id: string, on: boolean) => onChange(on ? [...value, id] : value.filter((x) => x !== id));
