@@ -811,6 +811,28 @@ async function phoneLayout({ browser, base }) {
 }
 
 // ---------------------------------------------------------------------------------------------------------------
+// 18. The responsibilities card of a system with powers of attorney names each holder (it once asked for
+//     /api/v1/people/[object Object] and left the name out): every power's holder is a link to that person.
+async function powersOfAttorneyNamed({ browser, base }) {
+  const powers = (await api('/powers_of_attorney?limit=1000')).body.items;
+  assert(powers.length > 0, 'the demo has powers of attorney');
+  const context = await admin(browser, base);
+  const page = await context.newPage();
+  for (const system of [...new Set(powers.map((p) => p.system))]) {
+    await page.goto(`/systems/${system}`);
+    await settled(page);
+    const gdpr = page.locator('#gdpr');
+    for (const p of powers.filter((x) => x.system === system)) {
+      const holder = (await api(`/people/${p.holder}`)).body.name;
+      const item = gdpr.locator('li', { has: page.locator(`a[href="/powers-of-attorney/${p.id}"]`) });
+      await item.locator(`a[href="/people/${p.holder}"]`, { hasText: holder }).first().waitFor();
+    }
+  }
+  await noProblems(context);
+  await context.close();
+}
+
+// ---------------------------------------------------------------------------------------------------------------
 // 13. Few requests and no layout shift: each page's API requests are counted from a fresh load until the page and the
 //     network are quiet; the cumulative layout shift (the browser's layout-shift entries without input) is summed.
 export async function pageCost(browser, base, path, login = null) {
@@ -875,6 +897,7 @@ const scenarios = [
   ['overview by urgency: breach clocks and overdue requests first, due items without done ones, trend with history', overviewByUrgency],
   ['English is complete: no Swedish left in the interface\'s own words', englishComplete],
   ['phone: folded menu, a breach reported in two taps', phoneLayout],
+  ['the responsibilities card names the holder of each power of attorney', powersOfAttorneyNamed],
   ['few requests and no layout shift: overview, system, findings, register, committee, cycle, start page', requestsAndLayoutShift],
 ];
 
