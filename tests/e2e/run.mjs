@@ -703,6 +703,13 @@ async function startPages({ browser, base }) {
     await page.getByRole('heading', { level: 2, name: 'Incidenter i din förvaltning' }).waitFor();
     await page.getByRole('heading', { level: 2, name: 'Begäranden i din förvaltning' }).waitFor();
     await page.getByRole('heading', { level: 2, name: 'Avvikelser i din förvaltning' }).waitFor();
+    await page.getByTestId('my-records').getByRole('link', { name: /^Registerförteckning för / }).first().waitFor();
+    // The breaches listed are those of the administration's committees, every one of them.
+    const dpcCommittees = (await api(`/administrations/${accounts[1].administration}`)).body.committees;
+    const open = (await api('/incidents?limit=1000')).body.items.filter(
+      (i) => !i.notified_authority_at && i.assessment !== 'no_risk' && (i.controllers.some((c) => dpcCommittees.includes(c)) || dpcCommittees.includes(i.handler)),
+    );
+    for (const i of open) await page.locator('main').getByRole('link', { name: i.id, exact: true }).waitFor();
     await settled(page);
     await screenshot(page, 'start-dpc');
     await noProblems(context);

@@ -413,6 +413,8 @@ const sv = {
   menu: 'Meny',
   report_breach: 'Rapportera incident',
   stockholm_time: 'svensk tid (Europe/Stockholm)',
+  me_admin_records: 'Registerförteckningar i din förvaltning',
+  me_record_of: 'Registerförteckning för {name}',
 };
 export type Key = keyof typeof sv;
 
@@ -814,6 +816,8 @@ const en: Record<Key, string> = {
   menu: 'Menu',
   report_breach: 'Report a breach',
   stockholm_time: 'Swedish time (Europe/Stockholm)',
+  me_admin_records: 'Records of processing in your administration',
+  me_record_of: 'Record of processing of {name}',
 };
 
 // Labels of the register's enum values and field names.

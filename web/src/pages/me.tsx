@@ -149,6 +149,19 @@ export function StartPage() {
           </Section>
         </div>
       )}
+      {role === 'data_protection_contact' && p.administration && (
+        <Section title={t('me_admin_records')}>
+          <ul class="plain" data-testid="my-records">
+            {(p.administration.committees ?? []).map((c) => (
+              <li key={c}>
+                <a href={`/committees/${encodeURIComponent(c)}#ropa`}>
+                  {t('me_record_of', { name: p.names.committees?.items.find((x) => x.id === c)?.name ?? c })}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </Section>
+      )}
       {role === 'data_protection_contact' && p.administration_findings && (
         <Section title={t('me_admin_findings')}>
           <p>
