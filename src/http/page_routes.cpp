@@ -28,8 +28,10 @@ rules::Lang LangOf(const Request& r) { return r.Query("lang") == "en" ? rules::L
 // The value of a read, or null when it failed (the page shows that part as unavailable).
 void RawOr(io::JsonWriter& o, std::string_view key, const app::Result<std::string>& r) {
   o.Key(key);
-  if (r.ok()) o.Raw(r.value());
-  else o.Null();
+  if (r.ok())
+    o.Raw(r.value());
+  else
+    o.Null();
 }
 
 // The policy's questions answered from the register service; what it reads is kept for the decision's lifetime.
@@ -152,8 +154,10 @@ std::string RulesJson() {
 }
 
 void DetailValueJson(io::JsonWriter& o, const rules::DetailValue& v) {
-  if (const auto* s = std::get_if<std::string>(&v)) o.String(*s);
-  else if (const auto* i = std::get_if<int64_t>(&v)) o.Int(*i);
+  if (const auto* s = std::get_if<std::string>(&v))
+    o.String(*s);
+  else if (const auto* i = std::get_if<int64_t>(&v))
+    o.Int(*i);
   else {
     o.BeginArray();
     for (const auto& x : std::get<std::vector<std::string>>(v)) o.String(x);
@@ -176,7 +180,8 @@ std::vector<std::string> SplitCommas(const std::string& text) {
 void WriteFindingLines(io::JsonWriter& o, std::vector<app::RegisterService::FindingLine>& lines, model::Timestamp as_of,
                        size_t limit, size_t offset) {
   // Errors first, then warnings, then information; within a severity as the rules found them.
-  std::stable_sort(lines.begin(), lines.end(), [](const auto& a, const auto& b) { return a.finding.severity < b.finding.severity; });
+  std::stable_sort(lines.begin(), lines.end(),
+                   [](const auto& a, const auto& b) { return a.finding.severity < b.finding.severity; });
   int64_t n[3] = {0, 0, 0};
   for (const auto& l : lines) ++n[static_cast<size_t>(l.finding.severity)];
   o.BeginObject();
@@ -272,16 +277,23 @@ void AddPageRoutes(Router& router, app::RegisterService& service, app::Accounts&
 
   // The overview: what is urgent (breaches and requests with their deadlines), the errors, what falls due, the trend
   // and the counts per committee, administration, rule and subject; optionally for one administration or committee.
-  router.Add({"GET", "/api/v1/pages/overview",
+  router.Add({"GET",
+              "/api/v1/pages/overview",
               "The overview page in one read: findings, incidents, requests, due items, trend, counts per group, the "
               "rulebook and the rule titles (administration or committee: only theirs)",
-              "pages", {"lang", "days", "administration", "committee"}, "", "", 200,
+              "pages",
+              {"lang", "days", "administration", "committee"},
+              "",
+              "",
+              200,
               [&service, cycle](Request& r) {
                 const auto lang = LangOf(r);
                 int days = 30;
                 if (const auto d = r.Query("days"); !d.empty()) {
-                  if (d == "90") days = 90;
-                  else if (d != "30") return Problem(400, kBad, "days: 30 or 90", r.path);
+                  if (d == "90")
+                    days = 90;
+                  else if (d != "30")
+                    return Problem(400, kBad, "days: 30 or 90", r.path);
                 }
                 io::JsonWriter o(false);
                 o.BeginObject();
@@ -320,10 +332,16 @@ void AddPageRoutes(Router& router, app::RegisterService& service, app::Accounts&
 
   // A system's page: the system (with its version), its responsibilities, findings and history, the names it refers
   // to, and whether the account may change it, and why not.
-  router.Add({"GET", "/api/v1/pages/systems/{id}",
+  router.Add({"GET",
+              "/api/v1/pages/systems/{id}",
               "A system's page in one read: the system and its version, responsibilities, findings, history, the names "
               "of what it refers to, and what the account may do with it",
-              "pages", {"lang"}, "", "", 200, [&service, &accounts](Request& r) {
+              "pages",
+              {"lang"},
+              "",
+              "",
+              200,
+              [&service, &accounts](Request& r) {
                 const std::string id = r.params.at("id");
                 const auto got = service.Get(Kind::kSystem, id);
                 if (!got.ok()) return Problem(got.error(), r.path);
@@ -354,8 +372,8 @@ void AddPageRoutes(Router& router, app::RegisterService& service, app::Accounts&
                     if (role.person) people.insert(role.person->str());
                   for (const auto& i : sys.value->integrations) systems.insert(i.to.str());
                 }
-                for (auto [key, kind, ids] : {std::tuple{"people", Kind::kPerson, &people},
-                                              std::tuple{"systems", Kind::kSystem, &systems}}) {
+                for (auto [key, kind, ids] :
+                     {std::tuple{"people", Kind::kPerson, &people}, std::tuple{"systems", Kind::kSystem, &systems}}) {
                   o.Key(key);
                   o.BeginArray();
                   for (const auto& x : *ids)
@@ -373,19 +391,31 @@ void AddPageRoutes(Router& router, app::RegisterService& service, app::Accounts&
                 return resp;
               }});
 
-  router.Add({"GET", "/api/v1/pages/findings",
+  router.Add({"GET",
+              "/api/v1/pages/findings",
               "The findings page in one read: the filters of /findings, several rules at once (rules=A,B: a theme) and "
               "a person (their systems' findings and those naming them), each finding with its subject's name",
-              "pages", {"severity", "rules", "subject_type", "subject", "administration", "committee", "person", "lang", "limit", "offset"},
-              "", "", 200, [&service](Request& r) { return FindingsPage(r, service); }});
+              "pages",
+              {"severity", "rules", "subject_type", "subject", "administration", "committee", "person", "lang", "limit",
+               "offset"},
+              "",
+              "",
+              200,
+              [&service](Request& r) { return FindingsPage(r, service); }});
 
   // A committee's page: the committee, its administrations, Art. 30 record (its processing activities), delegations,
   // processor records, every finding that concerns it (with subject names), its history, and whether the account may
   // change it.
-  router.Add({"GET", "/api/v1/pages/committees/{id}",
+  router.Add({"GET",
+              "/api/v1/pages/committees/{id}",
               "A committee's page in one read: the committee and its version, administrations, processing activities, "
               "delegations, processor records, findings, history, names, and what the account may do with it",
-              "pages", {"lang"}, "", "", 200, [&service, &accounts](Request& r) {
+              "pages",
+              {"lang"},
+              "",
+              "",
+              200,
+              [&service, &accounts](Request& r) {
                 const std::string id = r.params.at("id");
                 const auto got = service.Get(Kind::kCommittee, id);
                 if (!got.ok()) return Problem(got.error(), r.path);
@@ -433,9 +463,17 @@ void AddPageRoutes(Router& router, app::RegisterService& service, app::Accounts&
                 return resp;
               }});
 
-  // What the signed-in account's role may change at all (the pages offer only that; the server still decides each write).
-  router.Add({"GET", "/api/v1/pages/may", "What the signed-in account's role may change: per collection, imports, accounts",
-              "pages", {}, "", "", 200, [&accounts](Request& r) {
+  // What the signed-in account's role may change at all (the pages offer only that; the server still decides each
+  // write).
+  router.Add({"GET",
+              "/api/v1/pages/may",
+              "What the signed-in account's role may change: per collection, imports, accounts",
+              "pages",
+              {},
+              "",
+              "",
+              200,
+              [&accounts](Request& r) {
                 const auto who = PrincipalOf(r, accounts);
                 if (!who) return Problem(401, "Inte inloggad / Not signed in", "no account for this request", r.path);
                 io::JsonWriter o(false);
@@ -447,10 +485,16 @@ void AddPageRoutes(Router& router, app::RegisterService& service, app::Accounts&
 
   // The signed-in account's start page: who they are in the register, their systems with their findings, what falls
   // due for them, their administration's breaches and requests (a data protection contact), and what the role may do.
-  router.Add({"GET", "/api/v1/pages/me",
+  router.Add({"GET",
+              "/api/v1/pages/me",
               "The start page of the signed-in account: its person, systems, findings per system, due items, its "
               "administration's breaches and requests, the calendar feeds, and what its role may do",
-              "pages", {"lang"}, "", "", 200, [&service, &accounts, cycle](Request& r) {
+              "pages",
+              {"lang"},
+              "",
+              "",
+              200,
+              [&service, &accounts, cycle](Request& r) {
                 const auto who = PrincipalOf(r, accounts);
                 if (!who) return Problem(401, "Inte inloggad / Not signed in", "no account for this request", r.path);
                 const auto lang = LangOf(r);
