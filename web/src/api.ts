@@ -120,6 +120,7 @@ async function json<T>(method: string, path: string, body?: unknown, headers?: R
 
 export interface ListQuery {
   q?: string;
+  person?: string;
   category?: string;
   scope?: string;
   lifecycle?: string;

@@ -99,15 +99,23 @@ const NAME_FIELD: Partial<Record<CollectionName, (x: any) => string>> = {
   agreements: (x) => `${label(x.kind)} ${x.signed_on ?? ''}`.trim(),
   powers_of_attorney: (x) => `${x.id}`,
 };
+// Names already known, read synchronously: a reference whose name came with the page's read is drawn with its name
+// in the first frame (not its id first, which would widen and push the text around it when the name arrives).
+const knownNames = new Map<string, string>();
 export function primeName(c: CollectionName, id: string, name: string) {
   nameCache.set(`${c}/${id}`, Promise.resolve(name));
+  knownNames.set(`${c}/${id}`, name);
 }
 export function nameOf(c: CollectionName, id: string): Promise<string> {
   const key = `${c}/${id}`;
   let p = nameCache.get(key);
   if (!p) {
     p = api.get(c, id).then(
-      (v) => (NAME_FIELD[c] ? NAME_FIELD[c]!(v.value) : ((v.value as any).name as string) ?? id),
+      (v) => {
+        const name = NAME_FIELD[c] ? NAME_FIELD[c]!(v.value) : ((v.value as any).name as string) ?? id;
+        knownNames.set(key, name);
+        return name;
+      },
       () => id,
     );
     nameCache.set(key, p);
@@ -115,11 +123,12 @@ export function nameOf(c: CollectionName, id: string): Promise<string> {
   return p;
 }
 export function useName(c: CollectionName, id: string | null | undefined): string {
-  const [name, setName] = useState(id ?? '');
+  const known = id ? knownNames.get(`${c}/${id}`) : undefined;
+  const [name, setName] = useState(known ?? id ?? '');
   useEffect(() => {
     if (!id) return;
     let live = true;
-    setName(id);
+    setName(knownNames.get(`${c}/${id}`) ?? id);
     nameOf(c, id).then((n) => live && setName(n));
     return () => {
       live = false;

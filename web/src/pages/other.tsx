@@ -784,11 +784,9 @@ export function PeoplePage({ query }: { query: URLSearchParams }) {
 export function PersonPage({ id }: { id: string }) {
   useLang();
   const p = useAsync(() => api.get('people', id), [id]);
-  // What the person holds: the API has no person filter on systems, so small registers are scanned here.
+  // What the person holds: the systems in which they have a role (the register's person filter), one read.
   const holds = useAsync(async () => {
-    const first = await api.list('systems', { limit: 1 });
-    if (first.total > 5000) return null;
-    const systems = await listAll('systems');
+    const systems = await listAll('systems', { person: id });
     const out: { system: string; name: string; role: string }[] = [];
     for (const s of systems) for (const r of s.roles ?? []) if (r.person === id) out.push({ system: s.id, name: s.name, role: r.role });
     return out;
