@@ -106,8 +106,11 @@ export function primeName(c: CollectionName, id: string, name: string) {
   nameCache.set(`${c}/${id}`, Promise.resolve(name));
   knownNames.set(`${c}/${id}`, name);
 }
+// Collections whose records are named by their id: nothing to ask.
+const NAMED_BY_ID: CollectionName[] = ['incidents', 'powers_of_attorney'];
 export function nameOf(c: CollectionName, id: string): Promise<string> {
   const key = `${c}/${id}`;
+  if (NAMED_BY_ID.includes(c)) return Promise.resolve(id);
   let p = nameCache.get(key);
   if (!p) {
     p = api.get(c, id).then(
@@ -123,7 +126,7 @@ export function nameOf(c: CollectionName, id: string): Promise<string> {
   return p;
 }
 export function useName(c: CollectionName, id: string | null | undefined): string {
-  const known = id ? knownNames.get(`${c}/${id}`) : undefined;
+  const known = id ? (NAMED_BY_ID.includes(c) ? id : knownNames.get(`${c}/${id}`)) : undefined;
   const [name, setName] = useState(known ?? id ?? '');
   useEffect(() => {
     if (!id) return;

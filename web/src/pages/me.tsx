@@ -8,6 +8,7 @@ import {
   ErrorBox,
   hrefOf,
   PageTitle,
+  primeName,
   primeNames,
   primeRulebook,
   Ref,
@@ -99,7 +100,17 @@ function Requests({ items }: { items: DataSubjectRequest[] }) {
 export function StartPage() {
   useLang();
   const s = useSession();
-  const a = useAsync(() => api.mePage(lang()).then((p) => (primeNames(p.names), primeRulebook(p.rulebook), p)), [lang()]);
+  const a = useAsync(
+    () =>
+      api.mePage(lang()).then((p) => {
+        primeNames(p.names);
+        primeRulebook(p.rulebook);
+        for (const s of p.systems?.items ?? []) primeName('systems', s.id, s.name);
+        for (const g of p.by_subject?.groups ?? []) if (g.type === 'system' && g.name) primeName('systems', g.key, g.name);
+        return p;
+      }),
+    [lang()],
+  );
   const p = a.data;
   useEffect(() => {
     if (p) markReady('me');

@@ -5,6 +5,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { api } from '../api';
 import { markReady } from '../perf';
 import {
+  COLLECTION_OF_TYPE,
   Countdown,
   ErrorBox,
   noticeDeadline,
@@ -377,7 +378,18 @@ function totals(groups: GroupCount[] | undefined): Summary {
 export function Overview() {
   useLang();
   const [days, setDays] = useState(30);
-  const a = useAsync(() => api.overviewPage({ lang: lang(), days }), [lang(), days]);
+  const a = useAsync(
+    () =>
+      api.overviewPage({ lang: lang(), days }).then((p) => {
+        // Every subject with findings comes with its name: the lists below draw names without asking.
+        for (const g of p.by_subject?.groups ?? []) {
+          const c = g.type ? COLLECTION_OF_TYPE[g.type] : undefined;
+          if (c && g.name) primeName(c, g.key, g.name);
+        }
+        return p;
+      }),
+    [lang(), days],
+  );
   const p = a.data;
   useEffect(() => {
     if (p) {
