@@ -10,6 +10,7 @@
 #include "http/cycle_routes.hpp"
 #include "http/log.hpp"
 #include "http/oidc_routes.hpp"
+#include "http/page_routes.hpp"
 #include "http/problem.hpp"
 #include "http/static_files.hpp"
 #include "io/json_writer.hpp"
@@ -291,6 +292,7 @@ Handler MakeHandler(app::RegisterService& service, ApiOptions options) {
   AddAuthRoutes(*router, *accounts, options);
   AddOidcRoutes(*router, *accounts, options);  // when options.sso is set
   AddApiRoutes(*router, service);
+  AddPageRoutes(*router, service, *accounts);  // aggregated reads for the web pages (page_routes.hpp)
   const std::string openapi = OpenApiJson(*router);
   router->Add({"GET", "/api/v1/openapi.json", "This description (OpenAPI 3.1)", "service", {}, "", "", 200,
                [openapi](Request&) { return Json(openapi); }});

@@ -157,20 +157,42 @@ export async function signedInContext(browser, base, username, password, opts = 
   return context;
 }
 
-/** A fresh browser context (its own localStorage) whose pages fail the test on script errors and CSP violations. */
+/**
+ * A fresh browser context (its own localStorage) whose pages fail the test on script errors, console errors, CSP
+ * violations and every answer 4xx/5xx, except those the scenario provokes on purpose: `expect(context, status, path)`
+ * (path a RegExp over the URL's pathname) allows them, each named where the scenario provokes it.
+ */
 export async function newContext(browser, base, opts = {}) {
   const context = await browser.newContext({ baseURL: base, viewport: { width: 1280, height: 900 }, locale: 'sv-SE', ...opts });
   context.problems = [];
-  context.on('page', (page) => watch(page, context.problems));
+  context.expected = [];
+  context.requests = [];
+  context.on('page', (page) => watch(page, context));
   return context;
 }
-function watch(page, problems) {
+/** Allows answers `status` to paths matching `path` in this context (a flow that provokes them on purpose). */
+export function expectStatus(context, status, path) {
+  context.expected.push({ status, path });
+}
+function watch(page, context) {
+  const problems = context.problems;
   page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
   page.on('console', (m) => {
     const text = m.text();
-    // Answers 4xx are part of the app's flows (404: an endpoint not yet there); CSP refusals and script errors are not
-    // (a 412 or 409 is what a conflict test provokes on purpose; the scenario checks what the page does with it).
-    if (m.type() === 'error' && !/Failed to load resource: the server responded with a status of 4\d\d/.test(text)) problems.push(`console: ${text}`);
+    // The browser logs every failed answer as a console error; the answers themselves are judged below.
+    if (m.type() === 'error' && !/^Failed to load resource: the server responded with a status of \d{3}/.test(text)) problems.push(`console: ${text}`);
+  });
+  page.on('request', (r) => {
+    if (new URL(r.url()).pathname.startsWith('/api/')) context.requests.push(r.url());
+  });
+  page.on('response', (r) => {
+    const status = r.status();
+    if (status < 400) return;
+    const url = new URL(r.url());
+    // Signed out, the app asks who it is and is told 401: that is how it learns to show the sign-in page.
+    if (status === 401 && url.pathname === '/api/v1/auth/session') return;
+    if (context.expected.some((e) => e.status === status && e.path.test(url.pathname))) return;
+    problems.push(`${r.request().method()} ${url.pathname}${url.search} answered ${status}`);
   });
 }
 

@@ -4,7 +4,7 @@
 // Run: make test-e2e (or: node tests/e2e/run.mjs).
 import { writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { apiClient, apiSignIn, assert, axe, freePort, HERE, launchBrowser, newContext, runAll, screenshot, settled, signedInContext, startServer } from './lib.mjs';
+import { apiClient, apiSignIn, assert, axe, expectStatus, freePort, HERE, launchBrowser, newContext, runAll, screenshot, settled, signedInContext, startServer } from './lib.mjs';
 import { measure } from './perf.mjs';
 
 // The admin's session for the checks made through the API (set before the scenarios run).
@@ -122,7 +122,7 @@ async function recordsBreach({ browser, base }) {
   const page = await context.newPage();
   await page.goto('/incidents');
   await settled(page);
-  await page.getByRole('link', { name: 'Rapportera incident' }).click();
+  await page.locator('main').getByRole('link', { name: 'Rapportera incident' }).click();
   await page.getByRole('heading', { level: 1, name: /Ny: personuppgiftsincident/ }).waitFor();
   await page.getByLabel('Id', { exact: false }).first().fill('inc-e2e-1');
   await page.getByLabel('Sök: System').fill('Skolplattform');
@@ -160,6 +160,10 @@ async function recordsBreach({ browser, base }) {
 // 3. Edits a system in two tabs and gets the conflict; nothing typed is lost.
 async function conflictInTwoTabs({ browser, base }) {
   const context = await admin(browser, base);
+  // Provoked on purpose: the second tab's save over a changed version, and a new system with an id that exists.
+  expectStatus(context, 412, /^\/api\/v1\/systems\/raindance$/);
+  expectStatus(context, 409, /^\/api\/v1\/systems$/);
+  expectStatus(context, 422, /^\/api\/v1\/systems$/);
   const a = await context.newPage();
   const b = await context.newPage();
   for (const p of [a, b]) {
@@ -281,6 +285,10 @@ async function axeEveryPage({ browser, base }) {
     ['register-filtered', '/systems?category=business_system&lifecycle=active'],
     ['system', '/systems/skolplattform'],
     ['findings', '/findings?severity=error'],
+    ['findings-theme', '/findings?theme=dpa'],
+    ['findings-empty', '/findings?theme=incidents&severity=info'],
+    ['register-lacks-dpa', '/systems?lacks=dpa'],
+    ['start', '/me'],
     ['org', '/committees'],
     ['committee', '/committees/fg'],
     ['administration', '/administrations/fgf'],
@@ -400,6 +408,9 @@ async function importsSpreadsheet({ browser, base }) {
 //    password says so; too many attempts say how long to wait; signing out ends the session on the server.
 async function signsInAndOut({ browser, base }) {
   const context = await newContext(browser, base);
+  // Provoked on purpose: a wrong password, and the throttle after repeated failures.
+  expectStatus(context, 401, /^\/api\/v1\/auth\/login$/);
+  expectStatus(context, 429, /^\/api\/v1\/auth\/login$/);
   const page = await context.newPage();
   await page.goto('/systems/raindance');
   await page.getByRole('heading', { level: 1, name: 'Logga in' }).waitFor();
@@ -466,6 +477,9 @@ async function readerIsRefused({ browser, base }) {
   assert(created.status === 201, `the reader was created (${created.status} ${JSON.stringify(created.body)})`);
   const before = await api('/systems/raindance');
   const context = await newContext(browser, base);
+  // Provoked on purpose: the reader's save, and the accounts page and its API, which are the admin's alone.
+  expectStatus(context, 403, /^\/api\/v1\/systems\/raindance$/);
+  expectStatus(context, 403, /^\/api\/v1\/(accounts|tokens)$/);
   const page = await context.newPage();
   await page.goto('/systems');
   await page.getByLabel('Användarnamn').fill('lisa.lasare');
@@ -476,9 +490,17 @@ async function readerIsRefused({ browser, base }) {
   await page.getByTestId('account').getByText('(Läsare)').waitFor();
   assert((await page.locator('tbody tr').count()) > 10, 'the reader sees the register');
   assert((await page.getByRole('link', { name: 'Konton' }).count()) === 0, 'no accounts page in a reader\'s menu');
-  // An edit: refused with the message, the input kept.
+  // Nothing to change is offered: no new system, and a system's Edit is disabled with the reason in words.
+  assert((await page.getByRole('link', { name: 'Nytt system' }).count()) === 0, 'a reader is not offered a new system');
+  await page.goto('/systems/raindance');
+  await settled(page);
+  assert(await page.getByRole('button', { name: 'Redigera' }).isDisabled(), 'Edit is disabled for a reader');
+  await page.getByTestId('why-not').getByText(/får läsa registret men inte ändra det/).waitFor();
+  assert((await page.getByRole('button', { name: /^Utse / }).count()) === 0, 'a reader is not offered to appoint');
+  // The edit page, reached by its address, says so before anything is typed; the server still refuses, the input kept.
   await page.goto('/edit/systems/raindance');
   await page.getByLabel('Leverantör').waitFor();
+  await page.getByTestId('why-not').getByText(/får läsa registret men inte ändra det/).waitFor();
   await page.getByLabel('Leverantör').fill('Läsarens leverantör AB');
   await page.getByRole('button', { name: 'Spara' }).click();
   await page.getByRole('alert').getByText(/Du saknar behörighet/).waitFor();
@@ -610,6 +632,261 @@ async function performanceBudget({ browser, base }) {
 }
 
 // ---------------------------------------------------------------------------------------------------------------
+// 14. Each role's start page: a steward, a data protection contact and the data protection officer sign in; the name
+//     in the header opens their page, which shows what is theirs; what the role may not change is not offered, or
+//     disabled with the reason in words, and the server still refuses it.
+async function startPages({ browser, base }) {
+  const password = 'startsida-lösenord-2026';
+  const ecos = (await api('/systems/ecos')).body;
+  const stewardPerson = ecos.roles.find((r) => r.role === 'system_steward').person;
+  const dpoPerson = (await api('/organizations?limit=1')).body.items[0].dpo;
+  const accounts = [
+    { id: 'steward.start', name: 'Stina Förvaltare', role: 'steward', person: stewardPerson },
+    { id: 'dpc.start', name: 'Dag Kontaktombud', role: 'data_protection_contact', administration: (await api('/administrations?committee=ifo&limit=1')).body.items[0].id },
+    { id: 'dpo.start', name: 'Disa Ombud', role: 'dpo', ...(dpoPerson ? { person: dpoPerson } : {}) },
+  ];
+  for (const a of accounts) {
+    const created = await api('/accounts', { method: 'POST', body: { ...a, password } });
+    assert(created.status === 201, `${a.id} was created (${created.status} ${JSON.stringify(created.body)})`);
+  }
+  // The steward: their systems with findings, their to-dos, a calendar link to copy; the header's name opens it.
+  {
+    const context = await signedInContext(browser, base, 'steward.start', password);
+    expectStatus(context, 403, /^\/api\/v1\/systems\/[^/]+$/); // the write the page does not offer, tried directly
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: base });
+    const page = await context.newPage();
+    await page.goto('/systems');
+    await settled(page);
+    assert((await page.getByRole('link', { name: 'Nytt system' }).count()) === 0, 'a steward is not offered a new system');
+    assert((await page.getByRole('link', { name: 'Importera' }).count()) === 0, 'a steward is not offered the import');
+    await page.getByTestId('my-page-link').click();
+    await page.getByRole('heading', { level: 1, name: /^Min sida/ }).waitFor();
+    await settled(page);
+    const mine = page.getByTestId('my-systems');
+    await mine.getByRole('link', { name: 'Ecos' }).waitFor();
+    const rows = await mine.locator('tbody tr').count();
+    const expected = (await api(`/systems?person=${stewardPerson}&limit=0`)).body.total;
+    assert(rows === expected, `the steward's systems are listed (${rows} of ${expected})`);
+    await page.getByRole('heading', { level: 2, name: 'Att göra för dig' }).waitFor();
+    await page.getByRole('button', { name: 'Skapa kalenderadress' }).click();
+    const url = await page.locator('#ics-url').inputValue();
+    assert(/\/api\/v1\/calendar\/.+\.ics$/.test(url), 'a calendar address is shown: ' + url.slice(0, 40));
+    await page.getByRole('button', { name: 'Kopiera' }).click();
+    await page.getByText('Kopierad.').waitFor();
+    assert((await page.evaluate(() => navigator.clipboard.readText())) === url, 'the calendar address is on the clipboard');
+    const feed = await fetch(url.startsWith('http') ? url : base + url);
+    assert(feed.status === 200 && /BEGIN:VCALENDAR/.test(await feed.text()), 'the calendar address works');
+    await screenshot(page, 'start-steward');
+    // A system that is not theirs: Edit is disabled and the page says why, in words; the server refuses anyway.
+    const other = (await api('/systems?limit=100')).body.items.find((x) => !(x.roles ?? []).some((r) => r.person === stewardPerson));
+    await page.goto(`/systems/${other.id}`);
+    await settled(page);
+    assert(await page.getByRole('button', { name: 'Redigera' }).isDisabled(), 'Edit is disabled on a system that is not the steward\'s');
+    const why = await page.getByTestId('why-not').textContent();
+    assert(/systemförvaltare ändrar de system där hen själv har en roll/.test(why), 'the reason is said in words: ' + why);
+    assert((await page.getByRole('button', { name: /^Utse / }).count()) === 0, 'no appointing on a system that is not theirs');
+    const refused = await page.evaluate(async (id) => (await fetch(`/api/v1/systems/${id}`, { method: 'PUT', headers: { 'Content-Type': 'application/json', 'If-Match': '*' }, body: '{}' })).status, other.id);
+    assert(refused === 403, `the server still refuses the write (${refused})`);
+    await page.goto('/systems/ecos');
+    await settled(page);
+    await page.getByRole('link', { name: 'Redigera' }).waitFor();
+    await noProblems(context);
+    await context.close();
+  }
+  // The data protection contact: the administration's breaches, requests and findings.
+  {
+    const context = await signedInContext(browser, base, 'dpc.start', password);
+    const page = await context.newPage();
+    await page.goto('/');
+    await settled(page);
+    await page.getByTestId('my-page-link').click();
+    await page.getByRole('heading', { level: 2, name: 'Incidenter i din förvaltning' }).waitFor();
+    await page.getByRole('heading', { level: 2, name: 'Begäranden i din förvaltning' }).waitFor();
+    await page.getByRole('heading', { level: 2, name: 'Avvikelser i din förvaltning' }).waitFor();
+    await page.getByTestId('my-records').getByRole('link', { name: /^Registerförteckning för / }).first().waitFor();
+    // The breaches listed are those of the administration's committees, every one of them.
+    const dpcCommittees = (await api(`/administrations/${accounts[1].administration}`)).body.committees;
+    const open = (await api('/incidents?limit=1000')).body.items.filter(
+      (i) => !i.notified_authority_at && i.assessment !== 'no_risk' && (i.controllers.some((c) => dpcCommittees.includes(c)) || dpcCommittees.includes(i.handler)),
+    );
+    for (const i of open) await page.locator('main').getByRole('link', { name: i.id, exact: true }).waitFor();
+    await settled(page);
+    await screenshot(page, 'start-dpc');
+    await noProblems(context);
+    await context.close();
+  }
+  // The data protection officer: findings per committee across the organization.
+  {
+    const context = await signedInContext(browser, base, 'dpo.start', password);
+    const page = await context.newPage();
+    await page.goto('/me');
+    await settled(page);
+    const per = page.getByTestId('per-committee');
+    await per.locator('li').first().waitFor();
+    const committees = (await api('/findings/summary?group_by=committee')).body.groups.filter((g) => g.error + g.warning > 0).length;
+    assert((await per.locator('li').count()) === committees, `every committee with findings is listed (${committees})`);
+    await screenshot(page, 'start-dpo');
+    await noProblems(context);
+    await context.close();
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// 15. The overview is ordered by urgency: the breach clocks and overdue requests first, errors oldest first, due items
+//     without the done ones; the trend only over weeks with history.
+async function overviewByUrgency({ browser, base }) {
+  const context = await admin(browser, base);
+  const page = await context.newPage();
+  await page.goto('/');
+  await settled(page);
+  const first = page.locator('main section').first();
+  assert((await first.locator('h2').textContent()) === 'Att göra nu', 'the first section is what to do now');
+  const urgent = page.getByTestId('do-now');
+  const items = await urgent.locator('li').allTextContents();
+  const incidents = (await api('/incidents?limit=1000')).body.items.filter((i) => !i.notified_authority_at && i.assessment !== 'no_risk');
+  for (const i of incidents) assert(items.some((x) => x.includes(i.id)), `the open breach ${i.id} is among what to do now`);
+  const overdue = (await api('/findings?rule=R-DSAR-DEADLINE&severity=error')).body.findings;
+  for (const f of overdue) assert(items.some((x) => x.includes(f.subject.id) && /försenad/i.test(x)), `the overdue request ${f.subject.id} is among what to do now`);
+  assert(/Försenad med|kvar/.test(items[0]), 'a breach clock heads the list: ' + items[0]);
+  assert(!/\d{4}-\d\d-\d\dT\d\d:\d\d/.test(await page.locator('main').textContent()), 'no raw UTC time on the overview');
+  const due = await page.getByTestId('due-groups').locator('li').allTextContents();
+  assert(due.length > 0 && due.every((x) => !/Klar/.test(x)), 'what falls due leaves the done items out');
+  const trend = (await api('/findings/trend?weeks=12')).body.points.filter((x) => x.systems > 0).length;
+  if (trend < 2) await page.getByText(/Ingen historik ännu/).waitFor();
+  else await page.getByText(`Trend över ${trend} veckor med historik`).waitFor();
+  await screenshot(page, 'overview');
+  await noProblems(context);
+  await context.close();
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// 16. Complete English: in English, no Swedish is left in the interface's own words (headings, table heads, labels,
+//     buttons, navigation, state badges) on the main pages; names from the register are left out of the check.
+const SWEDISH = /[åäöÅÄÖ]|\b(och|för|saknas|Sista|Inga|Visa|Fel|Varning|Nämnd|Förvaltning|Kategori|Roll|Sök|Alla|Nej|Ja|Ny|Redigera|Skriv ut|Att göra)\b/;
+async function englishComplete({ browser, base }) {
+  const context = await admin(browser, base);
+  await context.addInitScript(() => {
+    try {
+      localStorage.setItem('ansvar.lang', 'en');
+    } catch {
+      /* about:blank */
+    }
+  });
+  const page = await context.newPage();
+  const left = [];
+  for (const path of ['/', '/me', '/findings', '/systems', '/systems/ecos', '/committees/fg', '/incidents', '/requests', '/activities', '/cycle', '/people', '/audit']) {
+    await page.goto(path);
+    await settled(page, 30_000);
+    await page.waitForLoadState('networkidle');
+    const texts = await page.evaluate(() => {
+      const out = [];
+      for (const e of document.querySelectorAll('h2, h3, th[scope=col], label, button, nav.main-nav a, .badge, caption, summary, legend')) {
+        // Names from the register (links to entities, codes) are the register's own words.
+        const clone = e.cloneNode(true);
+        for (const a of clone.querySelectorAll('a[href^="/"]:not(nav a), code, select, option, input')) a.remove();
+        const text = clone.textContent.replace(/\s+/g, ' ').trim();
+        if (text && !(e.closest('a[href^="/"]') && !e.closest('nav.main-nav'))) out.push(text);
+      }
+      return out;
+    });
+    for (const text of texts) if (SWEDISH.test(text) && !/^(Svenska)$/.test(text)) left.push(`${path}: "${text}"`);
+  }
+  await noProblems(context);
+  await context.close();
+  assert(left.length === 0, 'Swedish left in the English interface:\n' + [...new Set(left)].join('\n'));
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// 17. On a phone: the first screen shows the page, not the menu; a breach is reported in two taps from any page.
+async function phoneLayout({ browser, base }) {
+  const context = await admin(browser, base, { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+  const page = await context.newPage();
+  await page.goto('/systems/ecos');
+  await settled(page);
+  assert(!(await page.getByRole('link', { name: 'Register', exact: true }).isVisible()), 'the menu is folded on a phone');
+  const h1 = await page.locator('h1').boundingBox();
+  assert(h1 && h1.y < 844 / 2, `the page's heading is on the first screen (at ${h1?.y} px)`);
+  await page.getByRole('button', { name: 'Meny' }).tap();
+  await page.getByRole('link', { name: 'Register', exact: true }).waitFor();
+  await page.getByTestId('report-breach').tap();
+  await page.getByRole('heading', { level: 1, name: /Ny: personuppgiftsincident/ }).waitFor();
+  assert(await page.locator('#f-aware_at').inputValue(), 'the time of awareness starts at now');
+  assert(!(await page.getByRole('link', { name: 'Register', exact: true }).isVisible()), 'the menu folds again after navigating');
+  await screenshot(page, 'phone-report-breach', false);
+  await noProblems(context);
+  await context.close();
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// 18. The responsibilities card of a system with powers of attorney names each holder (it once asked for
+//     /api/v1/people/[object Object] and left the name out): every power's holder is a link to that person.
+async function powersOfAttorneyNamed({ browser, base }) {
+  const powers = (await api('/powers_of_attorney?limit=1000')).body.items;
+  assert(powers.length > 0, 'the demo has powers of attorney');
+  const context = await admin(browser, base);
+  const page = await context.newPage();
+  for (const system of [...new Set(powers.map((p) => p.system))]) {
+    await page.goto(`/systems/${system}`);
+    await settled(page);
+    const gdpr = page.locator('#gdpr');
+    for (const p of powers.filter((x) => x.system === system)) {
+      const holder = (await api(`/people/${p.holder}`)).body.name;
+      const item = gdpr.locator('li', { has: page.locator(`a[href="/powers-of-attorney/${p.id}"]`) });
+      await item.locator(`a[href="/people/${p.holder}"]`, { hasText: holder }).first().waitFor();
+    }
+  }
+  await noProblems(context);
+  await context.close();
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// 13. Few requests and no layout shift: each page's API requests are counted from a fresh load until the page and the
+//     network are quiet; the cumulative layout shift (the browser's layout-shift entries without input) is summed.
+export async function pageCost(browser, base, path, login = null) {
+  const context = login ? await signedInContext(browser, base, login.user, login.password) : await admin(browser, base);
+  await context.addInitScript(() => {
+    window.__cls = 0;
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) if (!e.hadRecentInput) window.__cls += e.value;
+    }).observe({ type: 'layout-shift', buffered: true });
+  });
+  const page = await context.newPage();
+  await page.goto(path);
+  await settled(page, 30_000);
+  await page.waitForLoadState('networkidle');
+  await settled(page, 30_000);
+  const cls = await page.evaluate(() => window.__cls);
+  const requests = context.requests.length;
+  const problems = [...context.problems];
+  await context.close();
+  return { path, requests, cls: Math.round(cls * 1000) / 1000, problems };
+}
+const COST_PAGES = [
+  ['overview', '/'],
+  ['system', '/systems/ecos'],
+  ['findings', '/findings'],
+  ['register', '/systems'],
+  ['committee', '/committees/fg'],
+  ['cycle', '/cycle'],
+  ['start page', '/me'],
+];
+async function requestsAndLayoutShift({ browser, base }) {
+  const out = {};
+  const failures = [];
+  for (const [name, path] of COST_PAGES) {
+    const c = await pageCost(browser, base, path);
+    out[name] = { requests: c.requests, cls: c.cls };
+    failures.push(...c.problems.map((p) => `${path}: ${p}`));
+    if (c.requests > 10) failures.push(`${path}: ${c.requests} API requests (at most 10)`);
+    if (c.cls >= 0.1) failures.push(`${path}: cumulative layout shift ${c.cls} (under 0.1)`);
+  }
+  mkdirSync(join(HERE, 'results'), { recursive: true });
+  writeFileSync(join(HERE, 'results', 'requests-cls.json'), JSON.stringify(out, null, 2) + '\n');
+  console.log('     ' + JSON.stringify(out));
+  assert(failures.length === 0, failures.join('\n'));
+}
+
+// ---------------------------------------------------------------------------------------------------------------
 const scenarios = [
   ['new user: demo, most errors, appoints missing roles, findings disappear', newUserFixesMissingRoles],
   ['records a breach: live 72-hour countdown and the handler', recordsBreach],
@@ -623,6 +900,12 @@ const scenarios = [
   ['single sign-on: the sign-in page offers the organization\'s account, back to the page asked for', singleSignOnButton],
   ['axe-core: no WCAG 2.1 A/AA violations on every page (sv and en)', axeEveryPage],
   ['performance: first render and JavaScript size', performanceBudget],
+  ['start pages: steward, data protection contact and DPO; the header\'s name opens it; actions by role', startPages],
+  ['overview by urgency: breach clocks and overdue requests first, due items without done ones, trend with history', overviewByUrgency],
+  ['English is complete: no Swedish left in the interface\'s own words', englishComplete],
+  ['phone: folded menu, a breach reported in two taps', phoneLayout],
+  ['the responsibilities card names the holder of each power of attorney', powersOfAttorneyNamed],
+  ['few requests and no layout shift: overview, system, findings, register, committee, cycle, start page', requestsAndLayoutShift],
 ];
 
 const server = await startServer();

@@ -2,14 +2,20 @@
 import type {
   AuditEntry,
   CollectionName,
+  CommitteePageData,
   DueItem,
   EntityByCollection,
   FindingsPage,
   ImportReport,
   Page,
   Problem,
+  MePage,
+  OverviewPage,
   Responsibilities,
   Rule,
+  Rulebook,
+  SummaryGroups,
+  SystemPageData,
   TrendPoint,
 } from './types';
 import { t } from './i18n';
@@ -114,6 +120,7 @@ async function json<T>(method: string, path: string, body?: unknown, headers?: R
 
 export interface ListQuery {
   q?: string;
+  person?: string;
   category?: string;
   scope?: string;
   lifecycle?: string;
@@ -139,12 +146,22 @@ export const api = {
   health: () => json<{ status: string; systems: number }>('GET', '/health'),
   rules: () => json<{ rules: Rule[] }>('GET', '/rules'),
   findings: (q: FindingsQuery) => json<FindingsPage>('GET', '/findings' + qs(q as Query)),
+  findingsSummary: (group_by: string) => json<SummaryGroups>('GET', '/findings/summary' + qs({ group_by })),
   trend: (weeks = 12) => json<{ points: TrendPoint[] }>('GET', '/findings/trend' + qs({ weeks })),
-  due: (q: { from: string; to: string; person?: string; administration?: string }) =>
+  due: (q: { from: string; to: string; person?: string; administration?: string; lang?: string }) =>
     json<{ items: DueItem[] }>('GET', '/due' + qs(q)),
   responsibilities: (id: string) => json<Responsibilities>('GET', `/systems/${encodeURIComponent(id)}/responsibilities`),
   audit: (q: { entity_type?: string; entity_id?: string; actor?: string; from?: string; to?: string; limit?: number }) =>
     json<{ entries: AuditEntry[] }>('GET', '/audit' + qs(q)),
+
+  // Aggregated reads of the pages (src/http/page_routes.cpp): what a page shows first, in one request.
+  overviewPage: (q: { lang: string; days?: number; administration?: string; committee?: string }) =>
+    json<OverviewPage>('GET', '/pages/overview' + qs(q)),
+  systemPage: (id: string, lang: string) => json<SystemPageData>('GET', `/pages/systems/${encodeURIComponent(id)}` + qs({ lang })),
+  findingsPage: (q: Record<string, string | number>) => json<FindingsPage>('GET', '/pages/findings' + qs(q)),
+  committeePage: (id: string, lang: string) => json<CommitteePageData>('GET', `/pages/committees/${encodeURIComponent(id)}` + qs({ lang })),
+  mePage: (lang: string) => json<MePage>('GET', '/pages/me' + qs({ lang })),
+  rulebook: () => json<Rulebook>('GET', '/rulebook'),
 
   list<C extends CollectionName>(c: C, q: ListQuery = {}): Promise<Page<EntityByCollection[C]>> {
     return json('GET', `/${c}` + qs(q as Query));

@@ -3,10 +3,10 @@
 import type { ComponentType } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { ApiError } from './api';
-import { ErrorBox, Loading, PageTitle } from './components';
+import { ErrorBox, PageTitle, Skeleton } from './components';
 import { lang, setLang, t, useLang, type Key } from './i18n';
 import { match, navigate, onLinkClick, useLocation } from './router';
-import { loadSession, signOut, useSession, type SessionAccount } from './session';
+import { loadSession, signOut, useMay, useSession, type SessionAccount } from './session';
 import { SignInPage } from './pages/signin';
 import { Overview } from './pages/overview';
 import { Register } from './pages/register';
@@ -17,6 +17,7 @@ import type { CollectionName } from './types';
 
 const NAV: [string, Key][] = [
   ['/', 'nav_overview'],
+  ['/findings', 'nav_findings'],
   ['/systems', 'nav_register'],
   ['/committees', 'nav_org'],
   ['/activities', 'nav_activities'],
@@ -59,7 +60,7 @@ function lazyPage<P extends object>(load: () => Promise<ComponentType<P>>): Comp
       return <C {...props} />;
     }
     if (failed) return <ErrorBox error={new ApiError(0, { status: 0, detail: failed.message })} retry={() => location.reload()} />;
-    return <Loading />;
+    return <Skeleton height="100vh" />;
   };
 }
 // Pages a first visit does not need, each in its own chunk.
@@ -81,6 +82,7 @@ const PersonPage = lazyPage(() => other().then((m) => m.PersonPage));
 const RequestPage = lazyPage(() => other().then((m) => m.RequestPage));
 const RequestsPage = lazyPage(() => other().then((m) => m.RequestsPage));
 const RulesPage = lazyPage(() => other().then((m) => m.RulesPage));
+const StartPage = lazyPage(() => import('./pages/me').then((m) => m.StartPage));
 const AdminPage = lazyPage(() => import('./pages/admin').then((m) => m.AdminPage));
 const AuditPage = lazyPage(() => import('./pages/audit').then((m) => m.AuditPage));
 
@@ -91,7 +93,11 @@ function AccountBox({ account }: { account: SessionAccount }) {
     <div class="account" data-testid="account">
       <span>
         <span class="sr-only">{t('signed_in_as')}: </span>
-        <strong>{account.name || account.id}</strong> <span class="muted">({t(`role_${account.role}` as Key)})</span>
+        <a href="/me" class="account-name" data-testid="my-page-link">
+          <strong>{account.name || account.id}</strong>
+          <span class="sr-only"> – {t('my_page')}</span>
+        </a>{' '}
+        <span class="muted">({t(`role_${account.role}` as Key)})</span>
       </span>{' '}
       <button
         type="button"
@@ -133,6 +139,7 @@ function LangSwitch() {
 function Route({ path, query }: { path: string; query: URLSearchParams }) {
   let m: Record<string, string> | null;
   if (path === '/' || path === '/index.html') return <Overview />;
+  if (path === '/me') return <StartPage />;
   if (path === '/systems') return <Register query={query} />;
   if ((m = match('/systems/:id', path))) return <SystemPage id={m.id} />;
   if (path === '/findings') return <FindingsPage query={query} />;
@@ -198,6 +205,48 @@ function Skip() {
   );
 }
 
+/** The main navigation. On a phone it folds behind a "Menu" button (the first screen shows the page, not the menu), and
+ * reporting a breach is its first item: two taps from any page, for whoever may record one. */
+function MainNav({ nav, path }: { nav: [string, Key][]; path: string }) {
+  const [open, setOpen] = useState(false);
+  const may = useMay();
+  useEffect(() => setOpen(false), [path]);
+  // The time of awareness starts at the moment of the tap, not when the menu was drawn.
+  const report = () => `/new/incidents?aware_at=${encodeURIComponent(new Date().toISOString().replace(/\.\d{3}Z$/, 'Z'))}`;
+  return (
+    <nav class={`main-nav ${open ? 'open' : ''}`} aria-label={t('nav_label')}>
+      <button type="button" class="menu-toggle" aria-expanded={open} aria-controls="main-nav-list" onClick={() => setOpen(!open)}>
+        <span aria-hidden="true">☰ </span>
+        {t('menu')}
+      </button>
+      <ul id="main-nav-list">
+        {may?.write.incidents && (
+          <li class="nav-action">
+            <a
+              href="/new/incidents"
+              data-testid="report-breach"
+              onClick={(e) => {
+                if (e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey) return;
+                e.preventDefault();
+                navigate(report());
+              }}
+            >
+              {t('report_breach')}
+            </a>
+          </li>
+        )}
+        {nav.map(([href, key]) => (
+          <li key={href}>
+            <a href={href} aria-current={current(href, path) ? 'page' : undefined}>
+              {t(key)}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}
+
 export function App() {
   const { path, query } = useLocation();
   const l = useLang();
@@ -208,6 +257,8 @@ export function App() {
   useEffect(() => {
     void loadSession();
   }, []);
+  // While the session is asked for, nothing is drawn: the frame that follows (signed in or not) then shifts nothing.
+  if (s.status === 'loading') return <div class="shell" />;
   if (s.status !== 'signed_in')
     return (
       <div class="shell" onClick={onLinkClick as any}>
@@ -219,13 +270,13 @@ export function App() {
           </div>
         </header>
         <main id="main" tabIndex={-1} class="main-narrow">
-          {s.status === 'loading' && <Loading />}
           {s.status === 'error' && <ErrorBox error={s.error} retry={() => void loadSession()} />}
           {s.status === 'signed_out' && <SignInPage methods={s.methods} expired={s.expired} />}
         </main>
       </div>
     );
-  const nav = s.account.role === 'admin' ? [...NAV, ['/admin', 'nav_admin'] as [string, Key]] : NAV;
+  // What the role may not use is not offered: the import is an administrator's, as are the accounts.
+  const nav = s.account.role === 'admin' ? [...NAV, ['/admin', 'nav_admin'] as [string, Key]] : NAV.filter(([href]) => href !== '/import');
   return (
     <div class="shell" onClick={onLinkClick as any}>
       <Skip />
@@ -236,17 +287,7 @@ export function App() {
           <LangSwitch />
         </div>
       </header>
-      <nav class="main-nav" aria-label={t('nav_label')}>
-        <ul>
-          {nav.map(([href, key]) => (
-            <li key={href}>
-              <a href={href} aria-current={current(href, path) ? 'page' : undefined}>
-                {t(key)}
-              </a>
-            </li>
-          ))}
-        </ul>
-      </nav>
+      <MainNav nav={nav} path={path} />
       <main id="main" tabIndex={-1}>
         <MessageBanner />
         <Route key={path} path={path} query={query} />

@@ -2,9 +2,9 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import { api, ApiError } from './api';
-import { fmtNumber, label, t, type Key } from './i18n';
+import { fmtDate, fmtNumber, label, t, type Key } from './i18n';
 import { navigated } from './router';
-import type { CollectionName, Severity } from './types';
+import type { CollectionName, Incident, PageNames, Rulebook, Severity } from './types';
 
 // ---------- data loading ----------
 export interface Async<T> {
@@ -99,15 +99,26 @@ const NAME_FIELD: Partial<Record<CollectionName, (x: any) => string>> = {
   agreements: (x) => `${label(x.kind)} ${x.signed_on ?? ''}`.trim(),
   powers_of_attorney: (x) => `${x.id}`,
 };
+// Names already known, read synchronously: a reference whose name came with the page's read is drawn with its name
+// in the first frame (not its id first, which would widen and push the text around it when the name arrives).
+const knownNames = new Map<string, string>();
 export function primeName(c: CollectionName, id: string, name: string) {
   nameCache.set(`${c}/${id}`, Promise.resolve(name));
+  knownNames.set(`${c}/${id}`, name);
 }
+// Collections whose records are named by their id: nothing to ask.
+const NAMED_BY_ID: CollectionName[] = ['incidents', 'powers_of_attorney'];
 export function nameOf(c: CollectionName, id: string): Promise<string> {
   const key = `${c}/${id}`;
+  if (NAMED_BY_ID.includes(c)) return Promise.resolve(id);
   let p = nameCache.get(key);
   if (!p) {
     p = api.get(c, id).then(
-      (v) => (NAME_FIELD[c] ? NAME_FIELD[c]!(v.value) : ((v.value as any).name as string) ?? id),
+      (v) => {
+        const name = NAME_FIELD[c] ? NAME_FIELD[c]!(v.value) : ((v.value as any).name as string) ?? id;
+        knownNames.set(key, name);
+        return name;
+      },
       () => id,
     );
     nameCache.set(key, p);
@@ -115,11 +126,12 @@ export function nameOf(c: CollectionName, id: string): Promise<string> {
   return p;
 }
 export function useName(c: CollectionName, id: string | null | undefined): string {
-  const [name, setName] = useState(id ?? '');
+  const known = id ? (NAMED_BY_ID.includes(c) ? id : knownNames.get(`${c}/${id}`)) : undefined;
+  const [name, setName] = useState(known ?? id ?? '');
   useEffect(() => {
     if (!id) return;
     let live = true;
-    setName(id);
+    setName(knownNames.get(`${c}/${id}`) ?? id);
     nameOf(c, id).then((n) => live && setName(n));
     return () => {
       live = false;
@@ -179,8 +191,10 @@ export function RefList({ c, ids }: { c: CollectionName; ids: string[] | null | 
   );
 }
 /** A finding's subject, linked to its page ("document" subjects link to nothing). */
-export function SubjectRef({ type, id }: { type: string; id: string }) {
+export function SubjectRef({ type, id, name }: { type: string; id: string; name?: string }) {
   const c = COLLECTION_OF_TYPE[type];
+  // A name that came with the item (due items carry it) saves the look-up.
+  if (c && name && !nameCache.has(`${c}/${id}`)) primeName(c, id, name);
   return (
     <>
       <span class="muted">{label(type)}: </span>
@@ -277,4 +291,105 @@ export function takeFlash(): string {
   const s = flashText;
   flashText = '';
   return s;
+}
+
+/** Names of every subject with findings (GET /findings/summary?group_by=subject): one request for a page of findings. */
+let subjectNames: Promise<void> | null = null;
+export function primeSubjectNames(): Promise<void> {
+  subjectNames ??= api
+    .findingsSummary('subject')
+    .then((r) => {
+      for (const g of r.groups) {
+        const c = g.type ? COLLECTION_OF_TYPE[g.type] : undefined;
+        if (c && g.name && !nameCache.has(`${c}/${g.key}`)) primeName(c, g.key, g.name);
+      }
+    })
+    .catch(() => {
+      subjectNames = null;
+    });
+  return subjectNames;
+}
+
+/** Names a page's aggregated read brought along: the references on the page need no request of their own. */
+export function primeNames(n: PageNames | null | undefined): void {
+  if (!n) return;
+  for (const x of n.committees?.items ?? []) primeName('committees', x.id, x.name);
+  for (const x of n.administrations?.items ?? []) primeName('administrations', x.id, x.name);
+  for (const x of n.organizations?.items ?? []) primeName('organizations', x.id, x.name);
+  for (const x of n.people ?? []) primeName('people', x.id, x.name);
+  for (const x of n.systems ?? []) primeName('systems', x.id, x.name);
+}
+
+/** A block of fixed height shown while a part of the page loads: what comes in its place does not push the page. */
+export function Skeleton({ height = '12rem' }: { height?: string }) {
+  return (
+    <div class="skeleton" style={{ height }} role="status">
+      <span class="sr-only">{t('loading')}</span>
+    </div>
+  );
+}
+
+// ---------- the rulebook: the numbers the rules use, read once from the server ----------
+let rulebookCache: Promise<Rulebook> | null = null;
+export function rulebook(): Promise<Rulebook> {
+  if (!rulebookCache) {
+    rulebookCache = api.rulebook();
+    rulebookCache.catch(() => (rulebookCache = null));
+  }
+  return rulebookCache;
+}
+export function primeRulebook(r: Rulebook): void {
+  rulebookCache = Promise.resolve(r);
+}
+
+// ---------- the breach clock of Art. 33 ----------
+const HOUR = 3600_000;
+export function useNow(every = 1000): number {
+  const [now, setNow] = useState(Date.now());
+  useEffect(() => {
+    const timer = setInterval(() => setNow(Date.now()), every);
+    return () => clearInterval(timer);
+  }, [every]);
+  return now;
+}
+/** "71 h 59 min 58 s" within the notice period; days and hours beyond four days. */
+export function duration(ms: number): string {
+  const s = Math.floor(Math.abs(ms) / 1000);
+  const hours = Math.floor(s / 3600);
+  const m = Math.floor((s % 3600) / 60);
+  const sec = s % 60;
+  const pad = (n: number) => String(n).padStart(2, '0');
+  if (hours >= 96) return `${Math.floor(hours / 24)} d ${hours % 24} h`;
+  return `${hours} h ${pad(m)} min ${pad(sec)} s`;
+}
+/** The deadline of a breach's notice to the authority: its awareness plus the rulebook's hours (NaN when unknown). */
+export function noticeDeadline(i: Incident, hours: number): number {
+  return Date.parse(i.aware_at) + hours * HOUR;
+}
+/** The clock of a breach's notice: red when overdue, amber in its last day, always with words and an icon. The hours
+ * are the rulebook's (authority_notice_hours), read from the server. */
+export function Countdown({ i, hours }: { i: Incident; hours: number }) {
+  const now = useNow();
+  const deadline = noticeDeadline(i, hours);
+  if (i.assessment === 'no_risk') return <StateBadge kind="neutral" text={t('no_notice_needed')} />;
+  if (isNaN(deadline)) return <>{t('dash')}</>;
+  if (i.notified_authority_at) {
+    const late = Date.parse(i.notified_authority_at) > deadline;
+    return (
+      <StateBadge kind={late ? 'warn' : 'ok'} text={t('notified', { date: fmtDate(i.notified_authority_at) }) + (late ? ` – ${t('state_overdue').toLowerCase()}` : '')} />
+    );
+  }
+  const left = deadline - now;
+  const kind = left < 0 ? 'bad' : left < 24 * HOUR ? 'warn' : 'neutral';
+  const text = left < 0 ? t('overdue_by', { time: duration(left) }) : t('time_left', { time: duration(left) }) + (left < 24 * HOUR ? ` – ${t('urgent')}` : '');
+  return (
+    <span class={`countdown countdown-${kind}`} role="timer" data-testid="countdown">
+      <span aria-hidden="true">{kind === 'bad' ? '✖ ' : kind === 'warn' ? '▲ ' : '◷ '}</span>
+      {text}
+      <span class="muted small">
+        {' '}
+        ({t('deadline')}: {fmtDate(new Date(deadline).toISOString())})
+      </span>
+    </span>
+  );
 }

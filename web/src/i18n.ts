@@ -355,6 +355,66 @@ const sv = {
   role_reader: 'Läsare',
   nav_admin: 'Konton',
   nav_audit: 'Ändringslogg',
+  issued_by: 'utfärdad av',
+  request_deadline: 'Sista dag att avgöra',
+  criteria_one: '1 kriterium',
+  do_now: 'Att göra nu',
+  do_now_none: 'Inga incidenter eller begäranden väntar på åtgärd.',
+  clock_running: 'Incident – anmälan till IMY',
+  request_overdue: 'Begäran från registrerad – försenad',
+  request_open: 'Begäran från registrerad – ska avgöras',
+  open_errors: 'Fel, de äldsta först',
+  open_errors_none: 'Inga fel.',
+  show_all_errors: 'Visa alla {n} fel',
+  since_deadline: 'passerade {date}',
+  due_groups: 'Förfaller inom {days} dagar',
+  due_group_count: '{n} st, första {date}',
+  show_in_cycle: 'Visa i årshjulet',
+  trend_none: 'Ingen historik ännu: trenden visas när registret har ändrats under minst två veckor.',
+  trend_weeks: 'Trend över {n} veckor med historik',
+  why_not_edit: 'Du kan inte ändra det här: {reason}',
+  why_reader: 'ditt konto får läsa registret men inte ändra det (roll: Läsare). Be en administratör om en annan roll.',
+  why_steward: 'en systemförvaltare ändrar de system där hen själv har en roll, och det här är inte ett av dem. Det ändras av dess rollinnehavare eller en administratör.',
+  why_dpc: 'ett dataskyddskontaktombud ändrar behandlingar, incidenter och begäranden inom sin egen förvaltning; det här hör inte dit. Det ändras av dess förvaltning, dataskyddsombudet eller en administratör.',
+  why_dpo: 'dataskyddsombudet ändrar behandlingar, biträdesförteckningar, incidenter, begäranden och avtal; det här ändras av systemets förvaltare eller en administratör.',
+  why_admin_only: 'bara en administratör får göra det här.',
+  my_page: 'Min sida',
+  me_systems: 'Mina system',
+  me_no_person: 'Ditt konto är inte kopplat till en person i registret, så det finns inga egna system att visa. En administratör kan koppla kontot.',
+  me_due: 'Att göra för dig',
+  me_calendar: 'Din kalender',
+  me_admin_breaches: 'Incidenter i din förvaltning',
+  me_admin_requests: 'Begäranden i din förvaltning',
+  me_admin_findings: 'Avvikelser i din förvaltning',
+  me_committees: 'Avvikelser per nämnd',
+  me_open_breaches: 'Öppna incidenter',
+  me_open_requests: 'Öppna begäranden',
+  me_my_roles: 'Mina roller',
+  me_findings_of: 'Avvikelser',
+  show_findings: 'Visa avvikelserna',
+  nav_findings: 'Avvikelser',
+  findings_empty: 'Inga avvikelser matchar filtren. Ändra eller rensa filtren för att se fler.',
+  findings_export: 'Exportera avvikelserna (filtren på nämnd och förvaltning gäller, de andra inte)',
+  theme: 'Tema',
+  theme_dpa: 'PUB-avtal',
+  theme_roles: 'Roller',
+  theme_records: 'Registerförteckning och konsekvensbedömning',
+  theme_incidents: 'Incidenter',
+  theme_requests: 'Begäranden från registrerade',
+  theme_governance: 'Förvaltning, planer och avtal',
+  theme_security: 'Informationssäkerhet',
+  filter_system: 'System',
+  filter_person: 'Person',
+  lacks: 'Brister',
+  lacks_dpa: 'Saknar PUB-avtal',
+  lacks_errors: 'Har fel',
+  findings_col: 'Avvikelser',
+  lacks_capped: 'Filtret visar de {n} första systemen.',
+  menu: 'Meny',
+  report_breach: 'Rapportera incident',
+  stockholm_time: 'svensk tid (Europe/Stockholm)',
+  me_admin_records: 'Registerförteckningar i din förvaltning',
+  me_record_of: 'Registerförteckning för {name}',
 };
 export type Key = keyof typeof sv;
 
@@ -698,10 +758,83 @@ const en: Record<Key, string> = {
   role_reader: 'Reader',
   nav_admin: 'Accounts',
   nav_audit: 'Audit trail',
+  issued_by: 'issued by',
+  request_deadline: 'Decision deadline',
+  criteria_one: '1 criterion',
+  do_now: 'To do now',
+  do_now_none: 'No breach or request is waiting for action.',
+  clock_running: 'Breach – notice to the authority',
+  request_overdue: 'Data subject request – overdue',
+  request_open: 'Data subject request – to be decided',
+  open_errors: 'Errors, oldest first',
+  open_errors_none: 'No errors.',
+  show_all_errors: 'Show all {n} errors',
+  since_deadline: 'passed {date}',
+  due_groups: 'Falls due within {days} days',
+  due_group_count: '{n}, the first {date}',
+  show_in_cycle: 'Show in the annual cycle',
+  trend_none: 'No history yet: the trend is shown once the register has changes over at least two weeks.',
+  trend_weeks: 'Trend over {n} weeks with history',
+  why_not_edit: 'You cannot change this: {reason}',
+  why_reader: 'your account may read the register but not change it (role: Reader). Ask an administrator for another role.',
+  why_steward: 'a system steward changes the systems in which they hold a role, and this is not one of them. Its role holders or an administrator change it.',
+  why_dpc: 'a data protection contact changes processing activities, breaches and requests of their own administration; this is not one of them. Its administration, the data protection officer or an administrator change it.',
+  why_dpo: 'the data protection officer changes processing activities, processor records, breaches, requests and agreements; this is changed by the system stewards or an administrator.',
+  why_admin_only: 'only an administrator may do this.',
+  my_page: 'My page',
+  me_systems: 'My systems',
+  me_no_person: 'Your account is not linked to a person of the register, so there are no systems of your own to show. An administrator can link it.',
+  me_due: 'Your to-dos',
+  me_calendar: 'Your calendar',
+  me_admin_breaches: 'Breaches in your administration',
+  me_admin_requests: 'Requests in your administration',
+  me_admin_findings: 'Findings in your administration',
+  me_committees: 'Findings per committee',
+  me_open_breaches: 'Open breaches',
+  me_open_requests: 'Open requests',
+  me_my_roles: 'My roles',
+  me_findings_of: 'Findings',
+  show_findings: 'Show the findings',
+  nav_findings: 'Findings',
+  findings_empty: 'No findings match the filters. Change or clear the filters to see more.',
+  findings_export: 'Export the findings (the committee and administration filters apply, the others do not)',
+  theme: 'Theme',
+  theme_dpa: 'Data processing agreements',
+  theme_roles: 'Roles',
+  theme_records: 'Records and impact assessments',
+  theme_incidents: 'Breaches',
+  theme_requests: 'Data subject requests',
+  theme_governance: 'Management, plans and contracts',
+  theme_security: 'Information security',
+  filter_system: 'System',
+  filter_person: 'Person',
+  lacks: 'Shortcomings',
+  lacks_dpa: 'Lacks a DPA',
+  lacks_errors: 'Has errors',
+  findings_col: 'Findings',
+  lacks_capped: 'The filter shows the first {n} systems.',
+  menu: 'Menu',
+  report_breach: 'Report a breach',
+  stockholm_time: 'Swedish time (Europe/Stockholm)',
+  me_admin_records: 'Records of processing in your administration',
+  me_record_of: 'Record of processing of {name}',
 };
 
 // Labels of the register's enum values and field names.
 const labelsSv: Record<string, string> = {
+  audit_information: 'Insyn och granskning',
+  erase_or_return: 'Radering eller återlämnande',
+  staff_confidentiality: 'Personalens tystnadsplikt',
+  dpo: 'Dataskyddsombud',
+  data_protection_contact: 'Dataskyddskontaktombud',
+  reader: 'Läsare',
+  admin: 'Administratör',
+  power_of_attorney: 'Fullmakt',
+  processor_record: 'Biträdesförteckning',
+  delegation: 'Delegation',
+  agreement: 'Avtal',
+  administration: 'Förvaltning',
+  person: 'Person',
   // categories
   public_service: 'Publik tjänst',
   authority_service: 'Myndighetstjänst',
@@ -836,6 +969,19 @@ const labelsSv: Record<string, string> = {
   maintenance: 'Förvaltning',
 };
 const labelsEn: Record<string, string> = {
+  audit_information: 'Audit information',
+  erase_or_return: 'Erase or return',
+  staff_confidentiality: 'Staff confidentiality',
+  dpo: 'Data protection officer',
+  data_protection_contact: 'Data protection contact',
+  reader: 'Reader',
+  admin: 'Administrator',
+  power_of_attorney: 'Power of attorney',
+  processor_record: 'Processor record',
+  delegation: 'Delegation',
+  agreement: 'Agreement',
+  administration: 'Administration',
+  person: 'Person',
   public_service: 'Public service',
   authority_service: 'Authority service',
   commercial_service: 'Commercial service',
@@ -1009,18 +1155,45 @@ export function label(value: string | null | undefined): string {
   return (current === 'en' ? labelsEn : labelsSv)[value] ?? value;
 }
 
+// Times are shown in Europe/Stockholm, in ISO form in both languages ("2026-11-24 09:30 CET"), the zone stated:
+// the server speaks UTC, the people who read the page live in Sweden.
+const STOCKHOLM = 'Europe/Stockholm';
+const partsFormat = new Intl.DateTimeFormat('en-GB', {
+  timeZone: STOCKHOLM,
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+  timeZoneName: 'short',
+});
+/** An instant as "YYYY-MM-DD HH:MM CET|CEST" in Europe/Stockholm. */
+export function fmtTime(d: Date): string {
+  const p: Record<string, string> = {};
+  for (const x of partsFormat.formatToParts(d)) p[x.type] = x.value;
+  // Browsers name the zone "CET"/"CEST", or "GMT+1"/"GMT+2" without the abbreviations' data.
+  const zone = p.timeZoneName === 'GMT+1' ? 'CET' : p.timeZoneName === 'GMT+2' ? 'CEST' : p.timeZoneName;
+  return `${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute} ${zone}`;
+}
+/** A date ("2026-11-24") as it is; an instant in Stockholm time with its zone. */
 export function fmtDate(s: string | null | undefined): string {
   if (!s) return '–';
   if (/^\d{4}-\d{2}-\d{2}$/.test(s)) return s;
   const d = new Date(s);
   if (isNaN(d.getTime())) return s;
-  return d.toLocaleString(current === 'en' ? 'en-GB' : 'sv-SE', {
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-  });
+  return fmtTime(d);
+}
+/** A text from the server (a finding, a due item) with its UTC instants written in Stockholm time. */
+export function fmtText(s: string | null | undefined): string {
+  if (!s) return '';
+  return s
+    .replace(/\b\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?Z\b/g, (m) => fmtDate(m))
+    // A key ("budget_holder", "audit_information") is shown by its label, when it has one.
+    .replace(/\b[a-z]+(?:_[a-z]+)+\b/g, (key: string) => {
+      const l = (current === 'en' ? labelsEn : labelsSv)[key];
+      return l ? l.toLowerCase() : key;
+    });
 }
 export function fmtNumber(n: number): string {
   return n.toLocaleString(current === 'en' ? 'en-GB' : 'sv-SE');

@@ -2,6 +2,7 @@
 // HttpOnly: the page never sees it; it keeps only the account and the CSRF token the server gives with it.
 import { useEffect, useState } from 'preact/hooks';
 import { apiFetch, ApiError, onCsrfRefused, onSignedOut, setCsrf } from './api';
+import { t } from './i18n';
 
 export type Role = 'admin' | 'dpo' | 'data_protection_contact' | 'steward' | 'reader';
 export interface SessionAccount {
@@ -47,8 +48,11 @@ interface SessionAnswer {
   via: string;
 }
 
-function signedIn(a: SessionAnswer): void {
+async function signedIn(a: SessionAnswer): Promise<void> {
   setCsrf(a.csrf_token);
+  // What the role may change is known before the first page is drawn: nothing appears later and pushes the page.
+  may = null;
+  await loadMay();
   set({ status: 'signed_in', account: a.account, via: a.via });
 }
 
@@ -56,7 +60,7 @@ function signedIn(a: SessionAnswer): void {
 export async function loadSession(expired = false): Promise<void> {
   try {
     const res = await apiFetch('GET', '/auth/session');
-    signedIn((await res.json()) as SessionAnswer);
+    await signedIn((await res.json()) as SessionAnswer);
   } catch (e) {
     const err = e instanceof ApiError ? e : new ApiError(0, { status: 0, detail: String(e) });
     if (err.status === 401) {
@@ -75,7 +79,7 @@ export async function signIn(username: string, password: string): Promise<void> 
     headers: { 'Content-Type': 'application/json' },
     body: JSON.stringify({ username, password }),
   });
-  signedIn((await res.json()) as SessionAnswer);
+  await signedIn((await res.json()) as SessionAnswer);
 }
 
 /** Ends the session on the server (and forgets it here even when the server cannot be reached). A session from the
@@ -114,3 +118,43 @@ onCsrfRefused(async () => {
   await loadSession(true);
   return state.status === 'signed_in' && state.account.id === before;
 });
+
+/** Why the signed-in account may not change something, in words that say whose it is (the server's own reason, in
+ * English, is kept for the log): the role's scope as docs/access-control.md describes it. */
+export function whyNot(serverReason: string): string {
+  const role = state.status === 'signed_in' ? state.account.role : 'reader';
+  if (role === 'reader') return t('why_reader');
+  if (role === 'steward') return t('why_steward');
+  if (role === 'data_protection_contact') return t('why_dpc');
+  if (role === 'dpo') return t('why_dpo');
+  return serverReason || t('why_admin_only');
+}
+
+// ---------- what the account's role may change (GET /api/v1/pages/may): the pages offer only that ----------
+export interface May {
+  write: Record<string, boolean>;
+  create_system: boolean;
+  import: boolean;
+  accounts: boolean;
+}
+let may: May | null = null;
+const mayListeners = new Set<() => void>();
+async function loadMay(): Promise<void> {
+  try {
+    const res = await apiFetch('GET', '/pages/may');
+    may = ((await res.json()) as { may: May }).may;
+  } catch {
+    may = null;
+  }
+  mayListeners.forEach((f) => f());
+}
+/** What the signed-in account may change; null while unknown (then nothing is offered that it might not do). */
+export function useMay(): May | null {
+  const [, force] = useState(0);
+  useEffect(() => {
+    const f = () => force((n) => n + 1);
+    mayListeners.add(f);
+    return () => void mayListeners.delete(f);
+  }, []);
+  return may;
+}

@@ -195,6 +195,7 @@ export interface Page<T> {
 export interface Subject {
   type: string;
   id: Id;
+  name?: string;
 }
 export interface Finding {
   rule: string;
@@ -319,4 +320,97 @@ export interface ImportReport {
   rows: ImportRow[];
   problems: ImportIssue[];
   applied?: { created: number; updated: number; deleted: number; unchanged: number };
+}
+
+// ---------- aggregated reads of the pages (GET /api/v1/pages/…, src/http/page_routes.cpp) ----------
+export interface GroupCount extends Summary {
+  key: string;
+  type?: string;
+  name: string;
+}
+export interface SummaryGroups {
+  as_of: string;
+  group_by: string;
+  groups: GroupCount[];
+}
+/** The effective rulebook (GET /api/v1/rulebook): the numbers the rules use; the UI never repeats one. */
+export interface Rulebook {
+  dpia_threshold: number;
+  authority_notice_hours: number;
+  subjects_notice_hours: number;
+  dsar_months: number;
+  dsar_extension_months: number;
+  [k: string]: unknown;
+}
+export interface RuleTitle {
+  id: string;
+  severity: Severity;
+  title_sv: string;
+  title_en: string;
+}
+export interface Decision {
+  allowed: boolean;
+  reason: string;
+}
+export interface OverviewPage {
+  errors: FindingsPage | null;
+  request_deadlines: FindingsPage | null;
+  incidents: Page<Incident> | null;
+  by_rule: SummaryGroups | null;
+  by_committee: SummaryGroups | null;
+  by_administration: SummaryGroups | null;
+  by_subject: SummaryGroups | null;
+  trend: { points: (TrendPoint & { systems: number })[] } | null;
+  due: { items: DueItem[] } | null;
+  days: number;
+  rulebook: Rulebook;
+  rules: RuleTitle[];
+}
+export interface PageNames {
+  committees: Page<Committee> | null;
+  administrations: Page<Administration> | null;
+  organizations: Page<Organization> | null;
+  people?: Person[];
+  systems?: System[];
+}
+export interface SystemPageData {
+  system: System;
+  version: number;
+  responsibilities: Responsibilities | null;
+  findings: FindingsPage | null;
+  history: { entries: AuditEntry[] } | null;
+  names: PageNames;
+  rules: RuleTitle[];
+  may?: { edit: Decision; delete: Decision };
+}
+export interface MePage {
+  account: { id: string; role: string; administration: string; person: string };
+  may: { write: Record<string, boolean>; create_system: boolean; import: boolean; accounts: boolean };
+  person: Person | null;
+  systems: Page<System> | null;
+  by_subject: SummaryGroups | null;
+  by_committee: SummaryGroups | null;
+  due: { items: DueItem[] } | null;
+  administration?: Administration | null;
+  administration_findings?: FindingsPage | null;
+  incidents: Page<Incident> | null;
+  requests: Page<DataSubjectRequest> | null;
+  calendar_tokens: unknown;
+  names: PageNames;
+  rulebook: Rulebook;
+  rules: RuleTitle[];
+}
+export interface CommitteePageData {
+  committee: Committee;
+  version: number;
+  administrations: Page<Administration> | null;
+  activities: Page<ProcessingActivity> | null;
+  delegations: Page<Delegation> | null;
+  processor_records: Page<ProcessorRecord> | null;
+  systems: Page<System> | null;
+  findings: FindingsPage | null;
+  history: { entries: AuditEntry[] } | null;
+  names: PageNames;
+  rules: RuleTitle[];
+  may?: { edit: Decision; delete: Decision };
 }

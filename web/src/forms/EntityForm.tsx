@@ -1,4 +1,5 @@
 // Editing one entity: field-level errors, optimistic concurrency made visible, nothing lost on a failed save.
+import { whyNot } from '../session';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { api, ApiError, type Versioned } from '../api';
 import { fmtDate, t } from '../i18n';
@@ -94,6 +95,12 @@ export interface FormProps {
   onDeleted?: () => void;
 }
 
+/** A refusal with its reason in words: whose scope this is (session.whyNot). */
+function refusal(message: string): string {
+  const why = whyNot('');
+  return `${message} ${why.charAt(0).toUpperCase()}${why.slice(1)}`;
+}
+
 export function EntityForm({ c, id, initial, onSaved, onCancel, onDeleted }: FormProps) {
   const fields = SCHEMAS[c];
   const [base, setBase] = useState<Versioned<any> | null>(null);
@@ -187,7 +194,7 @@ export function EntityForm({ c, id, initial, onSaved, onCancel, onDeleted }: For
       }
       if (e.status === 403) {
         // Not allowed for this account: said above the form; everything typed stays in the form and in the draft.
-        setRefused(e.message);
+        setRefused(refusal(e.message));
         focusSummary();
         return;
       }
@@ -230,7 +237,7 @@ export function EntityForm({ c, id, initial, onSaved, onCancel, onDeleted }: For
     } catch (e) {
       const err = e as ApiError;
       if (err.status === 409 && c === 'people') setDeleteRoles(true);
-      if (err.status === 403) setRefused(err.message);
+      if (err.status === 403) setRefused(refusal(err.message));
       else if (err.status === 412) setConflict(await api.get(c, id));
       else setGeneral([err.problem?.detail || err.message, ...(err.problem?.errors ?? []).map((x) => `${x.path}: ${x.message}`)]);
       focusSummary();
@@ -260,7 +267,7 @@ export function EntityForm({ c, id, initial, onSaved, onCancel, onDeleted }: For
         {refused && (
           <div class="alert alert-error" role="alert">
             <p>
-              <span aria-hidden="true">⛔ </span>
+              <span aria-hidden="true">✖ </span>
               <strong>{refused}</strong>
             </p>
           </div>

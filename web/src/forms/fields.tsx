@@ -1,7 +1,7 @@
 // Form controls: every one labelled, with its error message next to it (aria-describedby, aria-invalid).
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { api, listAll } from '../api';
-import { nameOf, primeName } from '../components';
+import { nameOf, primeName, rulebook } from '../components';
 import { label, t } from '../i18n';
 import type { CollectionName } from '../types';
 import { fieldLabel, SMALL, type Field } from './schema';
@@ -57,6 +57,8 @@ interface PickerProps {
   describedBy?: string;
   invalid?: boolean;
   required?: boolean;
+  /** Search the server only once the picker is used (a filter that is seldom set need not ask on every page load). */
+  lazy?: boolean;
 }
 
 /** A reference to another entity: a select of all for small collections, a server-side search for people and systems. */
@@ -65,7 +67,9 @@ export function RefPicker(p: PickerProps) {
   const [options, setOptions] = useState<{ id: string; name: string }[]>([]);
   const [q, setQ] = useState('');
   const [currentName, setCurrentName] = useState('');
+  const [used, setUsed] = useState(!p.lazy);
   useEffect(() => {
+    if (!used) return;
     if (small) {
       smallOptions(p.c).then(setOptions, () => setOptions([]));
       return;
@@ -74,7 +78,8 @@ export function RefPicker(p: PickerProps) {
     const timer = setTimeout(
       () =>
         api.list(p.c, { q, limit: 50 }).then(
-          (page) => live && setOptions(page.items.map((x: any) => ({ id: x.id, name: x.name ?? x.id }))),
+          // People are told apart by their title, not by their key.
+          (page) => live && setOptions(page.items.map((x: any) => ({ id: x.id, name: (x.name ?? x.id) + (x.title ? ` (${label(x.title)})` : '') }))),
           () => live && setOptions([]),
         ),
       q ? 250 : 0,
@@ -83,7 +88,7 @@ export function RefPicker(p: PickerProps) {
       live = false;
       clearTimeout(timer);
     };
-  }, [p.c, q]);
+  }, [p.c, q, used]);
   useEffect(() => {
     if (p.value && !small) nameOf(p.c, p.value).then(setCurrentName);
   }, [p.c, p.value]);
@@ -99,6 +104,7 @@ export function RefPicker(p: PickerProps) {
           aria-label={`${t('search')}: ${p.labelText}`}
           placeholder={t('search') + '…'}
           value={q}
+          onFocus={() => setUsed(true)}
           onInput={(e) => setQ((e.target as HTMLInputElement).value)}
         />
       )}
@@ -108,12 +114,14 @@ export function RefPicker(p: PickerProps) {
         aria-invalid={p.invalid ? 'true' : undefined}
         aria-required={p.required ? 'true' : undefined}
         value={p.value ?? ''}
+        onFocus={() => setUsed(true)}
+        onMouseDown={() => setUsed(true)}
         onChange={(e) => p.onChange((e.target as HTMLSelectElement).value || null)}
       >
         <option value="">{t('choose')}</option>
         {opts.map((o) => (
           <option key={o.id} value={o.id}>
-            {o.name === o.id ? o.id : `${o.name} (${o.id})`}
+            {o.name}
           </option>
         ))}
       </select>
@@ -121,18 +129,36 @@ export function RefPicker(p: PickerProps) {
   );
 }
 
+// A time field shows and takes Europe/Stockholm wall time, whatever the browser's own zone (the label says so).
+const wallFormat = new Intl.DateTimeFormat('en-GB', {
+  timeZone: 'Europe/Stockholm',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+});
+function stockholmWall(d: Date): string {
+  const p: Record<string, string> = {};
+  for (const x of wallFormat.formatToParts(d)) p[x.type] = x.value;
+  return `${p.year}-${p.month}-${p.day}T${p.hour}:${p.minute}`;
+}
 function toLocalInput(v: string | null | undefined): string {
   if (!v) return '';
   const d = new Date(v);
   if (isNaN(d.getTime())) return '';
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
+  return stockholmWall(d);
 }
 function fromLocalInput(v: string): string | null {
-  if (!v) return null;
-  const d = new Date(v);
-  if (isNaN(d.getTime())) return null;
-  return d.toISOString().replace(/\.\d{3}Z$/, 'Z');
+  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(v)) return null;
+  // The instant whose Stockholm wall time is v: start from v read as UTC and correct by the zone's offset then
+  // (twice, so that a change between summer and winter time in between is followed).
+  const asUtc = Date.parse(v.slice(0, 16) + ':00Z');
+  if (isNaN(asUtc)) return null;
+  let t = asUtc;
+  for (let i = 0; i < 2; i++) t = asUtc - (Date.parse(stockholmWall(new Date(t)) + ':00Z') - t);
+  return new Date(t).toISOString().replace(/\.\d{3}Z$/, 'Z');
 }
 
 interface FieldProps {
@@ -194,12 +220,19 @@ export function FieldInput({ f, path, value, onChange, errors, readOnly }: Field
       return wrap(<input {...common} type="date" value={value ?? ''} onInput={(e) => onChange((e.target as HTMLInputElement).value || null)} />);
     case 'datetime':
       return wrap(
-        <input
-          {...common}
-          type="datetime-local"
-          value={toLocalInput(value)}
-          onInput={(e) => onChange(fromLocalInput((e.target as HTMLInputElement).value))}
-        />,
+        <>
+          <input
+            {...common}
+            aria-describedby={[describedBy, `${id}-zone`].filter(Boolean).join(' ')}
+            type="datetime-local"
+            value={toLocalInput(value)}
+            onInput={(e) => onChange(fromLocalInput((e.target as HTMLInputElement).value))}
+          />
+          <span class="muted small" id={`${id}-zone`}>
+            {' '}
+            {t('stockholm_time')}
+          </span>
+        </>,
       );
     case 'number':
       return wrap(
@@ -298,6 +331,11 @@ function MultiRef({ f, path, value, onChange, errors }: { f: Field; path: string
   const [options, setOptions] = useState<{ id: string; name: string }[] | null>(f.options ? f.options.map((o) => ({ id: o, name: label(o) })) : null);
   const small = !f.c || SMALL.includes(f.c);
   useEffect(() => {
+    if (f.rulebookOptions) {
+      const key = f.rulebookOptions;
+      rulebook().then((rb) => setOptions(((rb[key] as string[] | undefined) ?? []).map((o) => ({ id: o, name: label(o) }))), () => setOptions([]));
+      return;
+    }
     if (f.c && small) smallOptions(f.c).then(setOptions, () => setOptions([]));
   }, [f.c]);
   const toggle = (id: string, on: boolean) => onChange(on ? [...value, id] : value.filter((x) => x !== id));

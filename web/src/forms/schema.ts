@@ -22,6 +22,7 @@ export interface Field {
   type: FieldType;
   required?: boolean;
   options?: string[]; // enum values (labels from i18n)
+  rulebookOptions?: 'dpa_clauses'; // values the effective rulebook lists (GET /api/v1/rulebook), never kept here
   c?: CollectionName; // ref / refs target
   fields?: Field[]; // object / rows
   when?: (row: any) => boolean; // shown only when true (document kinds)
@@ -184,7 +185,6 @@ const CRITERIA = [
   'innovative_technology',
   'prevents_rights',
 ];
-const CLAUSES = ['28.3.a', '28.3.b', '28.3.c', '28.3.d', '28.3.e', '28.3.f', '28.3.g', '28.3.h', 'audit_information', 'erase_or_return', 'staff_confidentiality'];
 
 const is = (...kinds: string[]) => (row: any) => kinds.includes(row?.kind);
 
@@ -280,7 +280,7 @@ export const SCHEMAS: Record<CollectionName, Field[]> = {
         { key: 'signed_by', type: 'ref', c: 'people', when: is('dpa') },
         { key: 'on_behalf_of', type: 'refs', c: 'committees', when: is('dpa') },
         { key: 'organization', type: 'ref', c: 'organizations', when: is('dpa') },
-        { key: 'clauses', type: 'refs', options: CLAUSES, when: is('dpa') },
+        { key: 'clauses', type: 'refs', rulebookOptions: 'dpa_clauses', when: is('dpa') },
         { key: 'powers_of_attorney', type: 'strings', when: is('dpa') },
         { key: 'year', type: 'number', when: is('management_plan', 'follow_up_report') },
         { key: 'approved_on', type: 'date', when: is('management_plan', 'follow_up_report', 'action_plan') },

@@ -14,7 +14,8 @@ const sv = {
   audit_caption: 'Ändringar, senaste först',
   audit_account: 'Konto (användarnamn)',
   audit_type: 'Typ',
-  audit_entity: 'Vad',
+  audit_entity: 'Post',
+  audit_change: 'Ändring',
   audit_more: 'Visa fler',
   audit_of_account: 'Ändringar av {name}',
   audit_all: 'Hela ändringsloggen',
@@ -25,7 +26,8 @@ const en: Record<keyof typeof sv, string> = {
   audit_caption: 'Changes, newest first',
   audit_account: 'Account (user name)',
   audit_type: 'Type',
-  audit_entity: 'What',
+  audit_entity: 'Record',
+  audit_change: 'Change',
   audit_more: 'Show more',
   audit_of_account: 'Changes by {name}',
   audit_all: 'The whole audit trail',
@@ -97,7 +99,7 @@ export function AuditPage({ query }: { query: URLSearchParams }) {
                       <th scope="col">{t('when')}</th>
                       <th scope="col">{t('who')}</th>
                       <th scope="col">{tx('audit_entity')}</th>
-                      <th scope="col">{t('what')}</th>
+                      <th scope="col">{tx('audit_change')}</th>
                       <th scope="col">{t('changed_fields')}</th>
                     </tr>
                   </thead>

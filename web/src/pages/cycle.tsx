@@ -4,7 +4,7 @@
 import { useState } from 'preact/hooks';
 import { listAll } from '../api';
 import { cycleApi, tr, type IssuedToken } from '../cycle_api';
-import { PageTitle, Section, Show, StateBadge, SubjectRef, useAsync } from '../components';
+import { ErrorBox, PageTitle, Section, Show, Skeleton, StateBadge, SubjectRef, useAsync } from '../components';
 import { fmtDate, label, lang, useLang, type Key, t } from '../i18n';
 import { setQuery } from '../router';
 import type { DueItem } from '../types';
@@ -64,8 +64,9 @@ function Wheel({ year, byMonth }: { year: number; byMonth: DueItem[][] }) {
   );
 }
 
-function Subscribe({ scope, id }: { scope: string; id: string }) {
+export function Subscribe({ scope, id }: { scope: string; id: string }) {
   const [issued, setIssued] = useState<IssuedToken | null>(null);
+  const [copied, setCopied] = useState(false);
   const [error, setError] = useState('');
   const [busy, setBusy] = useState(false);
   if (!id) return null;
@@ -99,7 +100,15 @@ function Subscribe({ scope, id }: { scope: string; id: string }) {
       {issued && (
         <div class="subscribe-url" role="status">
           <label for="ics-url">{tr('Kalenderadress (iCalendar)', 'Calendar address (iCalendar)')}</label>
-          <input id="ics-url" type="text" readOnly value={issued.url} onFocus={(e) => (e.target as HTMLInputElement).select()} />
+          <input id="ics-url" type="text" readOnly value={issued.url} onFocus={(e) => (e.target as HTMLInputElement).select()} />{' '}
+          <button
+            type="button"
+            class="secondary"
+            onClick={() => navigator.clipboard.writeText(issued.url).then(() => setCopied(true), () => setCopied(false))}
+          >
+            {tr('Kopiera', 'Copy')}
+          </button>
+          {copied && <span> {tr('Kopierad.', 'Copied.')}</span>}
           {issued.webcal && (
             <p>
               <a href={issued.webcal}>{tr('Öppna i kalenderprogrammet', 'Open in the calendar program')}</a>
@@ -121,7 +130,7 @@ function MonthList({ items }: { items: DueItem[] }) {
           <strong>{d.title}</strong>
           <span class="due-meta">
             {' '}
-            <SubjectRef type={d.subject.type} id={d.subject.id} />
+            <SubjectRef type={d.subject.type} id={d.subject.id} name={d.subject.name} />
             {' · '}
             {d.person ? <a href={`/people/${encodeURIComponent(d.person.id)}`}>{d.person.name}</a> : (d as any).committee?.name ?? t('dash')}
             {d.role && <span class="muted"> ({label(d.role)})</span>}
@@ -156,6 +165,10 @@ export function CyclePage({ query }: { query: URLSearchParams }) {
       ? admins.data?.find((a) => a.id === administration)?.name ?? administration
       : tr('hela organisationen', 'the whole organization');
   const org = orgs.data?.[0]?.id ?? '';
+  // The page is drawn once its reads have answered: until then one block holds the screen, so that nothing moves.
+  const failed = people.error ?? admins.error ?? orgs.error;
+  if (failed) return <ErrorBox error={failed} retry={() => location.reload()} />;
+  if (!people.data || !admins.data || !orgs.data || (!due.data && !due.error)) return <Skeleton height="100vh" />;
   return (
     <>
       <PageTitle>

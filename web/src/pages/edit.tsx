@@ -1,6 +1,7 @@
 // Edit and create pages for every collection the API offers.
 import { useState } from 'preact/hooks';
 import { EntityForm } from '../forms/EntityForm';
+import { useMay, whyNot } from '../session';
 import { Flash, hrefOf, PageTitle, ROUTE_OF, setFlash, takeFlash, useName } from '../components';
 import { t, useLang } from '../i18n';
 import { navigate } from '../router';
@@ -29,6 +30,18 @@ function after(c: CollectionName, id: string) {
   return DETAIL.includes(c) ? hrefOf(c, id) : ROUTE_OF[c];
 }
 
+/** Said before the form is filled: the account's role may not change this kind of record (the server refuses too). */
+function MayNot({ c }: { c: CollectionName }) {
+  const may = useMay();
+  if (!may || may.write[c]) return null;
+  return (
+    <p class="notice" role="note" data-testid="why-not">
+      <span aria-hidden="true">ℹ </span>
+      {t('why_not_edit', { reason: whyNot('') })}
+    </p>
+  );
+}
+
 export function EditPage({ c, id }: { c: CollectionName; id: string }) {
   useLang();
   const name = useName(c, id);
@@ -38,6 +51,7 @@ export function EditPage({ c, id }: { c: CollectionName; id: string }) {
     <>
       <PageTitle>{t('edit_title', { name })}</PageTitle>
       <Flash text={flash} />
+      <MayNot c={c} />
       <EntityForm
         c={c}
         id={id}
@@ -63,6 +77,7 @@ export function NewPage({ c, query }: { c: CollectionName; query: URLSearchParam
   return (
     <>
       <PageTitle>{t('new_title', { what: noun(c, l === 'en') })}</PageTitle>
+      <MayNot c={c} />
       <EntityForm
         c={c}
         initial={initial}

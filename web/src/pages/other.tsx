@@ -1,7 +1,7 @@
 // Committees and administrations, processing activities, breaches, requests, people, rules, findings, and the
 // plain lists of the remaining collections.
 import { useEffect, useState } from 'preact/hooks';
-import { api, exportHref, listAll } from '../api';
+import { api, ApiError, exportHref, listAll } from '../api';
 import {
   Dl,
   ErrorBox,
@@ -20,16 +20,26 @@ import {
   yesNo,
   hrefOf,
   ROUTE_OF,
+  Countdown,
+  rulebook,
+  primeName,
+  primeNames,
+  Skeleton,
+  COLLECTION_OF_TYPE,
 } from '../components';
-import { smallOptions } from '../forms/fields';
-import { fmtDate, fmtNumber, label, lang, t, useLang, type Key } from '../i18n';
+import { RefPicker, smallOptions } from '../forms/fields';
+import { fmtDate, fmtNumber, fmtText, label, lang, t, useLang, type Key } from '../i18n';
 import { setQuery } from '../router';
-import type { CollectionName, DataSubjectRequest, Incident, ProcessingActivity, Severity } from '../types';
+import type { CollectionName, DataSubjectRequest, ProcessingActivity, Rule, Rulebook, Severity } from '../types';
 import { DueTable, today } from './overview';
 import { FindingsList, History, rulesById } from './system';
 import { noun } from './edit';
+import { useMay } from '../session';
 
+/** "New …": offered only to a role that may create such records (the server still decides the write). */
 function NewButton({ c, text, query }: { c: CollectionName; text?: string; query?: string }) {
+  const may = useMay();
+  if (!may?.write[c] || (c === 'systems' && !may.create_system)) return null;
   return (
     <a class="button" href={`/new/${c}${query ? `?${query}` : ''}`}>
       {text ?? `${t('new')}: ${noun(c, lang() === 'en')}`}
@@ -37,6 +47,8 @@ function NewButton({ c, text, query }: { c: CollectionName; text?: string; query
   );
 }
 function EditButton({ c, id }: { c: CollectionName; id: string }) {
+  const may = useMay();
+  if (!may?.write[c]) return null;
   return (
     <a class="button" href={`/edit/${c}/${encodeURIComponent(id)}`}>
       {t('edit')}
@@ -188,16 +200,18 @@ function RopaTable({ items }: { items: ProcessingActivity[] }) {
   );
 }
 
+/** The threshold analysis: a DPIA is needed from the rulebook's number of criteria on (dpia_threshold, R-DPIA-*). */
 function ThresholdBadge({ a }: { a: ProcessingActivity }) {
+  const rb = useAsync(() => rulebook(), []);
   const ta = a.threshold_analysis;
   if (!ta || !ta.done_on) return <StateBadge kind="bad" text={t('threshold_missing')} />;
   const n = ta.criteria?.length ?? 0;
-  const needed = n >= 2;
+  const needed = rb.data !== undefined && n >= rb.data.dpia_threshold;
   const covered = !!(a.dpia?.done_on && a.dpia.dpo_consulted) || (!!ta.motivation && ta.dpo_commented);
   return (
     <>
       <StateBadge kind="ok" text={t('threshold_done', { date: ta.done_on })} />{' '}
-      <span class="muted">{t('criteria_count', { n })}</span>
+      <span class="muted">{n === 1 ? t('criteria_one') : t('criteria_count', { n })}</span>
       {needed && (
         <>
           {' '}
@@ -241,24 +255,38 @@ function ExportLinks({ committee }: { committee: string }) {
 
 export function CommitteePage({ id }: { id: string }) {
   useLang();
-  const c = useAsync(() => api.get('committees', id), [id]);
-  const delegations = useAsync(() => listAll('delegations', { committee: id }), [id]);
-  const acts = useAsync(() => listAll('processing_activities', { committee: id }), [id]);
-  const procs = useAsync(() => listAll('processor_records', { committee: id }), [id]);
-  const admins = useAsync(() => listAll('administrations', { committee: id }), [id]);
-  const findings = useAsync(() => api.findings({ committee: id, subject_type: 'committee', lang: lang(), limit: 200 }), [id, lang()]);
-  const all = useAsync(() => api.findings({ committee: id, limit: 0 }), [id]);
-  const rules = useAsync(() => rulesById(), []);
+  // One read for the page (GET /api/v1/pages/committees/{id}); the sections are cut from it.
+  const page = useAsync(
+    () =>
+      api.committeePage(id, lang()).then((p) => {
+        primeNames(p.names);
+        for (const s of p.systems?.items ?? []) primeName('systems', s.id, s.name);
+        for (const f of p.findings?.findings ?? []) if (f.subject.name) primeName(COLLECTION_OF_TYPE[f.subject.type] ?? 'systems', f.subject.id, f.subject.name);
+        return p;
+      }),
+    [id, lang()],
+  );
   const [flash] = useState(takeFlash());
-  if (c.error) return <ErrorBox error={c.error} retry={c.reload} />;
-  if (!c.data) return <p role="status">{t('loading')}</p>;
+  if (page.error && !page.data) return <ErrorBox error={page.error} retry={page.reload} />;
+  if (!page.data) return <Skeleton height="100vh" />;
+  const p = page.data;
+  const part = <T,>(data: T | null) => ({ data: data ?? undefined, error: data === null ? new ApiError(0, { status: 0, detail: t('error_loading') }) : undefined, loading: false, reload: page.reload });
+  const delegations = part(p.delegations?.items ?? null);
+  const acts = part(p.activities?.items ?? null);
+  const procs = part(p.processor_records?.items ?? null);
+  const admins = part(p.administrations?.items ?? null);
+  const findings = part(p.findings);
+  const all = findings;
+  const rules = { data: new Map(p.rules.map((r) => [r.id, r as Rule])) };
+  const c = { data: { value: p.committee } };
   const x = c.data.value;
+  const mayEdit = p.may?.edit ?? { allowed: true, reason: '' };
   return (
     <>
       <PageTitle
         actions={
           <>
-            <EditButton c="committees" id={id} />
+            {mayEdit.allowed && <EditButton c="committees" id={id} />}
             <button type="button" class="secondary" onClick={() => window.print()}>
               {t('print')}
             </button>
@@ -316,10 +344,10 @@ export function CommitteePage({ id }: { id: string }) {
         </Show>
       </Section>
       <Section title={t('findings')}>
-        <Show a={findings}>{(p) => <FindingsList findings={p.findings} rules={rules.data} />}</Show>
+        <Show a={findings}>{(p) => <FindingsList findings={p.findings} rules={rules.data} withSubject />}</Show>
       </Section>
       <Section title={t('history')}>
-        <History type="committee" id={id} />
+        <History type="committee" id={id} entries={p.history?.entries ?? []} />
       </Section>
     </>
   );
@@ -514,57 +542,9 @@ export function ActivityPage({ id }: { id: string }) {
 }
 
 // ---------------- breaches ----------------
-const HOUR = 3600_000;
-function useNow(every = 1000): number {
-  const [now, setNow] = useState(Date.now());
-  useEffect(() => {
-    const timer = setInterval(() => setNow(Date.now()), every);
-    return () => clearInterval(timer);
-  }, [every]);
-  return now;
-}
-/** "71 h 59 min 58 s" within the 72-hour frame; days and hours beyond it. */
-function duration(ms: number): string {
-  const s = Math.floor(Math.abs(ms) / 1000);
-  const hours = Math.floor(s / 3600);
-  const m = Math.floor((s % 3600) / 60);
-  const sec = s % 60;
-  const pad = (n: number) => String(n).padStart(2, '0');
-  if (hours >= 96) return `${Math.floor(hours / 24)} d ${hours % 24} h`;
-  return `${hours} h ${pad(m)} min ${pad(sec)} s`;
-}
-
-/** The 72-hour clock of Art. 33: red when overdue, amber in the last 24 hours, always with words and an icon. */
-export function Countdown({ i }: { i: Incident }) {
-  const now = useNow();
-  const aware = Date.parse(i.aware_at);
-  const deadline = aware + 72 * HOUR;
-  if (i.assessment === 'no_risk') return <StateBadge kind="neutral" text={t('no_notice_needed')} />;
-  if (isNaN(aware)) return <>{t('dash')}</>;
-  if (i.notified_authority_at) {
-    const late = Date.parse(i.notified_authority_at) > deadline;
-    return (
-      <StateBadge kind={late ? 'warn' : 'ok'} text={t('notified', { date: fmtDate(i.notified_authority_at) }) + (late ? ` – ${t('state_overdue').toLowerCase()}` : '')} />
-    );
-  }
-  const left = deadline - now;
-  const kind = left < 0 ? 'bad' : left < 24 * HOUR ? 'warn' : 'neutral';
-  const text = left < 0 ? t('overdue_by', { time: duration(left) }) : t('time_left', { time: duration(left) }) + (left < 24 * HOUR ? ` – ${t('urgent')}` : '');
-  return (
-    <span class={`countdown countdown-${kind}`} role="timer" data-testid="countdown">
-      <span aria-hidden="true">{kind === 'bad' ? '✖ ' : kind === 'warn' ? '▲ ' : '◷ '}</span>
-      {text}
-      <span class="muted small">
-        {' '}
-        ({t('deadline')}: {fmtDate(new Date(deadline).toISOString())})
-      </span>
-    </span>
-  );
-}
-
 export function IncidentsPage() {
   useLang();
-  const a = useAsync(() => listAll('incidents'), []);
+  const a = useAsync(() => Promise.all([listAll('incidents'), rulebook()]), []);
   const [flash] = useState(takeFlash());
   return (
     <>
@@ -573,7 +553,7 @@ export function IncidentsPage() {
       </PageTitle>
       <Flash text={flash} />
       <Show a={a}>
-        {(items) => (
+        {([items, rb]) => (
           <Table
             caption={t('incidents_title')}
             head={[t('id'), t('system'), t('aware_at'), t('assessment'), t('countdown'), t('handler')]}
@@ -584,7 +564,7 @@ export function IncidentsPage() {
                 <Ref c="systems" id={x.system} />,
                 fmtDate(x.aware_at),
                 label(x.assessment ?? 'not_assessed'),
-                <Countdown i={x} />,
+                <Countdown i={x} hours={rb.authority_notice_hours} />,
                 <Ref c="committees" id={x.handler} />,
               ])}
           />
@@ -597,6 +577,7 @@ export function IncidentsPage() {
 export function IncidentPage({ id }: { id: string }) {
   useLang();
   const a = useAsync(() => api.get('incidents', id), [id]);
+  const rb = useAsync(() => rulebook(), []);
   const sys = a.data?.value.system;
   const resp = useAsync(() => (sys ? api.responsibilities(sys) : Promise.resolve(null)), [sys]);
   const findings = useAsync(() => api.findings({ subject_type: 'incident', subject: id, lang: lang() }), [id, lang()]);
@@ -614,7 +595,7 @@ export function IncidentPage({ id }: { id: string }) {
       <Flash text={flash} />
       <Section title={t('countdown')}>
         <p class="countdown-big">
-          <Countdown i={x} />
+          {rb.data ? <Countdown i={x} hours={rb.data.authority_notice_hours} /> : t('loading')}
         </p>
       </Section>
       <div class="grid-2">
@@ -677,12 +658,12 @@ function addMonths(date: string, months: number): Date {
   d.setUTCDate(Math.min(day, last));
   return d;
 }
-/** The deadline of a request: one month from receipt (the rulebook's default), three with a recorded extension. */
-export function requestDeadline(r: DataSubjectRequest): string {
-  return addMonths(r.received_on, r.extended_reason ? 3 : 1).toISOString().slice(0, 10);
+/** The deadline of a request: the rulebook's months from receipt, its extension months more when extended (R-DSAR-DEADLINE). */
+export function requestDeadline(r: DataSubjectRequest, rb: Rulebook): string {
+  return addMonths(r.received_on, rb.dsar_months + (r.extended_reason ? rb.dsar_extension_months : 0)).toISOString().slice(0, 10);
 }
-function RequestState({ r }: { r: DataSubjectRequest }) {
-  const deadline = requestDeadline(r);
+function RequestState({ r, rb }: { r: DataSubjectRequest; rb: Rulebook }) {
+  const deadline = requestDeadline(r, rb);
   if (r.decided_on) {
     const late = r.decided_on > deadline;
     return <StateBadge kind={late ? 'warn' : 'ok'} text={t('decided', { date: r.decided_on }) + (late ? ` – ${t('state_overdue').toLowerCase()}` : '')} />;
@@ -694,25 +675,25 @@ function RequestState({ r }: { r: DataSubjectRequest }) {
 
 export function RequestsPage() {
   useLang();
-  const a = useAsync(() => listAll('data_subject_requests'), []);
+  const a = useAsync(() => Promise.all([listAll('data_subject_requests'), rulebook()]), []);
   const [flash] = useState(takeFlash());
   return (
     <>
       <PageTitle actions={<NewButton c="data_subject_requests" query={`received_on=${today()}`} />}>{t('requests_title')}</PageTitle>
       <Flash text={flash} />
       <Show a={a}>
-        {(items) => (
+        {([items, rb]) => (
           <Table
             caption={t('requests_title')}
-            head={[t('id'), t('kind'), t('received_on'), t('deadline'), t('status'), t('outcome'), t('controllers')]}
+            head={[t('id'), t('kind'), t('received_on'), t('request_deadline'), t('status'), t('outcome'), t('controllers')]}
             rows={[...items]
               .sort((x, y) => y.received_on.localeCompare(x.received_on))
               .map((r) => [
                 <a href={hrefOf('data_subject_requests', r.id)}>{r.id}</a>,
                 label(r.kind),
                 r.received_on,
-                requestDeadline(r),
-                <RequestState r={r} />,
+                requestDeadline(r, rb),
+                <RequestState r={r} rb={rb} />,
                 label(r.outcome ?? null),
                 <RefList c="committees" ids={r.controllers} />,
               ])}
@@ -726,12 +707,14 @@ export function RequestsPage() {
 export function RequestPage({ id }: { id: string }) {
   useLang();
   const a = useAsync(() => api.get('data_subject_requests', id), [id]);
+  const rbA = useAsync(() => rulebook(), []);
   const findings = useAsync(() => api.findings({ subject_type: 'data_subject_request', subject: id, lang: lang() }), [id, lang()]);
   const rules = useAsync(() => rulesById(), []);
   const [flash] = useState(takeFlash());
   if (a.error) return <ErrorBox error={a.error} retry={a.reload} />;
-  if (!a.data) return <p role="status">{t('loading')}</p>;
+  if (!a.data || !rbA.data) return <p role="status">{t('loading')}</p>;
   const r = a.data.value;
+  const rb = rbA.data;
   const en = lang() === 'en';
   return (
     <>
@@ -743,8 +726,8 @@ export function RequestPage({ id }: { id: string }) {
         rows={[
           [t('kind'), label(r.kind)],
           [t('received_on'), r.received_on],
-          [t('deadline'), requestDeadline(r)],
-          [t('status'), <RequestState r={r} />],
+          [t('request_deadline'), requestDeadline(r, rb)],
+          [t('status'), <RequestState r={r} rb={rb} />],
           [t('controllers'), <RefList c="committees" ids={r.controllers} />],
           [en ? 'Reason for extension' : 'Skäl till förlängning', r.extended_reason ?? t('dash')],
           [t('outcome'), label(r.outcome ?? null)],
@@ -801,20 +784,22 @@ export function PeoplePage({ query }: { query: URLSearchParams }) {
 export function PersonPage({ id }: { id: string }) {
   useLang();
   const p = useAsync(() => api.get('people', id), [id]);
-  // What the person holds: the API has no person filter on systems, so small registers are scanned here.
+  // What the person holds: the systems in which they have a role (the register's person filter), one read.
   const holds = useAsync(async () => {
-    const first = await api.list('systems', { limit: 1 });
-    if (first.total > 5000) return null;
-    const systems = await listAll('systems');
+    const systems = await listAll('systems', { person: id });
     const out: { system: string; name: string; role: string }[] = [];
     for (const s of systems) for (const r of s.roles ?? []) if (r.person === id) out.push({ system: s.id, name: s.name, role: r.role });
     return out;
   }, [id]);
-  const due = useAsync(() => api.due({ from: today(-30), to: today(90), person: id }), [id]);
+  const due = useAsync(() => api.due({ from: today(-30), to: today(90), person: id, lang: lang() }), [id, lang()]);
+  // The unit is named by its administration (units are kept there): its name, not its key.
+  const adm = p.data?.value.administration;
+  const units = useAsync(() => (adm ? api.get('administrations', adm).then((a) => a.value.units ?? []) : Promise.resolve([])), [adm]);
   const [flash] = useState(takeFlash());
   if (p.error) return <ErrorBox error={p.error} retry={p.reload} />;
   if (!p.data) return <p role="status">{t('loading')}</p>;
   const x = p.data.value;
+  const unit = x.unit ? units.data?.find((u) => u.id === x.unit) : undefined;
   return (
     <>
       <PageTitle actions={<EditButton c="people" id={id} />}>{x.name}</PageTitle>
@@ -823,7 +808,7 @@ export function PersonPage({ id }: { id: string }) {
         rows={[
           [t('title'), label(x.title ?? null)],
           [t('administration'), <Ref c="administrations" id={x.administration} />],
-          [lang() === 'en' ? 'Unit' : 'Enhet', x.unit ?? t('dash')],
+          [lang() === 'en' ? 'Unit' : 'Enhet', x.unit ? (unit ? `${unit.name} (${label(unit.kind)})` : units.data ? x.unit : '') : t('dash')],
           [t('email'), x.email ? <a href={`mailto:${x.email}`}>{x.email}</a> : t('dash')],
         ]}
       />
@@ -883,102 +868,153 @@ export function RulesPage() {
   );
 }
 
+/** Themes: rules that belong together, found by their ids in the catalogue the server serves (never a list kept here
+ * of what each rule checks). Everything about DPAs: R-DOC-MANDATORY, R-DPA-*, R-COOP-*-DPA. */
+const THEMES: [string, Key, RegExp][] = [
+  ['dpa', 'theme_dpa', /^R-(DOC-MANDATORY|DPA-.*|COOP-.*DPA|DELEG-.*)$/],
+  ['roles', 'theme_roles', /^R-(ROLE|SCOPE)-/],
+  ['records', 'theme_records', /^R-(ROPA|DPIA|GDPR|TRANSFER|COOP-ART26)/],
+  ['incidents', 'theme_incidents', /^R-INC-/],
+  ['requests', 'theme_requests', /^R-DSAR-/],
+  ['governance', 'theme_governance', /^R-(PLAN|REPORT|FORUM|CONTRACT|DIARIUM|MSG)-?/],
+  ['security', 'theme_security', /^R-(CLASSIFICATION|FLOW|ACCESS|LOG|LIS)-?/],
+];
+
 export function FindingsPage({ query }: { query: URLSearchParams }) {
   useLang();
   const f = {
+    theme: query.get('theme') ?? '',
     severity: query.get('severity') ?? '',
     rule: query.get('rule') ?? '',
     subject_type: query.get('subject_type') ?? '',
     administration: query.get('administration') ?? '',
     committee: query.get('committee') ?? '',
+    system: query.get('system') ?? '',
+    person: query.get('person') ?? '',
     offset: Number(query.get('offset') ?? 0) || 0,
   };
-  const a = useAsync(() => api.findings({ ...f, lang: lang(), limit: 100 }), [query.toString(), lang()]);
   const rules = useAsync(() => rulesById(), []);
+  const [committees, setCommittees] = useState<{ id: string; name: string }[]>([]);
+  const [administrations, setAdministrations] = useState<{ id: string; name: string }[]>([]);
+  useEffect(() => {
+    smallOptions('committees').then(setCommittees, () => setCommittees([]));
+    smallOptions('administrations').then(setAdministrations, () => setAdministrations([]));
+  }, []);
+  const theme = THEMES.find(([k]) => k === f.theme);
+  // One read: the findings with their subjects' names (GET /api/v1/pages/findings); a theme is its rules at once.
+  const a = useAsync(async () => {
+    const all = theme ? [...(await rulesById()).keys()].filter((id) => theme[2].test(id)) : [];
+    const ruleList = f.rule ? f.rule : all.join(',');
+    const p = await api.findingsPage({
+      severity: f.severity,
+      rules: ruleList,
+      subject_type: f.system ? 'system' : f.subject_type,
+      subject: f.system,
+      administration: f.administration,
+      committee: f.committee,
+      person: f.person,
+      lang: lang(),
+      limit: 100,
+      offset: f.offset,
+    });
+    for (const x of p.findings) if (x.subject.name) primeName(COLLECTION_OF_TYPE[x.subject.type] ?? 'systems', x.subject.id, x.subject.name);
+    return p;
+  }, [query.toString(), lang()]);
   const set = (k: string, v: string | number) => setQuery({ ...f, [k]: v, offset: k === 'offset' ? (v as number) : 0 });
   const en = lang() === 'en';
+  const select = (id: string, key: string, labelText: string, options: [string, string][]) => (
+    <div class="field">
+      <label for={id}>{labelText}</label>
+      <select id={id} value={(f as Record<string, string | number>)[key] as string} onChange={(e) => set(key, (e.target as HTMLSelectElement).value)}>
+        <option value="">{t('all')}</option>
+        {options.map(([v, l]) => (
+          <option key={v} value={v}>
+            {l}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+  const scope = { committee: f.committee || undefined, administration: f.administration || undefined };
   return (
     <>
       <PageTitle>{t('findings')}</PageTitle>
       <form class="filters" aria-label={t('filters')} onSubmit={(e) => e.preventDefault()}>
+        {select('fi-theme', 'theme', t('theme'), THEMES.map(([k, key]) => [k, t(key)]))}
+        {select('fi-sev', 'severity', t('severity'), (['error', 'warning', 'info'] as Severity[]).map((s) => [s, t(`sev_${s}` as Key)]))}
+        {select('fi-rule', 'rule', t('rule'), [...(rules.data?.values() ?? [])].filter((r) => !theme || theme[2].test(r.id)).map((r) => [r.id, `${r.id} – ${en ? r.title_en : r.title_sv}`]))}
+        {select('fi-committee', 'committee', t('committee'), committees.map((c) => [c.id, c.name]))}
+        {select('fi-administration', 'administration', t('administration'), administrations.map((c) => [c.id, c.name]))}
+        {select('fi-type', 'subject_type', t('subject'), ['system', 'committee', 'processing_activity', 'incident', 'data_subject_request', 'organization', 'document'].map((s) => [s, label(s)]))}
         <div class="field">
-          <label for="fi-sev">{t('severity')}</label>
-          <select id="fi-sev" value={f.severity} onChange={(e) => set('severity', (e.target as HTMLSelectElement).value)}>
-            <option value="">{t('all')}</option>
-            {(['error', 'warning', 'info'] as Severity[]).map((s) => (
-              <option key={s} value={s}>
-                {t(`sev_${s}` as Key)}
-              </option>
-            ))}
-          </select>
+          <label for="fi-system">{t('filter_system')}</label>
+          <RefPicker lazy c="systems" id="fi-system" value={f.system || null} onChange={(v) => set('system', v ?? '')} labelText={t('filter_system')} />
         </div>
         <div class="field">
-          <label for="fi-rule">{t('rule')}</label>
-          <select id="fi-rule" value={f.rule} onChange={(e) => set('rule', (e.target as HTMLSelectElement).value)}>
-            <option value="">{t('all')}</option>
-            {[...(rules.data?.values() ?? [])].map((r) => (
-              <option key={r.id} value={r.id}>
-                {r.id} – {en ? r.title_en : r.title_sv}
-              </option>
-            ))}
-          </select>
+          <label for="fi-person">{t('filter_person')}</label>
+          <RefPicker lazy c="people" id="fi-person" value={f.person || null} onChange={(v) => set('person', v ?? '')} labelText={t('filter_person')} />
         </div>
-        <div class="field">
-          <label for="fi-type">{t('subject')}</label>
-          <select id="fi-type" value={f.subject_type} onChange={(e) => set('subject_type', (e.target as HTMLSelectElement).value)}>
-            <option value="">{t('all')}</option>
-            {['system', 'committee', 'processing_activity', 'incident', 'data_subject_request', 'organization', 'document'].map((s) => (
-              <option key={s} value={s}>
-                {label(s)}
-              </option>
-            ))}
-          </select>
-        </div>
-        {(f.committee || f.administration) && (
+        {Object.entries(f).some(([k, v]) => k !== 'offset' && v) && (
           <p>
-            {f.committee && <Ref c="committees" id={f.committee} />}
-            {f.administration && <Ref c="administrations" id={f.administration} />}{' '}
-            <button type="button" class="secondary" onClick={() => setQuery({ ...f, committee: '', administration: '' })}>
+            <button type="button" class="secondary" onClick={() => setQuery({})}>
               {t('clear_filters')}
             </button>
           </p>
         )}
       </form>
+      <p class="exports small" data-testid="findings-export">
+        {t('findings_export')}:{' '}
+        {(['pdf', 'xlsx', 'csv'] as const).map((fmt, i) => (
+          <span key={fmt}>
+            {i > 0 && ' · '}
+            <a href={exportHref('findings', fmt, scope, lang())} download>
+              {t(`format_${fmt}` as Key)}
+            </a>
+          </span>
+        ))}
+      </p>
       <Show a={a}>
         {(p) => (
           <>
             <p>
               <SeverityBadge s="error" count={p.summary.error} /> <SeverityBadge s="warning" count={p.summary.warning} /> <SeverityBadge s="info" count={p.summary.info} />
             </p>
-            <div class="table-wrap">
-              <table>
-                <caption class="sr-only">{t('findings')}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('severity')}</th>
-                    <th scope="col">{t('subject')}</th>
-                    <th scope="col">{t('message')}</th>
-                    <th scope="col">{t('rule')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {p.findings.map((x, i) => (
-                    <tr key={i}>
-                      <td>
-                        <SeverityBadge s={x.severity} />
-                      </td>
-                      <td>
-                        <SubjectRef type={x.subject.type} id={x.subject.id} />
-                      </td>
-                      <td>{x.message}</td>
-                      <td>
-                        <a href={`/rules#${x.rule}`}>{x.rule}</a>
-                      </td>
+            {p.findings.length === 0 ? (
+              <p class="notice" role="status" data-testid="findings-empty">
+                <span aria-hidden="true">ℹ </span>
+                {t('findings_empty')}
+              </p>
+            ) : (
+              <div class="table-wrap">
+                <table data-testid="findings-table">
+                  <caption class="sr-only">{t('findings')}</caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">{t('severity')}</th>
+                      <th scope="col">{t('subject')}</th>
+                      <th scope="col">{t('message')}</th>
+                      <th scope="col">{t('rule')}</th>
                     </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+                  </thead>
+                  <tbody>
+                    {p.findings.map((x, i) => (
+                      <tr key={i}>
+                        <td>
+                          <SeverityBadge s={x.severity} />
+                        </td>
+                        <td>
+                          <SubjectRef type={x.subject.type} id={x.subject.id} name={x.subject.name} />
+                        </td>
+                        <td>{fmtText(x.message)}</td>
+                        <td>
+                          <a href={`/rules#${x.rule}`}>{x.rule}</a>
+                        </td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            )}
             <Pager total={p.total} limit={100} offset={f.offset} onPage={(o) => set('offset', o)} />
           </>
         )}

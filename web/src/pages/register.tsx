@@ -1,7 +1,8 @@
 // The register of systems: filters, search and server-side paging (fast with 150,000 systems).
+import { useMay } from '../session';
 import { useEffect, useState } from 'preact/hooks';
 import { api } from '../api';
-import { PageTitle, Pager, Ref, Show, useAsync } from '../components';
+import { PageTitle, Pager, Ref, SeverityBadge, Show, StateBadge, useAsync } from '../components';
 import { smallOptions } from '../forms/fields';
 import { fmtNumber, label, t, useLang } from '../i18n';
 import { markReady } from '../perf';
@@ -29,6 +30,7 @@ function Select({ id, text, value, options, onChange, labels }: { id: string; te
 }
 
 export function Register({ query }: { query: URLSearchParams }) {
+  const may = useMay();
   useLang();
   const f = {
     q: query.get('q') ?? '',
@@ -36,6 +38,7 @@ export function Register({ query }: { query: URLSearchParams }) {
     scope: query.get('scope') ?? '',
     lifecycle: query.get('lifecycle') ?? '',
     administration: query.get('administration') ?? '',
+    lacks: query.get('lacks') ?? '',
     limit: Number(query.get('limit') ?? 50) || 50,
     offset: Number(query.get('offset') ?? 0) || 0,
   };
@@ -50,16 +53,33 @@ export function Register({ query }: { query: URLSearchParams }) {
     const timer = setTimeout(() => setQuery({ ...f, q: text, offset: 0, limit: f.limit === 50 ? undefined : f.limit }), 250);
     return () => clearTimeout(timer);
   }, [text]);
-  const a = useAsync(() => api.list('systems', f), [query.toString()]);
+  // Findings per system, for the column and for the filters on shortcomings: one summary read (names included).
+  const counts = useAsync(() => api.findingsSummary('subject'), []);
+  const a = useAsync(async () => {
+    if (!f.lacks) return api.list('systems', f);
+    // A shortcoming is a finding: the systems that have it, read once, then the register's other filters over them.
+    const ids = new Set<string>();
+    if (f.lacks === 'dpa') {
+      const p = await api.findingsPage({ rules: 'R-DOC-MANDATORY', subject_type: 'system', limit: 5000 });
+      for (const x of p.findings) if (x.detail?.kind === 'dpa') ids.add(x.subject.id);
+    } else {
+      const p = await api.findingsSummary('subject');
+      for (const g of p.groups) if (g.type === 'system' && g.error > 0) ids.add(g.key);
+    }
+    const all = await api.list('systems', { ...f, limit: 5000, offset: 0 });
+    const items = all.items.filter((x) => ids.has(x.id));
+    return { items: items.slice(f.offset, f.offset + f.limit), total: items.length, limit: f.limit, offset: f.offset, capped: all.total > all.items.length };
+  }, [query.toString()]);
   useEffect(() => {
     if (a.data) markReady('register');
   }, [a.data]);
   const set = (k: string, v: string | number) => setQuery({ ...f, [k]: v, offset: k === 'offset' ? (v as number) : 0, limit: f.limit === 50 ? undefined : f.limit });
   const adminLabels = Object.fromEntries(admins.map((x) => [x.id, x.name]));
-  const anyFilter = f.q || f.category || f.scope || f.lifecycle || f.administration;
+  const anyFilter = f.q || f.category || f.scope || f.lifecycle || f.administration || f.lacks;
+  const countOf = (id: string) => counts.data?.groups.find((g) => g.type === 'system' && g.key === id);
   return (
     <>
-      <PageTitle actions={<a class="button" href="/new/systems">{t('new_system')}</a>}>{t('register_title')}</PageTitle>
+      <PageTitle actions={may?.create_system ? <a class="button" href="/new/systems">{t('new_system')}</a> : undefined}>{t('register_title')}</PageTitle>
       <form class="filters" role="search" aria-label={t('filters')} onSubmit={(e) => { e.preventDefault(); setQuery({ ...f, q: text, offset: 0 }); }}>
         <div class="field grow">
           <label for="reg-q">{t('search_systems')}</label>
@@ -69,6 +89,7 @@ export function Register({ query }: { query: URLSearchParams }) {
         <Select id="reg-scope" text={t('scope')} value={f.scope} options={SCOPE} onChange={(v) => set('scope', v)} />
         <Select id="reg-life" text={t('lifecycle')} value={f.lifecycle} options={LIFECYCLE} onChange={(v) => set('lifecycle', v)} />
         <Select id="reg-admin" text={t('administration')} value={f.administration} options={admins.map((x) => x.id)} labels={adminLabels} onChange={(v) => set('administration', v)} />
+        <Select id="reg-lacks" text={t('lacks')} value={f.lacks} options={['dpa', 'errors']} labels={{ dpa: t('lacks_dpa'), errors: t('lacks_errors') }} onChange={(v) => set('lacks', v)} />
         <div class="field">
           <label for="reg-size">{t('page_size')}</label>
           <select id="reg-size" value={String(f.limit)} onChange={(e) => set('limit', Number((e.target as HTMLSelectElement).value))}>
@@ -90,6 +111,7 @@ export function Register({ query }: { query: URLSearchParams }) {
           <>
             <p class="muted" role="status">
               {t('register_count', { total: fmtNumber(page.total) })}
+              {'capped' in page && page.capped && <> {t('lacks_capped', { n: fmtNumber(5000) })}</>}
             </p>
             {page.items.length === 0 ? (
               <p>{t('no_results')}</p>
@@ -105,6 +127,7 @@ export function Register({ query }: { query: URLSearchParams }) {
                       <th scope="col">{t('lifecycle')}</th>
                       <th scope="col">{t('owner_administration')}</th>
                       <th scope="col">{t('supplier')}</th>
+                      <th scope="col">{t('findings_col')}</th>
                     </tr>
                   </thead>
                   <tbody>
@@ -118,6 +141,19 @@ export function Register({ query }: { query: URLSearchParams }) {
                         <td>{label(s.lifecycle)}</td>
                         <td>{s.owner_administration ? adminLabels[s.owner_administration] ?? <Ref c="administrations" id={s.owner_administration} /> : t('dash')}</td>
                         <td>{s.supplier ?? t('dash')}</td>
+                        <td class="nowrap">
+                          {(() => {
+                            const c = countOf(s.id);
+                            if (!counts.data) return '';
+                            if (!c || c.error + c.warning + c.info === 0) return <StateBadge kind="ok" text={t('none')} />;
+                            return (
+                              <a href={`/findings?system=${encodeURIComponent(s.id)}`}>
+                                {c.error > 0 && <SeverityBadge s="error" count={c.error} />} {c.warning > 0 && <SeverityBadge s="warning" count={c.warning} />}{' '}
+                                {c.error + c.warning === 0 && <SeverityBadge s="info" count={c.info} />}
+                              </a>
+                            );
+                          })()}
+                        </td>
                       </tr>
                     ))}
                   </tbody>

@@ -3,8 +3,11 @@
 import { useEffect, useState } from 'preact/hooks';
 import { api, ApiError } from '../api';
 import {
+  type Async,
   Dl,
   ErrorBox,
+  primeNames,
+  Skeleton,
   Flash,
   PageTitle,
   Ref,
@@ -13,14 +16,16 @@ import {
   SeverityBadge,
   Show,
   StateBadge,
+  SubjectRef,
   takeFlash,
   useAsync,
   yesNo,
 } from '../components';
 import { RefPicker } from '../forms/fields';
-import { fmtDate, label, lang, t, useLang, type Key } from '../i18n';
+import { fmtDate, fmtText, label, lang, t, useLang, type Key } from '../i18n';
 import { markReady } from '../perf';
 import type { AuditEntry, Finding, Responsibilities, Rule, System } from '../types';
+import { whyNot } from '../session';
 
 let rulesCache: Promise<Rule[]> | null = null;
 export function rulesById(): Promise<Map<string, Rule>> {
@@ -29,7 +34,7 @@ export function rulesById(): Promise<Map<string, Rule>> {
   return rulesCache.then((rs) => new Map(rs.map((r) => [r.id, r])));
 }
 
-export function FindingsList({ findings, rules }: { findings: Finding[]; rules: Map<string, Rule> | undefined }) {
+export function FindingsList({ findings, rules, withSubject }: { findings: Finding[]; rules: Map<string, Rule> | undefined; withSubject?: boolean }) {
   if (findings.length === 0)
     return (
       <p>
@@ -43,8 +48,13 @@ export function FindingsList({ findings, rules }: { findings: Finding[]; rules: 
         const r = rules?.get(f.rule);
         return (
           <li key={i} class={`finding sev-border-${f.severity}`}>
-            <SeverityBadge s={f.severity} /> <span class="finding-msg">{f.message}</span>
+            <SeverityBadge s={f.severity} /> <span class="finding-msg">{fmtText(f.message)}</span>
             <div class="muted small">
+              {withSubject && (
+                <>
+                  <SubjectRef type={f.subject.type} id={f.subject.id} name={f.subject.name} /> ·{' '}
+                </>
+              )}
               {t('rule')}:{' '}
               <a href={`/rules#${f.rule}`}>
                 {f.rule}
@@ -86,8 +96,9 @@ export function Who({ actor }: { actor: { id: string; name: string } | undefined
   );
 }
 
-export function History({ type, id }: { type: string; id: string }) {
-  const a = useAsync(() => api.audit({ entity_type: type, entity_id: id, limit: 50 }), [type, id]);
+export function History({ type, id, entries }: { type: string; id: string; entries?: AuditEntry[] }) {
+  // A page that read its history along with the rest (GET /api/v1/pages/…) hands it over: no request of its own.
+  const a = useAsync(() => (entries ? Promise.resolve({ entries }) : api.audit({ entity_type: type, entity_id: id, limit: 50 })), [type, id, entries]);
   return (
     <Show a={a}>
       {(r) =>
@@ -125,6 +136,18 @@ export function History({ type, id }: { type: string; id: string }) {
   );
 }
 
+/** A person as the responsibilities endpoint gives one: {id, name, title} (an id alone in older answers). */
+function PersonOf({ p }: { p: { id: string; name: string; title?: string | null } | string | null | undefined }) {
+  if (!p) return <>{t('dash')}</>;
+  if (typeof p === 'string') return <Ref c="people" id={p} />;
+  return (
+    <>
+      <a href={`/people/${encodeURIComponent(p.id)}`}>{p.name}</a>
+      {p.title && <span class="muted"> ({label(p.title)})</span>}
+    </>
+  );
+}
+
 /** The items the responsibilities endpoint explains itself with: committee ids, people, delegations, powers. */
 function Explain({ items }: { items: unknown[] | undefined }) {
   if (!items || items.length === 0) return <>{t('none')}</>;
@@ -144,8 +167,15 @@ function Explain({ items }: { items: unknown[] | undefined }) {
         if (o.holder || o.issued_by)
           return (
             <li key={i}>
-              {o.id}: <Ref c="committees" id={o.committee} /> → <Ref c="people" id={o.holder} />
-              {o.issued_on && <span class="muted"> ({o.issued_on})</span>}
+              <a href={`/powers-of-attorney/${encodeURIComponent(o.id)}`}>{o.id}</a>: <Ref c="committees" id={o.committee} /> →{' '}
+              <PersonOf p={o.holder} />
+              {o.issued_by && (
+                <span class="muted">
+                  {' '}
+                  ({t('issued_by')} <PersonOf p={o.issued_by} />
+                  {o.issued_on && <>, {o.issued_on}</>})
+                </span>
+              )}
             </li>
           );
         if (o.id && o.name)
@@ -228,7 +258,7 @@ function Appoint({ system, role, etag, onDone }: { system: System; role: string;
   );
 }
 
-function Roles({ sys, etag, resp, onChanged }: { sys: System; etag: string; resp: Responsibilities; onChanged: (msg: string) => void }) {
+function Roles({ sys, etag, resp, onChanged, mayEdit }: { sys: System; etag: string; resp: Responsibilities; onChanged: (msg: string) => void; mayEdit: boolean }) {
   const [open, setOpen] = useState<string | null>(null);
   const rows = [...resp.roles];
   for (const r of resp.mandatory_roles) if (!rows.some((x) => x.role === r)) rows.push({ role: r, mandatory: true, holders: [] });
@@ -259,7 +289,7 @@ function Roles({ sys, etag, resp, onChanged }: { sys: System; etag: string; resp
                   {missing ? (
                     <>
                       <StateBadge kind="bad" text={t('missing')} />{' '}
-                      {open === r.role ? (
+                      {!mayEdit ? null : open === r.role ? (
                         <Appoint system={sys} role={r.role} etag={etag} onDone={(m) => { setOpen(null); onChanged(m); }} />
                       ) : (
                         <button type="button" class="small" onClick={() => setOpen(r.role)}>
@@ -361,29 +391,42 @@ export function SystemPage({ id }: { id: string }) {
   useLang();
   const [flash, setFlash] = useState(takeFlash());
   const [tick, setTick] = useState(0);
-  const sys = useAsync(() => api.get('systems', id), [id, tick]);
-  const resp = useAsync(() => api.responsibilities(id), [id, tick]);
-  const findings = useAsync(() => api.findings({ subject_type: 'system', subject: id, lang: lang(), limit: 500 }), [id, tick, lang()]);
-  const rules = useAsync(() => rulesById(), []);
+  // One read for the page: the system, its responsibilities, findings and history, the names it refers to, and
+  // whether this account may change it (GET /api/v1/pages/systems/{id}).
+  const page = useAsync(() => api.systemPage(id, lang()).then((p) => (primeNames(p.names), p)), [id, tick, lang()]);
   useEffect(() => {
-    if (sys.data) markReady('system');
-  }, [sys.data]);
+    if (page.data) markReady('system');
+  }, [page.data]);
   const changed = (msg: string) => {
     setFlash(msg);
     setTick((n) => n + 1);
   };
-  if (sys.error) return <ErrorBox error={sys.error} retry={sys.reload} />;
-  if (!sys.data) return <p role="status">{t('loading')}</p>;
-  const s = sys.data.value;
-  const summary = findings.data?.summary;
+  if (page.error && !page.data) return <ErrorBox error={page.error} retry={page.reload} />;
+  if (!page.data) return <Skeleton height="100vh" />;
+  const p = page.data;
+  const s = p.system;
+  const etag = `"${p.version}"`;
+  const rules = new Map(p.rules.map((r) => [r.id, r as Rule]));
+  const summary = p.findings?.summary;
+  const mayEdit = p.may?.edit ?? { allowed: true, reason: '' };
+  const asAsync = <T,>(data: T | null): Async<T> => ({ data: data ?? undefined, error: data === null ? new ApiError(0, { status: 0, detail: t('error_loading') }) : undefined, loading: false, reload: page.reload });
+  const sys = { data: { value: s, etag } };
+  const resp = asAsync(p.responsibilities);
+  const findings = asAsync(p.findings);
   return (
     <>
       <PageTitle
         actions={
           <>
-            <a class="button" href={`/edit/systems/${encodeURIComponent(id)}`}>
-              {t('edit')}
-            </a>
+            {mayEdit.allowed ? (
+              <a class="button" href={`/edit/systems/${encodeURIComponent(id)}`}>
+                {t('edit')}
+              </a>
+            ) : (
+              <button type="button" disabled aria-describedby="why-not-edit">
+                {t('edit')}
+              </button>
+            )}
             <button type="button" class="secondary" onClick={() => window.print()}>
               {t('print')}
             </button>
@@ -401,6 +444,12 @@ export function SystemPage({ id }: { id: string }) {
         )}
       </p>
       <Flash text={flash} />
+      {!mayEdit.allowed && (
+        <p class="notice" id="why-not-edit" data-testid="why-not">
+          <span aria-hidden="true">ℹ </span>
+          {t('why_not_edit', { reason: whyNot(mayEdit.reason) })}
+        </p>
+      )}
       <nav class="toc" aria-label={t('what')}>
         <ul>
           {(
@@ -447,11 +496,11 @@ export function SystemPage({ id }: { id: string }) {
           />
         </Section>
         <Section title={t('findings')} id="findings">
-          <Show a={findings}>{(p) => <FindingsList findings={p.findings} rules={rules.data} />}</Show>
+          <Show a={findings}>{(f) => <FindingsList findings={f.findings} rules={rules} />}</Show>
         </Section>
       </div>
       <Section title={t('roles')} id="roles">
-        <Show a={resp}>{(r) => <Roles sys={s} etag={sys.data!.etag} resp={r} onChanged={changed} />}</Show>
+        <Show a={resp}>{(r) => <Roles sys={s} etag={sys.data.etag} resp={r} onChanged={changed} mayEdit={mayEdit.allowed} />}</Show>
       </Section>
       <Section title={t('documents')} id="documents">
         <Show a={resp}>{(r) => <Documents sys={s} resp={r} />}</Show>
@@ -499,7 +548,7 @@ export function SystemPage({ id }: { id: string }) {
         </Section>
       </div>
       <Section title={t('history')} id="history">
-        <History key={tick} type="system" id={id} />
+        <History key={tick} type="system" id={id} entries={p.history?.entries ?? []} />
       </Section>
     </>
   );
