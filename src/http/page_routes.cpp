@@ -323,7 +323,7 @@ void AddPageRoutes(Router& router, app::RegisterService& service, app::Accounts&
                 RawOr(o, "due", cycle->Due(due));
                 o.Field("days", days);
                 o.Key("rulebook");
-                o.Raw(service.RulebookJson());
+                o.Raw(service.RulebookJson().value());  // the register's own: never an error
                 o.Key("rules");
                 o.Raw(RulesJson());
                 o.EndObject();
@@ -561,7 +561,7 @@ void AddPageRoutes(Router& router, app::RegisterService& service, app::Accounts&
                 SmallNames(o, service);
                 o.EndObject();
                 o.Key("rulebook");
-                o.Raw(service.RulebookJson());
+                o.Raw(service.RulebookJson().value());  // the register's own: never an error
                 o.Key("rules");
                 o.Raw(RulesJson());
                 o.EndObject();

@@ -1,5 +1,8 @@
 #include "rules/messages.hpp"
 
+#include <cstdio>
+
+#include "rules/due.hpp"
 #include "rules/vocabulary.hpp"
 
 namespace ansvar::rules {
@@ -20,6 +23,21 @@ std::string Joined(const Finding& f, std::string_view key) {
     }
   }
   return {};
+}
+
+// An instant of a finding's detail as people read it: Europe/Stockholm, with the zone ("2026-11-24 09:30 CET").
+std::string When(const Finding& f, std::string_view key) {
+  const auto text = Str(f, key);
+  const auto t = model::ParseTimestamp(text);
+  if (!t) return text;
+  const int offset = StockholmOffsetSeconds(*t);
+  const auto local = model::Timestamp::FromSeconds(t->seconds() + offset);
+  const auto date = local.date();
+  const int64_t in_day = ((local.seconds() % 86400) + 86400) % 86400;
+  char buf[48];
+  std::snprintf(buf, sizeof buf, "%s %02d:%02d %s", model::FormatDate(date).c_str(), static_cast<int>(in_day / 3600),
+                static_cast<int>(in_day % 3600 / 60), offset == 7200 ? "CEST" : "CET");
+  return buf;
 }
 
 std::string Year(const Finding& f) {
@@ -199,14 +217,14 @@ std::string Message(const Finding& f, const RegisterIndex& index, Lang lang) {
                 : "Breach " + name + " must be handled by " + CommitteeName(index, Str(f, "expected"));
     case RuleId::kInc72h:
       if (f.severity == Severity::kInfo)
-        return sv ? "Incident " + name + " ska anmälas till IMY senast " + Str(f, "deadline")
-                  : "Breach " + name + " must be notified to IMY by " + Str(f, "deadline");
-      return sv ? "Incident " + name + " anmäldes inte till IMY inom 72 timmar (senast " + Str(f, "deadline") + ")"
-                : "Breach " + name + " was not notified to IMY within 72 hours (by " + Str(f, "deadline") + ")";
+        return sv ? "Incident " + name + " ska anmälas till IMY senast " + When(f, "deadline")
+                  : "Breach " + name + " must be notified to IMY by " + When(f, "deadline");
+      return sv ? "Incident " + name + " anmäldes inte till IMY i tid (senast " + When(f, "deadline") + ")"
+                : "Breach " + name + " was not notified to IMY in time (by " + When(f, "deadline") + ")";
     case RuleId::kIncSubjects:
       if (f.severity == Severity::kInfo)
-        return sv ? "De registrerade ska informeras om incident " + name + " senast " + Str(f, "deadline")
-                  : "Data subjects must be informed of breach " + name + " by " + Str(f, "deadline");
+        return sv ? "De registrerade ska informeras om incident " + name + " senast " + When(f, "deadline")
+                  : "Data subjects must be informed of breach " + name + " by " + When(f, "deadline");
       return sv ? "De registrerade informerades inte i tid om incident " + name
                 : "Data subjects were not informed of breach " + name + " in time";
     case RuleId::kDpiaThreshold:

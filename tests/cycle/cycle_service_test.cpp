@@ -89,11 +89,11 @@ TEST_F(CycleTest, EachReminderIsSentOncePerStage) {
   FakeMailer mailer;
   ReminderScheduler scheduler(*cycle_, mailer, Options());
   auto tick = scheduler.RunOnce();
-  // 14 days before 31 December: the budget holder approves, the steward writes the plan for 2026; the DPO's
-  // management review (due 1 January) too. The owner's contract review has no one to mail (no address).
+  // 14 days before 31 December: the budget holder approves, the steward writes the plan for 2026 and calls the
+  // contract review (cooperation-and-decisions.md §4); the DPO's management review (due 1 January) too.
   EXPECT_EQ(To(mailer), (std::vector<std::string>{"berit@example.se", "dora@example.se", "sven@example.se"}));
   EXPECT_EQ(tick.digests, 3);
-  EXPECT_EQ(tick.skipped, 1);
+  EXPECT_EQ(tick.skipped, 0);
   const auto& berit =
       *std::find_if(mailer.sent.begin(), mailer.sent.end(), [](const Mail& m) { return m.to == "berit@example.se"; });
   EXPECT_NE(berit.body.find("Godkänn förvaltningsplanen för 2026 – Ecos"), std::string::npos) << berit.body;
@@ -168,7 +168,11 @@ TEST_F(CycleTest, ClaimsOfADeadSenderAreTakenOverAfterTheLeaseAndThoseOfALiveOne
   ReminderScheduler scheduler(*cycle_, mailer, Options());
   const auto tick = scheduler.RunOnce();
   EXPECT_EQ(tick.resumed, 1);
-  EXPECT_EQ(To(mailer), (std::vector<std::string>{"berit@example.se", "dora@example.se"}));
+  // Sven still gets his digest of the contract review he calls; the plan item another instance is sending is not in it.
+  EXPECT_EQ(To(mailer), (std::vector<std::string>{"berit@example.se", "dora@example.se", "sven@example.se"}));
+  const auto& to_sven =
+      *std::find_if(mailer.sent.begin(), mailer.sent.end(), [](const Mail& m) { return m.to == "sven@example.se"; });
+  EXPECT_EQ(to_sven.body.find("förvaltningsplanen"), std::string::npos) << to_sven.body;
   EXPECT_EQ(store.GetRecord(berit)->state, "sent");
   EXPECT_EQ(store.GetRecord(sven)->state, "sending");  // left to its owner
   // The same digest sent again has the same Message-ID: it is derived from its keys.
