@@ -12,6 +12,7 @@ PostgreSQL gets a VACUUM (ANALYZE) after the import (timed on its own row), as a
 for the same two cores during the measurements.
 
 Usage: bench_backends.py --ansvar BUILD/ansvar --register bench/out/national.json [--seconds 10] [--out FILE]
+                         [--only sqlite|postgresql] [--quick: the import and the start only]
 The register comes from `ansvar_bench_generate --out FILE`. PostgreSQL runs in a throwaway cluster
 (scripts/pg_cluster.py); the SQLite file goes to a temporary folder. Prints a table and the PostgreSQL/SQLite
 ratios, and writes them as JSON with --out."""
@@ -95,7 +96,7 @@ def wrk_gets(port, ids, seconds):
             "errors": 0, "tool": "python"}
 
 
-def run_backend(name, binary, db, body, seconds, settle=None):
+def run_backend(name, binary, db, body, seconds, settle=None, quick=False):
     r = {"backend": name}
     print(f"[{name}] importing {len(body) / 1e6:.0f} MB …", file=sys.stderr)
     s = Serve(binary, db)
@@ -110,6 +111,9 @@ def run_backend(name, binary, db, body, seconds, settle=None):
     time.sleep(1.5)
     s = Serve(binary, db)  # the register loaded from the database
     r["start_s"] = s.start_seconds
+    if quick:  # --quick: the import and the start only
+        s.stop()
+        return r
     try:
         _, _, page = s.request("GET", "/api/v1/systems?limit=5000")
         ids = [x["id"] for x in json.loads(page)["items"]]
@@ -169,20 +173,22 @@ def main():
     ap.add_argument("--seconds", type=int, default=10)
     ap.add_argument("--out")
     ap.add_argument("--only", choices=["sqlite", "postgresql"])
+    ap.add_argument("--quick", action="store_true", help="measure the import and the start only")
     args = ap.parse_args()
     body = open(args.register, "rb").read()
     results = []
     if args.only in (None, "sqlite"):
         tmp = tempfile.mkdtemp(prefix="ansvar-bench-sqlite-")
         try:
-            results.append(run_backend("sqlite", args.ansvar, os.path.join(tmp, "national.db"), body, args.seconds))
+            results.append(run_backend("sqlite", args.ansvar, os.path.join(tmp, "national.db"), body, args.seconds,
+                                       quick=args.quick))
         finally:
             shutil.rmtree(tmp, ignore_errors=True)
     if args.only in (None, "postgresql"):
         with pg_cluster.Cluster() as pg:
             vacuum = lambda: subprocess.run([os.path.join(pg.bin, "psql"), pg.url(), "-q", "-c", "VACUUM (ANALYZE)"],
                                             check=True)
-            results.append(run_backend("postgresql", args.ansvar, pg.url(), body, args.seconds, vacuum))
+            results.append(run_backend("postgresql", args.ansvar, pg.url(), body, args.seconds, vacuum, args.quick))
 
     rows = [("import (s)", "import_s", 1), ("VACUUM (ANALYZE) after the import (s)", "vacuum_s", 1),
             ("start: load the register (s)", "start_s", 1),
@@ -196,7 +202,9 @@ def main():
             ("shared-db: other instance sees a write (s)", "shared_db_seen_s", 3)]
 
     def val(r, key):
-        return r[key[0]][key[1]] if isinstance(key, tuple) else r.get(key, 0.0)
+        if isinstance(key, tuple):
+            return r[key[0]][key[1]] if key[0] in r else 0.0
+        return r.get(key, 0.0)
 
     print(f"\n{'':44}" + "".join(f"{r['backend']:>12}" for r in results) + ("   PG/SQLite" if len(results) == 2 else ""))
     ratios = {}
