@@ -23,6 +23,8 @@ import pg_cluster  # noqa: E402
 
 
 class Serve:
+    token = None  # an API token, sent with every request
+
     def __init__(self, binary, db, extra=()):
         self.log_path = tempfile.mktemp(prefix="ansvar-bench-", suffix=".log")
         self.log = open(self.log_path, "w+")
@@ -43,7 +45,10 @@ class Serve:
 
     def request(self, method, path, body=None, headers=None, timeout=3600):
         conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=timeout)
-        conn.request(method, path, body=body, headers=headers or {})
+        headers = dict(headers or {})
+        if Serve.token:
+            headers["Authorization"] = "Bearer " + Serve.token
+        conn.request(method, path, body=body, headers=headers)
         r = conn.getresponse()
         data = r.read()
         conn.close()
@@ -71,7 +76,8 @@ def wrk_gets(port, ids, seconds):
         lua = tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False)
         lua.write("local ids = {" + ",".join(json.dumps(i) for i in ids) + "}\n"
                   "math.randomseed(7)\n"
-                  "request = function() return wrk.format('GET', '/api/v1/systems/' .. ids[math.random(#ids)]) end\n"
+                  "request = function() return wrk.format('GET', '/api/v1/systems/' .. ids[math.random(#ids)], "
+                  "{Authorization = 'Bearer " + (Serve.token or "") + "'}) end\n"
                   "done = function(summary, latency, requests)\n"
                   "  io.write(string.format('RESULT %d %d %f %f %f\\n', summary.requests, summary.errors.status,"
                   " latency:percentile(50), latency:percentile(99), summary.duration))\nend\n")
@@ -88,7 +94,7 @@ def wrk_gets(port, ids, seconds):
     end = time.time() + seconds
     while time.time() < end:
         t = time.perf_counter()
-        conn.request("GET", "/api/v1/systems/" + random.choice(ids))
+        conn.request("GET", "/api/v1/systems/" + random.choice(ids), headers={"Authorization": "Bearer " + Serve.token})
         conn.getresponse().read()
         lat.append(time.perf_counter() - t)
     lat.sort()
@@ -96,8 +102,23 @@ def wrk_gets(port, ids, seconds):
             "errors": 0, "tool": "python"}
 
 
+def api_token(binary, db):
+    """An administrator's API token for the database (every request to /api/v1 is signed in)."""
+    pw = tempfile.NamedTemporaryFile("w", suffix=".txt", delete=False)
+    pw.write("bench-password-" + str(random.random()) + "\n")
+    pw.close()
+    subprocess.run([binary, "user", "add", "bench", "--role", "admin", "--password-file", pw.name, "--db", db],
+                   check=True, capture_output=True)
+    os.unlink(pw.name)
+    out = subprocess.run([binary, "token", "create", "--user", "bench", "--name", "bench", "--db", db],
+                         check=True, capture_output=True, text=True).stdout
+    return re.search(r"ansvar_\S+", out)[0]
+
+
 def run_backend(name, binary, db, body, seconds, settle=None, quick=False):
     r = {"backend": name}
+    subprocess.run([binary, "migrate", "--db", db], check=True, capture_output=True)
+    Serve.token = api_token(binary, db)
     print(f"[{name}] importing {len(body) / 1e6:.0f} MB …", file=sys.stderr)
     s = Serve(binary, db)
     r["import_s"], (status, _, answer) = timed(lambda: s.request("PUT", "/api/v1/register", body,

@@ -106,6 +106,7 @@ struct CatchUpEntries {
 struct Committed {
   int64_t last_audit_seq = 0;
   std::vector<int64_t> versions;  // the new version of each change, in order (0 for a delete)
+  int64_t replace_count = 0;      // after a ReplaceRegister: as in Snapshot (0 where the backend does not count)
 };
 
 // A change lost a race or contradicts what is stored; nothing was written.

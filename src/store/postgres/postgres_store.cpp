@@ -32,6 +32,7 @@
 #include "store/postgres/migrations.hpp"
 #include "store/postgres/pg_conn.hpp"
 #include "store/postgres/pg_rows.hpp"
+#include "store/replace_versions.hpp"
 #include "store/rows/dangling.hpp"
 #include "store/rows/read_register.hpp"
 #include "store/rows/tables.hpp"
@@ -254,23 +255,12 @@ class PgStore final : public Store {
       c.Exec("LOCK TABLE " + AllRegisterTables() + " IN ACCESS EXCLUSIVE MODE");
       Tail tail = ReadTail(c);
 
-      // Versions carry over: an entity the replace leaves as it was keeps its version, a changed one gets the
-      // next, so an ETag read before the replace still detects a change made by it.
-      std::array<std::unordered_map<std::string, int64_t>, kKindCount> before;
-      for (size_t k = 0; k < kKindCount; ++k) {
-        auto& m = before[k];
+      internal::ReplaceVersions versions(audit);
+      for (size_t k = 0; k < kKindCount; ++k)
         ForEachRow(c, "SELECT id, version FROM " + std::string(TableOf(static_cast<Kind>(k))),
-                   [&](const Result& r, int row) { m.emplace(std::string(r.Text(row, 0)), r.Int(row, 1)); });
-      }
-      std::set<EntityKey> changed;
-      for (const Change& ch : audit) changed.insert(ch.key);
-      std::array<std::unordered_map<std::string_view, int64_t>, kKindCount> after;
-      auto version_of = [&](Kind kind, const std::string& id) {
-        const auto& old = before[static_cast<size_t>(kind)];
-        const auto it = old.find(id);
-        if (it == old.end()) return int64_t{1};
-        return changed.contains(EntityKey{kind, id}) ? it->second + 1 : it->second;
-      };
+                   [&](const Result& r, int row) {
+                     versions.Stored(static_cast<Kind>(k), std::string(r.Text(row, 0)), r.Int(row, 1));
+                   });
 
       std::vector<ForeignKey> dropped;
       std::vector<std::string> indexes;
@@ -286,17 +276,16 @@ class PgStore final : public Store {
       Params meta;
       meta.Add(rows::MetaAsOf(reg)).Add(reg.as_of_is_date).Add(reg.rulebook_overrides);
       c.Run(rows::WriteMetaSql("$"), meta);
-      c.Exec("UPDATE register_meta SET replace_count = replace_count + 1");
+      const int64_t replace_count =
+          c.Run("UPDATE register_meta SET replace_count = replace_count + 1 RETURNING replace_count").Int(0, 0);
 
       CopySink sink(c);
       try {
         rows::ForEachCollection(reg, [&](const auto& items) {
           for (size_t i = 0; i < items.size(); ++i) {
             const auto& x = items[i];
-            const Kind kind = KindOf(Entity(std::in_place_type<std::decay_t<decltype(x)>>));
-            const int64_t version = version_of(kind, x.id.str());
-            after[static_cast<size_t>(kind)].emplace(x.id.str(), version);
-            WriteRows(sink, x, static_cast<int64_t>(i), version);
+            const Kind kind = rows::KindOfType<std::decay_t<decltype(x)>>();
+            WriteRows(sink, x, static_cast<int64_t>(i), versions.Written(kind, x.id.str()));
           }
         });
         sink.FlushAll();
@@ -326,23 +315,18 @@ class PgStore final : public Store {
         CheckReferences(c, nullptr);
       }
 
-      // The action of each audit entry follows from what was stored before and what is stored after.
       Committed out;
       out.versions.reserve(audit.size());
       CopyBuffer rows;
       for (const Change& ch : audit) {
-        const bool existed = before[static_cast<size_t>(ch.key.kind)].contains(ch.key.id);
-        const auto& now = after[static_cast<size_t>(ch.key.kind)];
-        const auto it = now.find(ch.key.id);
-        const bool exists = it != now.end();
-        std::string_view action = existed ? (exists ? "update" : "delete") : "create";
-        if (!existed && !exists) action = ch.after_json.empty() ? "delete" : "create";
+        const auto [action, version] = versions.Outcome(ch);
         AuditRow(rows, tail, actor, at, ch.key, action, ch.before_json, ch.after_json);
-        out.versions.push_back(exists ? it->second : 0);
+        out.versions.push_back(version);
       }
       if (rows.rows() > 0) c.CopyIn("COPY audit_log (" + std::string(kAuditColumns) + ") FROM STDIN", rows.data());
       tx.Commit();
       out.last_audit_seq = tail.seq;
+      out.replace_count = replace_count;
       return out;
     });
   }

@@ -1,5 +1,6 @@
 #include "store/rows/read_register.hpp"
 
+#include <algorithm>
 #include <stdexcept>
 #include <string>
 #include <unordered_map>
@@ -155,18 +156,30 @@ void ForEach(RowSource& source, std::string_view sql, std::string_view where, F&
   });
 }
 
-// The entities of one table in the register's order, with their versions.
+using Versions = std::vector<std::pair<EntityKey, int64_t>>;
+
+// The entities of one table in the register's order (by position), with their versions. The rows are read in the
+// table's own order (a scan, not a walk of the position index with a lookup per row) and put in order afterwards.
 template <class T, class F>
-void ReadEntities(RowSource& source, Kind kind, std::string_view columns, std::vector<T>& out,
-                  std::map<EntityKey, int64_t>& versions, F&& fill) {
+void ReadEntities(RowSource& source, Kind kind, std::string_view columns, std::vector<T>& out, Versions& versions,
+                  F&& fill) {
   const std::string table(TableOf(kind));
-  ForEach(source, "SELECT id, version, " + std::string(columns) + " FROM " + table + " ORDER BY position", table,
-          [&](Cols& c) {
-            T& x = out.emplace_back();
-            x.id = c.IdCol<decltype(x.id)>();
-            versions.emplace_hint(versions.end(), EntityKey{kind, x.id.str()}, c.Int());
-            fill(c, x);
-          });
+  std::vector<int64_t> positions;
+  ForEach(source, "SELECT id, version, position, " + std::string(columns) + " FROM " + table, table, [&](Cols& c) {
+    T& x = out.emplace_back();
+    x.id = c.IdCol<decltype(x.id)>();
+    versions.emplace_back(EntityKey{kind, x.id.str()}, c.Int());
+    positions.push_back(c.Int());
+    fill(c, x);
+  });
+  if (std::is_sorted(positions.begin(), positions.end())) return;
+  std::vector<size_t> order(out.size());
+  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::sort(order.begin(), order.end(), [&](size_t a, size_t b) { return positions[a] < positions[b]; });
+  std::vector<T> sorted;
+  sorted.reserve(out.size());
+  for (const size_t i : order) sorted.push_back(std::move(out[i]));
+  out = std::move(sorted);
 }
 
 }  // namespace
@@ -174,19 +187,24 @@ void ReadEntities(RowSource& source, Kind kind, std::string_view columns, std::v
 // ---- reading ----
 
 namespace {
-void Load(RowSource& source, model::Register& reg, std::map<EntityKey, int64_t>& versions);
+void Load(RowSource& source, model::Register& reg, Versions& versions);
 }  // namespace
 
 void LoadRegister(RowSource& source, model::Register& reg, std::map<EntityKey, int64_t>& versions) {
+  Versions read;
   try {
-    Load(source, reg, versions);
+    Load(source, reg, read);
   } catch (const Corruption& e) {
     throw StoreError(std::string(source.Name()) + ": corrupt register: " + e.what());
   }
+  // Sorted by key, the map is built in linear time (each insert at the end).
+  std::sort(read.begin(), read.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+  versions.clear();
+  for (auto& [key, version] : read) versions.emplace_hint(versions.end(), std::move(key), version);
 }
 
 namespace {
-void Load(RowSource& source, model::Register& reg, std::map<EntityKey, int64_t>& versions) {
+void Load(RowSource& source, model::Register& reg, Versions& versions) {
   {
     ForEach(source, kReadMetaSql, "register_meta", [&](Cols& c) {
       reg.as_of = c.OptTimeCol();

@@ -19,6 +19,7 @@
 
 #include "store/audit_chain.hpp"
 #include "store/change_checks.hpp"
+#include "store/replace_versions.hpp"
 #include "store/rows/dangling.hpp"
 #include "store/rows/tables.hpp"
 #include "store/rows/write_rows.hpp"
@@ -171,49 +172,24 @@ class SqliteStore final : public Store {
     Transaction tx(db_);
     Tail tail = ReadTail();
 
-    // The action of each audit entry follows from what was stored before and what is stored after: whether the
-    // caller set `after` does not matter (an import may leave it empty and give only the JSON images).
-    std::vector<bool> existed;
-    existed.reserve(audit.size());
-    for (const Change& c : audit) existed.push_back(tables_.Find(c.key.kind, c.key.id).has_value());
-
-    // Versions carry over: an entity the replace leaves as it was keeps its version, a changed one gets the next,
-    // so an ETag read before the replace still detects a change made by it.
-    replace_versions_ = {};
+    internal::ReplaceVersions versions(audit);
     for (size_t k = 0; k < kKindCount; ++k) {
       Stmt s(db_, "SELECT id, version FROM " + std::string(TableOf(static_cast<Kind>(k))));
-      while (s.Step()) replace_versions_[k].emplace(std::string(s.Text(0)), s.Int(1));
+      while (s.Step()) versions.Stored(static_cast<Kind>(k), s.Str(0), s.Int(1));
     }
-    replace_changed_.clear();
-    for (const Change& c : audit) replace_changed_.insert(c.key);
 
     const std::vector<std::string> indexes = tables_.DropIndexes();
     tables_.DeleteAll();
     tables_.WriteMeta(reg);
-    InsertAll(reg.organizations);
-    InsertAll(reg.committees);
-    InsertAll(reg.administrations);
-    InsertAll(reg.people);
-    InsertAll(reg.systems);
-    InsertAll(reg.delegations);
-    InsertAll(reg.powers_of_attorney);
-    InsertAll(reg.processing_activities);
-    InsertAll(reg.processor_records);
-    InsertAll(reg.incidents);
-    InsertAll(reg.data_subject_requests);
-    InsertAll(reg.agreements);
+    rows::ForEachCollection(reg, [&](const auto& items) { InsertAll(items, versions); });
     tables_.CreateIndexes(indexes);
 
     Committed out;
     out.versions.reserve(audit.size());
-    for (size_t i = 0; i < audit.size(); ++i) {
-      const Change& c = audit[i];
-      const auto stored = tables_.Find(c.key.kind, c.key.id);
-      const bool exists = stored.has_value();
-      std::string_view action = existed[i] ? (exists ? "update" : "delete") : "create";
-      if (!existed[i] && !exists) action = c.after_json.empty() ? "delete" : "create";  // neither: as the images say
+    for (const Change& c : audit) {
+      const auto [action, version] = versions.Outcome(c);
       Append(tail, actor, at, c.key, action, c.before_json, c.after_json);
-      out.versions.push_back(exists ? stored->version : 0);
+      out.versions.push_back(version);
     }
 
     bool dangling = false;
@@ -345,8 +321,9 @@ class SqliteStore final : public Store {
   void Append(Tail& tail, const Actor& actor, model::Timestamp at, const EntityKey& key, std::string_view action,
               const std::string& before_json, const std::string& after_json) {
     const AuditEntry e = internal::NextAuditEntry(tail, actor, at, key, action, before_json, after_json);
-    auto q = db_.Prepare("INSERT INTO audit_log (" + std::string(internal::kAuditColumns) +
-                         ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)");
+    static const std::string sql = "INSERT INTO audit_log (" + std::string(internal::kAuditColumns) +
+                                   ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)";
+    auto q = db_.Prepare(sql);
     int column = 0;
     internal::AuditValues(e, [&](const auto& v) { q->Bind(++column, v); });
     q->Run();
@@ -360,19 +337,14 @@ class SqliteStore final : public Store {
   }
 
   template <class T>
-  void InsertAll(const std::vector<T>& items) {
+  void InsertAll(const std::vector<T>& items, internal::ReplaceVersions& versions) {
+    const Kind kind = rows::KindOfType<T>();
     for (size_t i = 0; i < items.size(); ++i) {
       try {
-        const Kind kind = KindOf(Entity(std::in_place_type<T>));
-        const auto& old = replace_versions_[static_cast<size_t>(kind)];
-        const auto it = old.find(items[i].id.str());
-        const int64_t version = it == old.end()                                                 ? 1
-                                : replace_changed_.contains(EntityKey{kind, items[i].id.str()}) ? it->second + 1
-                                                                                                : it->second;
-        rows::WriteRows(tables_, items[i], static_cast<int64_t>(i), version);
+        rows::WriteRows(tables_, items[i], static_cast<int64_t>(i), versions.Written(kind, items[i].id.str()));
       } catch (const SqliteError& e) {
         if (!e.IsConstraint()) throw;
-        const EntityKey key{KindOf(Entity(std::in_place_type<T>, items[i])), items[i].id.str()};
+        const EntityKey key{kind, items[i].id.str()};
         throw ConflictError(key, Name(key) + " cannot be stored: " + e.detail());
       }
     }
@@ -395,9 +367,6 @@ class SqliteStore final : public Store {
                                  [&] { return tables_.FirstDangling(); });
   }
 
-  // Per ReplaceRegister: the versions stored before it and the entities it changes.
-  std::array<std::unordered_map<std::string, int64_t>, kKindCount> replace_versions_;
-  std::set<EntityKey> replace_changed_;
   std::mutex mu_;
   Db db_;
   RegisterTables tables_;
