@@ -51,7 +51,8 @@ struct RegisterService::State : public model::Lookup {
   }
 
   [[nodiscard]] bool Has(model::Collection c, std::string_view id) const override {
-    return positions[static_cast<size_t>(c)].contains(std::string(id));
+    const auto k = static_cast<size_t>(c);
+    return k < positions.size() && positions[k].contains(std::string(id));
   }
   [[nodiscard]] const model::Administration* FindAdministration(std::string_view id) const override {
     return Find<model::Administration>(std::string(id));

@@ -42,6 +42,8 @@ ANSVAR_ENTITY(model::ProcessorRecord)
 ANSVAR_ENTITY(model::Incident)
 ANSVAR_ENTITY(model::DataSubjectRequest)
 ANSVAR_ENTITY(model::Agreement)
+ANSVAR_ENTITY(model::Cooperation)
+ANSVAR_ENTITY(model::DpaDecision)
 #undef ANSVAR_ENTITY
 
 }  // namespace ansvar::io

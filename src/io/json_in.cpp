@@ -135,6 +135,59 @@ void JsonIn::Get(od::value v, std::optional<int>& out) {
   if (problems_.size() == before) out = i;
 }
 
+void JsonIn::Get(od::value v, std::optional<int64_t>& out) {
+  if (fatal_) return;
+  if (IsNull(v)) {
+    out.reset();
+    return;
+  }
+  od::json_type t;
+  if (auto e = v.type().get(t)) {
+    Fail(e, "a number");
+    return;
+  }
+  int64_t i = 0;
+  if (t != od::json_type::number || v.get_int64().get(i) != simdjson::SUCCESS || i < 0) {
+    Error("expected a whole number, 0 or more");
+    return;
+  }
+  out = i;
+}
+
+void JsonIn::Text(od::value v, std::string& out) {
+  if (fatal_) return;
+  od::json_type t;
+  if (auto e = v.type().get(t)) {
+    Fail(e, "a string");
+    return;
+  }
+  if (t != od::json_type::array) {
+    Get(v, out);
+    return;
+  }
+  std::vector<std::string> lines;
+  Get(v, lines);
+  out.clear();
+  for (const auto& line : lines) {
+    if (!out.empty()) out += '\n';
+    out += line;
+  }
+}
+
+void JsonIn::Strings(od::value v, std::vector<std::string>& out) {
+  if (fatal_) return;
+  od::json_type t;
+  if (auto e = v.type().get(t)) {
+    Fail(e, "a list of strings");
+    return;
+  }
+  if (t == od::json_type::string) {
+    Get(v, out.emplace_back());
+    return;
+  }
+  Get(v, out);
+}
+
 void JsonIn::Get(od::value v, model::Date& out) {
   if (auto s = String(v, false)) {
     if (auto d = model::ParseDate(*s)) out = *d;

@@ -136,6 +136,10 @@ class RegisterReader {
             Items(v, reg.data_subject_requests, [&](value e) { Request(e, reg.data_subject_requests.emplace_back()); });
           } else if (key == "agreements") {
             Items(v, reg.agreements, [&](value e) { Agreement(e, reg.agreements.emplace_back()); });
+          } else if (key == "cooperations") {
+            Items(v, reg.cooperations, [&](value e) { Cooperation(e, reg.cooperations.emplace_back()); });
+          } else if (key == "dpa_decisions") {
+            Items(v, reg.dpa_decisions, [&](value e) { DpaDecision(e, reg.dpa_decisions.emplace_back()); });
           }
         },
         {});
@@ -173,6 +177,7 @@ class RegisterReader {
       else if (k == "kind") in_.Get(f, o.kind);
       else if (k == "dpo") in_.Get(f, o.dpo);
       else if (k == "management_review_on") in_.Get(f, o.management_review_on);
+      else if (k == "rulebook") Rulebook(f, o.rulebook_overrides);
     }, {"id", "kind"});
   }
 
@@ -286,6 +291,7 @@ class RegisterReader {
       else if (k == "signed_by") in_.Get(f, d.signed_by);
       else if (k == "on_behalf_of") in_.Get(f, d.on_behalf_of);
       else if (k == "organization") in_.Get(f, d.organization);
+      else if (k == "organizations") in_.Get(f, d.organizations);
       else if (k == "clauses") in_.Get(f, d.clauses);
       else if (k == "powers_of_attorney") in_.Get(f, d.powers_of_attorney);
       else if (k == "year") in_.Get(f, d.year);
@@ -441,7 +447,25 @@ class RegisterReader {
       else if (k == "delay_reason") in_.Get(f, i.delay_reason);
       else if (k == "dpo_informed") in_.Get(f, i.dpo_informed);
       else if (k == "subjects_informed_at") in_.Get(f, i.subjects_informed_at);
+      else if (k == "description") in_.Text(f, i.description);
+      else if (k == "subject_categories") in_.Strings(f, i.subject_categories);
+      else if (k == "approx_subjects") in_.Get(f, i.approx_subjects);
+      else if (k == "record_categories") in_.Strings(f, i.record_categories);
+      else if (k == "approx_records") in_.Get(f, i.approx_records);
+      else if (k == "likely_consequences") in_.Text(f, i.likely_consequences);
+      else if (k == "measures") in_.Text(f, i.measures);
+      else if (k == "affected_informed_on") in_.Get(f, i.affected_informed_on);
+      else if (k == "assessments")
+        Items(f, i.assessments, [&](value e) { ControllerAssessment(e, i.assessments.emplace_back()); });
     }, {"id", "aware_at"});
+  }
+
+  void ControllerAssessment(value v, model::ControllerAssessment& a) {
+    in_.Object(v, [&](std::string_view k, value f) {
+      if (k == "committee") in_.Get(f, a.committee);
+      else if (k == "assessment") in_.Get(f, a.assessment);
+      else if (k == "notified_authority_at") in_.Get(f, a.notified_authority_at);
+    }, {"committee"});
   }
 
   void Request(value v, model::DataSubjectRequest& r) {
@@ -465,6 +489,79 @@ class RegisterReader {
       else if (k == "parties") in_.Get(f, a.parties);
       else if (k == "signed_on") in_.Get(f, a.signed_on);
     }, {"id", "kind"});
+  }
+
+  void Cooperation(value v, model::Cooperation& c) {
+    in_.Object(v, [&](std::string_view k, value f) {
+      if (k == "id") in_.Get(f, c.id);
+      else if (k == "name") in_.Get(f, c.name);
+      else if (k == "form") in_.Get(f, c.form);
+      else if (k == "lead") in_.Get(f, c.lead);
+      else if (k == "coordinator") in_.Get(f, c.coordinator);
+      else if (k == "parties") Items(f, c.parties, [&](value e) { Party(e, c.parties.emplace_back()); });
+      else if (k == "systems") in_.Get(f, c.systems);
+      else if (k == "groups") Items(f, c.groups, [&](value e) { Group(e, c.groups.emplace_back()); });
+      else if (k == "documents")
+        Items(f, c.documents, [&](value e) { CooperationDocument(e, c.documents.emplace_back()); });
+      else if (k == "responsibilities") Responsibilities(f, c.responsibilities);
+      else if (k == "consulted") in_.Get(f, c.consulted);
+      else if (k == "management_review_on") in_.Get(f, c.management_review_on);
+    }, {"id"});
+  }
+
+  void Party(value v, model::CooperationParty& p) {
+    in_.Object(v, [&](std::string_view k, value f) {
+      if (k == "organization") in_.Get(f, p.organization);
+      else if (k == "committee") in_.Get(f, p.committee);
+      else if (k == "joined_on") in_.Get(f, p.joined_on);
+      else if (k == "decision") in_.Get(f, p.decision);
+    }, {"organization"});
+  }
+
+  void Group(value v, model::CooperationGroup& g) {
+    in_.Object(v, [&](std::string_view k, value f) {
+      if (k == "kind") in_.Get(f, g.kind);
+      else if (k == "name") in_.Get(f, g.name);
+      else if (k == "members") in_.Get(f, g.members);
+    }, {"kind"});
+  }
+
+  void CooperationDocument(value v, model::CooperationDocument& d) {
+    in_.Object(v, [&](std::string_view k, value f) {
+      if (k == "kind") in_.Get(f, d.kind);
+      else if (k == "signed_on") in_.Get(f, d.signed_on);
+      else if (k == "done_on") in_.Get(f, d.done_on);
+      else if (k == "published_on") in_.Get(f, d.published_on);
+      else if (k == "diary_number") in_.Get(f, d.diary_number);
+      else if (k == "dpia") in_.Get(f, d.dpia);
+      else if (k == "dpo_consulted") in_.Get(f, d.dpo_consulted);
+    }, {"kind"});
+  }
+
+  // {"duty": "organization id" | "each", ...}; null reads as none.
+  void Responsibilities(value v, std::vector<model::Responsibility>& out) {
+    if (in_.IsNull(v)) return;
+    in_.Object(v, [&](std::string_view k, value f) {
+      auto& r = out.emplace_back();
+      r.duty = std::string(k);
+      in_.Get(f, r.party);
+    });
+  }
+
+  void DpaDecision(value v, model::DpaDecision& d) {
+    in_.Object(v, [&](std::string_view k, value f) {
+      if (k == "id") in_.Get(f, d.id);
+      else if (k == "system") in_.Get(f, d.system);
+      else if (k == "committees") in_.Get(f, d.committees);
+      else if (k == "decided_on") in_.Get(f, d.decided_on);
+      else if (k == "decided_by") in_.Get(f, d.decided_by);
+      else if (k == "delegation") in_.Get(f, d.delegation);
+      else if (k == "meeting") in_.Get(f, d.meeting);
+      else if (k == "processor") in_.Get(f, d.processor);
+      else if (k == "diary_number") in_.Get(f, d.diary_number);
+      else if (k == "reported_on") in_.Get(f, d.reported_on);
+      else if (k == "reported_at") in_.Get(f, d.reported_at);
+    }, {"id", "system"});
   }
 
  private:
@@ -714,6 +811,8 @@ void ReadEntityValue(JsonIn& in, simdjson::ondemand::value v, T& out) {
   else if constexpr (std::is_same_v<T, model::ProcessorRecord>) r.ProcessorRecord(v, out);
   else if constexpr (std::is_same_v<T, model::Incident>) r.Incident(v, out);
   else if constexpr (std::is_same_v<T, model::DataSubjectRequest>) r.Request(v, out);
+  else if constexpr (std::is_same_v<T, model::Cooperation>) r.Cooperation(v, out);
+  else if constexpr (std::is_same_v<T, model::DpaDecision>) r.DpaDecision(v, out);
   else r.Agreement(v, out);
 }
 #define ANSVAR_ENTITY(T) template void ReadEntityValue<T>(JsonIn&, simdjson::ondemand::value, T&);
@@ -729,6 +828,8 @@ ANSVAR_ENTITY(model::ProcessorRecord)
 ANSVAR_ENTITY(model::Incident)
 ANSVAR_ENTITY(model::DataSubjectRequest)
 ANSVAR_ENTITY(model::Agreement)
+ANSVAR_ENTITY(model::Cooperation)
+ANSVAR_ENTITY(model::DpaDecision)
 #undef ANSVAR_ENTITY
 }  // namespace internal
 

@@ -35,6 +35,9 @@ class Writer {
     List("incidents", reg.incidents);
     List("data_subject_requests", reg.data_subject_requests);
     List("agreements", reg.agreements);
+    // Collections of cooperation-and-decisions.md: written when present, so older registers read and write alike.
+    if (!reg.cooperations.empty()) List("cooperations", reg.cooperations);
+    if (!reg.dpa_decisions.empty()) List("dpa_decisions", reg.dpa_decisions);
     o_.EndObject();
     return o_.Take();
   }
@@ -52,6 +55,10 @@ class Writer {
   void Fields(const Organization& x) {
     V("id", x.id), V("name", x.name), V("kind", x.kind), V("dpo", x.dpo);
     V("management_review_on", x.management_review_on);
+    if (!x.rulebook_overrides.empty()) {
+      o_.Key("rulebook");
+      o_.Raw(x.rulebook_overrides);
+    }
   }
   void Fields(const Committee& x) {
     V("id", x.id), V("organization", x.organization), V("name", x.name), V("kind", x.kind);
@@ -90,6 +97,49 @@ class Writer {
     V("handler", x.handler), V("assessment", x.assessment), V("notified_authority_at", x.notified_authority_at);
     V("delay_reason", x.delay_reason), V("dpo_informed", x.dpo_informed);
     V("subjects_informed_at", x.subjects_informed_at);
+    // The breach record (art. 33.3): written when kept.
+    if (!x.description.empty()) V("description", x.description);
+    if (!x.subject_categories.empty()) V("subject_categories", x.subject_categories);
+    Some("approx_subjects", x.approx_subjects);
+    if (!x.record_categories.empty()) V("record_categories", x.record_categories);
+    Some("approx_records", x.approx_records);
+    if (!x.likely_consequences.empty()) V("likely_consequences", x.likely_consequences);
+    if (!x.measures.empty()) V("measures", x.measures);
+    Some("affected_informed_on", x.affected_informed_on);
+    if (!x.assessments.empty()) List("assessments", x.assessments);
+  }
+  void Fields(const ControllerAssessment& x) {
+    V("committee", x.committee), V("assessment", x.assessment), V("notified_authority_at", x.notified_authority_at);
+  }
+  void Fields(const Cooperation& x) {
+    V("id", x.id), V("name", x.name), V("form", x.form), V("lead", x.lead), V("coordinator", x.coordinator);
+    List("parties", x.parties);
+    V("systems", x.systems);
+    List("groups", x.groups);
+    List("documents", x.documents);
+    o_.Key("responsibilities");
+    o_.BeginObject();
+    for (const auto& r : x.responsibilities) V(r.duty, r.party);
+    o_.EndObject();
+    V("consulted", x.consulted), V("management_review_on", x.management_review_on);
+  }
+  void Fields(const CooperationParty& x) {
+    V("organization", x.organization), V("committee", x.committee), V("joined_on", x.joined_on);
+    V("decision", x.decision);
+  }
+  void Fields(const CooperationGroup& x) { V("kind", x.kind), V("name", x.name), V("members", x.members); }
+  void Fields(const CooperationDocument& x) {
+    V("kind", x.kind);
+    Some("signed_on", x.signed_on), Some("done_on", x.done_on), Some("published_on", x.published_on);
+    Some("diary_number", x.diary_number);
+    if (x.kind == CooperationDocumentKind::kRiskAnalysis || x.dpia) V("dpia", x.dpia);
+    if (x.kind == CooperationDocumentKind::kRiskAnalysis || x.dpo_consulted) V("dpo_consulted", x.dpo_consulted);
+  }
+  void Fields(const DpaDecision& x) {
+    V("id", x.id), V("system", x.system), V("committees", x.committees), V("decided_on", x.decided_on);
+    V("decided_by", x.decided_by), V("delegation", x.delegation), V("meeting", x.meeting);
+    V("processor", x.processor), V("diary_number", x.diary_number), V("reported_on", x.reported_on);
+    Some("reported_at", x.reported_at);
   }
   void Fields(const DataSubjectRequest& x) {
     V("id", x.id), V("received_on", x.received_on), V("kind", x.kind), V("controllers", x.controllers);
@@ -162,6 +212,7 @@ class Writer {
     Some("signed_on", d.signed_on), Some("signed_by", d.signed_by);
     if (!d.on_behalf_of.empty()) V("on_behalf_of", d.on_behalf_of);
     Some("organization", d.organization);
+    if (!d.organizations.empty()) V("organizations", d.organizations);
     if (!d.clauses.empty()) V("clauses", d.clauses);
     if (!d.powers_of_attorney.empty()) V("powers_of_attorney", d.powers_of_attorney);
     Some("year", d.year), Some("approved_on", d.approved_on), Some("approved_by", d.approved_by);
@@ -199,6 +250,7 @@ class Writer {
   void Value(const std::string& s) { o_.String(s); }
   void Value(bool b) { o_.Bool(b); }
   void Value(int i) { o_.Int(i); }
+  void Value(int64_t i) { o_.Int(i); }
   void Value(Date d) { o_.String(FormatDate(d)); }
   void Value(Timestamp t) { o_.String(FormatTimestamp(t)); }
   template <class Tag>
@@ -253,6 +305,8 @@ ANSVAR_ENTITY(model::ProcessorRecord)
 ANSVAR_ENTITY(model::Incident)
 ANSVAR_ENTITY(model::DataSubjectRequest)
 ANSVAR_ENTITY(model::Agreement)
+ANSVAR_ENTITY(model::Cooperation)
+ANSVAR_ENTITY(model::DpaDecision)
 #undef ANSVAR_ENTITY
 
 }  // namespace ansvar::io

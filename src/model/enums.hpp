@@ -90,6 +90,18 @@ enum class Criterion {
 enum class Assessment { kNoRisk, kRisk, kHighRisk };
 enum class RequestOutcome { kGranted, kPartlyRefused, kRefused };
 enum class AgreementKind { kJointControllerArrangement, kCooperationAgreement, kOther };
+// Cooperations between organizations (cooperation-and-decisions.md §2).
+enum class CooperationForm { kContractCooperation, kCommonCommittee, kFederation, kCompany, kOther };
+enum class GroupKind { kSteeringGroup, kWorkingGroup, kManagementGroup, kOther };
+enum class CooperationDocumentKind {
+  kCooperationAgreement,
+  kOrganizationAppendix,
+  kManagementSystemAppendix,
+  kEconomyAppendix,
+  kJointControllerArrangement,
+  kRiskAnalysis,
+  kOther,
+};
 
 template <class E>
 struct EnumNames;
@@ -130,6 +142,11 @@ ANSVAR_ENUM_NAMES(Criterion, "evaluation_scoring", "automated_decision", "system
 ANSVAR_ENUM_NAMES(Assessment, "no_risk", "risk", "high_risk");
 ANSVAR_ENUM_NAMES(RequestOutcome, "granted", "partly_refused", "refused");
 ANSVAR_ENUM_NAMES(AgreementKind, "joint_controller_arrangement", "cooperation_agreement", "other");
+ANSVAR_ENUM_NAMES(CooperationForm, "contract_cooperation", "common_committee", "federation", "company", "other");
+ANSVAR_ENUM_NAMES(GroupKind, "steering_group", "working_group", "management_group", "other");
+ANSVAR_ENUM_NAMES(CooperationDocumentKind, "cooperation_agreement", "organization_appendix",
+                  "management_system_appendix", "economy_appendix", "joint_controller_arrangement", "risk_analysis",
+                  "other");
 
 #undef ANSVAR_ENUM_NAMES
 

@@ -40,6 +40,8 @@ using RequestId = Id<struct RequestTag>;
 using AgreementId = Id<struct AgreementTag>;
 using DelegationId = Id<struct DelegationTag>;
 using ProcessorRecordId = Id<struct ProcessorRecordTag>;
+using CooperationId = Id<struct CooperationTag>;
+using DpaDecisionId = Id<struct DpaDecisionTag>;
 
 }  // namespace ansvar::model
 

@@ -20,6 +20,9 @@ struct Organization {
   OrganizationKind kind = OrganizationKind::kMunicipality;
   std::optional<PersonId> dpo;                 // dataskyddsombud
   std::optional<Date> management_review_on;    // last PDCA review of the management system (R-LIS-REVIEW)
+  // The organization's own rulebook overrides (cooperation-and-decisions.md §1), kept like the register's: the
+  // canonical JSON text of its "rulebook" object (empty: none). The rules layer interprets it.
+  std::string rulebook_overrides;
   friend bool operator==(const Organization&, const Organization&) = default;
 };
 
@@ -91,6 +94,7 @@ struct Document {
   std::optional<PersonId> signed_by;
   std::vector<CommitteeId> on_behalf_of;
   std::optional<OrganizationId> organization;  // a DPA's contracting organization; defaults to the owner's
+  std::vector<OrganizationId> organizations;   // a DPA's controller organizations it is signed for (default: organization)
   std::vector<std::string> clauses;
   std::vector<PowerOfAttorneyId> powers_of_attorney;
   std::optional<int> year;
@@ -222,6 +226,14 @@ struct ProcessorRecord {
   friend bool operator==(const ProcessorRecord&, const ProcessorRecord&) = default;
 };
 
+// A controller that judges a breach differently from the handler, and its own notification (K: Incidentrapportering).
+struct ControllerAssessment {
+  CommitteeId committee;
+  std::optional<Assessment> assessment;
+  std::optional<Timestamp> notified_authority_at;
+  friend bool operator==(const ControllerAssessment&, const ControllerAssessment&) = default;
+};
+
 struct Incident {
   IncidentId id;
   std::optional<SystemId> system;
@@ -233,6 +245,16 @@ struct Incident {
   std::optional<std::string> delay_reason;
   bool dpo_informed = false;
   std::optional<Timestamp> subjects_informed_at;
+  // The breach record (GDPR art. 33.3 a–d, 33.5).
+  std::string description;
+  std::vector<std::string> subject_categories;
+  std::optional<int64_t> approx_subjects;
+  std::vector<std::string> record_categories;
+  std::optional<int64_t> approx_records;
+  std::string likely_consequences;
+  std::string measures;
+  std::optional<Date> affected_informed_on;  // the documentation sent to every affected controller
+  std::vector<ControllerAssessment> assessments;
   friend bool operator==(const Incident&, const Incident&) = default;
 };
 
@@ -257,6 +279,74 @@ struct Agreement {
   friend bool operator==(const Agreement&, const Agreement&) = default;
 };
 
+// A cooperation between organizations (cooperation-and-decisions.md §2; D: Bibliotek Dalarna).
+struct CooperationParty {
+  OrganizationId organization;
+  std::optional<CommitteeId> committee;  // the party's responsible committee
+  std::optional<Date> joined_on;
+  std::string decision;  // the joining decision, e.g. "KF 2020-11-23 § 140"
+  friend bool operator==(const CooperationParty&, const CooperationParty&) = default;
+};
+
+struct CooperationGroup {
+  GroupKind kind = GroupKind::kOther;
+  std::string name;
+  std::vector<PersonId> members;
+  friend bool operator==(const CooperationGroup&, const CooperationGroup&) = default;
+};
+
+struct CooperationDocument {
+  CooperationDocumentKind kind = CooperationDocumentKind::kOther;
+  std::optional<Date> signed_on;
+  std::optional<Date> done_on;
+  std::optional<Date> published_on;  // the essence made available to the data subjects (art. 26.2)
+  std::optional<std::string> diary_number;
+  bool dpia = false;                 // a risk analysis that includes the DPIA
+  bool dpo_consulted = false;
+  friend bool operator==(const CooperationDocument&, const CooperationDocument&) = default;
+};
+
+// One duty of the art. 26 arrangement and who bears it: a party's organization id, or "each".
+struct Responsibility {
+  std::string duty;
+  std::string party;
+  friend bool operator==(const Responsibility&, const Responsibility&) = default;
+};
+
+inline constexpr std::string_view kEachParty = "each";
+
+struct Cooperation {
+  CooperationId id;
+  std::string name;
+  CooperationForm form = CooperationForm::kContractCooperation;
+  std::optional<OrganizationId> lead;  // the party that procures and holds the supplier contract (huvudman)
+  std::optional<PersonId> coordinator;
+  std::vector<CooperationParty> parties;
+  std::vector<SystemId> systems;
+  std::vector<CooperationGroup> groups;
+  std::vector<CooperationDocument> documents;
+  std::vector<Responsibility> responsibilities;  // in the order written
+  std::vector<std::string> consulted;            // stakeholders consulted (lawyer, dpo, ...)
+  std::optional<Date> management_review_on;      // last PDCA review of the cooperation's management system
+  friend bool operator==(const Cooperation&, const Cooperation&) = default;
+};
+
+// A committee's decision on which processor to use (cooperation-and-decisions.md §3; K: tjänsteskrivelse).
+struct DpaDecision {
+  DpaDecisionId id;
+  SystemId system;
+  std::vector<CommitteeId> committees;  // for whom it is decided
+  std::optional<Date> decided_on;
+  std::optional<PersonId> decided_by;       // absent when decided at a meeting
+  std::optional<DelegationId> delegation;   // the delegation used; absent at a meeting
+  std::optional<std::string> meeting;       // e.g. "BN 2024-10-01 § 12" when the committee decided itself
+  std::optional<std::string> processor;
+  std::optional<std::string> diary_number;
+  std::optional<Date> reported_on;          // reported to the committee (KL 7 kap. 8 §)
+  std::optional<std::string> reported_at;   // the meeting and paragraph it was reported at, e.g. "BN 2024-11-12 § 5"
+  friend bool operator==(const DpaDecision&, const DpaDecision&) = default;
+};
+
 struct Register {
   // The document's own "as of" instant and whether it was written as a bare date.
   std::optional<Timestamp> as_of;
@@ -277,6 +367,8 @@ struct Register {
   std::vector<Incident> incidents;
   std::vector<DataSubjectRequest> data_subject_requests;
   std::vector<Agreement> agreements;
+  std::vector<Cooperation> cooperations;
+  std::vector<DpaDecision> dpa_decisions;
   friend bool operator==(const Register&, const Register&) = default;
 };
 

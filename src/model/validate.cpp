@@ -67,7 +67,8 @@ class Path {
 constexpr std::string_view kWhat[] = {"organization",        "committee",         "administration", "person",
                                       "system",              "delegation",        "power of attorney",
                                       "processing activity", "processor record",  "incident",
-                                      "data subject request", "agreement"};
+                                      "data subject request", "agreement",
+                                      "cooperation",         "DPA decision"};
 
 // Checks the references of one entity at a time.
 class References {
@@ -129,6 +130,7 @@ class References {
       Ref(Collection::kPerson, doc.approved_by, Path(dp, "approved_by"));
       Refs(Collection::kCommittee, doc.on_behalf_of, Path(dp, "on_behalf_of"));
       Ref(Collection::kOrganization, doc.organization, Path(dp, "organization"));
+      Refs(Collection::kOrganization, doc.organizations, Path(dp, "organizations"));
       Refs(Collection::kPowerOfAttorney, doc.powers_of_attorney, Path(dp, "powers_of_attorney"));
     }
     if (s.transfer) {
@@ -173,6 +175,9 @@ class References {
     Ref(Collection::kSystem, i.system, Path(p, "system"));
     Refs(Collection::kCommittee, i.controllers, Path(p, "controllers"));
     Ref(Collection::kCommittee, i.handler, Path(p, "handler"));
+    const Path assessments(p, "assessments");
+    for (size_t a = 0; a < i.assessments.size(); ++a)
+      Ref(Collection::kCommittee, i.assessments[a].committee.str(), Path(Path(assessments, a), "committee"));
   }
 
   void Check(const DataSubjectRequest& r, const Path& p) {
@@ -182,6 +187,35 @@ class References {
   void Check(const Agreement& a, const Path& p) {
     Refs(Collection::kSystem, a.systems, Path(p, "systems"));
     Refs(Collection::kOrganization, a.parties, Path(p, "parties"));
+  }
+
+  void Check(const Cooperation& c, const Path& p) {
+    Ref(Collection::kOrganization, c.lead, Path(p, "lead"));
+    Ref(Collection::kPerson, c.coordinator, Path(p, "coordinator"));
+    const Path parties(p, "parties");
+    std::unordered_set<std::string_view> seen;
+    for (size_t i = 0; i < c.parties.size(); ++i) {
+      const auto& party = c.parties[i];
+      const Path pp(parties, i);
+      Ref(Collection::kOrganization, party.organization.str(), Path(pp, "organization"));
+      if (!seen.insert(party.organization.str()).second)
+        out_.Add(Path(pp, "organization").str(), "duplicate party " + Quote(party.organization.str()));
+      Ref(Collection::kCommittee, party.committee, Path(pp, "committee"));
+    }
+    Refs(Collection::kSystem, c.systems, Path(p, "systems"));
+    const Path groups(p, "groups");
+    for (size_t i = 0; i < c.groups.size(); ++i)
+      Refs(Collection::kPerson, c.groups[i].members, Path(Path(groups, i), "members"));
+    const Path resp(p, "responsibilities");
+    for (const auto& r : c.responsibilities)
+      if (r.party != kEachParty) Ref(Collection::kOrganization, r.party, Path(resp, r.duty));
+  }
+
+  void Check(const DpaDecision& d, const Path& p) {
+    Ref(Collection::kSystem, d.system.str(), Path(p, "system"));
+    Refs(Collection::kCommittee, d.committees, Path(p, "committees"));
+    Ref(Collection::kPerson, d.decided_by, Path(p, "decided_by"));
+    Ref(Collection::kDelegation, d.delegation, Path(p, "delegation"));
   }
 
  private:
@@ -237,9 +271,10 @@ class Validator : public Lookup {
       constexpr std::array<Collection, 6> kHere = {Collection::kSystem,         Collection::kPerson,
                                                    Collection::kOrganization,   Collection::kCommittee,
                                                    Collection::kAdministration, Collection::kDelegation};
-      constexpr std::array<Collection, 6> kThere = {Collection::kProcessingActivity, Collection::kPowerOfAttorney,
+      constexpr std::array<Collection, 8> kThere = {Collection::kProcessingActivity, Collection::kPowerOfAttorney,
                                                     Collection::kProcessorRecord,    Collection::kIncident,
-                                                    Collection::kDataSubjectRequest, Collection::kAgreement};
+                                                    Collection::kDataSubjectRequest, Collection::kAgreement,
+                                                    Collection::kCooperation,        Collection::kDpaDecision};
       {
         std::jthread other([this, &kThere] {
           for (auto c : kThere) IndexStep(static_cast<size_t>(c));
@@ -270,7 +305,7 @@ class Validator : public Lookup {
   }
 
  private:
-  static constexpr size_t kCollections = 12;
+  static constexpr size_t kCollections = 14;
   static constexpr size_t kParallelFrom = 20000;
 
   // fn(items, path, id_optional) for collection c.
@@ -289,6 +324,8 @@ class Validator : public Lookup {
       case Collection::kIncident: return fn(reg_.incidents, "$.incidents", false);
       case Collection::kDataSubjectRequest: return fn(reg_.data_subject_requests, "$.data_subject_requests", false);
       case Collection::kAgreement: return fn(reg_.agreements, "$.agreements", false);
+      case Collection::kCooperation: return fn(reg_.cooperations, "$.cooperations", false);
+      case Collection::kDpaDecision: return fn(reg_.dpa_decisions, "$.dpa_decisions", false);
     }
   }
   void IndexStep(size_t c) {
@@ -334,6 +371,8 @@ ANSVAR_ENTITY(ProcessorRecord)
 ANSVAR_ENTITY(Incident)
 ANSVAR_ENTITY(DataSubjectRequest)
 ANSVAR_ENTITY(Agreement)
+ANSVAR_ENTITY(Cooperation)
+ANSVAR_ENTITY(DpaDecision)
 #undef ANSVAR_ENTITY
 
 }  // namespace ansvar::model

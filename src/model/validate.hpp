@@ -29,6 +29,8 @@ enum class Collection {
   kIncident,
   kDataSubjectRequest,
   kAgreement,
+  kCooperation,
+  kDpaDecision,
 };
 
 // What an entity's references are checked against.

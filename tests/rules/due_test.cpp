@@ -23,7 +23,7 @@ model::RoleAssignment Role(model::RoleKind kind, const char* person) { return {k
 model::Register Base() {
   model::Register reg;
   reg.organizations.push_back({model::OrganizationId("kba"), "Kungsbacka kommun",
-                               model::OrganizationKind::kMunicipality, model::PersonId("p-dpo"), D(2024, 11, 1)});
+                               model::OrganizationKind::kMunicipality, model::PersonId("p-dpo"), D(2024, 11, 1), {}});
   reg.committees.push_back({model::CommitteeId("ks"), model::OrganizationId("kba"), "Kommunstyrelsen",
                             model::CommitteeKind::kExecutiveBoard});
   reg.committees.push_back(

@@ -23,8 +23,8 @@ Register FullRegister() {
 
   r.organizations = {
       Organization{OrganizationId("kba"), "Kungsbacka kommun", OrganizationKind::kMunicipality, PersonId("p-dpo"),
-                   D("2024-11-01")},
-      Organization{OrganizationId("bolag"), "Kommunbolaget AB", OrganizationKind::kCompany, std::nullopt, std::nullopt},
+                   D("2024-11-01"), {}},
+      Organization{OrganizationId("bolag"), "Kommunbolaget AB", OrganizationKind::kCompany, std::nullopt, std::nullopt, {}},
   };
   r.committees = {
       Committee{CommitteeId("ks"), OrganizationId("kba"), "Kommunstyrelsen", CommitteeKind::kExecutiveBoard},
@@ -260,7 +260,7 @@ Register ScaledRegister(size_t systems) {
   for (size_t o = 0; o < orgs; ++o) {
     const OrganizationId org(n("org-", o));
     r.organizations.push_back(Organization{org, "Kommun " + std::to_string(o), OrganizationKind::kMunicipality,
-                                           PersonId(n("p-", o * kAdmins * kPeoplePerAdmin)), D("2024-11-01")});
+                                           PersonId(n("p-", o * kAdmins * kPeoplePerAdmin)), D("2024-11-01"), {}});
     for (size_t c = 0; c < kCommittees; ++c) {
       const size_t id = o * kCommittees + c;
       r.committees.push_back(Committee{CommitteeId(n("c-", id)), org, "Nämnd " + std::to_string(id),

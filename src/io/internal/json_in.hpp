@@ -95,6 +95,11 @@ class JsonIn {
   void Get(od::value v, std::optional<bool>& out);
   void Get(od::value v, int& out);
   void Get(od::value v, std::optional<int>& out);
+  void Get(od::value v, std::optional<int64_t>& out);  // a count; negative numbers are refused
+  // Text that may be written as a string or as a list of strings (joined by "\n"); null reads as "".
+  void Text(od::value v, std::string& out);
+  // A list of strings that may be written as one string; null reads as an empty list.
+  void Strings(od::value v, std::vector<std::string>& out);
   void Get(od::value v, model::Date& out);
   void Get(od::value v, std::optional<model::Date>& out);
   void Get(od::value v, model::Timestamp& out);
