@@ -148,14 +148,25 @@ TEST_F(SqliteStoreTest, HasANormalisedTablePerEntityAndForEachList) {
                         "agreements",
                         "agreement_systems",
                         "agreement_parties",
+                        "system_document_organizations",
+                        "incident_assessments",
+                        "cooperations",
+                        "cooperation_parties",
+                        "cooperation_systems",
+                        "cooperation_groups",
+                        "cooperation_group_members",
+                        "cooperation_documents",
+                        "cooperation_responsibilities",
+                        "dpa_decisions",
+                        "dpa_decision_committees",
                         "audit_log",
                         "schema_migrations",
                         "register_meta"}) {
     EXPECT_EQ(raw.Text("SELECT name FROM sqlite_master WHERE type = 'table' AND name = '" + std::string(t) + "'"), t);
   }
-  for (const char* t :
-       {"organizations", "committees", "administrations", "people", "systems", "delegations", "powers_of_attorney",
-        "processing_activities", "processor_records", "incidents", "data_subject_requests", "agreements"}) {
+  for (const char* t : {"organizations", "committees", "administrations", "people", "systems", "delegations",
+                        "powers_of_attorney", "processing_activities", "processor_records", "incidents",
+                        "data_subject_requests", "agreements", "cooperations", "dpa_decisions"}) {
     EXPECT_EQ(raw.Text("SELECT COUNT(*) FROM pragma_table_info('" + std::string(t) +
                        "') WHERE name = 'version' AND "
                        "\"notnull\" = 1"),

@@ -213,12 +213,13 @@ void Load(RowSource& source, model::Register& reg, Versions& versions) {
     });
   }
 
-  ReadEntities(source, Kind::kOrganization, "name, kind, dpo, management_review_on", reg.organizations, versions,
-               [](Cols& c, Organization& x) {
+  ReadEntities(source, Kind::kOrganization, "name, kind, dpo, management_review_on, rulebook_overrides",
+               reg.organizations, versions, [](Cols& c, Organization& x) {
                  x.name = c.Str();
                  x.kind = c.EnumCol<OrganizationKind>();
                  x.dpo = c.OptIdCol<PersonId>();
                  x.management_review_on = c.OptDateCol();
+                 x.rulebook_overrides = c.Str();
                });
 
   ReadEntities(source, Kind::kCommittee, "organization_id, name, kind", reg.committees, versions,
@@ -337,6 +338,12 @@ void Load(RowSource& source, model::Register& reg, Versions& versions) {
               Document& d = document(c);
               const size_t pos = c.Position();
               At(d.powers_of_attorney, pos) = c.IdCol<PowerOfAttorneyId>();
+            });
+    ForEach(source, "SELECT system_id, document_position, position, organization_id FROM system_document_organizations",
+            "system_document_organizations", [&](Cols& c) {
+              Document& d = document(c);
+              const size_t pos = c.Position();
+              At(d.organizations, pos) = c.IdCol<OrganizationId>();
             });
     ForEach(source, "SELECT system_id, basis, tia_document, art9_document FROM system_transfers", "system_transfers",
             [&](Cols& c) {
@@ -468,7 +475,8 @@ void Load(RowSource& source, model::Register& reg, Versions& versions) {
 
   ReadEntities(source, Kind::kIncident,
                "system_id, aware_at, handler_id, assessment, notified_authority_at, delay_reason, dpo_informed, "
-               "subjects_informed_at",
+               "subjects_informed_at, description, subject_categories, approx_subjects, record_categories, "
+               "approx_records, likely_consequences, measures, affected_informed_on",
                reg.incidents, versions, [](Cols& c, Incident& x) {
                  x.system = c.OptIdCol<SystemId>();
                  x.aware_at = c.TimeCol();
@@ -478,6 +486,14 @@ void Load(RowSource& source, model::Register& reg, Versions& versions) {
                  x.delay_reason = c.OptStr();
                  x.dpo_informed = c.Bool();
                  x.subjects_informed_at = c.OptTimeCol();
+                 x.description = c.Str();
+                 x.subject_categories = c.List();
+                 x.approx_subjects = c.OptInt();
+                 x.record_categories = c.List();
+                 x.approx_records = c.OptInt();
+                 x.likely_consequences = c.Str();
+                 x.measures = c.Str();
+                 x.affected_informed_on = c.OptDateCol();
                });
   {
     const ById incidents(reg.incidents, "incidents");
@@ -486,6 +502,15 @@ void Load(RowSource& source, model::Register& reg, Versions& versions) {
               auto& i = reg.incidents[incidents(c.View())];
               const size_t pos = c.Position();
               At(i.controllers, pos) = c.IdCol<CommitteeId>();
+            });
+    ForEach(source,
+            "SELECT incident_id, position, committee_id, assessment, notified_authority_at FROM incident_assessments",
+            "incident_assessments", [&](Cols& c) {
+              auto& i = reg.incidents[incidents(c.View())];
+              ControllerAssessment& a = At(i.assessments, c.Position());
+              a.committee = c.IdCol<CommitteeId>();
+              a.assessment = c.OptEnumCol<Assessment>();
+              a.notified_authority_at = c.OptTimeCol();
             });
   }
 
@@ -526,6 +551,96 @@ void Load(RowSource& source, model::Register& reg, Versions& versions) {
               auto& a = reg.agreements[agreements(c.View())];
               const size_t pos = c.Position();
               At(a.parties, pos) = c.IdCol<OrganizationId>();
+            });
+  }
+
+  ReadEntities(source, Kind::kCooperation, "name, form, lead_id, coordinator_id, consulted, management_review_on",
+               reg.cooperations, versions, [](Cols& c, Cooperation& x) {
+                 x.name = c.Str();
+                 x.form = c.EnumCol<CooperationForm>();
+                 x.lead = c.OptIdCol<OrganizationId>();
+                 x.coordinator = c.OptIdCol<PersonId>();
+                 x.consulted = c.List();
+                 x.management_review_on = c.OptDateCol();
+               });
+  {
+    const ById cooperations(reg.cooperations, "cooperations");
+    ForEach(source,
+            "SELECT cooperation_id, position, organization_id, committee_id, joined_on, decision FROM "
+            "cooperation_parties",
+            "cooperation_parties", [&](Cols& c) {
+              auto& x = reg.cooperations[cooperations(c.View())];
+              CooperationParty& p = At(x.parties, c.Position());
+              p.organization = c.IdCol<OrganizationId>();
+              p.committee = c.OptIdCol<CommitteeId>();
+              p.joined_on = c.OptDateCol();
+              p.decision = c.Str();
+            });
+    ForEach(source, "SELECT cooperation_id, position, system_id FROM cooperation_systems", "cooperation_systems",
+            [&](Cols& c) {
+              auto& x = reg.cooperations[cooperations(c.View())];
+              const size_t pos = c.Position();
+              At(x.systems, pos) = c.IdCol<SystemId>();
+            });
+    ForEach(source, "SELECT cooperation_id, position, kind, name FROM cooperation_groups", "cooperation_groups",
+            [&](Cols& c) {
+              auto& x = reg.cooperations[cooperations(c.View())];
+              CooperationGroup& g = At(x.groups, c.Position());
+              g.kind = c.EnumCol<GroupKind>();
+              g.name = c.Str();
+            });
+    ForEach(source, "SELECT cooperation_id, group_position, position, person_id FROM cooperation_group_members",
+            "cooperation_group_members", [&](Cols& c) {
+              auto& x = reg.cooperations[cooperations(c.View())];
+              const size_t gpos = c.Position();
+              if (gpos >= x.groups.size()) Corrupt("group_position", std::to_string(gpos));
+              const size_t pos = c.Position();
+              At(x.groups[gpos].members, pos) = c.IdCol<PersonId>();
+            });
+    ForEach(source,
+            "SELECT cooperation_id, position, kind, signed_on, done_on, published_on, diary_number, dpia, "
+            "dpo_consulted FROM cooperation_documents",
+            "cooperation_documents", [&](Cols& c) {
+              auto& x = reg.cooperations[cooperations(c.View())];
+              CooperationDocument& d = At(x.documents, c.Position());
+              d.kind = c.EnumCol<CooperationDocumentKind>();
+              d.signed_on = c.OptDateCol();
+              d.done_on = c.OptDateCol();
+              d.published_on = c.OptDateCol();
+              d.diary_number = c.OptStr();
+              d.dpia = c.Bool();
+              d.dpo_consulted = c.Bool();
+            });
+    ForEach(source, "SELECT cooperation_id, position, duty, party FROM cooperation_responsibilities",
+            "cooperation_responsibilities", [&](Cols& c) {
+              auto& x = reg.cooperations[cooperations(c.View())];
+              Responsibility& r = At(x.responsibilities, c.Position());
+              r.duty = c.Str();
+              r.party = c.Str();
+            });
+  }
+
+  ReadEntities(source, Kind::kDpaDecision,
+               "system_id, decided_on, decided_by, delegation_id, meeting, processor, diary_number, reported_on, "
+               "reported_at",
+               reg.dpa_decisions, versions, [](Cols& c, DpaDecision& x) {
+                 x.system = c.IdCol<SystemId>();
+                 x.decided_on = c.OptDateCol();
+                 x.decided_by = c.OptIdCol<PersonId>();
+                 x.delegation = c.OptIdCol<DelegationId>();
+                 x.meeting = c.OptStr();
+                 x.processor = c.OptStr();
+                 x.diary_number = c.OptStr();
+                 x.reported_on = c.OptDateCol();
+                 x.reported_at = c.OptStr();
+               });
+  {
+    const ById decisions(reg.dpa_decisions, "dpa_decisions");
+    ForEach(source, "SELECT decision_id, position, committee_id FROM dpa_decision_committees",
+            "dpa_decision_committees", [&](Cols& c) {
+              auto& x = reg.dpa_decisions[decisions(c.View())];
+              const size_t pos = c.Position();
+              At(x.committees, pos) = c.IdCol<CommitteeId>();
             });
   }
 }

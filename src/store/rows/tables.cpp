@@ -7,8 +7,10 @@
 namespace ansvar::store::rows {
 namespace {
 
+static_assert(kKindCount == 14, "a new kind needs its entity table in kEntityTables");
 constexpr std::array<TableDef, kTableCount> kTables = {{
-    {"organizations", "id, position, version, name, kind, dpo, management_review_on", Kind::kOrganization, "id"},
+    {"organizations", "id, position, version, name, kind, dpo, management_review_on, rulebook_overrides",
+     Kind::kOrganization, "id"},
     {"committees", "id, position, version, organization_id, name, kind", Kind::kCommittee, "id"},
     {"administrations", "id, position, version, organization_id, name, employing_committee_id", Kind::kAdministration,
      "id"},
@@ -58,7 +60,8 @@ constexpr std::array<TableDef, kTableCount> kTables = {{
     {"processor_record_committees", "record_id, position, committee_id", Kind::kProcessorRecord, "record_id"},
     {"incidents",
      "id, position, version, system_id, aware_at, handler_id, assessment, notified_authority_at, delay_reason, "
-     "dpo_informed, subjects_informed_at",
+     "dpo_informed, subjects_informed_at, description, subject_categories, approx_subjects, record_categories, "
+     "approx_records, likely_consequences, measures, affected_informed_on",
      Kind::kIncident, "id"},
     {"incident_controllers", "incident_id, position, committee_id", Kind::kIncident, "incident_id"},
     {"data_subject_requests",
@@ -68,12 +71,37 @@ constexpr std::array<TableDef, kTableCount> kTables = {{
     {"agreements", "id, position, version, kind, signed_on", Kind::kAgreement, "id"},
     {"agreement_systems", "agreement_id, position, system_id", Kind::kAgreement, "agreement_id"},
     {"agreement_parties", "agreement_id, position, organization_id", Kind::kAgreement, "agreement_id"},
+    {"system_document_organizations", "system_id, document_position, position, organization_id", Kind::kSystem,
+     "system_id"},
+    {"incident_assessments", "incident_id, position, committee_id, assessment, notified_authority_at", Kind::kIncident,
+     "incident_id"},
+    {"cooperations", "id, position, version, name, form, lead_id, coordinator_id, consulted, management_review_on",
+     Kind::kCooperation, "id"},
+    {"cooperation_parties", "cooperation_id, position, organization_id, committee_id, joined_on, decision",
+     Kind::kCooperation, "cooperation_id"},
+    {"cooperation_systems", "cooperation_id, position, system_id", Kind::kCooperation, "cooperation_id"},
+    {"cooperation_groups", "cooperation_id, position, kind, name", Kind::kCooperation, "cooperation_id"},
+    {"cooperation_group_members", "cooperation_id, group_position, position, person_id", Kind::kCooperation,
+     "cooperation_id"},
+    {"cooperation_documents",
+     "cooperation_id, position, kind, signed_on, done_on, published_on, diary_number, dpia, dpo_consulted",
+     Kind::kCooperation, "cooperation_id"},
+    {"cooperation_responsibilities", "cooperation_id, position, duty, party", Kind::kCooperation, "cooperation_id"},
+    {"dpa_decisions",
+     "id, position, version, system_id, decided_on, decided_by, delegation_id, meeting, processor, diary_number, "
+     "reported_on, reported_at",
+     Kind::kDpaDecision, "id"},
+    {"dpa_decision_committees", "decision_id, position, committee_id", Kind::kDpaDecision, "decision_id"},
 }};
+
+static_assert(std::all_of(kTables.begin(), kTables.end(), [](const TableDef& t) { return !t.name.empty(); }),
+              "every Table has its TableDef");
 
 constexpr std::array<Table, kKindCount> kEntityTables = {
     Table::kOrganizations,    Table::kCommittees,  Table::kAdministrations,     Table::kPeople,
     Table::kSystems,          Table::kDelegations, Table::kPowersOfAttorney,    Table::kProcessingActivities,
-    Table::kProcessorRecords, Table::kIncidents,   Table::kDataSubjectRequests, Table::kAgreements};
+    Table::kProcessorRecords, Table::kIncidents,   Table::kDataSubjectRequests, Table::kAgreements,
+    Table::kCooperations,     Table::kDpaDecisions};
 
 }  // namespace
 

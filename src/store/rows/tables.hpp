@@ -45,8 +45,19 @@ enum class Table : int {
   kAgreements,
   kAgreementSystems,
   kAgreementParties,
+  kSystemDocumentOrganizations,
+  kIncidentAssessments,
+  kCooperations,
+  kCooperationParties,
+  kCooperationSystems,
+  kCooperationGroups,
+  kCooperationGroupMembers,
+  kCooperationDocuments,
+  kCooperationResponsibilities,
+  kDpaDecisions,
+  kDpaDecisionCommittees,
 };
-inline constexpr size_t kTableCount = 33;
+inline constexpr size_t kTableCount = 44;
 
 struct TableDef {
   std::string_view name;
@@ -86,6 +97,8 @@ void ForEachCollection(Register& reg, F&& f) {
   f(reg.incidents);
   f(reg.data_subject_requests);
   f(reg.agreements);
+  f(reg.cooperations);
+  f(reg.dpa_decisions);
 }
 
 // The Kind of a collection's element type.

@@ -75,7 +75,8 @@ std::optional<std::string> MetaAsOf(const model::Register& reg) { return T2s(reg
 
 template <>
 void WriteRows(RowSink& s, const Organization& x, int64_t pos, int64_t ver) {
-  Row(s, Table::kOrganizations, x.id.str(), pos, ver, x.name, E2s(x.kind), OptId(x.dpo), D2s(x.management_review_on));
+  Row(s, Table::kOrganizations, x.id.str(), pos, ver, x.name, E2s(x.kind), OptId(x.dpo), D2s(x.management_review_on),
+      x.rulebook_overrides);
 }
 
 template <>
@@ -128,6 +129,8 @@ void WriteRows(RowSink& s, const System& x, int64_t pos, int64_t ver) {
       Row(s, Table::kSystemDocumentCommittees, id, n, k, d.on_behalf_of[k].str());
     for (size_t k = 0; k < d.powers_of_attorney.size(); ++k)
       Row(s, Table::kSystemDocumentPowers, id, n, k, d.powers_of_attorney[k].str());
+    for (size_t k = 0; k < d.organizations.size(); ++k)
+      Row(s, Table::kSystemDocumentOrganizations, id, n, k, d.organizations[k].str());
   }
   if (x.transfer)
     Row(s, Table::kSystemTransfers, id, x.transfer->basis, OptId(x.transfer->tia_document),
@@ -185,8 +188,14 @@ template <>
 void WriteRows(RowSink& s, const Incident& x, int64_t pos, int64_t ver) {
   const std::string& id = x.id.str();
   Row(s, Table::kIncidents, id, pos, ver, OptId(x.system), FormatTimestamp(x.aware_at), OptId(x.handler),
-      E2s(x.assessment), T2s(x.notified_authority_at), x.delay_reason, x.dpo_informed, T2s(x.subjects_informed_at));
+      E2s(x.assessment), T2s(x.notified_authority_at), x.delay_reason, x.dpo_informed, T2s(x.subjects_informed_at),
+      x.description, EncodeStringList(x.subject_categories), x.approx_subjects, EncodeStringList(x.record_categories),
+      x.approx_records, x.likely_consequences, x.measures, D2s(x.affected_informed_on));
   for (size_t n = 0; n < x.controllers.size(); ++n) Row(s, Table::kIncidentControllers, id, n, x.controllers[n].str());
+  for (size_t n = 0; n < x.assessments.size(); ++n) {
+    const ControllerAssessment& a = x.assessments[n];
+    Row(s, Table::kIncidentAssessments, id, n, a.committee.str(), E2s(a.assessment), T2s(a.notified_authority_at));
+  }
 }
 
 template <>
@@ -204,6 +213,38 @@ void WriteRows(RowSink& s, const Agreement& x, int64_t pos, int64_t ver) {
   Row(s, Table::kAgreements, id, pos, ver, E2s(x.kind), D2s(x.signed_on));
   for (size_t n = 0; n < x.systems.size(); ++n) Row(s, Table::kAgreementSystems, id, n, x.systems[n].str());
   for (size_t n = 0; n < x.parties.size(); ++n) Row(s, Table::kAgreementParties, id, n, x.parties[n].str());
+}
+
+template <>
+void WriteRows(RowSink& s, const Cooperation& x, int64_t pos, int64_t ver) {
+  const std::string& id = x.id.str();
+  Row(s, Table::kCooperations, id, pos, ver, x.name, E2s(x.form), OptId(x.lead), OptId(x.coordinator),
+      EncodeStringList(x.consulted), D2s(x.management_review_on));
+  for (size_t n = 0; n < x.parties.size(); ++n) {
+    const CooperationParty& p = x.parties[n];
+    Row(s, Table::kCooperationParties, id, n, p.organization.str(), OptId(p.committee), D2s(p.joined_on), p.decision);
+  }
+  for (size_t n = 0; n < x.systems.size(); ++n) Row(s, Table::kCooperationSystems, id, n, x.systems[n].str());
+  for (size_t n = 0; n < x.groups.size(); ++n) {
+    const CooperationGroup& g = x.groups[n];
+    Row(s, Table::kCooperationGroups, id, n, E2s(g.kind), g.name);
+    for (size_t k = 0; k < g.members.size(); ++k) Row(s, Table::kCooperationGroupMembers, id, n, k, g.members[k].str());
+  }
+  for (size_t n = 0; n < x.documents.size(); ++n) {
+    const CooperationDocument& d = x.documents[n];
+    Row(s, Table::kCooperationDocuments, id, n, E2s(d.kind), D2s(d.signed_on), D2s(d.done_on), D2s(d.published_on),
+        d.diary_number, d.dpia, d.dpo_consulted);
+  }
+  for (size_t n = 0; n < x.responsibilities.size(); ++n)
+    Row(s, Table::kCooperationResponsibilities, id, n, x.responsibilities[n].duty, x.responsibilities[n].party);
+}
+
+template <>
+void WriteRows(RowSink& s, const DpaDecision& x, int64_t pos, int64_t ver) {
+  const std::string& id = x.id.str();
+  Row(s, Table::kDpaDecisions, id, pos, ver, x.system.str(), D2s(x.decided_on), OptId(x.decided_by),
+      OptId(x.delegation), x.meeting, x.processor, x.diary_number, D2s(x.reported_on), x.reported_at);
+  for (size_t n = 0; n < x.committees.size(); ++n) Row(s, Table::kDpaDecisionCommittees, id, n, x.committees[n].str());
 }
 
 void WriteRows(RowSink& sink, const Entity& e, int64_t position, int64_t version) {
