@@ -407,6 +407,9 @@ Result<ExportFile> Findings(const RegisterService& service, const model::Registe
       case rules::SubjectType::kDataSubjectRequest: return w("Begäran från registrerad", "Data subject request");
       case rules::SubjectType::kOrganization: return w("Organisation", "Organisation");
       case rules::SubjectType::kDocument: return w("Dokument", "Document");
+      case rules::SubjectType::kCooperation: return w("Samverkan", "Cooperation");
+      case rules::SubjectType::kDpaDecision: return w("Beslut om biträde", "DPA decision");
+      case rules::SubjectType::kPowerOfAttorney: return w("Fullmakt", "Power of attorney");
     }
     return std::string();
   };

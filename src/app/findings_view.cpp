@@ -29,6 +29,9 @@ class Scoper {
       for (const auto& c : a.committees) admins_of_committee_[c.str()].push_back(a.id.str());
     for (const auto& i : reg.incidents) incidents_.emplace(i.id.str(), &i);
     for (const auto& r : reg.data_subject_requests) requests_.emplace(r.id.str(), &r);
+    for (const auto& d : reg.dpa_decisions) decisions_.emplace(d.id.str(), &d);
+    for (const auto& f : reg.powers_of_attorney) powers_.emplace(f.id.str(), &f);
+    for (const auto& c : reg.cooperations) cooperations_.emplace(c.id.str(), &c);
   }
 
   void Scope(const rules::Finding& f, std::set<std::string>& admins, std::set<std::string>& committees) const {
@@ -59,6 +62,20 @@ class Scoper {
         if (auto it = requests_.find(f.subject.id); it != requests_.end())
           for (const auto& c : it->second->controllers) committees.insert(c.str());
         break;
+      case rules::SubjectType::kDpaDecision:
+        if (auto it = decisions_.find(f.subject.id); it != decisions_.end()) {
+          if (const auto* s = index_.FindSystem(it->second->system.str())) system(*s);
+          for (const auto& c : it->second->committees) committees.insert(c.str());
+        }
+        break;
+      case rules::SubjectType::kPowerOfAttorney:
+        if (auto it = powers_.find(f.subject.id); it != powers_.end()) committees.insert(it->second->committee.str());
+        break;
+      case rules::SubjectType::kCooperation:  // concerns every party's responsible committee
+        if (auto it = cooperations_.find(f.subject.id); it != cooperations_.end())
+          for (const auto& p : it->second->parties)
+            if (p.committee) committees.insert(p.committee->str());
+        break;
       default: break;
     }
     // A committee's findings concern the administrations that work for it.
@@ -72,6 +89,9 @@ class Scoper {
   std::unordered_map<std::string, std::vector<std::string>> admins_of_committee_;
   std::unordered_map<std::string, const model::Incident*> incidents_;
   std::unordered_map<std::string, const model::DataSubjectRequest*> requests_;
+  std::unordered_map<std::string, const model::DpaDecision*> decisions_;
+  std::unordered_map<std::string, const model::PowerOfAttorney*> powers_;
+  std::unordered_map<std::string, const model::Cooperation*> cooperations_;
 };
 
 }  // namespace
@@ -82,9 +102,7 @@ std::shared_ptr<const RegisterService::Derived> RegisterService::DerivedAt(const
   if (!as_of && derived_ && std::chrono::steady_clock::now() - derived_->built < kLiveFor) return derived_;
   if (as_of && derived_ && derived_->as_of == *as_of) return derived_;
 
-  auto rulebook = base_rulebook_;
-  if (!state_->reg.rulebook_overrides.empty())
-    (void)io::ApplyRulebookJson(rulebook, state_->reg.rulebook_overrides, "$.rulebook");
+  auto rulebook = io::EffectiveRulebook(base_rulebook_, state_->reg);
   auto d = std::make_shared<Derived>(state_->reg, std::move(rulebook), as_of.value_or(now));
   d->findings = rules::Check(d->index, d->rulebook, {d->as_of});
   CycleService::AddMessageFindings(*store_, d->rulebook, d->as_of, d->findings);  // R-MSG-STALE (beside the register)
@@ -425,9 +443,7 @@ Result<std::string> RegisterService::Trend(int weeks) const {
     const auto at = model::Timestamp::FromSeconds(now.seconds() - int64_t(k) * 7 * 86400);
     auto reg = RegisterAsOf(at);
     if (!reg.ok()) return reg.error();
-    auto rulebook = base_rulebook_;
-    if (!reg.value().rulebook_overrides.empty())
-      (void)io::ApplyRulebookJson(rulebook, reg.value().rulebook_overrides, "$.rulebook");
+    const auto rulebook = io::EffectiveRulebook(base_rulebook_, reg.value());
     const auto summary = rules::Summarize(rules::Check(reg.value(), rulebook, {at}));
     o.BeginObject();
     o.Field("as_of", model::FormatTimestamp(at));
@@ -521,12 +537,13 @@ Result<std::string> RegisterService::FindingsSummary(const std::string& group_by
   return o.Take();
 }
 
-std::string RegisterService::RulebookJson() const {
+Result<std::string> RegisterService::RulebookJson(const std::string& organization) const {
   std::shared_lock lock(mu_);
-  auto rulebook = base_rulebook_;
-  if (!state_->reg.rulebook_overrides.empty())
-    (void)io::ApplyRulebookJson(rulebook, state_->reg.rulebook_overrides, "$.rulebook");
-  return io::RulebookJson(rulebook);
+  const auto rulebook = io::EffectiveRulebook(base_rulebook_, state_->reg);
+  if (organization.empty()) return io::RulebookJson(rulebook);
+  if (state_->Find<model::Organization>(organization) == nullptr)
+    return NotFound("okänd organisation / unknown organization \"" + organization + "\"");
+  return io::RulebookJson(rulebook.ForOrganization(organization));
 }
 
 }  // namespace ansvar::app

@@ -114,7 +114,8 @@ class RegisterService {
   // Counts by severity per group: "severity", "rule", "subject", "administration" or "committee".
   Result<std::string> FindingsSummary(const std::string& group_by, std::optional<model::Timestamp> as_of) const;
   // The effective rulebook (defaults, --rulebook, the register's own overrides) as JSON.
-  std::string RulebookJson() const;
+  // With an organization id: that organization's effective rulebook (its own overrides on top).
+  Result<std::string> RulebookJson(const std::string& organization = {}) const;
   Result<std::string> Responsibilities(const std::string& system_id) const;
   Result<std::string> Audit(const store::AuditFilter& filter) const;
   store::AuditVerification VerifyAudit() const;

@@ -32,6 +32,8 @@ int RunDerive(const DeriveArgs& args) {
 
 struct RulebookArgs {
   std::string rulebook;
+  std::string register_file;
+  std::string organization;
 };
 
 }  // namespace
@@ -52,9 +54,36 @@ void AddRulebookCommand(CLI::App& app, int& exit_code) {
   auto* cmd = app.add_subcommand(
       "rulebook", "Skriv ut den gällande regelboken som JSON / Print the effective rulebook as JSON");
   cmd->add_option("--rulebook", args->rulebook, "En regelboksfil att lägga ovanpå standardvärdena");
+  cmd->add_option("register", args->register_file,
+                  "Ett register vars egna inställningar (och organisationers) läggs ovanpå / A register whose own "
+                  "settings (and its organizations') are applied on top");
+  cmd->add_option("--organization", args->organization,
+                  "Organisationens gällande regelbok (kräver registret) / The organization's effective rulebook "
+                  "(needs the register)");
   cmd->callback([args, &exit_code] {
     auto rb = rules::Rulebook::Default();
-    if (!args->rulebook.empty()) {
+    if (!args->register_file.empty()) {
+      auto loaded = LoadRegister(args->register_file, args->rulebook);
+      if (!loaded) {
+        exit_code = kExitInput;
+        return;
+      }
+      if (!args->organization.empty()) {
+        bool known = false;
+        for (const auto& o : loaded->reg.organizations) known = known || o.id.str() == args->organization;
+        if (!known) {
+          std::cerr << "ansvar: unknown organization \"" << args->organization << "\" in " << args->register_file
+                    << "\n";
+          exit_code = kExitInput;
+          return;
+        }
+      }
+      rb = loaded->rulebook.ForOrganization(args->organization);
+    } else if (!args->organization.empty()) {
+      std::cerr << "ansvar: --organization needs the register that holds the organization\n";
+      exit_code = kExitInput;
+      return;
+    } else if (!args->rulebook.empty()) {
       if (auto problems = io::ApplyRulebookFile(rb, args->rulebook); !problems.empty()) {
         for (const auto& p : problems) std::cerr << p.path << ": " << p.message << "\n";
         exit_code = kExitInput;

@@ -42,8 +42,7 @@ std::optional<LoadedRegister> LoadFromDb(const std::string& db, const std::strin
         return std::nullopt;
       }
     }
-    if (!loaded.reg.rulebook_overrides.empty())
-      (void)io::ApplyRulebookJson(loaded.rulebook, loaded.reg.rulebook_overrides, "$.rulebook");
+    loaded.rulebook = io::EffectiveRulebook(std::move(loaded.rulebook), loaded.reg);
     return loaded;
   } catch (const std::exception& e) {
     std::cerr << "ansvar: " << e.what() << "\n";

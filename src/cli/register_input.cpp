@@ -30,6 +30,10 @@ std::optional<LoadedRegister> LoadRegister(const std::string& path, const std::s
       return std::nullopt;
     }
   }
+  if (auto problems = io::ApplyOrganizationRulebooks(loaded.rulebook, loaded.reg); !problems.empty()) {
+    std::cerr << "ansvar: " << path << " has a bad organization rulebook:\n" << io::FormatProblems(problems);
+    return std::nullopt;
+  }
   return loaded;
 }
 

@@ -230,8 +230,11 @@ void AddApiRoutes(Router& router, app::RegisterService& service) {
                 const auto group_by = r.Query("group_by");
                 return Answer(service.FindingsSummary(group_by.empty() ? "severity" : group_by, as_of), r);
               }});
-  router.Add({"GET", "/api/v1/rulebook", "The effective rulebook: the tables and numbers the rules use", "rules", {},
-              "", "", 200, [&service](Request&) { return Json(service.RulebookJson()); }});
+  router.Add({"GET", "/api/v1/rulebook",
+              "The effective rulebook: the tables and numbers the rules use (with organization: that organization's, "
+              "its own overrides applied)",
+              "rules", {"organization"}, "", "", 200,
+              [&service](Request& r) { return Answer(service.RulebookJson(r.Query("organization")), r); }});
   router.Add({"GET", "/api/v1/findings/trend", "Findings summary week by week: the register as it stood, checked then",
               "findings", {"weeks"}, "", "", 200, [&service](Request& r) {
                 size_t weeks = 12;

@@ -130,6 +130,12 @@ void ReadRulebook(JsonIn& in, value v, rules::Rulebook& rb) {
     else if (k == "standing_documents") Replace(in, f, rb.standing_documents);
     else if (k == "diary_documents") Replace(in, f, rb.diary_documents);
     else if (k == "eea_countries") Replace(in, f, rb.eea_countries);
+    else if (k == "cooperation_documents") Replace(in, f, rb.cooperation_documents);
+    else if (k == "cooperation_duties") Replace(in, f, rb.cooperation_duties);
+    else if (k == "cooperation_stakeholders") Replace(in, f, rb.cooperation_stakeholders);
+    else if (k == "dpa_decisions_from") in.Get(f, rb.dpa_decisions_from);
+    else if (k == "delegation_report_days") ReadPositive(in, f, rb.delegation_report_days, 3650);
+    else if (k == "breach_records_from") in.Get(f, rb.breach_records_from);
     else if (k == "categories") ReadCategories(in, f, rb);
     else if (k == "rules") ReadRules(in, f, rb);
   });
@@ -157,6 +163,33 @@ std::vector<model::Problem> ApplyRulebookJson(rules::Rulebook& rulebook, std::st
   auto problems = in.TakeProblems();
   if (problems.empty()) rulebook = std::move(candidate);
   return problems;
+}
+
+std::vector<model::Problem> ApplyOrganizationRulebooks(rules::Rulebook& rulebook, const model::Register& reg) {
+  std::vector<model::Problem> problems;
+  auto by_org = std::make_shared<std::map<std::string, rules::Rulebook, std::less<>>>();
+  rules::Rulebook base = rulebook;
+  base.organizations.reset();
+  for (size_t i = 0; i < reg.organizations.size(); ++i) {
+    const auto& org = reg.organizations[i];
+    if (org.rulebook_overrides.empty()) continue;
+    rules::Rulebook own = base;
+    auto found = ApplyRulebookJson(own, org.rulebook_overrides,
+                                   "$.organizations[" + std::to_string(i) + "].rulebook");
+    if (!found.empty()) {
+      problems.insert(problems.end(), found.begin(), found.end());
+      continue;
+    }
+    by_org->insert_or_assign(org.id.str(), std::move(own));
+  }
+  if (problems.empty()) rulebook.organizations = by_org->empty() ? nullptr : std::move(by_org);
+  return problems;
+}
+
+rules::Rulebook EffectiveRulebook(rules::Rulebook base, const model::Register& reg) {
+  if (!reg.rulebook_overrides.empty()) (void)ApplyRulebookJson(base, reg.rulebook_overrides, "$.rulebook");
+  (void)ApplyOrganizationRulebooks(base, reg);
+  return base;
 }
 
 std::vector<model::Problem> ApplyRulebookFile(rules::Rulebook& rulebook, const std::string& path) {
@@ -206,6 +239,16 @@ std::string RulebookJson(const rules::Rulebook& rb) {
   names("standing_documents", rb.standing_documents);
   names("diary_documents", rb.diary_documents);
   names("eea_countries", rb.eea_countries);
+  names("cooperation_documents", rb.cooperation_documents);
+  names("cooperation_duties", rb.cooperation_duties);
+  names("cooperation_stakeholders", rb.cooperation_stakeholders);
+  o.Key("dpa_decisions_from");
+  if (rb.dpa_decisions_from) o.String(model::FormatDate(*rb.dpa_decisions_from));
+  else o.Null();
+  o.Field("delegation_report_days", rb.delegation_report_days);
+  o.Key("breach_records_from");
+  if (rb.breach_records_from) o.String(model::FormatDate(*rb.breach_records_from));
+  else o.Null();
   o.Key("categories");
   o.BeginObject();
   for (auto c : model::AllValues<model::Category>()) {

@@ -5,6 +5,7 @@
 #include <string_view>
 #include <vector>
 
+#include "model/register.hpp"
 #include "model/validate.hpp"
 #include "rules/rulebook.hpp"
 
@@ -14,6 +15,13 @@ namespace ansvar::io {
 // Problems name their path under `root` ("$.rulebook.dpia_threshold").
 std::vector<model::Problem> ApplyRulebookJson(rules::Rulebook& rulebook, std::string_view json,
                                               const std::string& root = "$");
+// Gives every organization with a "rulebook" of its own its effective rulebook (cooperation-and-decisions.md §1):
+// `rulebook` (the defaults with the register's and any file's overrides applied) with the organization's overrides
+// on top, key by key. On a problem (paths "$.organizations[i].rulebook…") nothing changes.
+std::vector<model::Problem> ApplyOrganizationRulebooks(rules::Rulebook& rulebook, const model::Register& reg);
+// `base` (the defaults, with a rulebook file's settings) with the register's and its organizations' overrides applied.
+// Stored overrides were checked when written; a problem leaves that level's overrides out.
+rules::Rulebook EffectiveRulebook(rules::Rulebook base, const model::Register& reg);
 std::vector<model::Problem> ApplyRulebookFile(rules::Rulebook& rulebook, const std::string& path);
 
 std::string RulebookJson(const rules::Rulebook& rulebook);

@@ -208,7 +208,7 @@ class References {
       Refs(Collection::kPerson, c.groups[i].members, Path(Path(groups, i), "members"));
     const Path resp(p, "responsibilities");
     for (const auto& r : c.responsibilities)
-      if (r.party != kEachParty) Ref(Collection::kOrganization, r.party, Path(resp, r.duty));
+      if (!r.party.empty() && r.party != kEachParty) Ref(Collection::kOrganization, r.party, Path(resp, r.duty));
   }
 
   void Check(const DpaDecision& d, const Path& p) {

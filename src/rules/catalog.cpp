@@ -211,9 +211,101 @@ constexpr std::array kRules = std::to_array<RuleInfo>({
     {kMsgStale, "R-MSG-STALE", kWarning, "Inaktuellt driftmeddelande", "Stale operational message",
      "Ett driftmeddelande som är löst eller inaktuellt tas ned.",
      "An operational message that is resolved or out of date is taken down.", "K: Kommunikation (model.md §7)"},
+    // cooperation-and-decisions.md §2 (D: Bibliotek Dalarna, samverkansavtal med fyra bilagor).
+    {kCoopParties, "R-COOP-PARTIES", kError, "Organisation använder samverkanssystem utan att vara part",
+     "Organization uses a cooperation's system without being a party",
+     "En organisation vars förvaltning använder ett system i samverkan ska vara part i samverkansavtalet.",
+     "An organization whose administration uses a system of the cooperation must be a party to its agreement.",
+     "D: Samverkansavtal, parter (cooperation-and-decisions.md §2); GDPR art. 26.1"},
+    {kCoopDecision, "R-COOP-DECISION", kError, "Part saknar beslut om anslutning", "Party lacks a joining decision",
+     "Varje part har fattat beslut om att ansluta sig till samverkan, med beslut och datum.",
+     "Every party has decided to join the cooperation, with its decision and date.",
+     "D: Förenklad avtalssamverkan, beslut i varje kommun (cooperation-and-decisions.md §2); KL 9 kap. 37 §"},
+    {kCoopDocuments, "R-COOP-DOCUMENTS", kError, "Styrande dokument för samverkan saknas",
+     "Cooperation's governing document missing",
+     "Samverkan styrs av ett samverkansavtal med bilagor: samverkansorganisation, ledningssystemets arkitektur, "
+     "ekonomi och arrangemanget för gemensamt personuppgiftsansvar.",
+     "A cooperation is governed by an agreement with appendices: the cooperation organization, the management "
+     "system's architecture, the economy and the joint controller arrangement.",
+     "D: Samverkansavtal, bilagor 1–4 (cooperation-and-decisions.md §2); GDPR art. 26.1"},
+    {kCoopResponsibility, "R-COOP-RESPONSIBILITY", kError, "Ansvar i arrangemanget inte fördelat",
+     "Duty of the arrangement unassigned",
+     "Arrangemanget enligt artikel 26 fördelar varje skyldighet på en part eller på varje part för sin del; "
+     "kontaktpunkten är en part.",
+     "The art. 26 arrangement assigns every duty to a party, or to each party for its part; the contact point is one "
+     "party.",
+     "D: Bilaga 4, gemensamt personuppgiftsansvar (cooperation-and-decisions.md §2); GDPR art. 26.1"},
+    {kCoopEssence, "R-COOP-ESSENCE", kWarning, "Det väsentliga i arrangemanget är inte tillgängligt",
+     "Essence of the arrangement not available",
+     "Det väsentliga i arrangemanget om gemensamt personuppgiftsansvar görs tillgängligt för de registrerade.",
+     "The essence of the joint controller arrangement is made available to the data subjects.",
+     "D: Bilaga 4 (cooperation-and-decisions.md §2); GDPR art. 26.2"},
+    {kCoopRopa, "R-COOP-ROPA", kError, "Part saknar behandling i registerförteckningen",
+     "Party lacks the processing in its record",
+     "Varje part för in behandlingen i samverkanssystemet i sin egen registerförteckning.",
+     "Every party records the processing in the cooperation's system in its own record of processing.",
+     "D: Ledningssystem för dataskydd (cooperation-and-decisions.md §2); GDPR art. 30.1"},
+    {kCoopRisk, "R-COOP-RISK", kError, "Risk- och sårbarhetsanalys med konsekvensbedömning saknas",
+     "Risk analysis with DPIA missing",
+     "Samverkan om personuppgifter har en risk- och sårbarhetsanalys med konsekvensbedömning, gjord med "
+     "dataskyddsombudet.",
+     "A cooperation processing personal data has a risk and vulnerability analysis with a DPIA, made with the DPO.",
+     "D: Risk- och sårbarhetsanalys och konsekvensbedömning (cooperation-and-decisions.md §2); GDPR art. 35"},
+    {kCoopDpa, "R-COOP-DPA", kError, "PUB-avtal för samverkanssystem saknas", "Cooperation's system lacks a DPA",
+     "Ett externt driftat system i samverkan som kräver PUB-avtal har ett avtal som omfattar varje part.",
+     "An externally hosted system of the cooperation that needs a DPA has one covering every party.",
+     "D: Huvudmannens avtal med leverantören (cooperation-and-decisions.md §2); GDPR art. 28.3"},
+    {kCoopConsulted, "R-COOP-CONSULTED", kInfo, "Nyckelfunktion inte involverad", "Stakeholder not consulted",
+     "Involvera jurist, dataskyddsombud, informationssäkerhetssamordnare, registratur, arkiv och säkerhetschef tidigt.",
+     "Involve the lawyer, DPO, information security coordinator, registry, archive and security chief early.",
+     "D: Lärdomar (cooperation-and-decisions.md §2)"},
+    // §3 (K: tjänsteskrivelse, KF 2024-03-05 § 33, Riktlinjer; KL 6 kap. 37 §, 7 kap. 8 §).
+    {kDpaDecision, "R-DPA-DECISION", kError, "Beslut om personuppgiftsbiträde saknas", "DPA decision missing",
+     "Varje nämnd som ska besluta om personuppgiftsbiträdet har fattat beslut innan PUB-avtalet undertecknades.",
+     "Every committee that must decide on the processor decided before the DPA was signed.",
+     "K: Tjänsteskrivelse, \"beslut om vilket personuppgiftsbiträde som ska anlitas\" (cooperation-and-decisions.md "
+     "§3)"},
+    {kDpaDecisionAuthority, "R-DPA-DECISION-AUTHORITY", kError, "Beslutet saknar giltig delegation",
+     "Decision without a valid delegation",
+     "Ett delegationsbeslut fattas av den som nämnden delegerat ärendet till, med en delegation som gällde på "
+     "beslutsdagen; en fullmakt ger rätt att underteckna, inte att besluta.",
+     "A delegated decision is taken by the delegate the committee named, under a delegation valid on the day; a power "
+     "of attorney gives the right to sign, never to decide.",
+     "K: KF 2024-03-05 § 33, tjänsteskrivelse (cooperation-and-decisions.md §3); KL 6 kap. 37 §"},
+    {kDelegReport, "R-DELEG-REPORT", kWarning, "Delegationsbeslut inte anmält", "Delegated decision not reported",
+     "Beslut fattade med stöd av delegation anmäls till nämnden.",
+     "Decisions taken under delegation are reported to the committee.",
+     "K: Delegationsordning (cooperation-and-decisions.md §3); KL 7 kap. 8 §"},
+    {kFullmaktIssuer, "R-FULLMAKT-ISSUER", kError, "Fullmakten är utfärdad av fel person",
+     "Power of attorney issued by the wrong person",
+     "En fullmakt att underteckna PUB-avtal utfärdas av förvaltningschefen för nämndens förvaltning, med stöd av "
+     "nämndens delegation.",
+     "A power of attorney to sign a DPA is issued by the director of the committee's administration, under the "
+     "committee's delegation.",
+     "K: KF 2024-03-05 § 33, fullmakt (cooperation-and-decisions.md §3)"},
+    // §4 (K: Förvaltningsplan).
+    {kPlanApprover, "R-PLAN-APPROVER", kError, "Godkänd av fel person", "Approved by the wrong person",
+     "Förvaltningsplan och uppföljningsrapport godkänns av budgetansvarig (ägaren där kategorin saknar "
+     "budgetansvarig).",
+     "The management plan and the follow-up report are approved by the budget holder (the owner where the category "
+     "has none).",
+     "K: Förvaltningsplan (cooperation-and-decisions.md §4)"},
+    // §5 (K: Incidentrapportering; GDPR art. 33.3, 33.5).
+    {kIncContent, "R-INC-CONTENT", kWarning, "Incidentanmälan ofullständig", "Breach record incomplete",
+     "En anmäld incident dokumenterar vad som hänt, kategorier och ungefärligt antal registrerade och poster, "
+     "sannolika följder och vidtagna åtgärder.",
+     "A notified breach documents what happened, the categories and approximate numbers of data subjects and "
+     "records, the likely consequences and the measures taken.",
+     "K: Incidentrapportering (cooperation-and-decisions.md §5); GDPR art. 33.3, 33.5"},
+    {kIncAffected, "R-INC-AFFECTED", kWarning, "Berörda nämnder inte informerade", "Affected committees not informed",
+     "Dokumentationen om en incident i ett system med flera personuppgiftsansvariga skickas till varje berörd nämnd "
+     "inom 72 timmar.",
+     "The documentation of a breach in a system with several controllers is sent to every affected committee within "
+     "72 hours.",
+     "K: Incidentrapportering (cooperation-and-decisions.md §5)"},
 });
 
-static_assert(kRules.size() == static_cast<size_t>(RuleId::kMsgStale) + 1, "every RuleId has an entry");
+static_assert(kRules.size() == kRuleCount, "every RuleId has an entry");
 
 }  // namespace
 

@@ -55,7 +55,28 @@ enum class RuleId {
   kCoopSeparateDpa,
   kLisReview,
   kMsgStale,
+  // cooperation-and-decisions.md §2: cooperations between organizations.
+  kCoopParties,
+  kCoopDecision,
+  kCoopDocuments,
+  kCoopResponsibility,
+  kCoopEssence,
+  kCoopRopa,
+  kCoopRisk,
+  kCoopDpa,
+  kCoopConsulted,
+  // §3: DPA decisions and delegated decisions.
+  kDpaDecision,
+  kDpaDecisionAuthority,
+  kDelegReport,
+  kFullmaktIssuer,
+  // §4: who approves.
+  kPlanApprover,
+  // §5: breach records.
+  kIncContent,
+  kIncAffected,
 };
+inline constexpr size_t kRuleCount = static_cast<size_t>(RuleId::kIncAffected) + 1;
 
 struct RuleInfo {
   RuleId id;

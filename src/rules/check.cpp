@@ -18,17 +18,24 @@ constexpr SystemFamily kSystemFamilies[] = {
     internal::EvaluateRoles,           internal::EvaluateScope,    internal::EvaluateDocuments,
     internal::EvaluateAnnualCycle,     internal::EvaluateDpa,      internal::EvaluateProcessorRecord,
     internal::EvaluateSecurity,        internal::EvaluateCooperation, internal::EvaluateReferenceDpia,
+    internal::EvaluateCooperationDpa,  internal::EvaluateDecisionsOf,
 };
 
 constexpr RegisterFamily kRegisterFamilies[] = {
     internal::EvaluateDelegations, internal::EvaluateProcessingActivities, internal::EvaluateDpias,
     internal::EvaluateIncidents,   internal::EvaluateRequests,             internal::EvaluateManagementReviews,
+    internal::EvaluateCooperations, internal::EvaluateDpaDecisions,       internal::EvaluatePowersOfAttorney,
 };
 
+// Each system is judged by its organization's effective rulebook: the families see it as ctx.rulebook.
 void EvaluateSystems(const EvalContext& ctx, size_t begin, size_t end, Sink& out) {
   const auto& systems = ctx.reg().systems;
-  for (size_t i = begin; i < end; ++i)
-    for (auto family : kSystemFamilies) family(ctx, systems[i], out);
+  for (size_t i = begin; i < end; ++i) {
+    const auto& rb = ctx.ForSystem(systems[i]);
+    const EvalContext own{ctx.index, rb, ctx.as_of, ctx.today};
+    out.Judge(rb);
+    for (auto family : kSystemFamilies) family(own, systems[i], out);
+  }
 }
 
 bool Before(const Finding& a, const Finding& b) {
@@ -47,12 +54,16 @@ std::vector<Finding> Check(const RegisterIndex& index, const Rulebook& rulebook,
   if (n < 2000) threads = 1;
 
   std::vector<Sink> sinks(threads + 1);
+  for (auto& sink : sinks) sink.Judge(rulebook);
   {
     std::vector<std::jthread> workers;
     for (unsigned t = 1; t < threads; ++t)
       workers.emplace_back([&, t] { EvaluateSystems(ctx, n * t / threads, n * (t + 1) / threads, sinks[t]); });
     EvaluateSystems(ctx, 0, n / threads, sinks[0]);
-    for (auto family : kRegisterFamilies) family(ctx, sinks[threads]);
+    for (auto family : kRegisterFamilies) {
+      sinks[threads].Judge(rulebook);  // each family names the judge of its subjects
+      family(ctx, sinks[threads]);
+    }
   }
 
   size_t total = 0;
@@ -60,8 +71,9 @@ std::vector<Finding> Check(const RegisterIndex& index, const Rulebook& rulebook,
   std::vector<Finding> findings;
   findings.reserve(total);
   for (auto& s : sinks) {
-    for (auto& f : s.findings()) {
-      const auto& setting = rulebook.Setting(f.rule);
+    for (size_t i = 0; i < s.findings().size(); ++i) {
+      auto& f = s.findings()[i];
+      const auto& setting = s.JudgeOf(i)->Setting(f.rule);
       if (!setting.enabled) continue;
       if (setting.severity && f.severity != Severity::kInfo) f.severity = *setting.severity;
       findings.push_back(std::move(f));

@@ -18,13 +18,45 @@ const model::Committee* InternalProcessor(const RegisterIndex& index, const mode
   return org ? index.CommitteeOfKind(org->id.str(), CommitteeKind::kServiceCommittee) : nullptr;
 }
 
-const model::Committee* IncidentHandler(const RegisterIndex& index, const model::System& system) {
+std::string_view DutyHolder(const model::Cooperation& cooperation, std::string_view duty) {
+  for (const auto& r : cooperation.responsibilities)
+    if (r.duty == duty) return r.party;
+  return {};
+}
+
+const model::CooperationParty* PartyOf(const model::Cooperation& cooperation, std::string_view organization) {
+  for (const auto& p : cooperation.parties)
+    if (p.organization.str() == organization) return &p;
+  return nullptr;
+}
+
+HandlerRule IncidentHandlerRule(const RegisterIndex& index, const model::System& system) {
+  HandlerRule rule;
+  // cooperation-and-decisions.md §2: the arrangement's breach_handling party decides.
+  if (const auto* coop = index.CooperationOf(system)) {
+    const auto holder = DutyHolder(*coop, "breach_handling");
+    if (holder == model::kEachParty) {
+      rule.each_controller = true;
+      return rule;
+    }
+    if (!holder.empty()) {
+      const auto* party = PartyOf(*coop, holder);
+      if (party != nullptr && party->committee) rule.committee = index.FindCommittee(party->committee->str());
+      return rule;
+    }
+  }
   const auto controllers = index.Controllers(index.IndexOf(system));
   if (system.scope == model::Scope::kMunicipalityWide || controllers.size() >= 2) {
     const auto* owner = Owner(index, system);
-    return owner ? index.CommitteeOfPerson(*owner) : nullptr;
+    rule.committee = owner ? index.CommitteeOfPerson(*owner) : nullptr;
+  } else if (controllers.size() == 1) {
+    rule.committee = controllers.front();
   }
-  return controllers.size() == 1 ? controllers.front() : nullptr;
+  return rule;
+}
+
+const model::Committee* IncidentHandler(const RegisterIndex& index, const model::System& system) {
+  return IncidentHandlerRule(index, system).committee;
 }
 
 // model.md §5.3 and register-format.md "DPA decided by"; first match wins.
@@ -60,7 +92,9 @@ DpaDecider DpaDecidedBy(const RegisterIndex& index, const model::System& system)
   return d;
 }
 
-Responsibilities Derive(const RegisterIndex& index, const Rulebook& rulebook, const model::System& system) {
+Responsibilities Derive(const RegisterIndex& index, const Rulebook& base, const model::System& system) {
+  const auto* org = index.OrganizationOf(system);
+  const Rulebook& rulebook = org != nullptr ? base.ForOrganization(org->id.str()) : base;
   Responsibilities r;
   r.controllers = index.Controllers(index.IndexOf(system));
   r.internal_processor = InternalProcessor(index, system);

@@ -35,9 +35,20 @@ struct Responsibilities {
 
 Responsibilities Derive(const RegisterIndex& index, const Rulebook& rulebook, const model::System& system);
 
-// R-INC-HANDLER: municipality-wide or multi-committee → the committee of the owner; otherwise the single
-// controller committee; nullptr when the rule needs an owner the system lacks.
+// R-INC-HANDLER: on a system of a cooperation whose arrangement assigns breach handling, the committee of that party,
+// or — for "each" — whichever of the incident's controllers (each_controller); otherwise municipality-wide or
+// multi-committee → the committee of the owner, else the single controller committee. committee is nullptr when the
+// rule names none (an owner the system lacks, a party without a committee, "each").
+struct HandlerRule {
+  const model::Committee* committee = nullptr;
+  bool each_controller = false;
+};
+HandlerRule IncidentHandlerRule(const RegisterIndex& index, const model::System& system);
 const model::Committee* IncidentHandler(const RegisterIndex& index, const model::System& system);
+
+// The holder of a duty of a cooperation's art. 26 arrangement: a party's organization id, "each", or "" (unassigned).
+std::string_view DutyHolder(const model::Cooperation& cooperation, std::string_view duty);
+const model::CooperationParty* PartyOf(const model::Cooperation& cooperation, std::string_view organization);
 DpaDecider DpaDecidedBy(const RegisterIndex& index, const model::System& system);
 // Internal processor: `hosting: internal` → the organization's service committee.
 const model::Committee* InternalProcessor(const RegisterIndex& index, const model::System& system);

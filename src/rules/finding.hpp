@@ -10,7 +10,18 @@
 
 namespace ansvar::rules {
 
-enum class SubjectType { kSystem, kCommittee, kProcessingActivity, kIncident, kDataSubjectRequest, kOrganization, kDocument };
+enum class SubjectType {
+  kSystem,
+  kCommittee,
+  kProcessingActivity,
+  kIncident,
+  kDataSubjectRequest,
+  kOrganization,
+  kDocument,
+  kCooperation,
+  kDpaDecision,
+  kPowerOfAttorney,
+};
 std::string_view ToString(SubjectType type);
 
 struct Subject {

@@ -49,6 +49,31 @@ std::string SystemName(const RegisterIndex& index, const std::string& id) {
   return s && !s->name.empty() ? s->name : id;
 }
 
+std::string DutyLabel(const std::string& duty, Lang lang) {
+  const bool sv = lang == Lang::kSv;
+  if (duty == "information_to_subjects") return sv ? "information till de registrerade" : "information to data subjects";
+  if (duty == "data_subject_requests") return sv ? "de registrerades begäranden" : "data subject requests";
+  if (duty == "breach_handling") return sv ? "hantering av incidenter" : "breach handling";
+  if (duty == "breach_notification") return sv ? "anmälan av incidenter" : "breach notification";
+  if (duty == "dpia") return sv ? "konsekvensbedömning" : "DPIA";
+  if (duty == "security_measures") return sv ? "säkerhetsåtgärder" : "security measures";
+  if (duty == "processor_agreement") return sv ? "biträdesavtal" : "processor agreement";
+  if (duty == "contact_point") return sv ? "kontaktpunkt" : "contact point";
+  return duty;
+}
+
+std::string StakeholderLabel(const std::string& who, Lang lang) {
+  const bool sv = lang == Lang::kSv;
+  if (who == "lawyer") return sv ? "Juristen" : "lawyer";
+  if (who == "dpo") return sv ? "Dataskyddsombudet" : "DPO";
+  if (who == "information_security_coordinator")
+    return sv ? "Informationssäkerhetssamordnaren" : "information security coordinator";
+  if (who == "registry") return sv ? "Registraturen" : "registry";
+  if (who == "archive") return sv ? "Arkivet" : "archive";
+  if (who == "security_chief") return sv ? "Säkerhetschefen" : "security chief";
+  return who;
+}
+
 }  // namespace
 
 std::string SubjectName(const Subject& subject, const RegisterIndex& index) {
@@ -59,6 +84,11 @@ std::string SubjectName(const Subject& subject, const RegisterIndex& index) {
     case SubjectType::kProcessingActivity: {
       const auto* a = index.FindActivity(subject.id);
       return a && !a->name.empty() ? a->name : subject.id;
+    }
+    case SubjectType::kCooperation: {
+      for (const auto& c : index.reg().cooperations)
+        if (c.id.str() == subject.id) return c.name.empty() ? subject.id : c.name;
+      return subject.id;
     }
     default: return subject.id;
   }
@@ -210,6 +240,62 @@ std::string Message(const Finding& f, const RegisterIndex& index, Lang lang) {
     case RuleId::kLisReview:
       return sv ? name + " har inte följt upp ledningssystemet för dataskydd inom cykeln"
                 : name + " has not reviewed its data protection management system within the cycle";
+    case RuleId::kCoopParties:
+      return sv ? OrganizationName(index, Str(f, "organization")) + " använder ett system i samverkan " + name +
+                      " utan att vara part"
+                : OrganizationName(index, Str(f, "organization")) + " uses a system of the cooperation " + name +
+                      " without being a party";
+    case RuleId::kCoopDecision:
+      return sv ? OrganizationName(index, Str(f, "organization")) + " saknar beslut om anslutning till " + name
+                : OrganizationName(index, Str(f, "organization")) + " has no decision to join " + name;
+    case RuleId::kCoopDocuments:
+      return sv ? name + " saknar " + EnumLabel<model::CooperationDocumentKind>(f, "kind", lang)
+                : name + " lacks a " + EnumLabel<model::CooperationDocumentKind>(f, "kind", lang);
+    case RuleId::kCoopResponsibility:
+      return sv ? "Ansvaret \"" + DutyLabel(Str(f, "duty"), lang) + "\" i " + name + " är inte fördelat på en part"
+                : "The duty \"" + DutyLabel(Str(f, "duty"), lang) + "\" of " + name + " is not assigned to a party";
+    case RuleId::kCoopEssence:
+      return sv ? "Det väsentliga i arrangemanget för " + name + " är inte publicerat för de registrerade"
+                : "The essence of the arrangement of " + name + " is not published for the data subjects";
+    case RuleId::kCoopRopa:
+      return sv ? OrganizationName(index, Str(f, "organization")) + " har inte fört in behandlingen i " + name +
+                      " i sin registerförteckning"
+                : OrganizationName(index, Str(f, "organization")) + " does not record the processing of " + name +
+                      " in its record of processing";
+    case RuleId::kCoopRisk:
+      return sv ? name + " saknar risk- och sårbarhetsanalys med konsekvensbedömning gjord med dataskyddsombudet"
+                : name + " lacks a risk analysis with a DPIA made with the DPO";
+    case RuleId::kCoopDpa:
+      return sv ? "PUB-avtalet för " + what + " omfattar inte " + OrganizationName(index, Str(f, "organization"))
+                : "No DPA of " + what + " covers " + OrganizationName(index, Str(f, "organization"));
+    case RuleId::kCoopConsulted:
+      return sv ? name + ": " + StakeholderLabel(Str(f, "stakeholder"), lang) + " har inte involverats"
+                : name + ": the " + StakeholderLabel(Str(f, "stakeholder"), lang) + " has not been involved";
+    case RuleId::kDpaDecision:
+      return sv ? CommitteeName(index, Str(f, "committee")) + " har inte beslutat om personuppgiftsbiträdet för " +
+                      what + " innan PUB-avtalet undertecknades"
+                : CommitteeName(index, Str(f, "committee")) + " did not decide on the processor of " + what +
+                      " before the DPA was signed";
+    case RuleId::kDpaDecisionAuthority:
+      return sv ? "Beslutet " + name + " saknar giltig delegation från " + CommitteeName(index, Str(f, "committee"))
+                : "Decision " + name + " has no valid delegation from " + CommitteeName(index, Str(f, "committee"));
+    case RuleId::kDelegReport:
+      return sv ? "Delegationsbeslutet " + name + " är inte anmält till nämnden (senast " + Str(f, "due") + ")"
+                : "Delegated decision " + name + " is not reported to the committee (due " + Str(f, "due") + ")";
+    case RuleId::kFullmaktIssuer:
+      return sv ? "Fullmakten " + name + " är inte utfärdad av behörig förvaltningschef med stöd av delegation"
+                : "Power of attorney " + name + " was not issued by an entitled administration director under delegation";
+    case RuleId::kPlanApprover:
+      return sv ? "Förvaltningsplan eller uppföljningsrapport " + Year(f) + " för " + what +
+                      " är godkänd av någon som inte är budgetansvarig"
+                : "The " + Year(f) + " management plan or follow-up report of " + what +
+                      " was approved by someone who is not its budget holder";
+    case RuleId::kIncContent:
+      return sv ? "Incident " + name + " saknar uppgiften " + Str(f, "field") + " (artikel 33.3)"
+                : "Breach " + name + " lacks " + Str(f, "field") + " (art. 33.3)";
+    case RuleId::kIncAffected:
+      return sv ? "Dokumentationen om incident " + name + " har inte skickats till alla berörda nämnder"
+                : "The documentation of breach " + name + " has not been sent to every affected committee";
     case RuleId::kMsgStale:
       // The subject is the message's system; detail.title names the message (rules/operational_messages.hpp).
       return sv ? "Driftmeddelandet \"" + Str(f, "title") + "\" om " + name + " är inaktuellt och ska tas ned"

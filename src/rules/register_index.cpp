@@ -77,6 +77,9 @@ RegisterIndex::RegisterIndex(const model::Register& reg)
   fill(agreements_, reg.agreements, [](const model::Agreement& a) -> const auto& { return a.systems; });
   fill(processor_records_, reg.processor_records,
        [](const model::ProcessorRecord& r) { return std::array<model::SystemId, 1>{r.system}; });
+  fill(cooperations_, reg.cooperations, [](const model::Cooperation& c) -> const auto& { return c.systems; });
+  fill(dpa_decisions_, reg.dpa_decisions,
+       [](const model::DpaDecision& d) { return std::array<model::SystemId, 1>{d.system}; });
   if (other.joinable()) other.join();  // the controllers need the activities of each system
   BuildControllers();
 }

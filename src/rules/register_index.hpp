@@ -53,6 +53,17 @@ class RegisterIndex {
   [[nodiscard]] std::span<const model::ProcessorRecord* const> ProcessorRecordsOf(size_t system_index) const;
   [[nodiscard]] std::span<const model::Agreement* const> AgreementsOf(size_t system_index) const;
   [[nodiscard]] std::span<const model::Delegation* const> DelegationsOf(std::string_view committee) const;
+  // The cooperations that list the system, in register order; CooperationOf gives the first (or nullptr).
+  [[nodiscard]] std::span<const model::Cooperation* const> CooperationsOf(size_t system_index) const {
+    return cooperations_.At(system_index);
+  }
+  [[nodiscard]] const model::Cooperation* CooperationOf(const model::System& system) const {
+    const auto list = CooperationsOf(IndexOf(system));
+    return list.empty() ? nullptr : list.front();
+  }
+  [[nodiscard]] std::span<const model::DpaDecision* const> DpaDecisionsOf(size_t system_index) const {
+    return dpa_decisions_.At(system_index);
+  }
 
   // Persons holding the role on the system, in the order they are listed.
   [[nodiscard]] std::vector<const model::Person*> Holders(const model::System& system, model::RoleKind role) const;
@@ -89,6 +100,8 @@ class RegisterIndex {
   Multi<const model::ProcessingActivity*> activities_;
   Multi<const model::ProcessorRecord*> processor_records_;
   Multi<const model::Agreement*> agreements_;
+  Multi<const model::Cooperation*> cooperations_;
+  Multi<const model::DpaDecision*> dpa_decisions_;
 };
 
 }  // namespace ansvar::rules

@@ -70,7 +70,21 @@ Rulebook Rulebook::Default() {
   rb.diary_documents = {kBaseContract, kDpa, kManagementPlan, kActionPlan};
   rb.eea_countries = {"AT", "BE", "BG", "HR", "CY", "CZ", "DK", "EE", "FI", "FR", "DE", "GR", "HU", "IE", "IT",
                       "LV", "LT", "LU", "MT", "NL", "PL", "PT", "RO", "SK", "SI", "ES", "SE", "IS", "LI", "NO"};
+  using K = model::CooperationDocumentKind;
+  rb.cooperation_documents = {K::kCooperationAgreement, K::kOrganizationAppendix, K::kManagementSystemAppendix,
+                              K::kEconomyAppendix, K::kJointControllerArrangement};
+  rb.cooperation_duties = {"information_to_subjects", "data_subject_requests", "breach_handling",
+                           "breach_notification",     "dpia",                  "security_measures",
+                           "processor_agreement",     "contact_point"};
+  rb.cooperation_stakeholders = {"lawyer",   "dpo",     "information_security_coordinator",
+                                 "registry", "archive", "security_chief"};
   return rb;
+}
+
+const Rulebook& Rulebook::ForOrganization(std::string_view organization) const {
+  if (organizations == nullptr) return *this;
+  const auto it = organizations->find(organization);
+  return it == organizations->end() ? *this : it->second;
 }
 
 std::vector<model::RoleKind> MandatoryRoles(const Rulebook& rb, model::Category c, bool fee) {

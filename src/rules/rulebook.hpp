@@ -3,11 +3,14 @@
 // Default() gives the values of the steering documents; a municipality overrides them with a rulebook file
 // or the register's "rulebook" object (see io/rulebook_json.hpp) instead of changing code.
 #include <array>
+#include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "model/enums.hpp"
+#include "model/time.hpp"
 #include "rules/catalog.hpp"
 
 namespace ansvar::rules {
@@ -72,7 +75,25 @@ struct Rulebook {
   int retention_change_log_years = 10;
   int retention_log_review_report_years = 10;
 
-  std::array<RuleSetting, static_cast<size_t>(RuleId::kMsgStale) + 1> rules{};
+  // Cooperations (cooperation-and-decisions.md §2).
+  std::vector<model::CooperationDocumentKind> cooperation_documents;  // R-COOP-DOCUMENTS
+  std::vector<std::string> cooperation_duties;                        // R-COOP-RESPONSIBILITY
+  std::vector<std::string> cooperation_stakeholders;                  // R-COOP-CONSULTED
+  // Decisions (§3): R-DPA-DECISION applies to DPAs signed on or after this date (null: off).
+  std::optional<model::Date> dpa_decisions_from;
+  int delegation_report_days = 60;  // R-DELEG-REPORT
+  // Breach records (§5): R-INC-CONTENT and R-INC-AFFECTED apply from this awareness date (null: off).
+  std::optional<model::Date> breach_records_from;
+
+  std::array<RuleSetting, kRuleCount> rules{};
+
+  // The effective rulebooks of the organizations that have overrides of their own (cooperation-and-decisions.md §1),
+  // by organization id: this rulebook with the organization's settings applied. Null: one rulebook for all.
+  // Filled by io::ApplyOrganizationRulebooks.
+  std::shared_ptr<const std::map<std::string, Rulebook, std::less<>>> organizations;
+
+  // The effective rulebook of an organization: its own when it has overrides, else this one.
+  [[nodiscard]] const Rulebook& ForOrganization(std::string_view organization) const;
 
   [[nodiscard]] const CategoryRules& For(model::Category c) const { return categories[static_cast<size_t>(c)]; }
   [[nodiscard]] CategoryRules& For(model::Category c) { return categories[static_cast<size_t>(c)]; }

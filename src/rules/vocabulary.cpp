@@ -109,4 +109,33 @@ std::string_view Label(Severity v, Lang lang) {
   return "";
 }
 
+std::string_view Label(model::CooperationDocumentKind v, Lang lang) {
+  static constexpr std::array<Pair, 7> kT = {{{"samverkansavtal", "cooperation agreement"},
+                                              {"bilaga om samverkansorganisationen", "organization appendix"},
+                                              {"bilaga om ledningssystemet", "management system appendix"},
+                                              {"bilaga om ekonomi", "economy appendix"},
+                                              {"arrangemang om gemensamt personuppgiftsansvar",
+                                               "joint controller arrangement"},
+                                              {"risk- och sårbarhetsanalys", "risk and vulnerability analysis"},
+                                              {"annat dokument", "other document"}}};
+  return Pick(kT, v, lang);
+}
+
+std::string_view Label(model::CooperationForm v, Lang lang) {
+  static constexpr std::array<Pair, 5> kT = {{{"avtalssamverkan", "contract cooperation"},
+                                              {"gemensam nämnd", "common committee"},
+                                              {"kommunalförbund", "federation of municipalities"},
+                                              {"bolag", "company"},
+                                              {"annan form", "other form"}}};
+  return Pick(kT, v, lang);
+}
+
+std::string_view Label(model::GroupKind v, Lang lang) {
+  static constexpr std::array<Pair, 4> kT = {{{"styrgrupp", "steering group"},
+                                              {"arbetsgrupp", "working group"},
+                                              {"ledningsgrupp", "management group"},
+                                              {"annan grupp", "other group"}}};
+  return Pick(kT, v, lang);
+}
+
 }  // namespace ansvar::rules

@@ -15,5 +15,8 @@ std::string_view Label(model::ForumKind v, Lang lang);
 std::string_view Label(model::Scope v, Lang lang);
 std::string_view Label(model::Lifecycle v, Lang lang);
 std::string_view Label(Severity v, Lang lang);
+std::string_view Label(model::CooperationDocumentKind v, Lang lang);
+std::string_view Label(model::CooperationForm v, Lang lang);
+std::string_view Label(model::GroupKind v, Lang lang);
 
 }  // namespace ansvar::rules

@@ -69,6 +69,10 @@ class RuleCase : public testing::Test {
       auto problems = io::ApplyRulebookJson(rulebook, case_.at("rulebook").dump());
       ASSERT_TRUE(problems.empty()) << io::FormatProblems(problems);
     }
+    {
+      auto problems = io::ApplyOrganizationRulebooks(rulebook, *read.reg);  // cooperation-and-decisions.md §1
+      ASSERT_TRUE(problems.empty()) << io::FormatProblems(problems);
+    }
     const auto as_of = *read.reg->as_of;
     const bool include_info = case_.value("include_info", false);
     json actual = json::array();

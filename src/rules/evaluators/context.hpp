@@ -17,24 +17,52 @@ struct EvalContext {
   model::Date today;  // the UTC date of as_of
 
   [[nodiscard]] const model::Register& reg() const { return index.reg(); }
+
+  // The effective rulebook of the organization that judges a subject (cooperation-and-decisions.md §1).
+  [[nodiscard]] const Rulebook& ForOrganization(const model::Organization* o) const {
+    return o == nullptr ? rulebook : rulebook.ForOrganization(o->id.str());
+  }
+  [[nodiscard]] const Rulebook& ForOrganization(std::string_view id) const { return rulebook.ForOrganization(id); }
+  // A system: its owner administration's organization (else its first user's).
+  [[nodiscard]] const Rulebook& ForSystem(const model::System& s) const { return ForOrganization(index.OrganizationOf(s)); }
+  [[nodiscard]] const Rulebook& ForCommittee(std::string_view committee) const {
+    const auto* c = index.FindCommittee(committee);
+    return c == nullptr ? rulebook : rulebook.ForOrganization(c->organization.str());
+  }
+  // Incidents and requests: the organization of the first listed controller.
+  template <class T>
+  [[nodiscard]] const Rulebook& ForControllers(const std::vector<T>& controllers) const {
+    return controllers.empty() ? rulebook : ForCommittee(controllers.front().str());
+  }
+  // A cooperation: its lead party's (else the register's).
+  [[nodiscard]] const Rulebook& ForCooperation(const model::Cooperation& c) const {
+    return c.lead ? ForOrganization(c.lead->str()) : rulebook;
+  }
   // Rules on roles, documents and forums apply to active or retiring systems (register-format.md).
   [[nodiscard]] static bool InOperation(const model::System& s) {
     return s.lifecycle == model::Lifecycle::kActive || s.lifecycle == model::Lifecycle::kRetiring;
   }
 };
 
+// Each finding is kept with the rulebook that judges it (whose enabled and severity settings apply): the one last
+// named by Judge().
 class Sink {
  public:
+  void Judge(const Rulebook& rulebook) { judge_ = &rulebook; }
   void Add(RuleId rule, Severity severity, SubjectType type, const std::string& id, Detail detail = {}) {
     findings_.push_back(Finding{rule, severity, Subject{type, id}, std::move(detail)});
+    judges_.push_back(judge_);
   }
+  [[nodiscard]] const Rulebook* JudgeOf(size_t i) const { return judges_[i]; }
   void System(RuleId rule, Severity severity, const model::System& s, Detail detail = {}) {
     Add(rule, severity, SubjectType::kSystem, s.id.str(), std::move(detail));
   }
   std::vector<Finding>& findings() { return findings_; }
 
  private:
+  const Rulebook* judge_ = nullptr;
   std::vector<Finding> findings_;
+  std::vector<const Rulebook*> judges_;
 };
 
 // Per-system families: called once for every system, in any order and from several threads.
@@ -55,5 +83,10 @@ void EvaluateDpias(const EvalContext& ctx, Sink& out);                // dpia.cp
 void EvaluateIncidents(const EvalContext& ctx, Sink& out);            // incidents.cpp
 void EvaluateRequests(const EvalContext& ctx, Sink& out);             // requests.cpp
 void EvaluateManagementReviews(const EvalContext& ctx, Sink& out);    // cooperation.cpp
+void EvaluateCooperations(const EvalContext& ctx, Sink& out);         // cooperations.cpp
+void EvaluateDpaDecisions(const EvalContext& ctx, Sink& out);         // decisions.cpp
+void EvaluatePowersOfAttorney(const EvalContext& ctx, Sink& out);     // decisions.cpp
+void EvaluateCooperationDpa(const EvalContext& ctx, const model::System& s, Sink& out);  // cooperations.cpp
+void EvaluateDecisionsOf(const EvalContext& ctx, const model::System& s, Sink& out);    // decisions.cpp
 
 }  // namespace ansvar::rules::internal

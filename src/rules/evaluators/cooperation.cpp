@@ -10,6 +10,9 @@ using model::OrganizationKind;
 void EvaluateCooperation(const EvalContext& ctx, const model::System& s, Sink& out) {
   if (!EvalContext::InOperation(s) || !s.personal_data) return;
   const auto& index = ctx.index;
+  // A system of a cooperation: R-COOP-PARTIES, R-COOP-DOCUMENTS and R-COOP-DPA say what these would
+  // (cooperation-and-decisions.md §2).
+  if (index.CooperationOf(s) != nullptr) return;
   const auto orgs = index.UserOrganizations(s);
 
   // R-COOP-ART26: two or more municipalities or regions sharing a system have an art. 26 arrangement that lists the
@@ -43,10 +46,19 @@ void EvaluateCooperation(const EvalContext& ctx, const model::System& s, Sink& o
 
 // R-LIS-REVIEW: the management system's measures (art. 24.1) reviewed within the cycle.
 void EvaluateManagementReviews(const EvalContext& ctx, Sink& out) {
-  const auto cutoff = ctx.today.AddMonths(-ctx.rulebook.lis_review_months);
-  for (const auto& o : ctx.reg().organizations)
-    if (!o.management_review_on || *o.management_review_on < cutoff)
+  for (const auto& o : ctx.reg().organizations) {
+    const auto& rb = ctx.ForOrganization(o.id.str());
+    out.Judge(rb);
+    if (!o.management_review_on || *o.management_review_on < ctx.today.AddMonths(-rb.lis_review_months))
       out.Add(RuleId::kLisReview, Severity::kWarning, SubjectType::kOrganization, o.id.str());
+  }
+  // D: the cooperation's own management system runs the same PDCA cycle (cooperation-and-decisions.md §2).
+  for (const auto& c : ctx.reg().cooperations) {
+    const auto& rb = ctx.ForCooperation(c);
+    out.Judge(rb);
+    if (!c.management_review_on || *c.management_review_on < ctx.today.AddMonths(-rb.lis_review_months))
+      out.Add(RuleId::kLisReview, Severity::kWarning, SubjectType::kCooperation, c.id.str());
+  }
 }
 
 }  // namespace ansvar::rules::internal

@@ -43,6 +43,8 @@ void EvaluateDpa(const EvalContext& ctx, const model::System& s, Sink& out) {
       if (!d->signed_by || *d->signed_by != owner->id) continue;
       for (const auto* c : controllers) {
         if (c == own) continue;
+        // A power of attorney never crosses from one legal person to another (cooperation-and-decisions.md §2).
+        if (home != nullptr && c->organization != home->id) continue;
         const bool covered = std::any_of(d->powers_of_attorney.begin(), d->powers_of_attorney.end(), [&](const auto& id) {
           const auto* f = index.FindPowerOfAttorney(id.str());
           return f != nullptr && f->committee == c->id && f->system == s.id;
@@ -66,9 +68,11 @@ void EvaluateDpa(const EvalContext& ctx, const model::System& s, Sink& out) {
 // R-DELEG-KF33: every committee of a municipality has delegated "decide DPAs for municipality-wide digital services
 // and systems" to the deputy municipal director, valid on the as-of date.
 void EvaluateDelegations(const EvalContext& ctx, Sink& out) {
-  if (!ctx.rulebook.require_dpa_delegation) return;
   const auto& index = ctx.index;
   for (const auto& c : ctx.reg().committees) {
+    const auto& rb = ctx.ForOrganization(c.organization.str());
+    if (!rb.require_dpa_delegation) continue;
+    out.Judge(rb);
     const auto* org = index.FindOrganization(c.organization.str());
     if (org == nullptr || org->kind != model::OrganizationKind::kMunicipality) continue;
     const auto delegations = index.DelegationsOf(c.id.str());

@@ -22,10 +22,22 @@ bool HasReferenceDpia(const model::System& s) {
          std::any_of(s.documents.begin(), s.documents.end(), [](const auto& d) { return d.kind == model::DocumentKind::kDpia; });
 }
 
+// cooperation-and-decisions.md §6: a reference DPIA counts for an activity only when it was done on or before the
+// activity's start with the DPO consulted, like the activity's own.
+bool ReferenceDpiaCovers(const model::System& s, const model::ProcessingActivity& a) {
+  if (s.scope != model::Scope::kMunicipalityWide) return false;
+  return std::any_of(s.documents.begin(), s.documents.end(), [&](const model::Document& d) {
+    return d.kind == model::DocumentKind::kDpia && d.done_on && d.dpo_consulted.value_or(false) &&
+           (!a.start_date || *d.done_on <= *a.start_date);
+  });
+}
+
 }  // namespace
 
 void EvaluateDpias(const EvalContext& ctx, Sink& out) {
   for (const auto& a : ctx.reg().processing_activities) {
+    const auto& rb = a.controller ? ctx.ForCommittee(a.controller->str()) : ctx.rulebook;
+    out.Judge(rb);
     // R-DPIA-THRESHOLD: a documented threshold analysis over the nine criteria.
     if (!a.threshold_analysis) {
       out.Add(RuleId::kDpiaThreshold, Severity::kError, SubjectType::kProcessingActivity, a.id.str());
@@ -34,12 +46,12 @@ void EvaluateDpias(const EvalContext& ctx, Sink& out) {
     // R-DPIA-REQUIRED: at the threshold (default 2 distinct criteria), a DPIA before processing starts with the DPO
     // consulted, a reference DPIA of a municipality-wide system, or a motivation the DPO commented on.
     const int met = DistinctCriteria(*a.threshold_analysis);
-    if (met < ctx.rulebook.dpia_threshold) continue;
+    if (met < rb.dpia_threshold) continue;
     const bool own = a.dpia && a.dpia->dpo_consulted && a.dpia->done_on && (!a.start_date || *a.dpia->done_on <= *a.start_date);
     bool reference = false;
     if (!a.own_dpia_required)
       for (const auto& sid : a.systems)
-        if (const auto* s = ctx.index.FindSystem(sid.str())) reference = reference || HasReferenceDpia(*s);
+        if (const auto* s = ctx.index.FindSystem(sid.str())) reference = reference || ReferenceDpiaCovers(*s, a);
     const auto& t = *a.threshold_analysis;
     const bool motivated = t.motivation && !t.motivation->empty() && t.dpo_commented;
     if (!own && !reference && !motivated)

@@ -37,6 +37,7 @@ bool NamedBack(const RegisterIndex& index, const model::ProcessingActivity& a, c
 
 void EvaluateProcessingActivities(const EvalContext& ctx, Sink& out) {
   for (const auto& a : ctx.reg().processing_activities) {
+    out.Judge(a.controller ? ctx.ForCommittee(a.controller->str()) : ctx.rulebook);
     // R-GDPR-CONTROLLER: each committee is controller for its processing; controllership cannot be delegated.
     if (!a.controller) out.Add(RuleId::kGdprController, Severity::kError, SubjectType::kProcessingActivity, a.id.str());
 

@@ -4,8 +4,9 @@
 namespace ansvar::rules::internal {
 
 void EvaluateRequests(const EvalContext& ctx, Sink& out) {
-  const auto& rb = ctx.rulebook;
   for (const auto& r : ctx.reg().data_subject_requests) {
+    const auto& rb = ctx.ForControllers(r.controllers);
+    out.Judge(rb);
     // R-DSAR-DEADLINE: decided within dsar_months (+ the extension when a reason is recorded); on the deadline day
     // is on time.
     const bool extended = r.extended_reason && !r.extended_reason->empty();
