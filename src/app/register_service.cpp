@@ -150,6 +150,17 @@ RegisterService::RegisterService(std::unique_ptr<store::Store> store, rules::Rul
 
 RegisterService::~RegisterService() = default;
 
+namespace {
+// A new read model takes the place of the old one (indexed first), and the evaluation of the old one goes.
+template <class State, class Derived>
+void Install(std::unique_ptr<State> fresh, std::unique_ptr<State>& state, std::mutex& derived_mu, Derived& derived) {
+  fresh->ReindexAll();
+  state = std::move(fresh);
+  std::lock_guard lock(derived_mu);
+  derived.reset();
+}
+}  // namespace
+
 void RegisterService::Reload() {
   auto snapshot = store_->Load();
   auto state = std::make_unique<State>();
@@ -157,12 +168,7 @@ void RegisterService::Reload() {
   for (const auto& [key, version] : snapshot.versions) state->versions[static_cast<size_t>(key.kind)][key.id] = version;
   state->last_seq = snapshot.last_audit_seq;
   state->replace_count = snapshot.replace_count;
-  state->ReindexAll();
-  state_ = std::move(state);
-  {
-    std::lock_guard lock(derived_mu_);
-    derived_.reset();
-  }
+  Install(std::move(state), state_, derived_mu_, derived_);
 }
 
 void RegisterService::Refresh() {
@@ -557,12 +563,7 @@ Result<std::string> RegisterService::ReplaceWith(model::Register next, const Act
   fresh->reg = std::move(next);
   fresh->last_seq = committed.last_audit_seq;
   fresh->replace_count = committed.replace_count;
-  fresh->ReindexAll();
-  state_ = std::move(fresh);
-  {
-    std::lock_guard dl(derived_mu_);
-    derived_.reset();
-  }
+  Install(std::move(fresh), state_, derived_mu_, derived_);
   return n.Json();
 }
 
