@@ -12,6 +12,7 @@ PostgreSQL gets a VACUUM (ANALYZE) after the import (timed on its own row), as a
 for the same two cores during the measurements.
 
 Usage: bench_backends.py --ansvar BUILD/ansvar --register bench/out/national.json [--seconds 10] [--out FILE]
+                         [--only sqlite|postgresql] [--quick: the import and the start only]
 The register comes from `ansvar_bench_generate --out FILE`. PostgreSQL runs in a throwaway cluster
 (scripts/pg_cluster.py); the SQLite file goes to a temporary folder. Prints a table and the PostgreSQL/SQLite
 ratios, and writes them as JSON with --out."""
@@ -22,6 +23,8 @@ import pg_cluster  # noqa: E402
 
 
 class Serve:
+    token = None  # an API token, sent with every request
+
     def __init__(self, binary, db, extra=()):
         self.log_path = tempfile.mktemp(prefix="ansvar-bench-", suffix=".log")
         self.log = open(self.log_path, "w+")
@@ -42,7 +45,10 @@ class Serve:
 
     def request(self, method, path, body=None, headers=None, timeout=3600):
         conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=timeout)
-        conn.request(method, path, body=body, headers=headers or {})
+        headers = dict(headers or {})
+        if Serve.token:
+            headers["Authorization"] = "Bearer " + Serve.token
+        conn.request(method, path, body=body, headers=headers)
         r = conn.getresponse()
         data = r.read()
         conn.close()
@@ -70,7 +76,8 @@ def wrk_gets(port, ids, seconds):
         lua = tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False)
         lua.write("local ids = {" + ",".join(json.dumps(i) for i in ids) + "}\n"
                   "math.randomseed(7)\n"
-                  "request = function() return wrk.format('GET', '/api/v1/systems/' .. ids[math.random(#ids)]) end\n"
+                  "request = function() return wrk.format('GET', '/api/v1/systems/' .. ids[math.random(#ids)], "
+                  "{Authorization = 'Bearer " + (Serve.token or "") + "'}) end\n"
                   "done = function(summary, latency, requests)\n"
                   "  io.write(string.format('RESULT %d %d %f %f %f\\n', summary.requests, summary.errors.status,"
                   " latency:percentile(50), latency:percentile(99), summary.duration))\nend\n")
@@ -87,7 +94,7 @@ def wrk_gets(port, ids, seconds):
     end = time.time() + seconds
     while time.time() < end:
         t = time.perf_counter()
-        conn.request("GET", "/api/v1/systems/" + random.choice(ids))
+        conn.request("GET", "/api/v1/systems/" + random.choice(ids), headers={"Authorization": "Bearer " + Serve.token})
         conn.getresponse().read()
         lat.append(time.perf_counter() - t)
     lat.sort()
@@ -95,8 +102,23 @@ def wrk_gets(port, ids, seconds):
             "errors": 0, "tool": "python"}
 
 
-def run_backend(name, binary, db, body, seconds, settle=None):
+def api_token(binary, db):
+    """An administrator's API token for the database (every request to /api/v1 is signed in)."""
+    pw = tempfile.NamedTemporaryFile("w", suffix=".txt", delete=False)
+    pw.write("bench-password-" + str(random.random()) + "\n")
+    pw.close()
+    subprocess.run([binary, "user", "add", "bench", "--role", "admin", "--password-file", pw.name, "--db", db],
+                   check=True, capture_output=True)
+    os.unlink(pw.name)
+    out = subprocess.run([binary, "token", "create", "--user", "bench", "--name", "bench", "--db", db],
+                         check=True, capture_output=True, text=True).stdout
+    return re.search(r"ansvar_\S+", out)[0]
+
+
+def run_backend(name, binary, db, body, seconds, settle=None, quick=False):
     r = {"backend": name}
+    subprocess.run([binary, "migrate", "--db", db], check=True, capture_output=True)
+    Serve.token = api_token(binary, db)
     print(f"[{name}] importing {len(body) / 1e6:.0f} MB …", file=sys.stderr)
     s = Serve(binary, db)
     r["import_s"], (status, _, answer) = timed(lambda: s.request("PUT", "/api/v1/register", body,
@@ -110,6 +132,9 @@ def run_backend(name, binary, db, body, seconds, settle=None):
     time.sleep(1.5)
     s = Serve(binary, db)  # the register loaded from the database
     r["start_s"] = s.start_seconds
+    if quick:  # --quick: the import and the start only
+        s.stop()
+        return r
     try:
         _, _, page = s.request("GET", "/api/v1/systems?limit=5000")
         ids = [x["id"] for x in json.loads(page)["items"]]
@@ -169,20 +194,22 @@ def main():
     ap.add_argument("--seconds", type=int, default=10)
     ap.add_argument("--out")
     ap.add_argument("--only", choices=["sqlite", "postgresql"])
+    ap.add_argument("--quick", action="store_true", help="measure the import and the start only")
     args = ap.parse_args()
     body = open(args.register, "rb").read()
     results = []
     if args.only in (None, "sqlite"):
         tmp = tempfile.mkdtemp(prefix="ansvar-bench-sqlite-")
         try:
-            results.append(run_backend("sqlite", args.ansvar, os.path.join(tmp, "national.db"), body, args.seconds))
+            results.append(run_backend("sqlite", args.ansvar, os.path.join(tmp, "national.db"), body, args.seconds,
+                                       quick=args.quick))
         finally:
             shutil.rmtree(tmp, ignore_errors=True)
     if args.only in (None, "postgresql"):
         with pg_cluster.Cluster() as pg:
             vacuum = lambda: subprocess.run([os.path.join(pg.bin, "psql"), pg.url(), "-q", "-c", "VACUUM (ANALYZE)"],
                                             check=True)
-            results.append(run_backend("postgresql", args.ansvar, pg.url(), body, args.seconds, vacuum))
+            results.append(run_backend("postgresql", args.ansvar, pg.url(), body, args.seconds, vacuum, args.quick))
 
     rows = [("import (s)", "import_s", 1), ("VACUUM (ANALYZE) after the import (s)", "vacuum_s", 1),
             ("start: load the register (s)", "start_s", 1),
@@ -196,7 +223,9 @@ def main():
             ("shared-db: other instance sees a write (s)", "shared_db_seen_s", 3)]
 
     def val(r, key):
-        return r[key[0]][key[1]] if isinstance(key, tuple) else r.get(key, 0.0)
+        if isinstance(key, tuple):
+            return r[key[0]][key[1]] if key[0] in r else 0.0
+        return r.get(key, 0.0)
 
     print(f"\n{'':44}" + "".join(f"{r['backend']:>12}" for r in results) + ("   PG/SQLite" if len(results) == 2 else ""))
     ratios = {}

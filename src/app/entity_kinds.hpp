@@ -21,6 +21,8 @@ std::vector<T>& Items(model::Register& r) {
   else if constexpr (std::is_same_v<T, model::ProcessorRecord>) return r.processor_records;
   else if constexpr (std::is_same_v<T, model::Incident>) return r.incidents;
   else if constexpr (std::is_same_v<T, model::DataSubjectRequest>) return r.data_subject_requests;
+  else if constexpr (std::is_same_v<T, model::Cooperation>) return r.cooperations;
+  else if constexpr (std::is_same_v<T, model::DpaDecision>) return r.dpa_decisions;
   else return r.agreements;
 }
 
@@ -50,9 +52,9 @@ decltype(auto) WithKind(store::Kind kind, Fn&& fn) {
     case K::kProcessorRecord: return fn(std::type_identity<model::ProcessorRecord>{});
     case K::kIncident: return fn(std::type_identity<model::Incident>{});
     case K::kDataSubjectRequest: return fn(std::type_identity<model::DataSubjectRequest>{});
+    case K::kCooperation: return fn(std::type_identity<model::Cooperation>{});
+    case K::kDpaDecision: return fn(std::type_identity<model::DpaDecision>{});
     case K::kAgreement: break;
-    case K::kCooperation:  // not yet kept entity by entity (store::kKindCount): never parsed from a route
-    case K::kDpaDecision: break;
   }
   return fn(std::type_identity<model::Agreement>{});
 }
@@ -62,7 +64,7 @@ template <class Fn>
 void ForEachCollection(const model::Register& r, Fn&& fn) {
   fn(r.organizations), fn(r.committees), fn(r.administrations), fn(r.people), fn(r.systems), fn(r.delegations);
   fn(r.powers_of_attorney), fn(r.processing_activities), fn(r.processor_records), fn(r.incidents);
-  fn(r.data_subject_requests), fn(r.agreements);
+  fn(r.data_subject_requests), fn(r.agreements), fn(r.cooperations), fn(r.dpa_decisions);
 }
 
 }  // namespace ansvar::app

@@ -150,6 +150,17 @@ RegisterService::RegisterService(std::unique_ptr<store::Store> store, rules::Rul
 
 RegisterService::~RegisterService() = default;
 
+namespace {
+// A new read model takes the place of the old one (indexed first), and the evaluation of the old one goes.
+template <class State, class Derived>
+void Install(std::unique_ptr<State> fresh, std::unique_ptr<State>& state, std::mutex& derived_mu, Derived& derived) {
+  fresh->ReindexAll();
+  state = std::move(fresh);
+  std::lock_guard lock(derived_mu);
+  derived.reset();
+}
+}  // namespace
+
 void RegisterService::Reload() {
   auto snapshot = store_->Load();
   auto state = std::make_unique<State>();
@@ -157,12 +168,7 @@ void RegisterService::Reload() {
   for (const auto& [key, version] : snapshot.versions) state->versions[static_cast<size_t>(key.kind)][key.id] = version;
   state->last_seq = snapshot.last_audit_seq;
   state->replace_count = snapshot.replace_count;
-  state->ReindexAll();
-  state_ = std::move(state);
-  {
-    std::lock_guard lock(derived_mu_);
-    derived_.reset();
-  }
+  Install(std::move(state), state_, derived_mu_, derived_);
 }
 
 void RegisterService::Refresh() {
@@ -541,8 +547,9 @@ Result<std::string> RegisterService::ReplaceWith(model::Register next, const Act
                  "the register changed since it was read; read it again and repeat", {}};
   Counted n;
   const auto audit = Changes(*state_, next, n);
+  store::Committed committed;
   try {
-    store_->ReplaceRegister(next, audit, actor, clock_());
+    committed = store_->ReplaceRegister(next, audit, actor, clock_());
   } catch (const store::ConflictError& e) {
     state_->behind = true;
     return FromConflict(e);
@@ -550,11 +557,31 @@ Result<std::string> RegisterService::ReplaceWith(model::Register next, const Act
     state_->behind = true;
     return Unavailable(e);
   }
-  try {
-    Reload();
-  } catch (const store::StoreError&) {
-    state_->stale = true;  // stored; this copy loads it again on the next request
+  // What is stored now is `next`, with the versions the store gave the entities the audit names and the old ones
+  // for the rest: the read model takes it as it is rather than loading it back (a national register: the time of a
+  // start). Unless another instance wrote between the last read and this replace: then its versions are the
+  // store's, and everything is loaded again.
+  if (committed.last_audit_seq != state_->last_seq + static_cast<int64_t>(audit.size())) {
+    try {
+      Reload();
+    } catch (const store::StoreError&) {
+      state_->stale = true;  // stored; this copy loads it again on the next request
+    }
+    return n.Json();
   }
+  auto fresh = std::make_unique<State>();
+  fresh->versions = std::move(state_->versions);
+  for (size_t i = 0; i < audit.size(); ++i) {
+    auto& versions = fresh->versions[static_cast<size_t>(audit[i].key.kind)];
+    if (committed.versions[i] == 0)
+      versions.erase(audit[i].key.id);
+    else
+      versions[audit[i].key.id] = committed.versions[i];
+  }
+  fresh->reg = std::move(next);
+  fresh->last_seq = committed.last_audit_seq;
+  fresh->replace_count = committed.replace_count;
+  Install(std::move(fresh), state_, derived_mu_, derived_);
   return n.Json();
 }
 

@@ -57,7 +57,8 @@ using EntityRef =
     std::variant<std::monostate, const model::Organization*, const model::Committee*, const model::Administration*,
                  const model::Person*, const model::System*, const model::Delegation*, const model::PowerOfAttorney*,
                  const model::ProcessingActivity*, const model::ProcessorRecord*, const model::Incident*,
-                 const model::DataSubjectRequest*, const model::Agreement*>;
+                 const model::DataSubjectRequest*, const model::Agreement*, const model::Cooperation*,
+                 const model::DpaDecision*>;
 
 struct Request {
   Operation op = Operation::kRead;

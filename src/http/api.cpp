@@ -40,6 +40,8 @@ constexpr Collection kCollections[] = {
     {"incidents", Kind::kIncident, "Incident"},
     {"data_subject_requests", Kind::kDataSubjectRequest, "DataSubjectRequest"},
     {"agreements", Kind::kAgreement, "Agreement"},
+    {"cooperations", Kind::kCooperation, "Cooperation"},
+    {"dpa_decisions", Kind::kDpaDecision, "DpaDecision"},
 };
 
 bool ParseSize(const std::string& text, size_t& out) {

@@ -198,7 +198,7 @@ std::string OpenApiJson(const Router& router) {
                {"ok", "rows"});
   for (const char* e : {"Organization", "Committee", "Administration", "Person", "System", "Delegation",
                         "PowerOfAttorney", "ProcessingActivity", "ProcessorRecord", "Incident", "DataSubjectRequest",
-                        "Agreement"})
+                        "Agreement", "Cooperation", "DpaDecision"})
     ObjectSchema(o, e, std::string("A ") + e + " as in ansvar-register/1");
   o.EndObject();
   o.EndObject();

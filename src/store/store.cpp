@@ -5,9 +5,9 @@
 namespace ansvar::store {
 namespace {
 constexpr std::array<std::string_view, kKindCount> kNames = {
-    "organization",       "committee",        "administration", "person",
-    "system",             "delegation",       "power_of_attorney", "processing_activity",
-    "processor_record",   "incident",         "data_subject_request", "agreement"};
+    "organization",         "committee",         "administration",      "person",           "system",
+    "delegation",           "power_of_attorney", "processing_activity", "processor_record", "incident",
+    "data_subject_request", "agreement",         "cooperation",         "dpa_decision"};
 static_assert(std::variant_size_v<Entity> == kKindCount);
 }  // namespace
 

@@ -28,13 +28,14 @@ namespace ansvar::store {
 
 // The collections of the register that are kept entity by entity (the model's Collection).
 using Kind = model::Collection;
-inline constexpr size_t kKindCount = 12;
-std::string_view ToString(Kind kind);  // "organization", "committee", …, "data_subject_request"
+inline constexpr size_t kKindCount = 14;
+std::string_view ToString(Kind kind);  // "organization", "committee", …, "cooperation", "dpa_decision"
 std::optional<Kind> ParseKind(std::string_view name);
 
-using Entity = std::variant<model::Organization, model::Committee, model::Administration, model::Person, model::System,
-                            model::Delegation, model::PowerOfAttorney, model::ProcessingActivity,
-                            model::ProcessorRecord, model::Incident, model::DataSubjectRequest, model::Agreement>;
+using Entity =
+    std::variant<model::Organization, model::Committee, model::Administration, model::Person, model::System,
+                 model::Delegation, model::PowerOfAttorney, model::ProcessingActivity, model::ProcessorRecord,
+                 model::Incident, model::DataSubjectRequest, model::Agreement, model::Cooperation, model::DpaDecision>;
 Kind KindOf(const Entity& e);
 std::string IdOf(const Entity& e);
 
@@ -106,6 +107,7 @@ struct CatchUpEntries {
 struct Committed {
   int64_t last_audit_seq = 0;
   std::vector<int64_t> versions;  // the new version of each change, in order (0 for a delete)
+  int64_t replace_count = 0;      // after a ReplaceRegister: as in Snapshot (0 where the backend does not count)
 };
 
 // A change lost a race or contradicts what is stored; nothing was written.

@@ -31,6 +31,20 @@ NEW = {
                   "handler": "bn", "assessment": None, "dpo_informed": True},
     "data_subject_requests": {"id": "t-dsr", "received_on": "2025-02-01", "kind": "access", "controllers": ["bn"]},
     "agreements": {"id": "t-ag", "kind": "cooperation_agreement", "systems": ["ecos"], "parties": ["kba"], "signed_on": "2024-01-01"},
+    "cooperations": {"id": "t-coop", "name": "Testsamverkan", "form": "contract_cooperation", "lead": "kba",
+                     "coordinator": "p-fc-bmf",
+                     "parties": [{"organization": "kba", "committee": "bn", "joined_on": "2024-01-01",
+                                  "decision": "KF 2023-12-01 § 1"},
+                                 {"organization": "t-org", "committee": None, "joined_on": None, "decision": ""}],
+                     "systems": ["ecos", "t-sys"],
+                     "groups": [{"kind": "steering_group", "name": "Styrgrupp", "members": ["p-fc-bmf", "t-p"]}],
+                     "documents": [{"kind": "cooperation_agreement", "signed_on": "2024-01-01", "diary_number": "KS 2024/1"},
+                                   {"kind": "risk_analysis", "done_on": "2023-11-01", "dpia": True, "dpo_consulted": True}],
+                     "responsibilities": {"breach_handling": "kba", "data_subject_requests": "each"},
+                     "consulted": ["lawyer", "dpo"], "management_review_on": "2024-11-20"},
+    "dpa_decisions": {"id": "t-dd", "system": "ecos", "committees": ["mh", "t-c"], "decided_on": "2025-02-01",
+                      "decided_by": "p-fc-bmf", "delegation": "t-del", "meeting": None, "processor": "EC Europe AB",
+                      "diary_number": "MH 2025/1", "reported_on": "2025-02-20", "reported_at": "MH 2025-02-20 § 4"},
 }
 # A field to change in an update, per collection.
 CHANGE = {"organizations": ("name", "Testbolaget i Kungsbacka AB"), "committees": ("name", "Nya testnämnden"),
@@ -38,7 +52,9 @@ CHANGE = {"organizations": ("name", "Testbolaget i Kungsbacka AB"), "committees"
           "systems": ("name", "Testsystemet"), "delegations": ("decision", "MH 2025-01-11 § 2"),
           "powers_of_attorney": ("issued_on", "2025-01-02"), "processing_activities": ("name", "Ändrad behandling"),
           "processor_records": ("subject", "Drift och support"), "incidents": ("assessment", "risk"),
-          "data_subject_requests": ("kind", "erasure"), "agreements": ("signed_on", "2024-02-01")}
+          "data_subject_requests": ("kind", "erasure"), "agreements": ("signed_on", "2024-02-01"),
+          "cooperations": ("responsibilities", {"breach_handling": "t-org", "contact_point": "kba"}),
+          "dpa_decisions": ("committees", ["mh"])}
 
 
 def etag(headers):
@@ -107,6 +123,35 @@ class Api(unittest.TestCase):
                 listed = self.req("GET", f"/api/v1/{collection}?limit=5000")[2]
                 self.assertNotIn(NEW[collection]["id"], [x["id"] for x in listed["items"]])
                 self.assertEqual(listed["total"], len(EXAMPLE.get(collection, [])))
+
+    def test_cooperations_and_dpa_decisions_keep_what_they_refer_to(self):
+        self.load_example()
+        for collection in ("organizations", "committees", "people", "systems", "delegations", "cooperations",
+                           "dpa_decisions"):
+            self.assertEqual(self.req("POST", f"/api/v1/{collection}", NEW[collection], ACTOR)[0], 201, collection)
+        try:
+            # A party, a group member, the delegation a decision was taken under: each is still referred to.
+            for path in ("/api/v1/organizations/t-org", "/api/v1/people/t-p", "/api/v1/delegations/t-del"):
+                with self.subTest(delete=path):
+                    _, h, _ = self.req("GET", path)
+                    status, _, body = self.req("DELETE", path, headers=dict(ACTOR, **{"If-Match": etag(h)}))
+                    self.assertEqual(status, 409, body)
+                    self.assertEqual(self.req("GET", path)[0], 200)
+            # They are part of the whole register, exported and imported unchanged.
+            exported = self.export()
+            self.assertEqual([c["id"] for c in exported["cooperations"]], ["t-coop"])
+            self.assertEqual(exported["dpa_decisions"][0]["delegation"], "t-del")
+            status, _, summary = self.req("PUT", "/api/v1/register", exported, ACTOR)
+            self.assertEqual(status, 200, summary)
+            self.assertEqual((summary["created"], summary["updated"], summary["deleted"]), (0, 0, 0))
+            self.assertEqual(self.export(), exported)
+            # A stale If-Match changes nothing.
+            _, h, got = self.req("GET", "/api/v1/dpa_decisions/t-dd")
+            self.assertEqual(self.req("PUT", "/api/v1/dpa_decisions/t-dd", dict(got, processor="Annan AB"),
+                                      dict(ACTOR, **{"If-Match": '"99"'}))[0], 412)
+            self.assertEqual(self.req("GET", "/api/v1/dpa_decisions/t-dd")[2]["processor"], "EC Europe AB")
+        finally:
+            self.load_example()
 
     def test_list_filters_and_paging(self):
         self.load_example()

@@ -139,7 +139,10 @@ TEST_F(PostgresStoreTest, HasANormalisedTablePerEntityAndForEachList) {
                         "processing_activity_threshold_analyses", "processing_activity_dpias", "processor_records",
                         "processor_record_committees", "incidents", "incident_controllers", "data_subject_requests",
                         "data_subject_request_controllers", "agreements", "agreement_systems", "agreement_parties",
-                        "audit_log", "schema_migrations", "register_meta"}) {
+                        "system_document_organizations", "incident_assessments", "cooperations", "cooperation_parties",
+                        "cooperation_systems", "cooperation_groups", "cooperation_group_members",
+                        "cooperation_documents", "cooperation_responsibilities", "dpa_decisions",
+                        "dpa_decision_committees", "audit_log", "schema_migrations", "register_meta"}) {
     EXPECT_EQ(raw.Text("SELECT to_regclass('" + std::string(t) + "')::text"), t);
   }
   // Every reference is a deferrable, initially deferred foreign key.
@@ -168,13 +171,19 @@ TEST_F(PostgresStoreTest, MigratesADatabaseAtAnOlderVersionAndRefusesANewerOne) 
   {
     auto store = backend_->Open();
     Raw raw(backend_->url());
-    // Back to version 1: the audit trail's migration undone.
+    // Back to version 1: the migrations after it undone.
     raw.Exec("DROP TABLE audit_log, cycle_records, cycle_documents, cycle_document_audit; DROP FUNCTION "
              "audit_log_append_only(), cycle_document_audit_append_only(); ALTER TABLE register_meta DROP COLUMN "
              "replace_count; DELETE FROM schema_migrations WHERE version >= 2");
+    raw.Exec("DROP TABLE system_document_organizations, incident_assessments, cooperation_parties, "
+             "cooperation_systems, cooperation_groups, cooperation_group_members, cooperation_documents, "
+             "cooperation_responsibilities, cooperations, dpa_decision_committees, dpa_decisions; "
+             "ALTER TABLE organizations DROP COLUMN rulebook_overrides; ALTER TABLE incidents DROP COLUMN description, "
+             "DROP COLUMN subject_categories, DROP COLUMN approx_subjects, DROP COLUMN record_categories, DROP COLUMN "
+             "approx_records, DROP COLUMN likely_consequences, DROP COLUMN measures, DROP COLUMN affected_informed_on");
   }
   auto store = backend_->Open();
-  EXPECT_EQ(store->SchemaVersion(), 4);
+  EXPECT_EQ(store->SchemaVersion(), 5);
   store->ReplaceRegister(FullRegister(), {Delete(Kind::kSystem, "gone")}, kCli, At("2025-01-01T00:00:00Z"));
   EXPECT_EQ(store->LastAuditSeq(), 1);
   store.reset();

@@ -75,6 +75,8 @@ std::vector<Change> ImportAudit(const Register& reg) {
   add(reg.incidents);
   add(reg.data_subject_requests);
   add(reg.agreements);
+  add(reg.cooperations);
+  add(reg.dpa_decisions);
   return out;
 }
 
@@ -119,7 +121,9 @@ TEST_P(StoreContract, FullRegisterRoundTrips) {
   EXPECT_EQ(c.last_audit_seq, 0);
   const Snapshot s = store_->Load();
   EXPECT_EQ(s.reg, reg) << FirstDifference(s.reg, reg);
-  EXPECT_EQ(s.versions.size(), 2u + 4 + 2 + 3 + 3 + 2 + 2 + 3 + 2 + 2 + 2 + 2);
+  EXPECT_EQ(s.versions.size(), 2u + 4 + 2 + 3 + 3 + 2 + 2 + 3 + 2 + 2 + 2 + 2 + 2 + 2);
+  EXPECT_EQ(s.versions.at(EntityKey{Kind::kCooperation, "bibl"}), 1);
+  EXPECT_EQ(s.versions.at(EntityKey{Kind::kDpaDecision, "dd2"}), 1);
   for (const auto& [key, version] : s.versions) EXPECT_EQ(version, 1) << ToString(key.kind) << " " << key.id;
   EXPECT_EQ(s.versions.at(EntityKey{Kind::kDelegation, "dlg-2"}), 1);
 }
@@ -430,6 +434,36 @@ TEST_P(StoreContract, AReferenceToNothingIsAConflictOfTheReferrer) {
   EXPECT_NE(message.find("person \"nobody\""), std::string::npos) << message;
   EXPECT_NE(message.find("does not exist"), std::string::npos) << message;
   ExpectSame(before, Observe(*store_));
+}
+
+TEST_P(StoreContract, ACooperationsReferencesAreCheckedAndKeepWhatTheyReferTo) {
+  Seed(*store_);
+  const State before = Observe(*store_);
+  model::Cooperation coop;
+  coop.id = model::CooperationId("ny");
+  coop.name = "Ny samverkan";
+  coop.parties = {model::CooperationParty{model::OrganizationId("kba"), std::nullopt, std::nullopt, ""}};
+  coop.groups = {model::CooperationGroup{model::GroupKind::kWorkingGroup, "Arbetsgrupp", {model::PersonId("nobody")}}};
+  auto [message, key] = ConflictOf([&] { store_->Apply({Create(coop)}, kAlice, At("2025-02-01T10:00:00Z")); });
+  EXPECT_EQ(key, (EntityKey{Kind::kCooperation, "ny"}));
+  EXPECT_NE(message.find("cooperation_group_members.person_id"), std::string::npos) << message;
+  EXPECT_NE(message.find("person \"nobody\""), std::string::npos) << message;
+  ExpectSame(before, Observe(*store_));
+
+  // The DPA decision dd1 was taken under delegation dlg-1: that delegation cannot go while it refers to it.
+  std::tie(message, key) =
+      ConflictOf([&] { store_->Apply({Delete(Kind::kDelegation, "dlg-1")}, kAlice, At("2025-02-01T10:00:00Z")); });
+  EXPECT_EQ(key, (EntityKey{Kind::kDelegation, "dlg-1"}));
+  EXPECT_NE(message.find("cannot be deleted"), std::string::npos) << message;
+  EXPECT_NE(message.find("dpa_decisions.delegation_id of dpa decision \"dd1\""), std::string::npos) << message;
+  ExpectSame(before, Observe(*store_));
+
+  // Gone with the decision, the delegation can go.
+  store_->Apply({Delete(Kind::kDpaDecision, "dd1", 1), Delete(Kind::kDelegation, "dlg-1")}, kAlice,
+                At("2025-02-01T10:00:00Z"));
+  const Snapshot s = store_->Load();
+  ASSERT_EQ(s.reg.dpa_decisions.size(), 1u);
+  EXPECT_EQ(s.reg.dpa_decisions[0].id.str(), "dd2");
 }
 
 TEST_P(StoreContract, ADuplicateDocumentIdOnASystemIsAConflict) {

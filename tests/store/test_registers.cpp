@@ -23,8 +23,9 @@ Register FullRegister() {
 
   r.organizations = {
       Organization{OrganizationId("kba"), "Kungsbacka kommun", OrganizationKind::kMunicipality, PersonId("p-dpo"),
-                   D("2024-11-01"), {}},
-      Organization{OrganizationId("bolag"), "Kommunbolaget AB", OrganizationKind::kCompany, std::nullopt, std::nullopt, {}},
+                   D("2024-11-01"), R"({"rules":{"R-DELEG-KF33":{"enabled":false}}})"},
+      Organization{
+          OrganizationId("bolag"), "Kommunbolaget AB", OrganizationKind::kCompany, std::nullopt, std::nullopt, {}},
   };
   r.committees = {
       Committee{CommitteeId("ks"), OrganizationId("kba"), "Kommunstyrelsen", CommitteeKind::kExecutiveBoard},
@@ -92,6 +93,7 @@ Register FullRegister() {
   dpa.signed_by = PersonId("p1");
   dpa.on_behalf_of = {CommitteeId("ks"), CommitteeId("bn")};
   dpa.organization = OrganizationId("bolag");
+  dpa.organizations = {OrganizationId("kba"), OrganizationId("bolag")};
   dpa.clauses = {"28.3.a", "quote \" and back\\slash", "åäö ✓", "line\nbreak\ttab", ""};
   dpa.powers_of_attorney = {PowerOfAttorneyId("f1"), PowerOfAttorneyId("f2")};
   Document plan;
@@ -207,6 +209,16 @@ Register FullRegister() {
   i1.delay_reason = "helg";
   i1.dpo_informed = true;
   i1.subjects_informed_at = T("2025-02-06T00:00:00Z");
+  i1.description = "Felskickad fil med personnummer";
+  i1.subject_categories = {"invånare", "anställda"};
+  i1.approx_subjects = 1200;
+  i1.record_categories = {"personnummer"};
+  i1.approx_records = 0;
+  i1.likely_consequences = "identitetsstöld";
+  i1.measures = "filen raderad hos mottagaren";
+  i1.affected_informed_on = D("2025-02-07");
+  i1.assessments = {ControllerAssessment{CommitteeId("bn"), Assessment::kRisk, T("2025-02-04T08:00:00Z")},
+                    ControllerAssessment{CommitteeId("ks"), std::nullopt, std::nullopt}};
   Incident i2;
   i2.id = IncidentId("i2");
   i2.aware_at = T("2024-12-31T23:59:59Z");
@@ -235,6 +247,46 @@ Register FullRegister() {
                 D("2021-01-01")},
       Agreement{AgreementId("a2"), AgreementKind::kOther, {}, {}, std::nullopt},
   };
+
+  Cooperation coop;
+  coop.id = CooperationId("bibl");
+  coop.name = "Bibliotek i samverkan";
+  coop.form = CooperationForm::kCommonCommittee;
+  coop.lead = OrganizationId("kba");
+  coop.coordinator = PersonId("p1");
+  coop.parties = {CooperationParty{OrganizationId("kba"), CommitteeId("ks"), D("2021-01-01"), "KF 2020-11-23 § 140"},
+                  CooperationParty{OrganizationId("bolag"), std::nullopt, std::nullopt, ""}};
+  coop.systems = {SystemId("raindance"), SystemId("ecos")};
+  coop.groups = {CooperationGroup{GroupKind::kSteeringGroup, "Styrgrupp", {PersonId("p1"), PersonId("p-dpo")}},
+                 CooperationGroup{GroupKind::kOther, "", {}}};
+  coop.documents = {CooperationDocument{CooperationDocumentKind::kJointControllerArrangement, D("2021-01-01"),
+                                        std::nullopt, D("2021-02-01"), "KS 2021/1", false, false},
+                    CooperationDocument{CooperationDocumentKind::kRiskAnalysis, std::nullopt, D("2020-11-01"),
+                                        std::nullopt, std::nullopt, true, true}};
+  coop.responsibilities = {Responsibility{"breach_handling", "kba"}, Responsibility{"data_subject_requests", "each"}};
+  coop.consulted = {"lawyer", "dpo"};
+  coop.management_review_on = D("2024-11-20");
+  Cooperation bare_coop;
+  bare_coop.id = CooperationId("tom");
+  bare_coop.name = "Tom samverkan";
+  r.cooperations = {coop, bare_coop};
+
+  DpaDecision dd1;
+  dd1.id = DpaDecisionId("dd1");
+  dd1.system = SystemId("raindance");
+  dd1.committees = {CommitteeId("bn"), CommitteeId("ks")};
+  dd1.decided_on = D("2024-10-01");
+  dd1.decided_by = PersonId("p1");
+  dd1.delegation = r.delegations.front().id;
+  dd1.processor = "CGI";
+  dd1.diary_number = "BN 2024/123";
+  dd1.reported_on = D("2024-11-12");
+  dd1.reported_at = "BN 2024-11-12 § 5";
+  DpaDecision dd2;
+  dd2.id = DpaDecisionId("dd2");
+  dd2.system = SystemId("bare");
+  dd2.meeting = "KS 2024-09-01 § 3";
+  r.dpa_decisions = {dd1, dd2};
   return r;
 }
 
@@ -259,8 +311,12 @@ Register ScaledRegister(size_t systems) {
   const auto n = [](const char* prefix, size_t i) { return std::string(prefix) + std::to_string(i); };
   for (size_t o = 0; o < orgs; ++o) {
     const OrganizationId org(n("org-", o));
-    r.organizations.push_back(Organization{org, "Kommun " + std::to_string(o), OrganizationKind::kMunicipality,
-                                           PersonId(n("p-", o * kAdmins * kPeoplePerAdmin)), D("2024-11-01"), {}});
+    r.organizations.push_back(Organization{org,
+                                           "Kommun " + std::to_string(o),
+                                           OrganizationKind::kMunicipality,
+                                           PersonId(n("p-", o * kAdmins * kPeoplePerAdmin)),
+                                           D("2024-11-01"),
+                                           {}});
     for (size_t c = 0; c < kCommittees; ++c) {
       const size_t id = o * kCommittees + c;
       r.committees.push_back(Committee{CommitteeId(n("c-", id)), org, "Nämnd " + std::to_string(id),
@@ -464,6 +520,8 @@ std::string FirstDifference(const model::Register& a, const model::Register& b) 
   if (!(d = ListDiff("incidents", a.incidents, b.incidents)).empty()) return d;
   if (!(d = ListDiff("data_subject_requests", a.data_subject_requests, b.data_subject_requests)).empty()) return d;
   if (!(d = ListDiff("agreements", a.agreements, b.agreements)).empty()) return d;
+  if (!(d = ListDiff("cooperations", a.cooperations, b.cooperations)).empty()) return d;
+  if (!(d = ListDiff("dpa_decisions", a.dpa_decisions, b.dpa_decisions)).empty()) return d;
   return "";
 }
 

@@ -485,11 +485,144 @@ CREATE TRIGGER cycle_document_audit_no_truncate BEFORE TRUNCATE ON cycle_documen
   FOR EACH STATEMENT EXECUTE FUNCTION cycle_document_audit_append_only();
 )sql";
 
+// Cooperations, DPA decisions, organization rulebooks and breach records: SQLite's migration 4 (which explains it)
+// in PostgreSQL's dialect.
+constexpr std::string_view kCooperationsSchema = R"sql(
+ALTER TABLE organizations ADD COLUMN rulebook_overrides TEXT NOT NULL DEFAULT '';
+
+CREATE TABLE system_document_organizations (
+  system_id TEXT NOT NULL REFERENCES systems (id) ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED,
+  document_position BIGINT NOT NULL,
+  position BIGINT NOT NULL,
+  organization_id TEXT NOT NULL REFERENCES organizations (id) DEFERRABLE INITIALLY DEFERRED,
+  PRIMARY KEY (system_id, document_position, position)
+);
+CREATE INDEX system_document_organizations_organization ON system_document_organizations (organization_id);
+
+ALTER TABLE incidents ADD COLUMN description TEXT NOT NULL DEFAULT '';
+ALTER TABLE incidents ADD COLUMN subject_categories TEXT NOT NULL DEFAULT '[]';
+ALTER TABLE incidents ADD COLUMN approx_subjects BIGINT;
+ALTER TABLE incidents ADD COLUMN record_categories TEXT NOT NULL DEFAULT '[]';
+ALTER TABLE incidents ADD COLUMN approx_records BIGINT;
+ALTER TABLE incidents ADD COLUMN likely_consequences TEXT NOT NULL DEFAULT '';
+ALTER TABLE incidents ADD COLUMN measures TEXT NOT NULL DEFAULT '';
+ALTER TABLE incidents ADD COLUMN affected_informed_on TEXT;
+
+CREATE TABLE incident_assessments (
+  incident_id TEXT NOT NULL REFERENCES incidents (id) ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED,
+  position BIGINT NOT NULL,
+  committee_id TEXT NOT NULL REFERENCES committees (id) DEFERRABLE INITIALLY DEFERRED,
+  assessment TEXT,
+  notified_authority_at TEXT,
+  PRIMARY KEY (incident_id, position)
+);
+CREATE INDEX incident_assessments_committee ON incident_assessments (committee_id);
+
+CREATE TABLE cooperations (
+  id TEXT PRIMARY KEY NOT NULL CHECK (id <> ''),
+  position BIGINT NOT NULL UNIQUE,
+  version BIGINT NOT NULL CHECK (version >= 1),
+  name TEXT NOT NULL,
+  form TEXT NOT NULL,
+  lead_id TEXT REFERENCES organizations (id) DEFERRABLE INITIALLY DEFERRED,
+  coordinator_id TEXT REFERENCES people (id) DEFERRABLE INITIALLY DEFERRED,
+  consulted TEXT NOT NULL DEFAULT '[]',
+  management_review_on TEXT
+);
+CREATE INDEX cooperations_lead ON cooperations (lead_id) WHERE lead_id IS NOT NULL;
+CREATE INDEX cooperations_coordinator ON cooperations (coordinator_id) WHERE coordinator_id IS NOT NULL;
+
+CREATE TABLE cooperation_parties (
+  cooperation_id TEXT NOT NULL REFERENCES cooperations (id) ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED,
+  position BIGINT NOT NULL,
+  organization_id TEXT NOT NULL REFERENCES organizations (id) DEFERRABLE INITIALLY DEFERRED,
+  committee_id TEXT REFERENCES committees (id) DEFERRABLE INITIALLY DEFERRED,
+  joined_on TEXT,
+  decision TEXT NOT NULL,
+  PRIMARY KEY (cooperation_id, position)
+);
+CREATE INDEX cooperation_parties_organization ON cooperation_parties (organization_id);
+CREATE INDEX cooperation_parties_committee ON cooperation_parties (committee_id) WHERE committee_id IS NOT NULL;
+
+CREATE TABLE cooperation_systems (
+  cooperation_id TEXT NOT NULL REFERENCES cooperations (id) ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED,
+  position BIGINT NOT NULL,
+  system_id TEXT NOT NULL REFERENCES systems (id) DEFERRABLE INITIALLY DEFERRED,
+  PRIMARY KEY (cooperation_id, position)
+);
+CREATE INDEX cooperation_systems_system ON cooperation_systems (system_id);
+
+CREATE TABLE cooperation_groups (
+  cooperation_id TEXT NOT NULL REFERENCES cooperations (id) ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED,
+  position BIGINT NOT NULL,
+  kind TEXT NOT NULL,
+  name TEXT NOT NULL,
+  PRIMARY KEY (cooperation_id, position)
+);
+
+CREATE TABLE cooperation_group_members (
+  cooperation_id TEXT NOT NULL REFERENCES cooperations (id) ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED,
+  group_position BIGINT NOT NULL,
+  position BIGINT NOT NULL,
+  person_id TEXT NOT NULL REFERENCES people (id) DEFERRABLE INITIALLY DEFERRED,
+  PRIMARY KEY (cooperation_id, group_position, position)
+);
+CREATE INDEX cooperation_group_members_person ON cooperation_group_members (person_id);
+
+CREATE TABLE cooperation_documents (
+  cooperation_id TEXT NOT NULL REFERENCES cooperations (id) ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED,
+  position BIGINT NOT NULL,
+  kind TEXT NOT NULL,
+  signed_on TEXT,
+  done_on TEXT,
+  published_on TEXT,
+  diary_number TEXT,
+  dpia BOOLEAN NOT NULL,
+  dpo_consulted BOOLEAN NOT NULL,
+  PRIMARY KEY (cooperation_id, position)
+);
+
+CREATE TABLE cooperation_responsibilities (
+  cooperation_id TEXT NOT NULL REFERENCES cooperations (id) ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED,
+  position BIGINT NOT NULL,
+  duty TEXT NOT NULL,
+  party TEXT NOT NULL,
+  PRIMARY KEY (cooperation_id, position)
+);
+
+CREATE TABLE dpa_decisions (
+  id TEXT PRIMARY KEY NOT NULL CHECK (id <> ''),
+  position BIGINT NOT NULL UNIQUE,
+  version BIGINT NOT NULL CHECK (version >= 1),
+  system_id TEXT NOT NULL REFERENCES systems (id) DEFERRABLE INITIALLY DEFERRED,
+  decided_on TEXT,
+  decided_by TEXT REFERENCES people (id) DEFERRABLE INITIALLY DEFERRED,
+  delegation_id TEXT REFERENCES delegations (id) DEFERRABLE INITIALLY DEFERRED,
+  meeting TEXT,
+  processor TEXT,
+  diary_number TEXT,
+  reported_on TEXT,
+  reported_at TEXT
+);
+CREATE INDEX dpa_decisions_system ON dpa_decisions (system_id);
+CREATE INDEX dpa_decisions_decided_by ON dpa_decisions (decided_by) WHERE decided_by IS NOT NULL;
+CREATE INDEX dpa_decisions_delegation ON dpa_decisions (delegation_id) WHERE delegation_id IS NOT NULL;
+
+CREATE TABLE dpa_decision_committees (
+  decision_id TEXT NOT NULL REFERENCES dpa_decisions (id) ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED,
+  position BIGINT NOT NULL,
+  committee_id TEXT NOT NULL REFERENCES committees (id) DEFERRABLE INITIALLY DEFERRED,
+  PRIMARY KEY (decision_id, position)
+);
+CREATE INDEX dpa_decision_committees_committee ON dpa_decision_committees (committee_id);
+)sql";
+
 constexpr std::array kMigrations = {
     Migration{1, "the register: entity and child tables", kRegisterSchema},
     Migration{2, "the audit trail: append-only, hash-chained", kAuditSchema},
     Migration{3, "whole-register replaces counted", kReplaceCount},
     Migration{4, "beside the register: records, documents and their trail (the annual cycle)", kCycleSchema},
+    Migration{5, "cooperations, DPA decisions, organization rulebooks and breach records", kCooperationsSchema},
 };
 
 }  // namespace

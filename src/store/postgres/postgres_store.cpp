@@ -27,10 +27,16 @@
 #include <variant>
 #include <vector>
 
+#include "store/audit_chain.hpp"
 #include "store/change_checks.hpp"
 #include "store/postgres/migrations.hpp"
 #include "store/postgres/pg_conn.hpp"
-#include "store/postgres/register_rows.hpp"
+#include "store/postgres/pg_rows.hpp"
+#include "store/replace_versions.hpp"
+#include "store/rows/dangling.hpp"
+#include "store/rows/read_register.hpp"
+#include "store/rows/tables.hpp"
+#include "store/rows/write_rows.hpp"
 
 namespace ansvar::store {
 namespace postgres {
@@ -41,15 +47,22 @@ constexpr auto kRetryFor = std::chrono::seconds(30);
 // A replace of more entities than this drops the foreign keys and secondary indexes, COPYs, and adds them back
 // (each checked by one join instead of a trigger per row); a smaller one keeps them and checks at the end.
 constexpr size_t kBulkEntities = 2000;
-// A table's COPY data is sent when it reaches this size.
-constexpr size_t kCopyFlushBytes = 32u << 20;
 
 using internal::CheckChange;
-using internal::CheckIds;
-using internal::Label;
+using internal::CheckReplace;
+using internal::kAuditColumns;
+using internal::kAuditSelect;
 using internal::Name;
 using internal::Now;
 using internal::Quote;
+using Tail = internal::AuditTail;
+using rows::Dangling;
+using rows::FindTable;
+using rows::ForeignKey;
+using rows::TableDef;
+using rows::TableOf;
+using rows::Tables;
+using rows::WriteRows;
 
 // Ids that must be unique, checked before a COPY so that the conflict names the entity.
 template <class T>
@@ -102,95 +115,14 @@ class Tx {
       if (!e.connection_lost()) throw;
       throw StoreError(
           "postgres: the connection was lost during COMMIT, so the change may or may not have been stored; read "
-          "it again (" + e.detail() + ")");
+          "it again (" +
+          e.detail() + ")");
     }
   }
 
  private:
   Conn& c_;
   bool open_ = true;
-};
-
-// Rows as INSERTs, one prepared statement per table (Apply: a few entities).
-class InsertSink final : public RowSink {
- public:
-  explicit InsertSink(Conn& c) : c_(c) {}
-  void Begin(Table t) override {
-    t_ = t;
-    p_ = Params();
-  }
-  void Text(std::string_view v) override { p_.Add(v); }
-  void Null() override { p_.AddNull(); }
-  void Int(int64_t v) override { p_.Add(v); }
-  void Bool(bool v) override { p_.Add(v); }
-  void End() override { c_.Run(Sql(t_), p_); }
-
- private:
-  static const std::string& Sql(Table t) {
-    static const std::array<std::string, kTableCount> sql = [] {
-      std::array<std::string, kTableCount> out;
-      for (size_t i = 0; i < kTableCount; ++i) {
-        const TableDef& d = Tables()[i];
-        const auto n = std::count(d.columns.begin(), d.columns.end(), ',') + 1;
-        std::string s = "INSERT INTO " + std::string(d.name) + " (" + std::string(d.columns) + ") VALUES (";
-        for (int k = 1; k <= n; ++k) s += (k > 1 ? ", $" : "$") + std::to_string(k);
-        out[i] = s + ")";
-      }
-      return out;
-    }();
-    return sql[static_cast<size_t>(t)];
-  }
-  Conn& c_;
-  Table t_ = Table::kOrganizations;
-  Params p_;
-};
-
-// Rows as COPY data, one buffer per table, sent when large and at the end (a whole register).
-class CopySink final : public RowSink {
- public:
-  explicit CopySink(Conn& c) : c_(c) {}
-  void Begin(Table t) override { cur_ = &buffers_[static_cast<size_t>(t)]; table_ = t; }
-  void Text(std::string_view v) override { cur_->Text(v); }
-  void Null() override { cur_->Null(); }
-  void Int(int64_t v) override { cur_->Int(v); }
-  void Bool(bool v) override { cur_->Bool(v); }
-  void End() override {
-    cur_->EndRow();
-    if (cur_->data().size() >= kCopyFlushBytes) Flush(table_);
-  }
-  void FlushAll() {
-    for (size_t i = 0; i < kTableCount; ++i) Flush(static_cast<Table>(i));
-  }
-
- private:
-  void Flush(Table t) {
-    CopyBuffer& b = buffers_[static_cast<size_t>(t)];
-    if (b.rows() == 0) return;
-    const TableDef& d = Def(t);
-    c_.CopyIn("COPY " + std::string(d.name) + " (" + std::string(d.columns) + ") FROM STDIN", b.data());
-    b.Clear();
-  }
-  Conn& c_;
-  std::array<CopyBuffer, kTableCount> buffers_;
-  CopyBuffer* cur_ = nullptr;
-  Table table_ = Table::kOrganizations;
-};
-
-// A foreign key of a register table, as the catalog has it.
-struct ForeignKey {
-  std::string name;
-  std::string table;
-  std::string parent;
-  std::vector<std::string> from;  // columns of `table`
-  std::vector<std::string> to;    // the columns of `parent` they refer to
-  std::string definition;         // pg_get_constraintdef: "FOREIGN KEY (…) REFERENCES …"
-};
-
-// A row whose foreign key refers to no row: the entity it belongs to, and the values of its key's columns.
-struct Dangling {
-  const ForeignKey* fk = nullptr;
-  EntityKey referrer;
-  std::vector<std::string> values;
 };
 
 std::vector<std::string> SplitCommas(std::string_view s) {
@@ -266,7 +198,8 @@ class PgStore final : public Store {
       Tx tx(c, "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
       c.Exec("LOCK TABLE " + AllRegisterTables() + " IN ACCESS SHARE MODE");  // before the snapshot is taken
       Snapshot snap;
-      LoadRegister(c, snap.reg, snap.versions);
+      PgRowSource source(c);
+      rows::LoadRegister(source, snap.reg, snap.versions);
       snap.last_audit_seq = ReadTail(c).seq;
       snap.replace_count = ReplaceCountOn(c);
       tx.Commit();
@@ -284,35 +217,18 @@ class PgStore final : public Store {
       out.versions.reserve(changes.size());
       InsertSink sink(c);
       for (const Change& ch : changes) {
-        const auto stored = Find(c, ch.key);
-        std::string_view action;
-        int64_t version = 0;
-        if (ch.after && !ch.expected_version) {
-          if (stored) throw ConflictError(ch.key, Name(ch.key) + " already exists");
-          action = "create";
-          version = 1;
-          Write(ch, [&] { WriteRows(sink, *ch.after, NextPosition(c, ch.key.kind), version); });
-        } else {
-          if (!stored) throw ConflictError(ch.key, Name(ch.key) + " does not exist");
-          if (ch.expected_version && *ch.expected_version != stored->version)
-            throw ConflictError(ch.key, Name(ch.key) + " was changed by someone else (version " +
-                                            std::to_string(stored->version) + ", expected " +
-                                            std::to_string(*ch.expected_version) + ")");
-          // An update rewrites the row and its child rows in the entity's place; references to it from other
-          // rows dangle for a moment and resolve again before the deferred checks run.
+        const internal::ChangePlan plan = internal::PlanChange(ch, Find(c, ch.key));
+        if (plan.remove) {
           Params p;
           p.Add(ch.key.id);
           c.Run("DELETE FROM " + std::string(TableOf(ch.key.kind)) + " WHERE id = $1", p);
-          if (ch.after) {
-            action = "update";
-            version = stored->version + 1;
-            Write(ch, [&] { WriteRows(sink, *ch.after, stored->position, version); });
-          } else {
-            action = "delete";
-          }
         }
-        AppendAudit(c, tail, actor, at, ch.key, action, ch.before_json, ch.after_json);
-        out.versions.push_back(version);
+        if (plan.write)
+          Write(ch, [&] {
+            WriteRows(sink, *ch.after, plan.position ? *plan.position : NextPosition(c, ch.key.kind), plan.version);
+          });
+        AppendAudit(c, tail, actor, at, ch.key, plan.action, ch.before_json, ch.after_json);
+        out.versions.push_back(plan.version);
       }
       CheckReferences(c, &changes);
       tx.Commit();
@@ -323,34 +239,13 @@ class PgStore final : public Store {
 
   Committed ReplaceRegister(const model::Register& reg, const std::vector<Change>& audit, const Actor& actor,
                             model::Timestamp at) override {
-    CheckIds(reg.organizations, Kind::kOrganization);
-    CheckIds(reg.committees, Kind::kCommittee);
-    CheckIds(reg.administrations, Kind::kAdministration);
-    CheckIds(reg.people, Kind::kPerson);
-    CheckIds(reg.systems, Kind::kSystem);
-    CheckIds(reg.delegations, Kind::kDelegation);
-    CheckIds(reg.powers_of_attorney, Kind::kPowerOfAttorney);
-    CheckIds(reg.processing_activities, Kind::kProcessingActivity);
-    CheckIds(reg.processor_records, Kind::kProcessorRecord);
-    CheckIds(reg.incidents, Kind::kIncident);
-    CheckIds(reg.data_subject_requests, Kind::kDataSubjectRequest);
-    CheckIds(reg.agreements, Kind::kAgreement);
-    for (size_t i = 0; i < audit.size(); ++i) CheckChange(audit[i], i);
-    CheckUnique(reg.organizations, Kind::kOrganization);
-    CheckUnique(reg.committees, Kind::kCommittee);
-    CheckUnique(reg.administrations, Kind::kAdministration);
-    CheckUnique(reg.people, Kind::kPerson);
-    CheckUnique(reg.systems, Kind::kSystem);
-    CheckUnique(reg.delegations, Kind::kDelegation);
-    CheckUnique(reg.powers_of_attorney, Kind::kPowerOfAttorney);
-    CheckUnique(reg.processing_activities, Kind::kProcessingActivity);
-    CheckUnique(reg.processor_records, Kind::kProcessorRecord);
-    CheckUnique(reg.incidents, Kind::kIncident);
-    CheckUnique(reg.data_subject_requests, Kind::kDataSubjectRequest);
-    CheckUnique(reg.agreements, Kind::kAgreement);
+    CheckReplace(reg, audit);
+    rows::ForEachCollection(reg, [](const auto& items) {
+      CheckUnique(items, rows::KindOfType<typename std::decay_t<decltype(items)>::value_type>());
+    });
 
     size_t entities = 0;
-    ForEachKind(reg, [&](const auto& items) { entities += items.size(); });
+    rows::ForEachCollection(reg, [&](const auto& items) { entities += items.size(); });
     const bool bulk = entities > kBulkEntities;
 
     return Attempt([&](Conn& c) {
@@ -360,23 +255,12 @@ class PgStore final : public Store {
       c.Exec("LOCK TABLE " + AllRegisterTables() + " IN ACCESS EXCLUSIVE MODE");
       Tail tail = ReadTail(c);
 
-      // Versions carry over: an entity the replace leaves as it was keeps its version, a changed one gets the
-      // next, so an ETag read before the replace still detects a change made by it.
-      std::array<std::unordered_map<std::string, int64_t>, kKindCount> before;
-      for (size_t k = 0; k < kKindCount; ++k) {
-        auto& m = before[k];
+      internal::ReplaceVersions versions(audit);
+      for (size_t k = 0; k < kKindCount; ++k)
         ForEachRow(c, "SELECT id, version FROM " + std::string(TableOf(static_cast<Kind>(k))),
-                   [&](const Result& r, int row) { m.emplace(std::string(r.Text(row, 0)), r.Int(row, 1)); });
-      }
-      std::set<EntityKey> changed;
-      for (const Change& ch : audit) changed.insert(ch.key);
-      std::array<std::unordered_map<std::string_view, int64_t>, kKindCount> after;
-      auto version_of = [&](Kind kind, const std::string& id) {
-        const auto& old = before[static_cast<size_t>(kind)];
-        const auto it = old.find(id);
-        if (it == old.end()) return int64_t{1};
-        return changed.contains(EntityKey{kind, id}) ? it->second + 1 : it->second;
-      };
+                   [&](const Result& r, int row) {
+                     versions.Stored(static_cast<Kind>(k), std::string(r.Text(row, 0)), r.Int(row, 1));
+                   });
 
       std::vector<ForeignKey> dropped;
       std::vector<std::string> indexes;
@@ -387,20 +271,21 @@ class PgStore final : public Store {
         indexes = DropSecondaryIndexes(c);
       }
       std::string truncate = "TRUNCATE ";
-      for (size_t i = 0; i < kTableCount; ++i) truncate += (i ? ", " : "") + std::string(Tables()[i].name);
+      for (size_t i = 0; i < rows::kTableCount; ++i) truncate += (i ? ", " : "") + std::string(Tables()[i].name);
       c.Exec(truncate);
-      WriteMeta(c, reg);
-      c.Exec("UPDATE register_meta SET replace_count = replace_count + 1");
+      Params meta;
+      meta.Add(rows::MetaAsOf(reg)).Add(reg.as_of_is_date).Add(reg.rulebook_overrides);
+      c.Run(rows::WriteMetaSql("$"), meta);
+      const int64_t replace_count =
+          c.Run("UPDATE register_meta SET replace_count = replace_count + 1 RETURNING replace_count").Int(0, 0);
 
       CopySink sink(c);
       try {
-        ForEachKind(reg, [&](const auto& items) {
+        rows::ForEachCollection(reg, [&](const auto& items) {
           for (size_t i = 0; i < items.size(); ++i) {
             const auto& x = items[i];
-            const Kind kind = KindOf(Entity(std::in_place_type<std::decay_t<decltype(x)>>));
-            const int64_t version = version_of(kind, x.id.str());
-            after[static_cast<size_t>(kind)].emplace(x.id.str(), version);
-            WriteRows(sink, x, static_cast<int64_t>(i), version);
+            const Kind kind = rows::KindOfType<std::decay_t<decltype(x)>>();
+            WriteRows(sink, x, static_cast<int64_t>(i), versions.Written(kind, x.id.str()));
           }
         });
         sink.FlushAll();
@@ -430,23 +315,18 @@ class PgStore final : public Store {
         CheckReferences(c, nullptr);
       }
 
-      // The action of each audit entry follows from what was stored before and what is stored after.
       Committed out;
       out.versions.reserve(audit.size());
       CopyBuffer rows;
       for (const Change& ch : audit) {
-        const bool existed = before[static_cast<size_t>(ch.key.kind)].contains(ch.key.id);
-        const auto& now = after[static_cast<size_t>(ch.key.kind)];
-        const auto it = now.find(ch.key.id);
-        const bool exists = it != now.end();
-        std::string_view action = existed ? (exists ? "update" : "delete") : "create";
-        if (!existed && !exists) action = ch.after_json.empty() ? "delete" : "create";
+        const auto [action, version] = versions.Outcome(ch);
         AuditRow(rows, tail, actor, at, ch.key, action, ch.before_json, ch.after_json);
-        out.versions.push_back(exists ? it->second : 0);
+        out.versions.push_back(version);
       }
       if (rows.rows() > 0) c.CopyIn("COPY audit_log (" + std::string(kAuditColumns) + ") FROM STDIN", rows.data());
       tx.Commit();
       out.last_audit_seq = tail.seq;
+      out.replace_count = replace_count;
       return out;
     });
   }
@@ -482,7 +362,7 @@ class PgStore final : public Store {
       out.reserve(static_cast<size_t>(r.Rows()));
       for (int i = 0; i < r.Rows(); ++i) {
         std::string problem;
-        auto e = ReadEntry(r, i, problem);
+        auto e = internal::ReadAuditEntry(PgCursor(r, i), problem);
         if (!e) throw StoreError("postgres: audit entry " + std::string(r.Text(i, 0)) + " is unreadable: " + problem);
         out.push_back(std::move(*e));
       }
@@ -493,39 +373,13 @@ class PgStore final : public Store {
   AuditVerification VerifyAudit() override {
     return Attempt([&](Conn& c) {
       Tx tx(c, "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
-      AuditVerification v;
-      std::string prev_hash;
-      int64_t prev_seq = 0;
-      bool done = false;
-      auto fail = [&](int64_t seq, std::string reason) {
-        v.ok = false;
-        v.first_bad_seq = seq;
-        v.reason = std::move(reason);
-        done = true;
-      };
+      internal::AuditChainCheck check;
+      bool ok = true;
       ForEachRow(c, std::string(kAuditSelect) + " ORDER BY seq ASC", [&](const Result& r, int row) {
-        if (done) return;
-        ++v.entries;
-        const int64_t seq = r.Int(row, 0);
-        if (seq != prev_seq + 1) {
-          fail(seq, prev_seq == 0 ? "the trail does not start at entry 1"
-                                  : "entries " + std::to_string(prev_seq + 1) + " to " + std::to_string(seq - 1) +
-                                        " are missing");
-          return;
-        }
-        std::string problem;
-        auto e = ReadEntry(r, row, problem);
-        if (!e) return fail(seq, problem);
-        if (e->prev_hash != prev_hash)
-          return fail(seq, "prev_hash does not match the hash of " +
-                               (prev_seq == 0 ? std::string("the start of the trail")
-                                              : "entry " + std::to_string(prev_seq)));
-        if (AuditHash(*e) != e->hash) return fail(seq, "the hash does not match the entry's content: it was altered");
-        prev_hash = std::move(e->hash);
-        prev_seq = seq;
+        if (ok) ok = check.Add(PgCursor(r, row));
       });
       tx.Commit();
-      return v;
+      return check.result();
     });
   }
 
@@ -539,7 +393,7 @@ class PgStore final : public Store {
       const Result r = c.Run(std::string(kAuditSelect) + " WHERE seq > $1 ORDER BY seq ASC LIMIT $2", p);
       for (int i = 0; i < r.Rows(); ++i) {
         std::string problem;
-        auto e = ReadEntry(r, i, problem);
+        auto e = internal::ReadAuditEntry(PgCursor(r, i), problem);
         if (!e) throw StoreError("postgres: audit entry " + std::string(r.Text(i, 0)) + " is unreadable: " + problem);
         out.entries.push_back(std::move(*e));
       }
@@ -576,18 +430,20 @@ class PgStore final : public Store {
 
   void PutRecord(const Record& rec) override {
     Attempt([&](Conn& c) {
-      c.Run("INSERT INTO cycle_records (key, state, data, at) VALUES ($1, $2, $3, $4) ON CONFLICT (key) DO UPDATE "
-            "SET state = excluded.state, data = excluded.data, at = excluded.at",
-            RecordParams(rec));
+      c.Run(
+          "INSERT INTO cycle_records (key, state, data, at) VALUES ($1, $2, $3, $4) ON CONFLICT (key) DO UPDATE "
+          "SET state = excluded.state, data = excluded.data, at = excluded.at",
+          RecordParams(rec));
       return 0;
     });
   }
 
   bool RecordOnce(const Record& rec) override {
     return Attempt([&](Conn& c) {
-      return c.Run("INSERT INTO cycle_records (key, state, data, at) VALUES ($1, $2, $3, $4) ON CONFLICT (key) DO "
-                   "NOTHING RETURNING key",
-                   RecordParams(rec))
+      return c.Run(
+                  "INSERT INTO cycle_records (key, state, data, at) VALUES ($1, $2, $3, $4) ON CONFLICT (key) DO "
+                  "NOTHING RETURNING key",
+                  RecordParams(rec))
                  .Rows() == 1;
     });
   }
@@ -597,9 +453,10 @@ class PgStore final : public Store {
     return Attempt([&](Conn& c) {
       Params p = RecordParams(expected);
       p.Add(next.state).Add(next.data).Add(model::FormatTimestamp(next.at));
-      return c.Run("UPDATE cycle_records SET state = $5, data = $6, at = $7 WHERE key = $1 AND state = $2 AND "
-                   "data = $3 AND at = $4 RETURNING key",
-                   p)
+      return c.Run(
+                  "UPDATE cycle_records SET state = $5, data = $6, at = $7 WHERE key = $1 AND state = $2 AND "
+                  "data = $3 AND at = $4 RETURNING key",
+                  p)
                  .Rows() == 1;
     });
   }
@@ -681,29 +538,12 @@ class PgStore final : public Store {
         p.AddNull();
       else
         p.Add(static_cast<int64_t>(limit));
-      const Result r = c.Run(
-          "SELECT seq, at, actor_id, actor_name, collection, document_id, action, before_json, after_json, "
-          "prev_hash, hash FROM cycle_document_audit WHERE collection = $1 AND ($2 = '' OR document_id = $2) "
-          "ORDER BY seq DESC LIMIT $3",
-          p);
+      const Result r = c.Run("SELECT " + std::string(internal::kDocumentAuditColumns) +
+                                 " FROM cycle_document_audit WHERE collection = $1 AND ($2 = '' OR document_id = $2) "
+                                 "ORDER BY seq DESC LIMIT $3",
+                             p);
       std::vector<DocumentAuditEntry> out;
-      for (int i = 0; i < r.Rows(); ++i) {
-        DocumentAuditEntry e;
-        e.seq = r.Int(i, 0);
-        const auto t = model::ParseTimestamp(r.Text(i, 1));
-        if (!t) throw StoreError("postgres: document audit entry " + std::to_string(e.seq) + " has an unreadable time");
-        e.at = *t;
-        e.actor_id = r.Text(i, 2);
-        e.actor_name = r.Text(i, 3);
-        e.collection = r.Text(i, 4);
-        e.document_id = r.Text(i, 5);
-        e.action = r.Text(i, 6);
-        e.before_json = r.Text(i, 7);
-        e.after_json = r.Text(i, 8);
-        e.prev_hash = r.Text(i, 9);
-        e.hash = r.Text(i, 10);
-        out.push_back(std::move(e));
-      }
+      for (int i = 0; i < r.Rows(); ++i) out.push_back(internal::ReadDocumentAuditEntry(PgCursor(r, i), "postgres"));
       return out;
     });
   }
@@ -713,21 +553,6 @@ class PgStore final : public Store {
   }
 
  private:
-  static constexpr std::string_view kAuditColumns =
-      "seq, at, actor_id, actor_name, kind, entity_id, action, before_json, after_json, prev_hash, hash";
-  static constexpr std::string_view kAuditSelect =
-      "SELECT seq, at, actor_id, actor_name, kind, entity_id, action, before_json, after_json, prev_hash, hash "
-      "FROM audit_log";
-
-  struct Tail {
-    int64_t seq = 0;
-    std::string hash;
-  };
-  struct Stored {
-    int64_t version = 0;
-    int64_t position = 0;
-  };
-
   // Runs `f` with a pooled connection; a failure that rolled the transaction back (a lost connection, a deadlock)
   // runs it again, for up to kRetryFor.
   template <class F>
@@ -745,22 +570,6 @@ class PgStore final : public Store {
       std::this_thread::sleep_for(pause);
       pause = std::min(pause * 2, std::chrono::milliseconds(1000));
     }
-  }
-
-  template <class F>
-  static void ForEachKind(const model::Register& reg, F&& f) {
-    f(reg.organizations);
-    f(reg.committees);
-    f(reg.administrations);
-    f(reg.people);
-    f(reg.systems);
-    f(reg.delegations);
-    f(reg.powers_of_attorney);
-    f(reg.processing_activities);
-    f(reg.processor_records);
-    f(reg.incidents);
-    f(reg.data_subject_requests);
-    f(reg.agreements);
   }
 
   static int SchemaVersionOn(Conn& c) {
@@ -796,8 +605,7 @@ class PgStore final : public Store {
     if (!stored) throw DocumentConflict(id, DocumentLabel(collection, id) + " does not exist");
     if (stored->version != *expected)
       throw DocumentConflict(id, DocumentLabel(collection, id) + " was changed by someone else (version " +
-                                     std::to_string(stored->version) + ", expected " + std::to_string(*expected) +
-                                     ")");
+                                     std::to_string(stored->version) + ", expected " + std::to_string(*expected) + ")");
   }
   static std::optional<StoredDocument> FindDocument(Conn& c, const std::string& collection, const std::string& id,
                                                     bool for_update) {
@@ -812,37 +620,21 @@ class PgStore final : public Store {
   static void AppendDocumentAudit(Conn& c, const Actor& actor, model::Timestamp at, const std::string& collection,
                                   const std::string& id, std::string_view action, const std::string& before,
                                   const std::string& after) {
-    DocumentAuditEntry e;
-    const Result tail = c.Run("SELECT seq, hash FROM cycle_document_audit ORDER BY seq DESC LIMIT 1");
-    if (tail.Rows() == 1) {
-      e.seq = tail.Int(0, 0);
-      e.prev_hash = tail.Text(0, 1);
-    }
-    e.seq += 1;
-    e.at = at;
-    e.actor_id = actor.id;
-    e.actor_name = actor.name;
-    e.collection = collection;
-    e.document_id = id;
-    e.action = action;
-    e.before_json = before;
-    e.after_json = after;
-    e.hash = DocumentAuditHash(e);
+    Tail tail;
+    const Result r = c.Run("SELECT seq, hash FROM cycle_document_audit ORDER BY seq DESC LIMIT 1");
+    if (r.Rows() == 1) tail = {r.Int(0, 0), std::string(r.Text(0, 1))};
+    const DocumentAuditEntry e =
+        internal::NextDocumentAuditEntry(tail, actor, at, collection, id, action, before, after);
+    c.Run("INSERT INTO cycle_document_audit (" + std::string(internal::kDocumentAuditColumns) +
+              ") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)",
+          AuditParams(e));
+  }
+
+  template <class Entry>
+  static Params AuditParams(const Entry& e) {
     Params p;
-    p.Add(e.seq)
-        .Add(model::FormatTimestamp(e.at))
-        .Add(e.actor_id)
-        .Add(e.actor_name)
-        .Add(e.collection)
-        .Add(e.document_id)
-        .Add(e.action)
-        .Add(e.before_json)
-        .Add(e.after_json)
-        .Add(e.prev_hash)
-        .Add(e.hash);
-    c.Run("INSERT INTO cycle_document_audit (seq, at, actor_id, actor_name, collection, document_id, action, "
-          "before_json, after_json, prev_hash, hash) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)",
-          p);
+    internal::AuditValues(e, [&](const auto& v) { p.Add(v); });
+    return p;
   }
 
   static int64_t ReplaceCountOn(Conn& c) {
@@ -862,110 +654,43 @@ class PgStore final : public Store {
     return t;
   }
 
-  static std::optional<Stored> Find(Conn& c, const EntityKey& key) {
+  static std::optional<internal::StoredAt> Find(Conn& c, const EntityKey& key) {
     Params p;
     p.Add(key.id);
-    const Result r = c.Run("SELECT version, position FROM " + std::string(TableOf(key.kind)) + " WHERE id = $1 FOR UPDATE", p);
+    const Result r =
+        c.Run("SELECT version, position FROM " + std::string(TableOf(key.kind)) + " WHERE id = $1 FOR UPDATE", p);
     if (r.Rows() == 0) return std::nullopt;
-    return Stored{r.Int(0, 0), r.Int(0, 1)};
+    return internal::StoredAt{r.Int(0, 0), r.Int(0, 1)};
   }
 
   static int64_t NextPosition(Conn& c, Kind kind) {
     return c.Run("SELECT COALESCE(MAX(position) + 1, 0) FROM " + std::string(TableOf(kind))).Int(0, 0);
   }
 
-  static std::optional<AuditEntry> ReadEntry(const Result& r, int row, std::string& problem) {
-    AuditEntry e;
-    e.seq = r.Int(row, 0);
-    const auto at = model::ParseTimestamp(r.Text(row, 1));
-    if (!at) {
-      problem = "unreadable time \"" + std::string(r.Text(row, 1)) + "\"";
-      return std::nullopt;
-    }
-    e.at = *at;
-    e.actor_id = r.Text(row, 2);
-    e.actor_name = r.Text(row, 3);
-    const auto kind = ParseKind(r.Text(row, 4));
-    if (!kind) {
-      problem = "unknown kind \"" + std::string(r.Text(row, 4)) + "\"";
-      return std::nullopt;
-    }
-    e.kind = *kind;
-    e.entity_id = r.Text(row, 5);
-    e.action = r.Text(row, 6);
-    e.before_json = r.Text(row, 7);
-    e.after_json = r.Text(row, 8);
-    e.prev_hash = r.Text(row, 9);
-    e.hash = r.Text(row, 10);
-    return e;
-  }
-
-  static AuditEntry NextEntry(Tail& tail, const Actor& actor, model::Timestamp at, const EntityKey& key,
-                              std::string_view action, const std::string& before_json, const std::string& after_json) {
-    AuditEntry e;
-    e.seq = tail.seq + 1;
-    e.at = at;
-    e.actor_id = actor.id;
-    e.actor_name = actor.name;
-    e.kind = key.kind;
-    e.entity_id = key.id;
-    e.action = action;
-    e.before_json = before_json;
-    e.after_json = after_json;
-    e.prev_hash = std::move(tail.hash);
-    e.hash = AuditHash(e);
-    tail.seq = e.seq;
-    tail.hash = e.hash;
-    return e;
-  }
-
   static void AppendAudit(Conn& c, Tail& tail, const Actor& actor, model::Timestamp at, const EntityKey& key,
                           std::string_view action, const std::string& before_json, const std::string& after_json) {
-    const AuditEntry e = NextEntry(tail, actor, at, key, action, before_json, after_json);
-    Params p;
-    p.Add(e.seq)
-        .Add(model::FormatTimestamp(e.at))
-        .Add(e.actor_id)
-        .Add(e.actor_name)
-        .Add(ToString(e.kind))
-        .Add(e.entity_id)
-        .Add(e.action)
-        .Add(e.before_json)
-        .Add(e.after_json)
-        .Add(e.prev_hash)
-        .Add(e.hash);
+    const AuditEntry e = internal::NextAuditEntry(tail, actor, at, key, action, before_json, after_json);
     c.Run("INSERT INTO audit_log (" + std::string(kAuditColumns) +
               ") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)",
-          p);
+          AuditParams(e));
   }
 
   static void AuditRow(CopyBuffer& rows, Tail& tail, const Actor& actor, model::Timestamp at, const EntityKey& key,
                        std::string_view action, const std::string& before_json, const std::string& after_json) {
-    const AuditEntry e = NextEntry(tail, actor, at, key, action, before_json, after_json);
-    rows.Int(e.seq);
-    rows.Text(model::FormatTimestamp(e.at));
-    rows.Text(e.actor_id);
-    rows.Text(e.actor_name);
-    rows.Text(ToString(e.kind));
-    rows.Text(e.entity_id);
-    rows.Text(e.action);
-    rows.Text(e.before_json);
-    rows.Text(e.after_json);
-    rows.Text(e.prev_hash);
-    rows.Text(e.hash);
+    const AuditEntry e = internal::NextAuditEntry(tail, actor, at, key, action, before_json, after_json);
+    internal::AuditValues(e, [&](const auto& v) {
+      if constexpr (std::is_integral_v<std::decay_t<decltype(v)>>)
+        rows.Int(v);
+      else
+        rows.Text(v);
+    });
     rows.EndRow();
   }
 
-  // Runs a write of change `c`; a constraint it breaks at once (a duplicate document id on a system, a missing
-  // required value) or a value PostgreSQL cannot hold is a conflict of that change.
+  // Runs a write of change `c`: a constraint it breaks at once is a conflict of that change.
   template <class F>
   static void Write(const Change& c, F&& write) {
-    try {
-      write();
-    } catch (const PgError& e) {
-      if (!e.IsData()) throw;
-      throw ConflictError(c.key, Name(c.key) + " cannot be stored: " + e.detail());
-    }
+    internal::WriteChange<PgError>(c, std::forward<F>(write), [](const PgError& e) { return e.IsData(); });
   }
 
   // Checks the deferred foreign keys now, in a savepoint, so that a failure leaves the transaction usable to find
@@ -1002,7 +727,7 @@ class PgStore final : public Store {
     std::vector<ForeignKey> out;
     for (int i = 0; i < r.Rows(); ++i) {
       if (!FindTable(r.Text(i, 1))) continue;
-      out.push_back(ForeignKey{std::string(r.Text(i, 0)), std::string(r.Text(i, 1)), std::string(r.Text(i, 2)),
+      out.push_back(ForeignKey{std::string(r.Text(i, 0)), 0, std::string(r.Text(i, 1)), std::string(r.Text(i, 2)),
                                SplitCommas(r.Text(i, 3)), SplitCommas(r.Text(i, 4)), std::string(r.Text(i, 5))});
     }
     foreign_keys_ = std::move(out);
@@ -1026,89 +751,17 @@ class PgStore final : public Store {
     return create;
   }
 
-  // A row of fk.table that `fk` finds dangling; with `column`, only among rows where column = value.
-  static std::optional<Dangling> FindDangling(Conn& c, const ForeignKey& fk, std::string_view column = {},
-                                              std::string_view value = {}) {
-    const TableDef* owner = FindTable(fk.table);
-    if (!owner) return std::nullopt;
-    std::string sql = "SELECT c." + QuoteIdent(owner->id_column);
-    for (const auto& f : fk.from) sql += ", c." + QuoteIdent(f);
-    sql += " FROM " + QuoteIdent(fk.table) + " AS c WHERE ";
-    if (!column.empty()) sql += "c." + QuoteIdent(column) + " = $1 AND ";
-    for (const auto& f : fk.from) sql += "c." + QuoteIdent(f) + " IS NOT NULL AND ";
-    sql += "NOT EXISTS (SELECT 1 FROM " + QuoteIdent(fk.parent) + " AS p WHERE ";
-    for (size_t i = 0; i < fk.from.size(); ++i)
-      sql += (i ? " AND p." : "p.") + QuoteIdent(fk.to[i]) + " = c." + QuoteIdent(fk.from[i]);
-    sql += ") LIMIT 1";
-    Params p;
-    if (!column.empty()) p.Add(value);
-    const Result r = c.Run(sql, p);
-    if (r.Rows() == 0) return std::nullopt;
-    Dangling d{&fk, EntityKey{owner->kind, std::string(r.Text(0, 0))}, {}};
-    for (size_t i = 0; i < fk.from.size(); ++i) d.values.emplace_back(r.Text(0, static_cast<int>(i + 1)));
-    return d;
-  }
-
-  // Explains the first dangling reference of the open transaction, as the SQLite store does: when the batch
-  // deleted (or rewrote) what the reference points to, the conflict is that change's ("person "p1" cannot be
-  // deleted: system_roles.person_id of system "raindance" still refers to it"); otherwise it is the referencing
-  // entity's ("system "x" refers to person "p9" (…), which does not exist"). `failed` is the key PostgreSQL
-  // reported, looked at when the batch's own rows explain nothing.
+  // Explains the first dangling reference of the open transaction (store/rows/dangling.hpp); `failed` is the key
+  // PostgreSQL reported, looked at when the batch's own rows explain nothing, before every other key.
   ConflictError Explain(Conn& c, const std::vector<Change>* batch, const ForeignKey* failed) {
     const auto& fks = ForeignKeys(c);
-    std::optional<Dangling> d;
-    for (size_t i = 0; batch && i < batch->size() && !d; ++i) {
-      const Change& ch = (*batch)[i];
-      const bool removes = !ch.after || ch.expected_version;
-      for (const ForeignKey& fk : fks) {
-        const TableDef* owner = FindTable(fk.table);
-        const TableDef* parent_owner = FindTable(fk.parent);
-        if (removes && parent_owner && parent_owner->kind == ch.key.kind) {
-          for (size_t k = 0; k < fk.to.size() && !d; ++k)
-            if (fk.to[k] == parent_owner->id_column) d = FindDangling(c, fk, fk.from[k], ch.key.id);
-        }
-        if (!d && ch.after && owner && owner->kind == ch.key.kind) d = FindDangling(c, fk, owner->id_column, ch.key.id);
-        if (d) break;
-      }
-    }
-    if (!d && failed) d = FindDangling(c, *failed);
-    for (size_t i = 0; !d && i < fks.size(); ++i) d = FindDangling(c, fks[i]);
-    if (!d) {
-      const EntityKey key = batch && !batch->empty() ? batch->front().key : EntityKey{};
-      return ConflictError(key, "a reference does not resolve");
-    }
-
-    const ForeignKey& fk = *d->fk;
-    const TableDef* parent_owner = FindTable(fk.parent);
-    std::string parent_id, sub_key, columns;
-    for (size_t i = 0; i < fk.from.size(); ++i) {
-      if (parent_owner && fk.to[i] == parent_owner->id_column)
-        parent_id = d->values[i];
-      else
-        sub_key = d->values[i];
-      columns += (i ? ", " : "") + fk.from[i];
-    }
-    const EntityKey target{parent_owner ? parent_owner->kind : Kind::kSystem, parent_id};
-    std::string what = Name(target);
-    if (fk.parent == "units")
-      what = "unit " + Quote(sub_key) + " of " + what;
-    else if (fk.parent == "system_documents")
-      what = "document " + Quote(sub_key) + " of " + what;
-    const std::string via = fk.table + "." + columns + " of " + Name(d->referrer);
-
-    if (batch) {
-      for (auto it = batch->rbegin(); it != batch->rend(); ++it) {
-        if (it->key != target) continue;
-        if (!it->after)
-          return ConflictError(target, Name(target) + " cannot be deleted: " + via + " still refers to it");
-        if (what != Name(target))
-          return ConflictError(target, Name(target) + " cannot drop " + what.substr(0, what.find(" of ")) + ": " +
-                                           via + " still refers to it");
-        break;
-      }
-    }
-    return ConflictError(d->referrer, Name(d->referrer) + " refers to " + what + " (" + fk.table + "." + columns +
-                                          "), which does not exist");
+    PgRowSource source(c);
+    return rows::ExplainDangling(source, fks, batch, [&]() -> std::optional<Dangling> {
+      std::optional<Dangling> d;
+      if (failed) d = rows::FindDangling(source, *failed);
+      for (size_t i = 0; !d && i < fks.size(); ++i) d = rows::FindDangling(source, fks[i]);
+      return d;
+    });
   }
 
   Pool pool_;

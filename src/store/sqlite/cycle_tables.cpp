@@ -2,6 +2,9 @@
 
 #include <stdexcept>
 
+#include "store/audit_chain.hpp"
+#include "store/sqlite/register_tables.hpp"
+
 namespace ansvar::store::sqlite {
 namespace {
 
@@ -149,64 +152,27 @@ void CycleTables::DeleteDocument(const std::string& collection, const std::strin
 std::vector<DocumentAuditEntry> CycleTables::ReadDocumentAudit(const std::string& collection, const std::string& id,
                                                                size_t limit) {
   auto q = db_.Prepare(
-      "SELECT seq, at, actor_id, actor_name, collection, document_id, action, before_json, after_json, prev_hash, hash "
-      "FROM cycle_document_audit WHERE collection = ?1 AND (?2 = '' OR document_id = ?2) ORDER BY seq DESC LIMIT ?3");
+      "SELECT " + std::string(internal::kDocumentAuditColumns) +
+      " FROM cycle_document_audit WHERE collection = ?1 AND (?2 = '' OR document_id = ?2) ORDER BY seq DESC LIMIT ?3");
   q->Bind(1, collection).Bind(2, id).Bind(3, limit == 0 ? int64_t{-1} : static_cast<int64_t>(limit));
   std::vector<DocumentAuditEntry> out;
-  while (q->Step()) {
-    DocumentAuditEntry e;
-    e.seq = q->Int(0);
-    const auto at = model::ParseTimestamp(q->Text(1));
-    if (!at) throw StoreError("sqlite: document audit entry " + std::to_string(e.seq) + " has an unreadable time");
-    e.at = *at;
-    e.actor_id = q->Str(2);
-    e.actor_name = q->Str(3);
-    e.collection = q->Str(4);
-    e.document_id = q->Str(5);
-    e.action = q->Str(6);
-    e.before_json = q->Str(7);
-    e.after_json = q->Str(8);
-    e.prev_hash = q->Str(9);
-    e.hash = q->Str(10);
-    out.push_back(std::move(e));
-  }
+  const SqliteCursor row(*q);
+  while (q->Step()) out.push_back(internal::ReadDocumentAuditEntry(row, "sqlite"));
   return out;
 }
 
 void CycleTables::Append(const Actor& actor, model::Timestamp at, const std::string& collection, const std::string& id,
                          std::string_view action, const std::string& before, const std::string& after) {
-  DocumentAuditEntry e;
+  internal::AuditTail tail;
   {
-    auto tail = db_.Prepare("SELECT seq, hash FROM cycle_document_audit ORDER BY seq DESC LIMIT 1");
-    if (tail->Step()) {
-      e.seq = tail->Int(0);
-      e.prev_hash = tail->Str(1);
-    }
+    auto q = db_.Prepare("SELECT seq, hash FROM cycle_document_audit ORDER BY seq DESC LIMIT 1");
+    if (q->Step()) tail = {q->Int(0), q->Str(1)};
   }
-  e.seq += 1;
-  e.at = at;
-  e.actor_id = actor.id;
-  e.actor_name = actor.name;
-  e.collection = collection;
-  e.document_id = id;
-  e.action = action;
-  e.before_json = before;
-  e.after_json = after;
-  e.hash = DocumentAuditHash(e);
-  auto q = db_.Prepare(
-      "INSERT INTO cycle_document_audit (seq, at, actor_id, actor_name, collection, document_id, action, before_json, "
-      "after_json, prev_hash, hash) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)");
-  q->Bind(1, e.seq)
-      .Bind(2, model::FormatTimestamp(e.at))
-      .Bind(3, e.actor_id)
-      .Bind(4, e.actor_name)
-      .Bind(5, e.collection)
-      .Bind(6, e.document_id)
-      .Bind(7, e.action)
-      .Bind(8, e.before_json)
-      .Bind(9, e.after_json)
-      .Bind(10, e.prev_hash)
-      .Bind(11, e.hash);
+  const DocumentAuditEntry e = internal::NextDocumentAuditEntry(tail, actor, at, collection, id, action, before, after);
+  auto q = db_.Prepare("INSERT INTO cycle_document_audit (" + std::string(internal::kDocumentAuditColumns) +
+                       ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)");
+  int column = 0;
+  internal::AuditValues(e, [&](const auto& v) { q->Bind(++column, v); });
   q->Run();
 }
 

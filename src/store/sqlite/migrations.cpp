@@ -472,12 +472,148 @@ BEGIN
 END;
 )sql";
 
+// Cooperations between organizations and DPA decisions (cooperation-and-decisions.md §2–3), an organization's own
+// rulebook, the organizations a DPA is signed for, and the breach record of art. 33.3–33.5 on incidents. As the
+// rest of the schema: scalar fields are columns, lists of structured things child tables with a position, short
+// lists of plain strings JSON text columns, every reference a deferred foreign key with an index. A cooperation's
+// responsibility names a party's organization or "each": plain text, checked by validation.
+constexpr std::string_view kCooperationsSchema = R"sql(
+ALTER TABLE organizations ADD COLUMN rulebook_overrides TEXT NOT NULL DEFAULT '';
+
+CREATE TABLE system_document_organizations (
+  system_id TEXT NOT NULL REFERENCES systems (id) ON DELETE CASCADE)sql" DEFERRED R"sql(,
+  document_position INTEGER NOT NULL,
+  position INTEGER NOT NULL,
+  organization_id TEXT NOT NULL REFERENCES organizations (id))sql" DEFERRED R"sql(,
+  PRIMARY KEY (system_id, document_position, position)
+);
+CREATE INDEX system_document_organizations_organization ON system_document_organizations (organization_id);
+
+ALTER TABLE incidents ADD COLUMN description TEXT NOT NULL DEFAULT '';
+ALTER TABLE incidents ADD COLUMN subject_categories TEXT NOT NULL DEFAULT '[]';
+ALTER TABLE incidents ADD COLUMN approx_subjects INTEGER;
+ALTER TABLE incidents ADD COLUMN record_categories TEXT NOT NULL DEFAULT '[]';
+ALTER TABLE incidents ADD COLUMN approx_records INTEGER;
+ALTER TABLE incidents ADD COLUMN likely_consequences TEXT NOT NULL DEFAULT '';
+ALTER TABLE incidents ADD COLUMN measures TEXT NOT NULL DEFAULT '';
+ALTER TABLE incidents ADD COLUMN affected_informed_on TEXT;
+
+CREATE TABLE incident_assessments (
+  incident_id TEXT NOT NULL REFERENCES incidents (id) ON DELETE CASCADE)sql" DEFERRED R"sql(,
+  position INTEGER NOT NULL,
+  committee_id TEXT NOT NULL REFERENCES committees (id))sql" DEFERRED R"sql(,
+  assessment TEXT,
+  notified_authority_at TEXT,
+  PRIMARY KEY (incident_id, position)
+);
+CREATE INDEX incident_assessments_committee ON incident_assessments (committee_id);
+
+CREATE TABLE cooperations (
+  id TEXT PRIMARY KEY NOT NULL CHECK (id <> ''),
+  position INTEGER NOT NULL UNIQUE,
+  version INTEGER NOT NULL CHECK (version >= 1),
+  name TEXT NOT NULL,
+  form TEXT NOT NULL,
+  lead_id TEXT REFERENCES organizations (id))sql" DEFERRED R"sql(,
+  coordinator_id TEXT REFERENCES people (id))sql" DEFERRED R"sql(,
+  consulted TEXT NOT NULL DEFAULT '[]',
+  management_review_on TEXT
+);
+CREATE INDEX cooperations_lead ON cooperations (lead_id) WHERE lead_id IS NOT NULL;
+CREATE INDEX cooperations_coordinator ON cooperations (coordinator_id) WHERE coordinator_id IS NOT NULL;
+
+CREATE TABLE cooperation_parties (
+  cooperation_id TEXT NOT NULL REFERENCES cooperations (id) ON DELETE CASCADE)sql" DEFERRED R"sql(,
+  position INTEGER NOT NULL,
+  organization_id TEXT NOT NULL REFERENCES organizations (id))sql" DEFERRED R"sql(,
+  committee_id TEXT REFERENCES committees (id))sql" DEFERRED R"sql(,
+  joined_on TEXT,
+  decision TEXT NOT NULL,
+  PRIMARY KEY (cooperation_id, position)
+);
+CREATE INDEX cooperation_parties_organization ON cooperation_parties (organization_id);
+CREATE INDEX cooperation_parties_committee ON cooperation_parties (committee_id) WHERE committee_id IS NOT NULL;
+
+CREATE TABLE cooperation_systems (
+  cooperation_id TEXT NOT NULL REFERENCES cooperations (id) ON DELETE CASCADE)sql" DEFERRED R"sql(,
+  position INTEGER NOT NULL,
+  system_id TEXT NOT NULL REFERENCES systems (id))sql" DEFERRED R"sql(,
+  PRIMARY KEY (cooperation_id, position)
+);
+CREATE INDEX cooperation_systems_system ON cooperation_systems (system_id);
+
+CREATE TABLE cooperation_groups (
+  cooperation_id TEXT NOT NULL REFERENCES cooperations (id) ON DELETE CASCADE)sql" DEFERRED R"sql(,
+  position INTEGER NOT NULL,
+  kind TEXT NOT NULL,
+  name TEXT NOT NULL,
+  PRIMARY KEY (cooperation_id, position)
+);
+
+CREATE TABLE cooperation_group_members (
+  cooperation_id TEXT NOT NULL REFERENCES cooperations (id) ON DELETE CASCADE)sql" DEFERRED R"sql(,
+  group_position INTEGER NOT NULL,
+  position INTEGER NOT NULL,
+  person_id TEXT NOT NULL REFERENCES people (id))sql" DEFERRED R"sql(,
+  PRIMARY KEY (cooperation_id, group_position, position)
+);
+CREATE INDEX cooperation_group_members_person ON cooperation_group_members (person_id);
+
+CREATE TABLE cooperation_documents (
+  cooperation_id TEXT NOT NULL REFERENCES cooperations (id) ON DELETE CASCADE)sql" DEFERRED R"sql(,
+  position INTEGER NOT NULL,
+  kind TEXT NOT NULL,
+  signed_on TEXT,
+  done_on TEXT,
+  published_on TEXT,
+  diary_number TEXT,
+  dpia INTEGER NOT NULL,
+  dpo_consulted INTEGER NOT NULL,
+  PRIMARY KEY (cooperation_id, position)
+);
+
+CREATE TABLE cooperation_responsibilities (
+  cooperation_id TEXT NOT NULL REFERENCES cooperations (id) ON DELETE CASCADE)sql" DEFERRED R"sql(,
+  position INTEGER NOT NULL,
+  duty TEXT NOT NULL,
+  party TEXT NOT NULL,
+  PRIMARY KEY (cooperation_id, position)
+);
+
+CREATE TABLE dpa_decisions (
+  id TEXT PRIMARY KEY NOT NULL CHECK (id <> ''),
+  position INTEGER NOT NULL UNIQUE,
+  version INTEGER NOT NULL CHECK (version >= 1),
+  system_id TEXT NOT NULL REFERENCES systems (id))sql" DEFERRED R"sql(,
+  decided_on TEXT,
+  decided_by TEXT REFERENCES people (id))sql" DEFERRED R"sql(,
+  delegation_id TEXT REFERENCES delegations (id))sql" DEFERRED R"sql(,
+  meeting TEXT,
+  processor TEXT,
+  diary_number TEXT,
+  reported_on TEXT,
+  reported_at TEXT
+);
+CREATE INDEX dpa_decisions_system ON dpa_decisions (system_id);
+CREATE INDEX dpa_decisions_decided_by ON dpa_decisions (decided_by) WHERE decided_by IS NOT NULL;
+CREATE INDEX dpa_decisions_delegation ON dpa_decisions (delegation_id) WHERE delegation_id IS NOT NULL;
+
+CREATE TABLE dpa_decision_committees (
+  decision_id TEXT NOT NULL REFERENCES dpa_decisions (id) ON DELETE CASCADE)sql" DEFERRED R"sql(,
+  position INTEGER NOT NULL,
+  committee_id TEXT NOT NULL REFERENCES committees (id))sql" DEFERRED R"sql(,
+  PRIMARY KEY (decision_id, position)
+);
+CREATE INDEX dpa_decision_committees_committee ON dpa_decision_committees (committee_id);
+)sql";
+
 #undef DEFERRED
 
 constexpr std::array kMigrations = {
     Migration{1, "the register: entity and child tables", kRegisterSchema},
     Migration{2, "the audit trail: append-only, hash-chained", kAuditSchema},
     Migration{3, "beside the register: records, documents and their trail (the annual cycle)", kCycleSchema},
+    Migration{4, "cooperations, DPA decisions, organization rulebooks and breach records", kCooperationsSchema},
 };
 
 }  // namespace

@@ -1,7 +1,8 @@
 #pragma once
-// The mapping between the model and the tables of migrations.cpp: writing an entity (its row and its child
-// rows), deleting one, and reading the whole register back. Knows nothing of versions' meaning, transactions or
-// the audit trail (sqlite_store.cpp does). Internal to store/sqlite/.
+// SQLite's side of the one row mapping (store/rows/): rows written by prepared INSERTs, result rows read as a
+// RowSource, and what only SQLite does with the register's tables (emptying them in bulk, dropping and building
+// the secondary indexes, reading the foreign keys from the schema). Knows nothing of versions' meaning,
+// transactions or the audit trail (sqlite_store.cpp does). Internal to store/sqlite/.
 #include <array>
 #include <cstdint>
 #include <map>
@@ -10,47 +11,36 @@
 #include <string_view>
 #include <vector>
 
+#include "store/change_checks.hpp"
+#include "store/rows/dangling.hpp"
+#include "store/rows/row_cursor.hpp"
+#include "store/rows/row_sink.hpp"
 #include "store/sqlite/sqlite_db.hpp"
 #include "store/store.hpp"
 
 namespace ansvar::store::sqlite {
 
-// The table of each kind ("systems").
-std::string_view TableOf(Kind kind);
+// A row of a statement.
+class SqliteCursor final : public rows::RowCursor {
+ public:
+  explicit SqliteCursor(const Stmt& s) : s_(s) {}
+  [[nodiscard]] bool IsNull(int col) const override { return s_.IsNull(col); }
+  [[nodiscard]] std::string_view Text(int col) const override { return s_.Text(col); }
+  [[nodiscard]] int64_t Int(int col) const override { return s_.Int(col); }
+  [[nodiscard]] bool Bool(int col) const override { return s_.Int(col) != 0; }
 
-// Where a table's rows belong: the entity that owns a row and the column holding that entity's id. For an entity
-// table that is the entity itself ("id"); for a child table, its parent ("system_roles" → system, "system_id").
-struct TableOwner {
-  Kind kind;
-  std::string_view id_column;
-};
-std::optional<TableOwner> OwnerOfTable(std::string_view table);
-
-// A foreign key of a register table, as SQLite reports it (pragma_foreign_key_list).
-struct ForeignKey {
-  std::string table;
-  int64_t id = 0;  // SQLite's number of the key within its table
-  std::string parent;
-  std::vector<std::string> from;  // columns of `table`
-  std::vector<std::string> to;    // the columns of `parent` they refer to
+ private:
+  const Stmt& s_;
 };
 
-// A row whose foreign key refers to no row: the entity it belongs to, and the values of its key's columns.
-struct Dangling {
-  const ForeignKey* fk = nullptr;
-  EntityKey referrer;
-  std::vector<std::string> values;  // one per fk->from
-};
-
-class RegisterTables {
+// Also the RowSource of the register's reads: SELECTs on the connection, in its open transaction.
+class RegisterTables final : public rows::RowSink, public rows::RowSource {
  public:
   explicit RegisterTables(Db& db);
+  void Select(std::string_view sql, std::span<const std::string_view> params,
+              const std::function<void(const rows::RowCursor&)>& row) override;
 
-  struct Stored {
-    int64_t version = 0;
-    int64_t position = 0;
-  };
-  std::optional<Stored> Find(Kind kind, const std::string& id);
+  std::optional<internal::StoredAt> Find(Kind kind, const std::string& id);
   int64_t NextPosition(Kind kind);  // one past the last position of the kind
 
   // Inserts the entity's row (with its position and version) and its child rows. The id must not be stored.
@@ -67,37 +57,30 @@ class RegisterTables {
   void CreateIndexes(const std::vector<std::string>& statements);
 
   // The foreign keys of every register table, read once from the schema.
-  const std::vector<ForeignKey>& ForeignKeys();
+  const std::vector<rows::ForeignKey>& ForeignKeys();
   void ForgetSchema() { foreign_keys_.clear(); }  // after a migration
-  // A row of fk.table that `fk` finds dangling; with `column`, only among rows where column = value (by index).
-  std::optional<Dangling> FindDangling(const ForeignKey& fk, std::string_view column = {}, std::string_view value = {});
   // The first dangling reference anywhere (PRAGMA foreign_key_check: reads every table).
-  std::optional<Dangling> FirstDangling();
+  std::optional<rows::Dangling> FirstDangling();
 
-  // The whole register, each table read once, child rows stitched to their parents by key and position.
+  // The whole register, each table read once.
   void Load(model::Register& reg, std::map<EntityKey, int64_t>& versions);
 
-  void Insert(const model::Organization& x, int64_t position, int64_t version);
-  void Insert(const model::Committee& x, int64_t position, int64_t version);
-  void Insert(const model::Administration& x, int64_t position, int64_t version);
-  void Insert(const model::Person& x, int64_t position, int64_t version);
-  void Insert(const model::System& x, int64_t position, int64_t version);
-  void Insert(const model::Delegation& x, int64_t position, int64_t version);
-  void Insert(const model::PowerOfAttorney& x, int64_t position, int64_t version);
-  void Insert(const model::ProcessingActivity& x, int64_t position, int64_t version);
-  void Insert(const model::ProcessorRecord& x, int64_t position, int64_t version);
-  void Insert(const model::Incident& x, int64_t position, int64_t version);
-  void Insert(const model::DataSubjectRequest& x, int64_t position, int64_t version);
-  void Insert(const model::Agreement& x, int64_t position, int64_t version);
+  // RowSink: the rows of Insert, each by its table's cached INSERT.
+  void Begin(rows::Table t) override;
+  void Text(std::string_view v) override { stmt_->Bind(++column_, v); }
+  void Null() override { stmt_->BindNull(++column_); }
+  void Int(int64_t v) override { stmt_->Bind(++column_, v); }
+  void Bool(bool v) override { stmt_->Bind(++column_, v); }
+  void End() override { stmt_->Run(); }
 
-  enum Sql : int;  // the statements of register_tables.cpp
+  rows::RowSource& source() { return *this; }
 
  private:
-  Stmt& S(Sql sql);
-
   Db& db_;
-  std::array<Stmt*, 64> slots_{};
-  std::vector<ForeignKey> foreign_keys_;
+  std::array<Stmt*, rows::kTableCount> inserts_{};
+  Stmt* stmt_ = nullptr;
+  int column_ = 0;
+  std::vector<rows::ForeignKey> foreign_keys_;
 };
 
 }  // namespace ansvar::store::sqlite

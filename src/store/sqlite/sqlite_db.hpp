@@ -32,6 +32,7 @@ class SqliteError : public StoreError {
 };
 
 class Db;
+class Query;
 
 // A prepared statement. Bind with 1-based indexes; Step() returns true while there is a row.
 class Stmt {
@@ -71,26 +72,11 @@ class Stmt {
   std::string sql_;
 };
 
-// A use of a cached statement: reset (and its bindings cleared) when the use ends.
-class Query {
- public:
-  explicit Query(Stmt& s) : s_(&s) {}
-  ~Query();
-  Query(const Query&) = delete;
-  Query& operator=(const Query&) = delete;
-  Stmt* operator->() const { return s_; }
-  Stmt& operator*() const { return *s_; }
-
- private:
-  Stmt* s_;
-};
-
+// A connection, not copyable (it owns the handle and its statements).
 class Db {
  public:
   explicit Db(const std::string& path);
   ~Db();
-  Db(const Db&) = delete;
-  Db& operator=(const Db&) = delete;
 
   void Exec(std::string_view sql);  // one or more statements, no results
   // A cached prepared statement for `sql` (prepared on first use, reused after).
@@ -106,8 +92,24 @@ class Db {
   [[noreturn]] void Fail(int code, std::string_view context) const;
 
  private:
+  Db(const Db&) = delete;
+  Db& operator=(const Db&) = delete;
   sqlite3* db_ = nullptr;
   std::unordered_map<std::string, std::unique_ptr<Stmt>> cache_;
+};
+
+// A use of a cached statement: reset (and its bindings cleared) when the use ends.
+class Query {
+ public:
+  explicit Query(Stmt& s) : s_(&s) {}
+  ~Query();
+  Query(const Query&) = delete;
+  Query& operator=(const Query&) = delete;
+  Stmt* operator->() const { return s_; }
+  Stmt& operator*() const { return *s_; }
+
+ private:
+  Stmt* s_;
 };
 
 // BEGIN IMMEDIATE (or the given BEGIN) now; ROLLBACK unless Commit() ran.

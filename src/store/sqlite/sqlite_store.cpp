@@ -3,22 +3,26 @@
 // model to tables is in register_tables.cpp, the schema in migrations.cpp.
 #include "store/sqlite/sqlite_store.hpp"
 
-#include <array>
-#include <set>
-#include <unordered_map>
-
 #include <algorithm>
+#include <array>
 #include <chrono>
 #include <cstdint>
 #include <mutex>
+#include <set>
 #include <stdexcept>
 #include <string>
 #include <string_view>
 #include <type_traits>
+#include <unordered_map>
 #include <variant>
 #include <vector>
 
+#include "store/audit_chain.hpp"
 #include "store/change_checks.hpp"
+#include "store/replace_versions.hpp"
+#include "store/rows/dangling.hpp"
+#include "store/rows/tables.hpp"
+#include "store/rows/write_rows.hpp"
 #include "store/sqlite/cycle_tables.hpp"
 #include "store/sqlite/migrations.hpp"
 #include "store/sqlite/register_tables.hpp"
@@ -38,11 +42,12 @@ constexpr int kBulkCacheKiB = 256 * 1024;
 constexpr int kWalLimitBytes = 64 * 1024 * 1024;
 
 using internal::CheckChange;
-using internal::CheckIds;
-using internal::Label;
+using internal::CheckReplace;
+using internal::kAuditSelect;
 using internal::Name;
 using internal::Now;
-using internal::Quote;
+using Tail = internal::AuditTail;
+using rows::TableOf;
 
 // A bulk replace's settings, restored however the scope ends: foreign-key enforcement off (checked once at the end
 // instead), and a bigger page cache, as one transaction rewrites the whole file. Only outside a transaction (SQLite
@@ -140,33 +145,14 @@ class SqliteStore final : public Store {
     Committed out;
     out.versions.reserve(changes.size());
     for (const Change& c : changes) {
-      const auto stored = tables_.Find(c.key.kind, c.key.id);
-      std::string_view action;
-      int64_t version = 0;
-      if (c.after && !c.expected_version) {
-        if (stored) throw ConflictError(c.key, Name(c.key) + " already exists");
-        action = "create";
-        version = 1;
-        Write(c, [&] { tables_.Insert(*c.after, tables_.NextPosition(c.key.kind), version); });
-      } else {
-        if (!stored) throw ConflictError(c.key, Name(c.key) + " does not exist");
-        if (c.expected_version && *c.expected_version != stored->version)
-          throw ConflictError(c.key, Name(c.key) + " was changed by someone else (version " +
-                                         std::to_string(stored->version) + ", expected " +
-                                         std::to_string(*c.expected_version) + ")");
-        // An update rewrites the row and its child rows in the entity's place; references to it from other
-        // rows dangle for a moment and resolve again before COMMIT checks them.
-        tables_.Delete(c.key.kind, c.key.id);
-        if (c.after) {
-          action = "update";
-          version = stored->version + 1;
-          Write(c, [&] { tables_.Insert(*c.after, stored->position, version); });
-        } else {
-          action = "delete";
-        }
-      }
-      Append(tail, actor, at, c.key, action, c.before_json, c.after_json);
-      out.versions.push_back(version);
+      const internal::ChangePlan plan = internal::PlanChange(c, tables_.Find(c.key.kind, c.key.id));
+      if (plan.remove) tables_.Delete(c.key.kind, c.key.id);
+      if (plan.write)
+        Write(c, [&] {
+          tables_.Insert(*c.after, plan.position ? *plan.position : tables_.NextPosition(c.key.kind), plan.version);
+        });
+      Append(tail, actor, at, c.key, plan.action, c.before_json, c.after_json);
+      out.versions.push_back(plan.version);
     }
     CommitChecked(tx, &changes);
     out.last_audit_seq = tail.seq;
@@ -175,19 +161,7 @@ class SqliteStore final : public Store {
 
   Committed ReplaceRegister(const model::Register& reg, const std::vector<Change>& audit, const Actor& actor,
                             model::Timestamp at) override {
-    CheckIds(reg.organizations, Kind::kOrganization);
-    CheckIds(reg.committees, Kind::kCommittee);
-    CheckIds(reg.administrations, Kind::kAdministration);
-    CheckIds(reg.people, Kind::kPerson);
-    CheckIds(reg.systems, Kind::kSystem);
-    CheckIds(reg.delegations, Kind::kDelegation);
-    CheckIds(reg.powers_of_attorney, Kind::kPowerOfAttorney);
-    CheckIds(reg.processing_activities, Kind::kProcessingActivity);
-    CheckIds(reg.processor_records, Kind::kProcessorRecord);
-    CheckIds(reg.incidents, Kind::kIncident);
-    CheckIds(reg.data_subject_requests, Kind::kDataSubjectRequest);
-    CheckIds(reg.agreements, Kind::kAgreement);
-    for (size_t i = 0; i < audit.size(); ++i) CheckChange(audit[i], i);
+    CheckReplace(reg, audit);
 
     std::lock_guard lock(mu_);
     // Bulk: with enforcement off, DELETE empties a table at once and each insert skips its per-row check; the
@@ -198,49 +172,24 @@ class SqliteStore final : public Store {
     Transaction tx(db_);
     Tail tail = ReadTail();
 
-    // The action of each audit entry follows from what was stored before and what is stored after: whether the
-    // caller set `after` does not matter (an import may leave it empty and give only the JSON images).
-    std::vector<bool> existed;
-    existed.reserve(audit.size());
-    for (const Change& c : audit) existed.push_back(tables_.Find(c.key.kind, c.key.id).has_value());
-
-    // Versions carry over: an entity the replace leaves as it was keeps its version, a changed one gets the next,
-    // so an ETag read before the replace still detects a change made by it.
-    replace_versions_ = {};
+    internal::ReplaceVersions versions(audit);
     for (size_t k = 0; k < kKindCount; ++k) {
       Stmt s(db_, "SELECT id, version FROM " + std::string(TableOf(static_cast<Kind>(k))));
-      while (s.Step()) replace_versions_[k].emplace(std::string(s.Text(0)), s.Int(1));
+      while (s.Step()) versions.Stored(static_cast<Kind>(k), s.Str(0), s.Int(1));
     }
-    replace_changed_.clear();
-    for (const Change& c : audit) replace_changed_.insert(c.key);
 
     const std::vector<std::string> indexes = tables_.DropIndexes();
     tables_.DeleteAll();
     tables_.WriteMeta(reg);
-    InsertAll(reg.organizations);
-    InsertAll(reg.committees);
-    InsertAll(reg.administrations);
-    InsertAll(reg.people);
-    InsertAll(reg.systems);
-    InsertAll(reg.delegations);
-    InsertAll(reg.powers_of_attorney);
-    InsertAll(reg.processing_activities);
-    InsertAll(reg.processor_records);
-    InsertAll(reg.incidents);
-    InsertAll(reg.data_subject_requests);
-    InsertAll(reg.agreements);
+    rows::ForEachCollection(reg, [&](const auto& items) { InsertAll(items, versions); });
     tables_.CreateIndexes(indexes);
 
     Committed out;
     out.versions.reserve(audit.size());
-    for (size_t i = 0; i < audit.size(); ++i) {
-      const Change& c = audit[i];
-      const auto stored = tables_.Find(c.key.kind, c.key.id);
-      const bool exists = stored.has_value();
-      std::string_view action = existed[i] ? (exists ? "update" : "delete") : "create";
-      if (!existed[i] && !exists) action = c.after_json.empty() ? "delete" : "create";  // neither: as the images say
+    for (const Change& c : audit) {
+      const auto [action, version] = versions.Outcome(c);
       Append(tail, actor, at, c.key, action, c.before_json, c.after_json);
-      out.versions.push_back(exists ? stored->version : 0);
+      out.versions.push_back(version);
     }
 
     bool dangling = false;
@@ -283,7 +232,7 @@ class SqliteStore final : public Store {
     std::vector<AuditEntry> out;
     while (q->Step()) {
       std::string problem;
-      auto e = ReadEntry(*q, problem);
+      auto e = internal::ReadAuditEntry(SqliteCursor(*q), problem);
       if (!e) throw StoreError("sqlite: audit entry " + std::to_string(q->Int(0)) + " is unreadable: " + problem);
       out.push_back(std::move(*e));
     }
@@ -293,43 +242,12 @@ class SqliteStore final : public Store {
   AuditVerification VerifyAudit() override {
     std::lock_guard lock(mu_);
     Transaction tx(db_, "BEGIN");
-    AuditVerification v;
+    internal::AuditChainCheck check;
     Stmt s(db_, std::string(kAuditSelect) + " ORDER BY seq ASC");
-    std::string prev_hash;
-    int64_t prev_seq = 0;
-    auto fail = [&](int64_t seq, std::string reason) {
-      v.ok = false;
-      v.first_bad_seq = seq;
-      v.reason = std::move(reason);
-    };
-    while (s.Step()) {
-      ++v.entries;
-      const int64_t seq = s.Int(0);
-      if (seq != prev_seq + 1) {
-        fail(seq, prev_seq == 0
-                      ? "the trail does not start at entry 1"
-                      : "entries " + std::to_string(prev_seq + 1) + " to " + std::to_string(seq - 1) + " are missing");
-        break;
-      }
-      std::string problem;
-      auto e = ReadEntry(s, problem);
-      if (!e) {
-        fail(seq, problem);
-        break;
-      }
-      if (e->prev_hash != prev_hash) {
-        fail(seq, "prev_hash does not match the hash of " +
-                      (prev_seq == 0 ? std::string("the start of the trail") : "entry " + std::to_string(prev_seq)));
-        break;
-      }
-      if (AuditHash(*e) != e->hash) {
-        fail(seq, "the hash does not match the entry's content: it was altered");
-        break;
-      }
-      prev_hash = std::move(e->hash);
-      prev_seq = seq;
+    const SqliteCursor row(s);
+    while (s.Step() && check.Add(row)) {
     }
-    return v;
+    return check.result();
   }
 
   int64_t LastAuditSeq() override {
@@ -338,16 +256,24 @@ class SqliteStore final : public Store {
   }
 
   // Beside the register (cycle_tables.cpp): each call one statement or one transaction, under the same mutex.
-  std::optional<Record> GetRecord(const std::string& key) override { return Locked([&] { return cycle_.GetRecord(key); }); }
+  std::optional<Record> GetRecord(const std::string& key) override {
+    return Locked([&] { return cycle_.GetRecord(key); });
+  }
   std::vector<Record> ListRecords(const std::string& prefix) override {
     return Locked([&] { return cycle_.ListRecords(prefix); });
   }
-  void PutRecord(const Record& r) override { Locked([&] { cycle_.PutRecord(r); }); }
-  bool RecordOnce(const Record& r) override { return Locked([&] { return cycle_.RecordOnce(r); }); }
+  void PutRecord(const Record& r) override {
+    Locked([&] { cycle_.PutRecord(r); });
+  }
+  bool RecordOnce(const Record& r) override {
+    return Locked([&] { return cycle_.RecordOnce(r); });
+  }
   bool SwapRecord(const Record& expected, const Record& next) override {
     return Locked([&] { return cycle_.SwapRecord(expected, next); });
   }
-  bool DeleteRecord(const std::string& key) override { return Locked([&] { return cycle_.DeleteRecord(key); }); }
+  bool DeleteRecord(const std::string& key) override {
+    return Locked([&] { return cycle_.DeleteRecord(key); });
+  }
   std::vector<StoredDocument> ListDocuments(const std::string& collection) override {
     return Locked([&] { return cycle_.ListDocuments(collection); });
   }
@@ -368,15 +294,6 @@ class SqliteStore final : public Store {
   }
 
  private:
-  static constexpr std::string_view kAuditSelect =
-      "SELECT seq, at, actor_id, actor_name, kind, entity_id, action, before_json, after_json, prev_hash, hash "
-      "FROM audit_log";
-
-  struct Tail {
-    int64_t seq = 0;
-    std::string hash;
-  };
-
   template <class F>
   std::invoke_result_t<F> Locked(F&& f) {
     std::lock_guard lock(mu_);
@@ -401,92 +318,33 @@ class SqliteStore final : public Store {
     return t;
   }
 
-  // A row of kAuditSelect; nullopt (and why) when a column does not read as what the store writes.
-  static std::optional<AuditEntry> ReadEntry(const Stmt& s, std::string& problem) {
-    AuditEntry e;
-    e.seq = s.Int(0);
-    const auto at = model::ParseTimestamp(s.Text(1));
-    if (!at) {
-      problem = "unreadable time \"" + s.Str(1) + "\"";
-      return std::nullopt;
-    }
-    e.at = *at;
-    e.actor_id = s.Str(2);
-    e.actor_name = s.Str(3);
-    const auto kind = ParseKind(s.Text(4));
-    if (!kind) {
-      problem = "unknown kind \"" + s.Str(4) + "\"";
-      return std::nullopt;
-    }
-    e.kind = *kind;
-    e.entity_id = s.Str(5);
-    e.action = s.Str(6);
-    e.before_json = s.Str(7);
-    e.after_json = s.Str(8);
-    e.prev_hash = s.Str(9);
-    e.hash = s.Str(10);
-    return e;
-  }
-
   void Append(Tail& tail, const Actor& actor, model::Timestamp at, const EntityKey& key, std::string_view action,
               const std::string& before_json, const std::string& after_json) {
-    AuditEntry e;
-    e.seq = tail.seq + 1;
-    e.at = at;
-    e.actor_id = actor.id;
-    e.actor_name = actor.name;
-    e.kind = key.kind;
-    e.entity_id = key.id;
-    e.action = action;
-    e.before_json = before_json;
-    e.after_json = after_json;
-    e.prev_hash = std::move(tail.hash);
-    e.hash = AuditHash(e);
-    auto q = db_.Prepare(
-        "INSERT INTO audit_log (seq, at, actor_id, actor_name, kind, entity_id, action, before_json, after_json, "
-        "prev_hash, hash) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)");
-    q->Bind(1, e.seq)
-        .Bind(2, model::FormatTimestamp(e.at))
-        .Bind(3, e.actor_id)
-        .Bind(4, e.actor_name)
-        .Bind(5, ToString(e.kind))
-        .Bind(6, e.entity_id)
-        .Bind(7, e.action)
-        .Bind(8, e.before_json)
-        .Bind(9, e.after_json)
-        .Bind(10, e.prev_hash)
-        .Bind(11, e.hash);
+    const AuditEntry e = internal::NextAuditEntry(tail, actor, at, key, action, before_json, after_json);
+    static const std::string sql = "INSERT INTO audit_log (" + std::string(internal::kAuditColumns) +
+                                   ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)";
+    auto q = db_.Prepare(sql);
+    int column = 0;
+    internal::AuditValues(e, [&](const auto& v) { q->Bind(++column, v); });
     q->Run();
-    tail.seq = e.seq;
-    tail.hash = std::move(e.hash);
   }
 
-  // Runs a write of change `c`; a constraint it breaks at once (a duplicate id, a duplicate document id on a
-  // system, a missing required value) is a conflict of that change.
+  // Runs a write of change `c`: a constraint it breaks at once is a conflict of that change.
   template <class F>
   static void Write(const Change& c, F&& write) {
-    try {
-      write();
-    } catch (const SqliteError& e) {
-      if (!e.IsConstraint()) throw;
-      throw ConflictError(c.key, Name(c.key) + " cannot be stored: " + e.detail());
-    }
+    internal::WriteChange<SqliteError>(c, std::forward<F>(write),
+                                       [](const SqliteError& e) { return e.IsConstraint(); });
   }
 
   template <class T>
-  void InsertAll(const std::vector<T>& items) {
+  void InsertAll(const std::vector<T>& items, internal::ReplaceVersions& versions) {
+    const Kind kind = rows::KindOfType<T>();
     for (size_t i = 0; i < items.size(); ++i) {
       try {
-        const Kind kind = KindOf(Entity(std::in_place_type<T>));
-        const auto& old = replace_versions_[static_cast<size_t>(kind)];
-        const auto it = old.find(items[i].id.str());
-        const int64_t version = it == old.end() ? 1
-                                : replace_changed_.contains(EntityKey{kind, items[i].id.str()}) ? it->second + 1
-                                                                                            : it->second;
-        tables_.Insert(items[i], static_cast<int64_t>(i), version);
+        rows::WriteRows(tables_, items[i], static_cast<int64_t>(i), versions.Written(kind, items[i].id.str()));
       } catch (const SqliteError& e) {
         if (!e.IsConstraint()) throw;
-        const EntityKey key{KindOf(Entity(std::in_place_type<T>, items[i])), items[i].id.str()};
+        const EntityKey key{kind, items[i].id.str()};
         throw ConflictError(key, Name(key) + " cannot be stored: " + e.detail());
       }
     }
@@ -502,70 +360,13 @@ class SqliteStore final : public Store {
     }
   }
 
-  // Explains the first dangling reference of the open transaction. The rows a batch can have left dangling are
-  // looked up by index: rows that referred to what it deleted or rewrote, and the rows it wrote itself; a replace
-  // (no batch) checks every table. When the batch deleted (or rewrote) what the reference points to, the conflict
-  // is that change's: "person "p1" cannot be deleted: system_roles.person_id of system "raindance" still refers to
-  // it". Otherwise it is the referencing entity's: "system "x" refers to person "p9" (…), which does not exist".
+  // Explains the first dangling reference of the open transaction (store/rows/dangling.hpp); a replace (no batch)
+  // finds it with PRAGMA foreign_key_check, which reads every table.
   ConflictError ForeignKeyConflict(const std::vector<Change>* batch) {
-    std::optional<Dangling> d;
-    for (size_t i = 0; batch && i < batch->size() && !d; ++i) {
-      const Change& c = (*batch)[i];
-      const bool removes = !c.after || c.expected_version;  // a delete, or an update that rewrote the entity
-      for (const ForeignKey& fk : tables_.ForeignKeys()) {
-        const auto owner = OwnerOfTable(fk.table);
-        const auto parent_owner = OwnerOfTable(fk.parent);
-        if (removes && parent_owner && parent_owner->kind == c.key.kind) {
-          for (size_t k = 0; k < fk.to.size() && !d; ++k)
-            if (fk.to[k] == parent_owner->id_column) d = tables_.FindDangling(fk, fk.from[k], c.key.id);
-        }
-        if (!d && c.after && owner && owner->kind == c.key.kind)
-          d = tables_.FindDangling(fk, owner->id_column, c.key.id);
-        if (d) break;
-      }
-    }
-    if (!d) d = tables_.FirstDangling();
-    if (!d) {
-      const EntityKey key = batch && !batch->empty() ? batch->front().key : EntityKey{};
-      return ConflictError(key, "a reference does not resolve");
-    }
-
-    const ForeignKey& fk = *d->fk;
-    const auto parent_owner = OwnerOfTable(fk.parent);
-    std::string parent_id, sub_key, columns;  // for a unit or a document, sub_key is its id within its parent
-    for (size_t i = 0; i < fk.from.size(); ++i) {
-      if (parent_owner && fk.to[i] == parent_owner->id_column)
-        parent_id = d->values[i];
-      else
-        sub_key = d->values[i];
-      columns += (i ? ", " : "") + fk.from[i];
-    }
-    const EntityKey target{parent_owner ? parent_owner->kind : Kind::kSystem, parent_id};
-    std::string what = Name(target);
-    if (fk.parent == "units")
-      what = "unit " + Quote(sub_key) + " of " + what;
-    else if (fk.parent == "system_documents")
-      what = "document " + Quote(sub_key) + " of " + what;
-    const std::string via = fk.table + "." + columns + " of " + Name(d->referrer);
-
-    if (batch) {
-      for (auto it = batch->rbegin(); it != batch->rend(); ++it) {
-        if (it->key != target) continue;
-        if (!it->after)
-          return ConflictError(target, Name(target) + " cannot be deleted: " + via + " still refers to it");
-        if (what != Name(target))
-          return ConflictError(target, Name(target) + " cannot drop " + what.substr(0, what.find(" of ")) + ": " + via +
-                                           " still refers to it");
-        break;
-      }
-    }
-    return ConflictError(d->referrer, Name(d->referrer) + " refers to " + what + " (" + fk.table + "." + columns +
-                                          "), which does not exist");
+    return rows::ExplainDangling(tables_.source(), tables_.ForeignKeys(), batch,
+                                 [&] { return tables_.FirstDangling(); });
   }
 
-  // Per ReplaceRegister: the versions stored before it and the entities it changes.
-  std::array<std::unordered_map<std::string, int64_t>, kKindCount> replace_versions_;
-  std::set<EntityKey> replace_changed_;
   std::mutex mu_;
   Db db_;
   RegisterTables tables_;

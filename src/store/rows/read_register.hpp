@@ -1,0 +1,14 @@
+#pragma once
+// The rows → register half of the mapping: the whole register read table by table (in the caller's open read
+// transaction), child rows stitched to their parents by id and position. Internal to store/.
+#include <cstdint>
+#include <map>
+
+#include "store/rows/row_cursor.hpp"
+#include "store/store.hpp"
+
+namespace ansvar::store::rows {
+
+void LoadRegister(RowSource& source, model::Register& reg, std::map<EntityKey, int64_t>& versions);
+
+}  // namespace ansvar::store::rows
