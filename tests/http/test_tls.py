@@ -248,7 +248,7 @@ class Tls(unittest.TestCase):
         status, h, body, cookies = https(self.server.port, self.ctx, "POST", "/api/v1/auth/login",
                                          {"username": "admin", "password": password})
         self.assertEqual(status, 200, body)
-        cookie = next(c for c in cookies if c.startswith("ansvar_session="))
+        cookie = next(c for c in cookies if c.startswith("__Host-ansvar_session="))  # issue 17
         attrs = [a.strip().lower() for a in cookie.split(";")]
         self.assertIn("secure", attrs)
         self.assertIn("httponly", attrs)
@@ -305,7 +305,7 @@ class Lifecycle(unittest.TestCase):
             r.read()
             self.assertEqual(r.status, 200)
             self.assertEqual(r.getheader("Strict-Transport-Security"), "max-age=31536000")
-            cookie = next(c for c in (r.msg.get_all("Set-Cookie") or []) if c.startswith("ansvar_session="))
+            cookie = next(c for c in (r.msg.get_all("Set-Cookie") or []) if c.startswith("__Host-ansvar_session="))
             self.assertIn("secure", [a.strip().lower() for a in cookie.split(";")])
             conn.close()
         finally:
