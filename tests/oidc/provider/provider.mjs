@@ -115,6 +115,13 @@ server.listen(0, '127.0.0.1', () => {
       ctx.path === '/organizations/.well-known/openid-configuration';
     if (multiTenant && discovery) ctx.path = '/.well-known/openid-configuration';
     await next();
+    // Entra ID sends no RFC 9207 "iss" in its authorization responses: neither does the multi-tenant mode.
+    const location = ctx.response.get('Location');
+    if (multiTenant && location && location.startsWith(redirectUri) && location.includes('iss=')) {
+      const url = new URL(location);
+      url.searchParams.delete('iss');
+      ctx.redirect(url.toString());
+    }
     if (multiTenant && discovery && ctx.body) {
       const doc = typeof ctx.body === 'string' ? JSON.parse(ctx.body) : ctx.body;
       ctx.body = { ...doc, issuer: `${issuer}/{tenantid}` };
