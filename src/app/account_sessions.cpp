@@ -42,7 +42,10 @@ bool IsHex(std::string_view s, size_t n) {
 
 std::string SessionKey(const std::string& session_id) { return std::string(kSessionPrefix) + Sha256Hex(session_id); }
 
-std::string AccountThrottleKey(const std::string& id) { return std::string(kThrottlePrefix) + "account/" + id; }
+// An account from one address (the space cannot be in an account id).
+std::string PairThrottleKey(const std::string& id, const std::string& address) {
+  return std::string(kThrottlePrefix) + "pair/" + id + " " + address;
+}
 std::string AddressThrottleKey(const std::string& address) {
   return std::string(kThrottlePrefix) + "address/" + address;
 }
@@ -97,6 +100,21 @@ int64_t Accounts::Throttled(const std::string& key, int limit, model::Timestamp 
   return std::max<int64_t>(1, frees_at - now.seconds());
 }
 
+// Growing delays for one account from one address.
+int64_t Accounts::Delayed(const std::string& key, model::Timestamp now) const {
+  const auto record = store_.GetRecord(key);
+  if (!record) return 0;
+  auto times = Failures(record->data);
+  const int64_t window_start = now.seconds() - settings_.throttle_window_seconds;
+  std::erase_if(times, [&](int64_t t) { return t <= window_start; });
+  const int over = static_cast<int>(times.size()) - settings_.pair_free_failures;
+  if (over <= 0) return 0;
+  const int64_t delay =
+      std::min(settings_.pair_max_delay_seconds, settings_.pair_base_delay_seconds << std::min(over - 1, 30));
+  const int64_t last = *std::max_element(times.begin(), times.end());
+  return std::max<int64_t>(0, last + delay - now.seconds());
+}
+
 void Accounts::RecordFailure(const std::string& key, model::Timestamp now) {
   const int64_t window_start = now.seconds() - settings_.throttle_window_seconds;
   for (int attempt = 0; attempt < kMaxSwapAttempts; ++attempt) {
@@ -121,12 +139,13 @@ LoginResult Accounts::Login(const std::string& raw_id, const std::string& passwo
   const std::string id = Lower(raw_id);
   // Only names that could be accounts get a throttle record of their own; any other is refused by its address's.
   const bool plausible = ValidAccountId(id);
-  const std::string address_key = AddressThrottleKey(address.empty() ? "unknown" : address);
-  const std::string account_key = AccountThrottleKey(plausible ? id : "-");
+  const std::string from = address.empty() ? "unknown" : address;
+  const std::string address_key = AddressThrottleKey(from);
+  const std::string pair_key = PairThrottleKey(plausible ? id : "-", from);
 
   LoginResult out;
   const int64_t wait = std::max(Throttled(address_key, settings_.address_failures, now),
-                                plausible ? Throttled(account_key, settings_.account_failures, now) : 0);
+                                plausible ? Delayed(pair_key, now) : 0);
   if (wait > 0) {
     out.outcome = LoginOutcome::kThrottled;
     out.retry_after_seconds = wait;
@@ -149,11 +168,11 @@ LoginResult Accounts::Login(const std::string& raw_id, const std::string& passwo
     internal::VerifyNothing(password);
   if (!ok) {
     RecordFailure(address_key, now);
-    if (plausible) RecordFailure(account_key, now);
+    if (plausible) RecordFailure(pair_key, now);
     out.outcome = LoginOutcome::kRefused;
     return out;
   }
-  store_.DeleteRecord(account_key);  // the account's own count starts again; the address's stays
+  store_.DeleteRecord(pair_key);  // this account's count from this address starts again; the address's stays
   if (internal::NeedsRehash(hash->data)) internal::StorePassword(store_, id, password, now);
   auto session = CreateSession(id, auth::SignIn::kPassword);
   if (!session.ok()) throw store::StoreError(session.error().detail);

@@ -40,9 +40,11 @@ std::string TokenId(std::string_view token) {
 }  // namespace
 
 Result<IssuedApiToken> Accounts::CreateToken(const std::string& account_id, const std::string& name,
-                                             const store::Actor& actor) {
+                                             const store::Actor& actor, std::optional<int> expires_in_days) {
   if (name.empty() || name.size() > 200)
     return Invalid("the token is not valid", {{"$.name", "a label of 1 to 200 characters: what the integration is"}});
+  if (expires_in_days && (*expires_in_days < 1 || *expires_in_days > 3650))
+    return Invalid("the token is not valid", {{"$.expires_in_days", "1 to 3650 days"}});
   auto account = Get(account_id);
   if (!account.ok()) {
     if (account.error().code == ErrorCode::kNotFound)
@@ -58,6 +60,7 @@ Result<IssuedApiToken> Accounts::CreateToken(const std::string& account_id, cons
   t.hash = Sha256Hex(out.token);
   t.created_at = clock_();
   t.created_by = actor.id;
+  if (expires_in_days) t.expires_at = model::Timestamp::FromSeconds(t.created_at.seconds() + int64_t(*expires_in_days) * 86400);
   try {
     store_.PutDocument(std::string(kApiTokens), t.id, io::WriteStoredApiToken(t), std::nullopt, actor, t.created_at);
   } catch (const store::ConflictError& e) {
@@ -107,6 +110,7 @@ std::optional<Authenticated> Accounts::FromToken(const std::string& token) const
   if (!doc) return std::nullopt;
   auto read = io::ReadStoredApiToken(doc->json);
   if (!read.problems.empty() || read.value.revoked_at) return std::nullopt;
+  if (read.value.expires_at && clock_().seconds() >= read.value.expires_at->seconds()) return std::nullopt;
   const std::string hash = Sha256Hex(token);
   const auto& stored = read.value.hash;
   if (stored.size() != hash.size() || sodium_memcmp(stored.data(), hash.data(), hash.size()) != 0) return std::nullopt;

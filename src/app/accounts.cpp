@@ -54,6 +54,7 @@ void Apply(auth::Account& a, const AccountChange& c) {
   if (c.person) a.person = *c.person;
   if (c.disabled) a.disabled = *c.disabled;
   if (c.oidc_subject) a.oidc_subject = *c.oidc_subject;
+  if (c.single_sign_on) a.single_sign_on = *c.single_sign_on;
 }
 
 bool EnabledAdmin(const auth::Account& a) { return a.role == auth::Role::kAdmin && !a.disabled; }

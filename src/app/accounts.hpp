@@ -6,7 +6,9 @@
 //    the audited documents so that no credential, not even a hash, stays in the append-only trail;
 //  - sessions: records "session/<SHA-256 of the session id>"; the record's time is when it was last used;
 //  - API tokens: documents of "api_tokens" (id = 16 hex) holding the SHA-256 of the token;
-//  - throttling: records "throttle/account/<id>" and "throttle/address/<address>", the recent failures;
+//  - throttling: records "throttle/pair/<id> <address>" (an account from one address: growing delays, so that an
+//    attacker elsewhere cannot lock the user out, issue 17) and "throttle/address/<address>" (all accounts from one
+//    address: a hard limit against guessing across accounts), the recent failures;
 //  - short-lived records (an OpenID Connect login's state): records under a caller's key, with an expiry.
 // Used by the HTTP layer (http/access.cpp, http/auth_routes.cpp, http/oidc_routes.cpp) and the CLI
 // (cli/user_command.cpp). Thread-safe: it keeps no state but its settings; the store serializes.
@@ -25,8 +27,13 @@ struct AccountSettings {
   int64_t session_idle_seconds = 8 * 3600;
   int64_t session_absolute_seconds = 7 * 24 * 3600;
   int64_t session_touch_seconds = 60;  // last_seen is written at most this often
-  int account_failures = 5;            // failed logins per account within the window before it is throttled
-  int address_failures = 20;           // … per client address
+  // An account from one address: the first pair_free_failures failures within the window cost nothing; after
+  // that each attempt waits pair_base_delay_seconds · 2^(failures − free − 1) after the last failure, at most
+  // pair_max_delay_seconds. The same account from another address is not slowed.
+  int pair_free_failures = 3;
+  int64_t pair_base_delay_seconds = 1;
+  int64_t pair_max_delay_seconds = 15 * 60;
+  int address_failures = 20;  // failed logins per client address (any accounts) within the window before it waits
   int64_t throttle_window_seconds = 15 * 60;
 };
 
@@ -34,7 +41,7 @@ struct AccountSettings {
 struct AccountChange {
   std::optional<std::string> name, email, administration, person, oidc_subject;
   std::optional<auth::Role> role;
-  std::optional<bool> disabled;
+  std::optional<bool> disabled, single_sign_on;
   std::optional<std::string> password;  // sets (or replaces) the password; "" removes it (SSO only)
 };
 
@@ -112,7 +119,9 @@ class Accounts {
   size_t EndSessionsOf(const std::string& account_id);
 
   // ---- API tokens ----
-  Result<IssuedApiToken> CreateToken(const std::string& account_id, const std::string& name, const store::Actor& actor);
+  // `expires_in_days`: the token stops working that many days from now (1–3650); none: until revoked.
+  Result<IssuedApiToken> CreateToken(const std::string& account_id, const std::string& name, const store::Actor& actor,
+                                     std::optional<int> expires_in_days = std::nullopt);
   Result<bool> RevokeToken(const std::string& token_id, const store::Actor& actor);
   Result<std::vector<auth::ApiToken>> ListTokens() const;
 
@@ -128,6 +137,7 @@ class Accounts {
  private:
   // Seconds until `key` may try again; 0 when it may now.
   int64_t Throttled(const std::string& key, int limit, model::Timestamp now) const;
+  int64_t Delayed(const std::string& key, model::Timestamp now) const;
   void RecordFailure(const std::string& key, model::Timestamp now);
   void PurgeExpired(model::Timestamp now);
 

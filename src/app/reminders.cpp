@@ -14,6 +14,13 @@
 namespace ansvar::app {
 namespace {
 
+// An address as a log line may show it (issue 17: logs are read by more people than the register): "a…@kungsbacka.se".
+std::string MaskedAddress(const std::string& email) {
+  const auto at = email.find('@');
+  if (at == std::string::npos || at == 0) return "…";
+  return email.substr(0, 1) + "…" + email.substr(at);
+}
+
 constexpr std::string_view kSending = "sending";
 constexpr std::string_view kSent = "sent";
 
@@ -190,7 +197,7 @@ ReminderTick ReminderScheduler::RunOnce() {
       // Not accepted by the server: release the claims so that the next tick tries again.
       for (const auto& p : pending) store.DeleteRecord(p.claim.key);
       ++tick.failed;
-      Log("warning", "reminders: the digest to " + email + " was not sent: " + e.what());
+      Log("warning", "reminders: the digest to " + MaskedAddress(email) + " was not sent: " + e.what());
       continue;
     }
     for (const auto& p : pending) {

@@ -20,6 +20,9 @@ struct Account {
   std::string person;          // people[].id of the register: a steward's systems are where this person has a role
   bool disabled = false;
   std::string oidc_subject;  // the identity provider's subject, once linked ("" when none)
+  // Provisioned for single sign-on by an administrator: only then may a first sign-in through the identity provider
+  // link its subject to this account (a matching e-mail alone never does, issue 17).
+  bool single_sign_on = false;
   model::Timestamp created_at;
   friend bool operator==(const Account&, const Account&) = default;
 };
@@ -47,6 +50,7 @@ struct ApiToken {
   model::Timestamp created_at;
   std::string created_by;
   std::optional<model::Timestamp> revoked_at;
+  std::optional<model::Timestamp> expires_at;  // none: until revoked (issue 17: tokens can expire)
   friend bool operator==(const ApiToken&, const ApiToken&) = default;
 };
 

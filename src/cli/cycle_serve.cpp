@@ -36,6 +36,14 @@ std::string ReadSecret(const std::string& path) {
   return line;
 }
 
+// smtp://127.0.0.1:25, smtp://localhost, smtp://[::1]: a relay on this machine, where TLS protects nothing.
+bool LocalRelay(const std::string& url) {
+  const auto scheme = url.find("://");
+  std::string rest = scheme == std::string::npos ? url : url.substr(scheme + 3);
+  if (const auto at = rest.rfind('@', rest.find('/')); at != std::string::npos) rest = rest.substr(at + 1);
+  return rest.starts_with("127.") || rest.starts_with("localhost") || rest.starts_with("[::1]");
+}
+
 }  // namespace
 
 std::shared_ptr<CycleServeArgs> AddCycleServeOptions(CLI::App& serve) {
@@ -45,7 +53,11 @@ std::shared_ptr<CycleServeArgs> AddCycleServeOptions(CLI::App& serve) {
       "Påminnelser per e-post via SMTP: smtp://värd:587 (STARTTLS när servern erbjuder det) eller smtps://värd:465");
   serve.add_option("--smtp-user", a->smtp_user, "SMTP-användare (AUTH)");
   serve.add_option("--smtp-password-file", a->smtp_password_file, "Fil med SMTP-lösenordet (första raden)");
-  serve.add_flag("--smtp-require-tls", a->smtp_require_tls, "Skicka bara med STARTTLS");
+  serve.add_flag("--smtp-require-tls", a->smtp_require_tls,
+                 "Kräv STARTTLS även till en server på denna dator / require STARTTLS even to a relay on this machine");
+  serve.add_flag("--smtp-allow-plaintext", a->smtp_allow_plaintext,
+                 "Skicka utan STARTTLS när servern inte erbjuder det (annars krävs det, utom till 127.0.0.1/localhost) / "
+                 "send without STARTTLS when the server offers none (otherwise required, except to a local relay)");
   serve.add_option("--smtp-ca-file", a->smtp_ca_file, "Lita på denna CA (PEM) för SMTP-servern");
   serve.add_option("--smtp-timeout", a->smtp_timeout, "Sekunder för ett utskick (standard 60)")
       ->check(CLI::Range(1, 600));
@@ -63,7 +75,9 @@ std::unique_ptr<CycleRuntime> StartCycle(app::RegisterService& service, const Cy
   if (args.smtp_url.empty()) return nullptr;
   static const CURLcode init = curl_global_init(CURL_GLOBAL_DEFAULT);  // once, before any thread uses curl
   if (init != CURLE_OK) throw std::runtime_error("curl could not be initialised");
-  SmtpOptions smtp{args.smtp_url, args.smtp_user, "", args.smtp_require_tls, args.smtp_ca_file, args.smtp_timeout};
+  // STARTTLS is required unless the operator allows plain text or the relay is on this machine (issue 17).
+  const bool require_tls = args.smtp_require_tls || (!args.smtp_allow_plaintext && !LocalRelay(args.smtp_url));
+  SmtpOptions smtp{args.smtp_url, args.smtp_user, "", require_tls, args.smtp_ca_file, args.smtp_timeout};
   if (!args.smtp_password_file.empty()) smtp.password = ReadSecret(args.smtp_password_file);
   app::ReminderOptions options;
   options.lead_days = args.lead_days;

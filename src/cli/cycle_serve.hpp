@@ -14,7 +14,8 @@ struct CycleServeArgs {
   std::string smtp_url;
   std::string smtp_user;
   std::string smtp_password_file;
-  bool smtp_require_tls = false;
+  bool smtp_require_tls = false;      // STARTTLS even to a relay on this machine
+  bool smtp_allow_plaintext = false;  // send without STARTTLS when the server offers none (issue 17: opt-in)
   std::string smtp_ca_file;
   long smtp_timeout = 60;
   std::string mail_from = "ansvar@localhost";

@@ -8,6 +8,7 @@
 
 #include "http/log.hpp"
 #include "oidc/client.hpp"
+#include "oidc/identity.hpp"
 
 namespace ansvar::cli {
 namespace {
@@ -66,6 +67,13 @@ std::shared_ptr<OidcServeArgs> AddOidcServeOptions(CLI::App& serve) {
   serve.add_option("--oidc-claim", a->claim,
                    "Anspråket som matchas mot kontot: email (e-post, standard) eller t.ex. preferred_username, upn "
                    "(konto-id) / the claim matched to accounts");
+  serve.add_option("--oidc-allowed-tenant", a->allowed_tenants,
+                   "OpenID Connect med en utfärdare för många organisationer (Entra ID organizations/common, "
+                   "{tenantid}): tillåten klient-id (tid), kan upprepas; krävs / a multi-tenant issuer's allowed tenant "
+                   "id (tid), repeatable; required for such an issuer");
+  serve.add_flag("--oidc-username-fallback", a->username_fallback,
+                 "Matcha på upn eller preferred_username när e-post saknas (Entra ID, AD FS) / match upn or "
+                 "preferred_username when the token has no email claim");
   issuer->needs(id);
   id->needs(issuer);
   return a;
@@ -83,14 +91,29 @@ void ConfigureSingleSignOn(const OidcServeArgs& args, const std::string& public_
   config.issuer = args.issuer;
   config.client_id = args.client_id;
   config.client_secret = ClientSecret(args);
+  config.allowed_tenants = args.allowed_tenants;
+  // A provider shared by many organizations (Entra ID's "organizations", "common", or a "{tenantid}" template)
+  // signs in anyone of any of them: refuse to start without the tenants to accept (issue 17).
+  const auto shared_issuer = [](const std::string& issuer) {
+    return issuer.find("{tenantid}") != std::string::npos || issuer.find("/common/") != std::string::npos ||
+           issuer.find("/organizations/") != std::string::npos || issuer.find("/consumers/") != std::string::npos ||
+           issuer.ends_with("/common") || issuer.ends_with("/organizations") || issuer.ends_with("/consumers");
+  };
+  if (shared_issuer(args.issuer) && args.allowed_tenants.empty())
+    throw std::runtime_error("--oidc-issuer " + args.issuer +
+                             " serves many organizations: name the tenants to accept with --oidc-allowed-tenant ID");
   http::SingleSignOn sso;
   sso.public_url = PublicUrl(public_url, listen, api.tls);
   config.redirect_uri = sso.public_url + "/api/v1/auth/oidc/callback";
   sso.claim = args.claim;
+  sso.username_fallback = args.username_fallback ? oidc::UsernameFallback::kYes : oidc::UsernameFallback::kNo;
   sso.client = std::make_shared<oidc::Client>(std::move(config));
   const auto metadata = sso.client->Metadata();
   if (!metadata.ok() && metadata.error().code == oidc::ErrorCode::kConfiguration)
     throw std::runtime_error("--oidc-issuer: " + metadata.error().detail);
+  if (metadata.ok() && shared_issuer(metadata.value().issuer) && args.allowed_tenants.empty())
+    throw std::runtime_error("--oidc-issuer: the provider's issuer \"" + metadata.value().issuer +
+                             "\" serves many organizations: name the tenants to accept with --oidc-allowed-tenant ID");
   if (metadata.ok())
     http::Log("info", "single sign-on",
               {{"issuer", metadata.value().issuer},

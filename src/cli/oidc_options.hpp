@@ -7,6 +7,7 @@
 #include <CLI/CLI.hpp>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "http/api.hpp"
 
@@ -17,6 +18,8 @@ struct OidcServeArgs {
   std::string client_id;
   std::string client_secret_file;
   std::string claim = "email";
+  std::vector<std::string> allowed_tenants;  // --oidc-allowed-tenant (repeatable): a multi-tenant issuer needs them
+  bool username_fallback = false;            // --oidc-username-fallback: upn / preferred_username for a missing email
 };
 
 // Adds the options to the serve subcommand.

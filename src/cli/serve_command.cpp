@@ -1,5 +1,6 @@
 // `ansvar serve --db FILE|URL [--listen 127.0.0.1:8080] [--demo] [--static-dir DIR]`, `ansvar migrate --db FILE`,
 // `ansvar audit verify --db FILE`.
+#include <algorithm>
 #include <chrono>
 #include <iostream>
 #include <string>
@@ -35,6 +36,15 @@ struct ServeArgs {
   std::string tls_key;        // HTTPS: its private key, PEM
   bool behind_tls_proxy = false;  // plain HTTP here, HTTPS at a proxy in front: cookies Secure, HSTS
   std::vector<std::string> trusted_proxies;  // whose X-Forwarded-For names the client
+  // Under hostile load (http/server.hpp, issue 17).
+  size_t max_connections = 0;  // 0: from the open-file limit
+  size_t max_connections_per_address = 64;
+  unsigned header_timeout_s = 10;
+  unsigned read_timeout_s = 15;
+  unsigned accept_backoff_ms = 100;
+  std::string upload_dir;
+  unsigned workers = 2;
+  size_t expensive_per_account = 2;
   std::shared_ptr<CycleServeArgs> cycle;  // reminders by e-mail (cli/cycle_serve.hpp)
   std::shared_ptr<OidcServeArgs> oidc;     // single sign-on (cli/oidc_options.hpp)
 };
@@ -95,6 +105,15 @@ int RunServe(const ServeArgs& args) {
   options.max_register_body = args.max_register_mb << 20;
   options.tls_cert = args.tls_cert;
   options.tls_key = args.tls_key;
+  options.max_connections = args.max_connections;
+  options.max_connections_per_address = args.max_connections_per_address;
+  options.uncapped_addresses = args.trusted_proxies;
+  options.header_timeout = std::chrono::seconds(std::max(1u, args.header_timeout_s));
+  options.read_timeout = std::chrono::seconds(std::max(1u, args.read_timeout_s));
+  options.accept_backoff = std::chrono::milliseconds(std::max(1u, args.accept_backoff_ms));
+  options.upload_dir = args.upload_dir;
+  options.workers = args.workers;
+  options.expensive_per_account = std::max<size_t>(1, args.expensive_per_account);
   try {
     http::Server::CheckTls(options);  // a certificate that cannot serve stops us before the database is touched
   } catch (const std::exception& e) {
@@ -129,7 +148,8 @@ int RunServe(const ServeArgs& args) {
     const auto port = server.Listen();
     http::Log("info", "listening",
               {{"url", (options.tls() ? "https://" : "http://") + options.host + ":" + std::to_string(port) + "/"}, {"db", http::LoggableUrl(args.db)},
-               {"systems", int64_t(service.Count(app::Kind::kSystem))}});
+               {"systems", int64_t(service.Count(app::Kind::kSystem))}, {"max_connections", int64_t(server.MaxConnections())},
+               {"max_connections_per_address", int64_t(options.max_connections_per_address)}});
     if (options.tls()) http::Log("info", "tls", {{"certificate", server.TlsSummary()}});
     server.Run();
     http::Log("info", "stopped", {});
@@ -163,6 +183,30 @@ void AddServeCommands(CLI::App& app, int& exit_code) {
   serve->add_option("--trusted-proxy", args->trusted_proxies,
                     "En proxy vars X-Forwarded-For anger klientens adress (kan upprepas) / a proxy whose "
                     "X-Forwarded-For names the client (repeatable)");
+  serve->add_option("--max-connections", args->max_connections,
+                    "Högsta antal samtidiga anslutningar, 0 = efter gränsen för öppna filer: (gräns - 128) / 2 / "
+                    "connections held at once, 0 = from the open-file limit (default)");
+  serve->add_option("--max-connections-per-address", args->max_connections_per_address,
+                    "Högsta antal samtidiga anslutningar från en adress (standard 64; betrodda proxyer undantagna) / "
+                    "per peer address (default 64; trusted proxies exempt), 0 = no per-address limit");
+  serve->add_option("--header-timeout", args->header_timeout_s,
+                    "Sekunder för en begärans huvuden, och för en inaktiv anslutning (standard 10) / seconds for a "
+                    "request's headers and for an idle keep-alive connection (default 10)");
+  serve->add_option("--read-timeout", args->read_timeout_s,
+                    "Sekunder som varje läsning av en kropp får vänta på data (standard 15) / seconds each read of a "
+                    "body may wait for bytes (default 15)");
+  serve->add_option("--accept-backoff-ms", args->accept_backoff_ms,
+                    "Paus i ms efter ett misslyckat accept, t.ex. slut på fildeskriptorer (standard 100) / pause after "
+                    "a failed accept such as EMFILE (default 100)");
+  serve->add_option("--upload-dir", args->upload_dir,
+                    "Katalog där stora kroppar väntar medan de tas emot (standard $TMPDIR) / where large bodies wait "
+                    "while they arrive (default $TMPDIR)");
+  serve->add_option("--workers", args->workers,
+                    "Trådar för tunga begäranden: hela revisionsspåret, trender, as_of, exporter, importer (standard 2) "
+                    "/ threads for expensive requests (default 2)");
+  serve->add_option("--expensive-per-account", args->expensive_per_account,
+                    "Tunga begäranden per konto samtidigt, fler får 429 (standard 2) / expensive requests per account "
+                    "at once, more get 429 (default 2)");
   args->cycle = AddCycleServeOptions(*serve);
   args->oidc = AddOidcServeOptions(*serve);
   serve->callback([args, &exit_code] { exit_code = RunServe(*args); });
@@ -184,13 +228,66 @@ void AddServeCommands(CLI::App& app, int& exit_code) {
   auto* audit = app.add_subcommand("audit", "Revisionsspåret / The audit trail");
   auto* verify = audit->add_subcommand("verify", "Kontrollera hashkedjan / Verify the hash chain");
   verify->add_option("--db", *db, "Databas: SQLite-fil eller postgresql://-URL");
+  auto anchor = std::make_shared<std::string>();
+  verify->add_option("--anchor", *anchor,
+                     "SEQ:HASH från `audit anchor`: kedjan måste fortfarande bära den posten / an anchor printed by "
+                     "`audit anchor` earlier: the chain must still hold that entry");
   audit->require_subcommand(1);
-  verify->callback([db, &exit_code] {
+  // The chain's head, to be kept outside the database (printed, or mailed by cron): a rewritten trail whose chain
+  // was recomputed verifies by itself, but no longer holds an anchor kept elsewhere (issue 17).
+  auto* print_anchor = audit->add_subcommand("anchor", "Skriv ut kedjans huvud (SEQ:HASH) att förvara utanför databasen / "
+                                                       "Print the chain's head (SEQ:HASH) to keep outside the database");
+  print_anchor->add_option("--db", *db, "Databas: SQLite-fil eller postgresql://-URL");
+  print_anchor->callback([db, &exit_code] {
+    try {
+      auto store = OpenStore(*db);
+      store::AuditFilter head;
+      head.limit = 1;
+      head.newest_first = true;
+      const auto entries = store->ReadAudit(head);
+      if (entries.empty()) {
+        std::cerr << "ansvar: the audit trail is empty\n";
+        exit_code = kExitInput;
+        return;
+      }
+      std::cout << entries.front().seq << ":" << entries.front().hash << "\n";
+      exit_code = kExitOk;
+    } catch (const std::exception& e) {
+      std::cerr << "ansvar: " << e.what() << "\n";
+      exit_code = kExitInput;
+    }
+  });
+  verify->callback([db, anchor, &exit_code] {
     try {
       auto store = OpenStore(*db);
       const auto v = store->VerifyAudit();
+      if (v.ok && !anchor->empty()) {
+        const auto colon = anchor->find(':');
+        int64_t seq = 0;
+        try {
+          seq = colon == std::string::npos ? 0 : std::stoll(anchor->substr(0, colon));
+        } catch (const std::exception&) {
+          seq = 0;
+        }
+        if (seq <= 0) {
+          std::cerr << "ansvar: --anchor: expected SEQ:HASH as `ansvar audit anchor` prints it\n";
+          exit_code = kExitInput;
+          return;
+        }
+        store::AuditFilter at;
+        at.after_seq = seq - 1;
+        at.limit = 1;
+        at.newest_first = false;
+        const auto entries = store->ReadAudit(at);
+        if (entries.empty() || entries.front().seq != seq || entries.front().hash != anchor->substr(colon + 1)) {
+          std::cout << "BROKEN at seq " << seq << ": the chain no longer holds the anchor " << *anchor << "\n";
+          exit_code = kExitFindings;
+          return;
+        }
+      }
       if (v.ok) {
-        std::cout << "ok: " << v.entries << " entries, the chain is intact\n";
+        std::cout << "ok: " << v.entries << " entries, the chain is intact"
+                  << (anchor->empty() ? "" : " and holds the anchor") << "\n";
         exit_code = kExitOk;
       } else {
         std::cout << "BROKEN at seq " << (v.first_bad_seq ? std::to_string(*v.first_bad_seq) : "?") << ": " << v.reason << "\n";

@@ -132,6 +132,7 @@ void AddUserCommands(CLI::App& app, int& exit_code) {
   struct AddArgs {
     std::string db = "ansvar.db", id, role, administration, person, email, name;
     PasswordSource password;
+    bool single_sign_on = false;
   };
   auto add_args = std::make_shared<AddArgs>();
   auto* add = user->add_subcommand("add", "Skapa ett konto / Create an account");
@@ -141,6 +142,9 @@ void AddUserCommands(CLI::App& app, int& exit_code) {
   add->add_option("--person", add_args->person, "The person of the register (a steward's systems)");
   add->add_option("--email", add_args->email, "E-post / E-mail (single sign-on finds the account by it)");
   add->add_option("--name", add_args->name, "Namn som visas / Display name");
+  add->add_flag("--single-sign-on", add_args->single_sign_on,
+                "Får logga in via identitetsleverantören: första inloggningen kopplas till kontot / may sign in "
+                "through the identity provider: the first such sign-in links to this account");
   auto* add_file = add->add_option("--password-file", add_args->password.file, "Read the password from a file");
   add->add_flag("--password-stdin", add_args->password.stdin_, "Read the password from standard input")
       ->excludes(add_file);
@@ -165,6 +169,7 @@ void AddUserCommands(CLI::App& app, int& exit_code) {
       if (!add_args->administration.empty()) c.administration = add_args->administration;
       if (!add_args->person.empty()) c.person = add_args->person;
       if (!password->empty()) c.password = *password;
+      if (add_args->single_sign_on) c.single_sign_on = true;
       const auto created = accounts.Create(add_args->id, c, CliActor());
       if (!created.ok()) {
         PrintProblems(created.error());
@@ -211,6 +216,30 @@ void AddUserCommands(CLI::App& app, int& exit_code) {
     });
   });
 
+  // user sso NAME --on|--off: whether a first sign-in through the identity provider may link to the account.
+  for (const bool on : {true, false}) {
+    auto args = std::make_shared<NameArgs>();
+    auto* cmd = user->add_subcommand(on ? "sso-allow" : "sso-deny",
+                                     on ? "Tillåt inloggning via identitetsleverantören / Provision an account for "
+                                          "single sign-on (its first such sign-in links to it)"
+                                        : "Ingen ny koppling via identitetsleverantören / No new single sign-on link");
+    cmd->add_option("NAME", args->id, "Användarnamn / User name")->required();
+    cmd->add_option("--db", args->db, "Databas: SQLite-fil eller postgresql://-URL");
+    cmd->callback([args, on, &exit_code] {
+      exit_code = WithAccounts(args->db, false, [&](app::Accounts& accounts) {
+        app::AccountChange c;
+        c.single_sign_on = on;
+        const auto updated = accounts.Update(args->id, c, CliActor());
+        if (!updated.ok()) {
+          PrintProblems(updated.error());
+          return kExitInput;
+        }
+        std::cout << (on ? "single sign-on allowed for " : "single sign-on not allowed for ") << updated.value().id << "\n";
+        return kExitOk;
+      });
+    });
+  }
+
   for (const bool disable : {true, false}) {
     auto args = std::make_shared<NameArgs>();
     auto* cmd = user->add_subcommand(disable ? "disable" : "enable",
@@ -256,15 +285,20 @@ void AddUserCommands(CLI::App& app, int& exit_code) {
   token->require_subcommand(1);
   struct TokenArgs {
     std::string db = "ansvar.db", user, name, id;
+    std::optional<int> expires_in_days;
   };
   auto create_args = std::make_shared<TokenArgs>();
   auto* create = token->add_subcommand("create", "Skapa en API-nyckel / Create an API token (printed once)");
   create->add_option("--user", create_args->user, "The account the token acts as")->required();
   create->add_option("--name", create_args->name, "What the integration is")->required();
+  create->add_option("--expires-in", create_args->expires_in_days,
+                     "Dagar tills nyckeln slutar gälla (1–3650) / days until the token expires (default: until revoked)")
+      ->check(CLI::Range(1, 3650));
   create->add_option("--db", create_args->db, "Databas: SQLite-fil eller postgresql://-URL");
   create->callback([create_args, &exit_code] {
     exit_code = WithAccounts(create_args->db, false, [&](app::Accounts& accounts) {
-      const auto issued = accounts.CreateToken(create_args->user, create_args->name, CliActor());
+      const auto issued =
+          accounts.CreateToken(create_args->user, create_args->name, CliActor(), create_args->expires_in_days);
       if (!issued.ok()) {
         PrintProblems(issued.error());
         return kExitInput;

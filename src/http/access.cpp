@@ -127,17 +127,28 @@ app::Actor ActorOf(const Request& request) {
 }
 
 std::string SessionCookie(const std::string& session_id, const ApiOptions& options) {
-  return std::string(kSessionCookie) + "=" + session_id + "; Path=/; HttpOnly; SameSite=Lax" +
-         (options.tls ? "; Secure" : "");
+  return std::string(options.tls ? kSecureSessionCookie : kSessionCookie) + "=" + session_id +
+         "; Path=/; HttpOnly; SameSite=Lax" + (options.tls ? "; Secure" : "");
 }
 
 std::string ClearedSessionCookie(const ApiOptions& options) {
-  return std::string(kSessionCookie) + "=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax" + (options.tls ? "; Secure" : "");
+  return std::string(options.tls ? kSecureSessionCookie : kSessionCookie) +
+         "=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax" + (options.tls ? "; Secure" : "");
 }
 
+namespace {
+std::string CookieNamed(const Request& request, std::string_view cookie);
+}  // namespace
+
 std::string SessionIdOf(const Request& request) {
+  std::string id = CookieNamed(request, kSecureSessionCookie);
+  return id.empty() ? CookieNamed(request, kSessionCookie) : id;
+}
+
+namespace {
+std::string CookieNamed(const Request& request, std::string_view cookie) {
   const std::string cookies = request.Header("cookie");
-  const std::string name = std::string(kSessionCookie) + "=";
+  const std::string name = std::string(cookie) + "=";
   size_t at = 0;
   while (at < cookies.size()) {
     while (at < cookies.size() && (cookies[at] == ' ' || cookies[at] == ';')) ++at;
@@ -153,6 +164,7 @@ std::string SessionIdOf(const Request& request) {
   }
   return {};
 }
+}  // namespace
 
 std::string BearerTokenOf(const Request& request) {
   const std::string header = request.Header("authorization");
@@ -174,16 +186,23 @@ std::string LoggablePath(const std::string& path) {
 Access::Access(app::RegisterService& service, app::Accounts& accounts, ApiOptions options)
     : service_(service), accounts_(accounts), options_(std::move(options)) {}
 
-std::optional<Response> Access::Check(Request& r) const {
+std::optional<Response> Access::Admit(Request& r) const { return Decide(r, Phase::kHeaders); }
+
+std::optional<Response> Access::Check(Request& r) const { return Decide(r, Phase::kWhole); }
+
+std::optional<Response> Access::Decide(Request& r, Phase phase) const {
+  const bool known = phase == Phase::kWhole && r.admitted;
   r.account_id.clear();
   r.account_name.clear();
   if (!r.path.starts_with("/api/")) return std::nullopt;  // the web UI's files
 
-  // Who: a Bearer token (integrations), else the session cookie (the browser).
+  // Who: a Bearer token (integrations), else the session cookie (the browser); once per request.
   std::optional<app::Authenticated> who;
   const bool has_authorization = !r.Header("authorization").empty();
   try {
-    if (has_authorization) {
+    if (known) {
+      if (r.who) who = *r.who;
+    } else if (has_authorization) {
       const std::string token = BearerTokenOf(r);
       if (!token.empty()) who = accounts_.FromToken(token);
       if (!who && !Public(r)) return NotSignedIn(r, "the API token is not valid, or it was revoked");
@@ -194,9 +213,16 @@ std::optional<Response> Access::Check(Request& r) const {
     Log("error", "authentication failed", {{"error", std::string(e.what())}});
     return Problem(503, "Lagringen svarar inte / Storage unavailable", "try again in a moment", r.path);
   }
+  if (phase == Phase::kHeaders) {
+    r.admitted = true;
+    r.who = who ? std::make_shared<const app::Authenticated>(*who) : nullptr;
+  }
   if (who) {
     r.account_id = who->account.id;
     r.account_name = who->account.name.empty() ? who->account.id : who->account.name;
+    // An API token acts as its account; the audit trail says which token it was (issue 17: a token an admin made
+    // for another account is told apart from that account's own actions).
+    if (!who->token_id.empty()) r.account_name += " (API-nyckel / API token " + who->token_id + ")";
   }
   if (Public(r)) {
     // Signing out with the cookie changes state: the CSRF token is required like anywhere else.
@@ -235,6 +261,7 @@ std::optional<Response> Access::Check(Request& r) const {
       // Who may write messages at all: an admin, a steward (of the message's system, the policy decides below).
       const bool may_write = principal.role == auth::Role::kAdmin || principal.role == auth::Role::kSteward;
       if (!may_write) return Forbidden(r, "only an admin or the system's steward may change operational messages");
+      if (phase == Phase::kHeaders) return std::nullopt;  // the message's system is known with the body
       if (what.op != auth::Operation::kCreate && seg.size() == 2) {
         const auto current = app::CycleService(service_).GetMessage(seg[1]);
         if (!current.ok()) return std::nullopt;  // the handler answers 404; nothing changes
@@ -249,6 +276,7 @@ std::optional<Response> Access::Check(Request& r) const {
     }
   } else if (first == "calendar" && seg.size() == 2 && seg[1] == "tokens") {
     what.resource = auth::Resource::kCalendarFeed;
+    if (phase == Phase::kHeaders && what.op == auth::Operation::kCreate) return std::nullopt;  // its scope is in the body
     std::string scope, id;
     if (what.op == auth::Operation::kCreate) {
       const auto req = io::ReadTokenRequest(r.body);
@@ -271,6 +299,7 @@ std::optional<Response> Access::Check(Request& r) const {
       if (!auth::MayWriteKind(principal.role, *kind))
         return Forbidden(
             r, "the role " + std::string(model::ToString(principal.role)) + " may not change this kind of record");
+      if (phase == Phase::kHeaders) return std::nullopt;  // the scope is decided on the record as stored and as written
       bool unreadable = false;
       app::WithKind(*kind, [&]<class T>(std::type_identity<T>) {
         if (what.op != auth::Operation::kCreate && seg.size() == 2) {

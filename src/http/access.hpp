@@ -18,6 +18,9 @@
 namespace ansvar::http {
 
 inline constexpr std::string_view kSessionCookie = "ansvar_session";
+// Over HTTPS the cookie's name carries the __Host- prefix (RFC 6265bis §4.1.3.2): the browser then takes it only
+// from this host, Secure, with Path=/, so that no sibling subdomain can plant one (issue 17).
+inline constexpr std::string_view kSecureSessionCookie = "__Host-ansvar_session";
 
 // The audit actor of a request: the signed-in account (id, name). Every handler that writes names it.
 app::Actor ActorOf(const Request& request);
@@ -27,7 +30,7 @@ app::Actor ActorOf(const Request& request);
 std::string SessionCookie(const std::string& session_id, const ApiOptions& options);
 // The Set-Cookie value that removes it.
 std::string ClearedSessionCookie(const ApiOptions& options);
-// The value of the session cookie in a Cookie header ("" when none).
+// The value of the session cookie in a Cookie header ("" when none): the __Host- one first.
 std::string SessionIdOf(const Request& request);
 // The token of "Authorization: Bearer <token>" ("" when none).
 std::string BearerTokenOf(const Request& request);
@@ -37,10 +40,18 @@ std::string LoggablePath(const std::string& path);
 class Access {
  public:
   Access(app::RegisterService& service, app::Accounts& accounts, ApiOptions options);
-  // Before routing: nullopt lets the request on (with its account set); otherwise the refusal to answer.
+  // When the headers have arrived, before the body is read: who asks (401 when nobody and the path is not public),
+  // CSRF, and every decision that does not need the body (all but writes of entities, messages and calendar
+  // feeds, where the role is checked now and the rest by Check). nullopt admits the request.
+  std::optional<Response> Admit(Request& request) const;
+  // Before routing, with the whole request: nullopt lets the request on (with its account set); otherwise the
+  // refusal to answer. Uses what Admit established when it ran.
   std::optional<Response> Check(Request& request) const;
 
  private:
+  enum class Phase { kHeaders, kWhole };
+  std::optional<Response> Decide(Request& request, Phase phase) const;
+
   app::RegisterService& service_;
   app::Accounts& accounts_;
   ApiOptions options_;

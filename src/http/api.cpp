@@ -1,5 +1,7 @@
 #include "http/api.hpp"
 
+#include <algorithm>
+#include <atomic>
 #include <charconv>
 #include <chrono>
 #include <memory>
@@ -260,8 +262,9 @@ void AddApiRoutes(Router& router, app::RegisterService& service) {
                   if (!(*slot = ParseInstant(text)))
                     return Problem(400, "Felaktig begäran / Bad request", std::string(name) + ": expected a date or timestamp", r.path);
                 }
-                if (!ParseSize(r.Query("limit"), f.limit) || f.limit > 10000)
-                  return Problem(400, "Felaktig begäran / Bad request", "limit: a whole number up to 10000", r.path);
+                // limit=0 ("all of it") is refused: the whole trail is paged (issue 17).
+                if (!ParseSize(r.Query("limit"), f.limit) || f.limit == 0 || f.limit > 10000)
+                  return Problem(400, "Felaktig begäran / Bad request", "limit: a whole number from 1 to 10000", r.path);
                 return Answer(service.Audit(f), r);
               }});
   router.Add({"GET", "/api/v1/audit/verify", "Recompute the audit trail's hash chain", "audit", {}, "", "", 200,
@@ -299,9 +302,56 @@ Handler MakeHandler(app::RegisterService& service, ApiOptions options) {
   router->Add({"GET", "/api/v1/openapi.json", "This description (OpenAPI 3.1)", "service", {}, "", "", 200,
                [openapi](Request&) { return Json(openapi); }});
   auto files = std::make_shared<StaticFiles>(options.static_dir);
-  return [router, files, accounts, access, &service, options](Request& request) {
+  // The same headers on every answer (no sniffing, no framing, no referrer leaks, scripts from here only) and a log
+  // line for refusals and writes.
+  auto finish = [options](const Request& request, Response& response, std::chrono::steady_clock::time_point start) {
+    if (request.method == "HEAD") response.body.clear();
+    // What a signed-in account reads stays out of every cache (a shared proxy's, the browser's back-forward one),
+    // unless the route chose otherwise (issue 17).
+    const bool has_cache_control = std::any_of(response.headers.begin(), response.headers.end(),
+                                               [](const auto& h) { return h.first == "Cache-Control"; });
+    if (!request.account_id.empty() && !has_cache_control) response.headers.push_back({"Cache-Control", "no-store"});
+    response.headers.push_back({"X-Content-Type-Options", "nosniff"});
+    response.headers.push_back({"Referrer-Policy", "no-referrer"});
+    response.headers.push_back({"X-Frame-Options", "DENY"});
+    response.headers.push_back({"Content-Security-Policy",
+                                "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+                                "frame-ancestors 'none'; base-uri 'none'; form-action 'self'"});
+    // Served over HTTPS (here or by a proxy in front): browsers keep to HTTPS for a year.
+    if (options.tls) response.headers.push_back({"Strict-Transport-Security", "max-age=31536000"});
+    const auto us = std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - start).count();
+    if (response.status >= 400 || request.method != "GET")
+      Log(response.status >= 500 ? "error" : "info", "request",
+          {{"method", request.method}, {"path", LoggablePath(request.path)}, {"status", int64_t(response.status)}, {"us", int64_t(us)},
+           {"remote", request.remote}});
+  };
+  Handler handler;
+  auto warned_forwarding = std::make_shared<std::atomic<bool>>(false);
+  // On the headers alone (http/server.hpp): who asks, and whether they may; a refusal leaves the body unread.
+  handler.admit = [access, finish, options, warned_forwarding](Request& request) -> std::optional<Response> {
     const auto start = std::chrono::steady_clock::now();
+    // Behind a proxy that is not named trusted, every client shares the proxy's address (the login throttle, the
+    // connection limits): said once, loudly (issue 17).
+    if (!request.Header("x-forwarded-for").empty() && !Trusted(request.remote, options.trusted_proxies) &&
+        !warned_forwarding->exchange(true))
+      Log("warning",
+          "requests carry X-Forwarded-For from a peer that is not a --trusted-proxy: the header is ignored, and the "
+          "login throttle and connection limits count that peer's address for every client behind it",
+          {{"peer", request.remote}});
     if (!options.trusted_proxies.empty())
+      request.remote = ClientAddress(request.remote, request.Header("x-forwarded-for"), options.trusted_proxies);
+    std::optional<Response> refused;
+    const std::string& p = request.path;
+    if (p.find("/../") != std::string::npos || p.ends_with("/..") || p.find("/./") != std::string::npos)
+      refused = Problem(400, "Ogiltig sökväg / Invalid path", "the path is not allowed", p);
+    else
+      refused = access->Admit(request);
+    if (refused) finish(request, *refused, start);
+    return refused;
+  };
+  handler.respond = [router, files, accounts, access, finish, &service, options](Request& request) {
+    const auto start = std::chrono::steady_clock::now();
+    if (!request.admitted && !options.trusted_proxies.empty())
       request.remote = ClientAddress(request.remote, request.Header("x-forwarded-for"), options.trusted_proxies);
     if (options.refresh_each_request) service.Refresh();
     Response response;
@@ -319,23 +369,18 @@ Handler MakeHandler(app::RegisterService& service, ApiOptions options) {
     } else {
       response = Problem(405, "Metoden stöds inte / Method not allowed", "only GET here", request.path);
     }
-    if (request.method == "HEAD") response.body.clear();
-    // The same headers on every answer: no sniffing, no framing, no referrer leaks, scripts from here only.
-    response.headers.push_back({"X-Content-Type-Options", "nosniff"});
-    response.headers.push_back({"Referrer-Policy", "no-referrer"});
-    response.headers.push_back({"X-Frame-Options", "DENY"});
-    response.headers.push_back({"Content-Security-Policy",
-                                "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
-                                "frame-ancestors 'none'; base-uri 'none'; form-action 'self'"});
-    // Served over HTTPS (here or by a proxy in front): browsers keep to HTTPS for a year.
-    if (options.tls) response.headers.push_back({"Strict-Transport-Security", "max-age=31536000"});
-    const auto us = std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - start).count();
-    if (response.status >= 400 || request.method != "GET")
-      Log(response.status >= 500 ? "error" : "info", "request",
-          {{"method", request.method}, {"path", LoggablePath(request.path)}, {"status", int64_t(response.status)}, {"us", int64_t(us)},
-           {"remote", request.remote}});
+    finish(request, response, start);
     return response;
   };
+  // What may take long is answered on the server's worker pool (http/server.hpp), bounded per account: the audit
+  // trail, trends, the register or findings as they stood (as_of), the whole register, exports and imports.
+  handler.expensive = [](const Request& r) {
+    const std::string& p = r.path;
+    return p == "/api/v1/audit" || p == "/api/v1/audit/verify" || p == "/api/v1/findings/trend" ||
+           p == "/api/v1/register" || p.starts_with("/api/v1/exports/") || p == "/api/v1/imports" ||
+           r.query.contains("as_of");
+  };
+  return handler;
 }
 
 }  // namespace ansvar::http

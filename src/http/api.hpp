@@ -13,6 +13,7 @@
 
 namespace ansvar::oidc {
 class Client;
+enum class UsernameFallback;
 }  // namespace ansvar::oidc
 
 namespace ansvar::http {
@@ -22,6 +23,8 @@ struct SingleSignOn {
   std::shared_ptr<oidc::Client> client;
   std::string claim = "email";  // "email": the account's e-mail; any other claim: the account id
   std::string public_url;       // where browsers reach this server ("https://ansvar.kommun.se")
+  // Whether upn / preferred_username stand in for a missing e-mail (`--oidc-username-fallback`, oidc/identity.hpp).
+  oidc::UsernameFallback username_fallback{};  // kNo
 };
 
 struct ApiOptions {

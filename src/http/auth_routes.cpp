@@ -1,5 +1,6 @@
 // Signing in and out, the session, accounts and API tokens (docs/access-control.md "Endpoints"). The middleware
 // (access.cpp) has already decided who may reach each route: accounts and tokens are an admin's.
+#include <cctype>
 #include <memory>
 
 #include "http/access.hpp"
@@ -11,9 +12,15 @@
 namespace ansvar::http {
 namespace {
 
+// Exactly application/json (parameters aside: "; charset=utf-8"), compared without case: "text/plain; x=+json" is
+// a type a cross-site form can send without a preflight, and is not JSON (issue 17).
 bool IsJson(const Request& r) {
-  const std::string type = r.Header("content-type");
-  return type.starts_with("application/json") || type.find("+json") != std::string::npos;
+  std::string type = r.Header("content-type");
+  type = type.substr(0, type.find(';'));
+  while (!type.empty() && (type.back() == ' ' || type.back() == '\t')) type.pop_back();
+  while (!type.empty() && (type.front() == ' ' || type.front() == '\t')) type.erase(type.begin());
+  for (char& c : type) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return type == "application/json";
 }
 
 Response UnsupportedType(const Request& r) {
@@ -72,6 +79,7 @@ app::AccountChange ChangeOf(const io::AccountRequest& a) {
   app::AccountChange c;
   c.name = a.name, c.email = a.email, c.administration = a.administration, c.person = a.person;
   c.oidc_subject = a.oidc_subject, c.password = a.password, c.role = a.role, c.disabled = a.disabled;
+  c.single_sign_on = a.single_sign_on;
   return c;
 }
 
@@ -296,7 +304,7 @@ void AddAuthRoutes(Router& router, app::Accounts& accounts, const ApiOptions& op
               }});
   router.Add({"POST",
               "/api/v1/tokens",
-              "Create an API token for an account (admin): {account, name}; the token is shown once",
+              "Create an API token for an account (admin): {account, name, expires_in_days?}; the token is shown once",
               "tokens",
               {},
               "",
@@ -307,7 +315,7 @@ void AddAuthRoutes(Router& router, app::Accounts& accounts, const ApiOptions& op
                 const auto body = io::ReadApiTokenRequest(r.body);
                 if (!body.problems.empty())
                   return Problem(app::Invalid("the token request is not valid", body.problems), r.path);
-                auto issued = accounts.CreateToken(body.value.account, body.value.name, ActorOf(r));
+                auto issued = accounts.CreateToken(body.value.account, body.value.name, ActorOf(r), body.value.expires_in_days);
                 if (!issued.ok()) return Problem(issued.error(), r.path);
                 // The only time the token is shown.
                 Response resp = Json(io::ApiTokenJson(issued.value().record, issued.value().token), 201);

@@ -5,10 +5,6 @@
 namespace ansvar::http {
 namespace {
 
-bool Trusted(std::string_view address, const std::vector<std::string>& trusted) {
-  return std::find(trusted.begin(), trusted.end(), address) != trusted.end();
-}
-
 std::string_view Trim(std::string_view s) {
   while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
   while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
@@ -16,6 +12,10 @@ std::string_view Trim(std::string_view s) {
 }
 
 }  // namespace
+
+bool Trusted(std::string_view address, const std::vector<std::string>& trusted) {
+  return std::find(trusted.begin(), trusted.end(), address) != trusted.end();
+}
 
 std::string ClientAddress(const std::string& peer, std::string_view forwarded_for,
                           const std::vector<std::string>& trusted_proxies) {

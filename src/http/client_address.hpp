@@ -11,4 +11,7 @@ namespace ansvar::http {
 std::string ClientAddress(const std::string& peer, std::string_view forwarded_for,
                           const std::vector<std::string>& trusted_proxies);
 
+// Whether `address` is one of the trusted proxies.
+bool Trusted(std::string_view address, const std::vector<std::string>& trusted_proxies);
+
 }  // namespace ansvar::http

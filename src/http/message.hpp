@@ -1,9 +1,14 @@
 #pragma once
 // Our own request and response types: the only HTTP shapes the rest of http/ sees (Beast stays in server.cpp).
 #include <map>
+#include <memory>
 #include <string>
 #include <utility>
 #include <vector>
+
+namespace ansvar::app {
+struct Authenticated;
+}  // namespace ansvar::app
 
 namespace ansvar::http {
 
@@ -18,6 +23,10 @@ struct Request {
   // Who asks, as the access middleware (access.cpp) established it; empty when nobody is signed in.
   std::string account_id;
   std::string account_name;
+  // Set when the request was admitted on its headers (Access::Admit): whom its credential named then (null: nobody),
+  // so that the check after the body does not authenticate again.
+  bool admitted = false;
+  std::shared_ptr<const app::Authenticated> who;
 
   [[nodiscard]] std::string Header(const std::string& name) const {
     auto it = headers.find(name);

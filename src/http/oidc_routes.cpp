@@ -81,12 +81,23 @@ int OidcStatus(const oidc::Error& e) {
   return 401;
 }
 
+// RFC 9207's iss against the provider's issuer; a multi-tenant issuer's "{tenantid}" stands for one path segment
+// (which tenant is allowed, the ID token's check decides).
+bool SameIssuer(const std::string& issuer, const std::string& iss) {
+  const auto at = issuer.find("{tenantid}");
+  if (at == std::string::npos) return issuer == iss;
+  const std::string before = issuer.substr(0, at), after = issuer.substr(at + 10);
+  if (iss.size() <= before.size() + after.size() || !iss.starts_with(before) || !iss.ends_with(after)) return false;
+  return iss.substr(before.size(), iss.size() - before.size() - after.size()).find('/') == std::string::npos;
+}
+
 std::string Origin(const std::string& public_url) {
   return public_url.ends_with('/') ? public_url.substr(0, public_url.size() - 1) : public_url;
 }
 
 // The account of a verified identity: the one already linked to this subject, else the one whose e-mail (or id, for
-// a configured claim) matches, which is then linked to the subject. An account linked to another subject is not
+// a configured claim) matches, which is then linked to the subject — only when an administrator provisioned it for
+// single sign-on (issue 17: a matching address alone never links). An account linked to another subject is not
 // taken over by a new identity that happens to carry its e-mail.
 app::Result<auth::Account> AccountOf(app::Accounts& accounts, const oidc::Identity& who) {
   if (auto linked = accounts.Find(app::AccountMatch::kOidcSubject, who.subject)) return *linked;
@@ -101,6 +112,11 @@ app::Result<auth::Account> AccountOf(app::Accounts& accounts, const oidc::Identi
     return app::Error{app::ErrorCode::kNotFound,
                       "Inget konto / No account",
                       "the matching account is linked to another identity of the provider",
+                      {}};
+  if (!found->single_sign_on)
+    return app::Error{app::ErrorCode::kNotFound,
+                      "Inget konto / No account",
+                      "the matching account is not provisioned for single sign-on; ask an administrator",
                       {}};
   app::AccountChange link;
   link.oidc_subject = who.subject;
@@ -154,13 +170,13 @@ class Routes {
     // RFC 9207: a provider that names itself in the answer must be ours (mix-up defence).
     if (const auto iss = r.Query("iss"); !iss.empty()) {
       const auto metadata = sso_.client->Metadata();
-      if (!metadata.ok() || metadata.value().issuer != iss)
+      if (!metadata.ok() || !SameIssuer(metadata.value().issuer, iss))
         return Refuse(r, 400, kFailed, "the answer comes from another issuer");
     }
     const std::string claim = sso_.claim.empty() ? "email" : sso_.claim;
     auto token = sso_.client->CompleteLogin(code, pending->code_verifier, pending->nonce, claim);
     if (!token.ok()) return Refuse(r, OidcStatus(token.error()), kFailed, token.error().detail);
-    auto identity = oidc::IdentityOf(token.value(), claim);
+    auto identity = oidc::IdentityOf(token.value(), claim, sso_.username_fallback);
     if (!identity.ok()) return Refuse(r, 403, "Inget konto / No account", identity.error().detail);
     auto account = AccountOf(accounts_, identity.value());
     if (!account.ok()) {

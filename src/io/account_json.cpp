@@ -76,6 +76,7 @@ std::string WriteStoredAccount(const auth::Account& a) {
   o.Field("person", a.person);
   o.Field("disabled", a.disabled);
   o.Field("oidc_subject", a.oidc_subject);
+  o.Field("single_sign_on", a.single_sign_on);
   o.Field("created_at", model::FormatTimestamp(a.created_at));
   o.EndObject();
   return o.Take();
@@ -102,6 +103,8 @@ AuthRead<auth::Account> ReadStoredAccount(std::string_view json) {
                  in.Get(f, a.disabled);
                else if (k == "oidc_subject")
                  in.Get(f, a.oidc_subject);
+               else if (k == "single_sign_on")
+                 in.Get(f, a.single_sign_on);
                else if (k == "created_at")
                  in.Get(f, a.created_at);
              },
@@ -151,6 +154,7 @@ std::string WriteStoredApiToken(const auth::ApiToken& t) {
   o.Field("created_at", model::FormatTimestamp(t.created_at));
   o.Field("created_by", t.created_by);
   OptionalTime(o, "revoked_at", t.revoked_at);
+  OptionalTime(o, "expires_at", t.expires_at);
   o.EndObject();
   return o.Take();
 }
@@ -174,6 +178,8 @@ AuthRead<auth::ApiToken> ReadStoredApiToken(std::string_view json) {
                  in.Get(f, t.created_by);
                else if (k == "revoked_at")
                  in.Get(f, t.revoked_at);
+               else if (k == "expires_at")
+                 in.Get(f, t.expires_at);
              },
              {"id", "account", "hash"});
   return r;
@@ -191,6 +197,7 @@ std::string AccountJson(const auth::Account& a, bool has_password) {
   o.Field("disabled", a.disabled);
   o.Field("password", has_password);
   o.Field("oidc", !a.oidc_subject.empty());
+  o.Field("single_sign_on", a.single_sign_on);
   o.Field("created_at", model::FormatTimestamp(a.created_at));
   o.EndObject();
   return o.Take();
@@ -205,6 +212,7 @@ std::string ApiTokenJson(const auth::ApiToken& t, std::string_view token) {
   o.Field("created_at", model::FormatTimestamp(t.created_at));
   o.Field("created_by", t.created_by);
   OptionalTime(o, "revoked_at", t.revoked_at);
+  OptionalTime(o, "expires_at", t.expires_at);
   if (!token.empty()) o.Field("token", token);
   o.EndObject();
   return o.Take();
@@ -252,6 +260,8 @@ AuthRead<AccountRequest> ReadAccountRequest(std::string_view json) {
       in.Get(f, a.role);
     else if (k == "disabled")
       in.Get(f, a.disabled);
+    else if (k == "single_sign_on")
+      in.Get(f, a.single_sign_on);
     else
       in.Error("unknown field");
   });
@@ -266,6 +276,8 @@ AuthRead<ApiTokenRequest> ReadApiTokenRequest(std::string_view json) {
                  in.Get(f, r.value.account);
                else if (k == "name")
                  in.Get(f, r.value.name);
+               else if (k == "expires_in_days")
+                 in.Get(f, r.value.expires_in_days);
              },
              {"account", "name"});
   return r;

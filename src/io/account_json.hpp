@@ -28,8 +28,9 @@ std::string WriteStoredApiToken(const auth::ApiToken& t);
 AuthRead<auth::ApiToken> ReadStoredApiToken(std::string_view json);
 
 // ---- As the API answers ----
-// {"id","name","email","role","administration","person","disabled","password","oidc","created_at"}: password and
-// oidc say whether the account can sign in so, never how.
+// {"id","name","email","role","administration","person","disabled","password","oidc","single_sign_on","created_at"}:
+// password and oidc say whether the account can sign in so, never how; single_sign_on whether a first sign-in
+// through the identity provider may link to it.
 std::string AccountJson(const auth::Account& a, bool has_password);
 // {"id","account","name","created_at","created_by","revoked_at"} (no hash); with "token" only when it is created.
 std::string ApiTokenJson(const auth::ApiToken& t, std::string_view token = {});
@@ -46,13 +47,14 @@ struct AccountRequest {
   std::string id;
   std::optional<std::string> name, email, administration, person, oidc_subject, password;
   std::optional<auth::Role> role;
-  std::optional<bool> disabled;
+  std::optional<bool> disabled, single_sign_on;
 };
 AuthRead<AccountRequest> ReadAccountRequest(std::string_view json);
 
 struct ApiTokenRequest {
   std::string account;
   std::string name;
+  std::optional<int> expires_in_days;
 };
 AuthRead<ApiTokenRequest> ReadApiTokenRequest(std::string_view json);
 

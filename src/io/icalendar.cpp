@@ -58,6 +58,23 @@ std::string EscapeICalText(std::string_view text) {
   return out;
 }
 
+std::string EscapeICalUri(std::string_view uri) {
+  static constexpr char kHex[] = "0123456789ABCDEF";
+  std::string out;
+  out.reserve(uri.size());
+  for (const char ch : uri) {
+    const auto c = static_cast<unsigned char>(ch);
+    if (c <= 0x20 || c >= 0x7f || std::string_view("\"<>\\^`{|}").find(ch) != std::string_view::npos) {
+      out += '%';
+      out += kHex[c >> 4];
+      out += kHex[c & 0xf];
+    } else {
+      out += ch;
+    }
+  }
+  return out;
+}
+
 std::string FoldICalLine(std::string_view line) {
   std::string out;
   out.reserve(line.size() + line.size() / 70 * 3 + 2);
@@ -131,7 +148,7 @@ std::string WriteICalendar(const Calendar& cal) {
       for (const auto& c : e.categories) cats += (cats.empty() ? "" : ",") + EscapeICalText(c);
       Line(out, "CATEGORIES", cats);
     }
-    if (!e.url.empty()) Line(out, "URL", e.url);
+    if (!e.url.empty()) Line(out, "URL", EscapeICalUri(e.url));  // a URI value: no CR, LF or space can end it
     Line(out, "TRANSP", "TRANSPARENT");  // a deadline does not make anyone busy
     Line(out, "END", "VEVENT");
   }

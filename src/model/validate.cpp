@@ -1,6 +1,7 @@
 #include "model/validate.hpp"
 
 #include "model/id_map.hpp"
+#include "model/id_syntax.hpp"
 
 #include <array>
 #include <thread>
@@ -247,6 +248,7 @@ IdMap<size_t> IndexIds(const std::vector<T>& items, std::string_view collection,
       if (!id_optional) out.Add(At(collection, i) + ".id", "missing id");
       continue;
     }
+    if (auto bad = IdSyntaxProblem(id)) out.Add(At(collection, i) + ".id", std::move(*bad));
     auto [first, inserted] = ids.Insert(id, i);
     if (!inserted) out.Add(At(collection, i) + ".id", "duplicate id " + Quote(id) + " (first at " + At(collection, *first) + ")");
   }
@@ -354,7 +356,10 @@ std::vector<Problem> Validate(const Register& reg, size_t limit) { return Valida
 template <class T>
 std::vector<Problem> ValidateEntity(const T& entity, const Lookup& lookup, const std::string& path) {
   Collector out(100);
-  References(lookup, out).Check(entity, Path(path));
+  const Path base(path);
+  if (!entity.id.empty())
+    if (auto bad = IdSyntaxProblem(entity.id.str())) out.Add(Path(base, "id").str(), std::move(*bad));
+  References(lookup, out).Check(entity, base);
   return out.Take();
 }
 

@@ -183,6 +183,7 @@ Result<IdToken> Client::Verify(const std::string& id_token, const std::string& n
   IdTokenCheck check;
   check.issuer = metadata.value().issuer;
   check.client_id = config_.client_id;
+  check.allowed_tenants = config_.allowed_tenants;
   check.nonce = nonce;
   check.now = clock_();
   check.leeway = config_.leeway;

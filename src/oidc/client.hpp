@@ -9,6 +9,7 @@
 #include <mutex>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "oidc/error.hpp"
 #include "oidc/fetch.hpp"
@@ -25,6 +26,8 @@ struct ClientConfig {
   std::string redirect_uri;   // <public URL>/api/v1/auth/oidc/callback, registered at the provider
   std::string scope = "openid email profile";
   int64_t leeway = 60;  // seconds of clock skew
+  // A provider shared by many organizations (its issuer holds "{tenantid}"): the tenants accepted (IdTokenCheck).
+  std::vector<std::string> allowed_tenants;
 };
 
 // What one sign-in needs to remember between the redirect and the callback (the server keeps it, never the browser).

@@ -102,6 +102,14 @@ std::optional<int64_t> NumericDate(const Json& claims, const char* name) {
   return it->get<int64_t>();
 }
 
+bool AllowedTenant(const std::string& tid, const std::vector<std::string>& allowed) {
+  return std::any_of(allowed.begin(), allowed.end(), [&](const std::string& a) {
+    return a.size() == tid.size() && std::equal(a.begin(), a.end(), tid.begin(), [](char x, char y) {
+             return std::tolower(static_cast<unsigned char>(x)) == std::tolower(static_cast<unsigned char>(y));
+           });
+  });
+}
+
 std::string ExpectedIssuer(const std::string& issuer, const Json& claims) {
   const auto at = issuer.find("{tenantid}");
   if (at == std::string::npos) return issuer;
@@ -163,6 +171,12 @@ Result<IdToken> VerifyIdToken(std::string_view token, const KeySet& keys, const 
     if (value.is_string()) out.claims[name] = value.get<std::string>();
   out.issuer = out.Claim("iss");
   out.subject = out.Claim("sub");
+  // A provider shared by many organizations (Entra ID's "organizations" and "common"): only the allowed tenants.
+  if (check.issuer.find("{tenantid}") != std::string::npos) {
+    const auto tid = claims->find("tid");
+    if (tid == claims->end() || !tid->is_string() || !AllowedTenant(tid->get<std::string>(), check.allowed_tenants))
+      return InvalidToken("the ID token comes from a tenant this server does not accept (--oidc-allowed-tenant)");
+  }
   if (out.issuer.empty() || out.issuer != ExpectedIssuer(check.issuer, *claims))
     return InvalidToken("the ID token was issued by another issuer");
   if (out.subject.empty() || out.subject.size() > 255) return InvalidToken("the ID token has no valid subject (sub)");

@@ -20,6 +20,9 @@ inline const std::vector<std::string> kDefaultAlgorithms = {"RS256", "RS384", "R
 
 struct IdTokenCheck {
   std::string issuer;  // exactly; "{tenantid}" in it (Microsoft Entra ID's common endpoint) is the token's "tid"
+  // With "{tenantid}" in the issuer (a provider shared by many organizations): the tenant ids whose tokens are
+  // accepted (case aside). Empty: none is — a token from any tenant would otherwise sign in (issue 17).
+  std::vector<std::string> allowed_tenants;
   std::string client_id;
   std::string nonce;
   std::vector<std::string> algorithms = kDefaultAlgorithms;

@@ -18,20 +18,28 @@ bool LooksLikeAddress(const std::string& s) {
 
 }  // namespace
 
-Result<Identity> IdentityOf(const IdToken& token, const std::string& claim) {
+Result<Identity> IdentityOf(const IdToken& token, const std::string& claim, UsernameFallback fallback) {
   Identity id;
   id.subject = token.subject;
   if (claim.empty() || claim == "email") {
     id.by = MatchBy::kEmail;
-    for (const char* name : {"email", "upn", "preferred_username"}) {
-      const auto value = token.Claim(name);
-      if (!LooksLikeAddress(value)) continue;
-      if (std::string(name) == "email" && token.email_verified == false)
-        return Error{ErrorCode::kRejected, "the provider has not verified the e-mail address"};
-      id.value = Lower(value), id.claim = name;
+    if (const auto email = token.Claim("email"); !email.empty()) {
+      if (!LooksLikeAddress(email)) return Error{ErrorCode::kRejected, "the ID token's email is not an address"};
+      if (token.email_verified != true)
+        return Error{ErrorCode::kRejected, "the provider has not verified the e-mail address (email_verified)"};
+      id.value = Lower(email), id.claim = "email";
       return id;
     }
-    return Error{ErrorCode::kRejected, "the ID token carries no e-mail address (email, upn or preferred_username)"};
+    if (fallback == UsernameFallback::kYes) {
+      for (const char* name : {"upn", "preferred_username"}) {
+        const auto value = token.Claim(name);
+        if (!LooksLikeAddress(value)) continue;
+        id.value = Lower(value), id.claim = name;
+        return id;
+      }
+      return Error{ErrorCode::kRejected, "the ID token carries no e-mail address (email, upn or preferred_username)"};
+    }
+    return Error{ErrorCode::kRejected, "the ID token carries no e-mail address (email)"};
   }
   id.by = MatchBy::kAccountId;
   id.claim = claim;

@@ -17,10 +17,16 @@ struct Identity {
   std::string claim;  // the claim it came from (for the log)
 };
 
-// `claim` "email" (the default): the email claim, or when a provider sends none (Microsoft Entra ID without the
-// optional claim, AD FS) its "upn", then "preferred_username", when they look like an address. An e-mail the
-// provider says it has not verified (email_verified false) is refused. Any other claim ("preferred_username",
-// "upn", "sub", …): its value, matched to the account id. An error (kRejected) names the missing claim.
-Result<Identity> IdentityOf(const IdToken& token, const std::string& claim);
+// Whether "upn" and "preferred_username" may stand in for a missing e-mail (`serve --oidc-username-fallback`):
+// Microsoft Entra ID without the optional email claim, AD FS. They are names the provider's tenant gives, not
+// addresses anyone verified, so only when the operator says so (issue 17).
+enum class UsernameFallback { kNo, kYes };
+
+// `claim` "email" (the default): the email claim, which the provider must say it has verified (email_verified
+// true; absent or false is refused, issue 17); with UsernameFallback::kYes, when it sends no email, its "upn", then
+// "preferred_username", when they look like an address. Any other claim ("preferred_username", "upn", "sub", …):
+// its value, matched to the account id. An error (kRejected) names what is missing.
+Result<Identity> IdentityOf(const IdToken& token, const std::string& claim,
+                            UsernameFallback fallback = UsernameFallback::kNo);
 
 }  // namespace ansvar::oidc

@@ -50,7 +50,7 @@ def fresh_database(directory):
 
 
 class Server:
-    def __init__(self, binary, db_url=None, extra=(), accounts=True):
+    def __init__(self, binary, db_url=None, extra=(), accounts=True, preexec_fn=None):
         self.binary = binary
         self.dir = tempfile.mkdtemp(prefix="ansvar-http-")
         self.db = db_url or fresh_database(self.dir)
@@ -58,6 +58,7 @@ class Server:
         self.proc = None
         self.port = None
         self.accounts = accounts  # False: no admin is made, requests go without credentials
+        self.preexec_fn = preexec_fn  # run in the child before exec (e.g. to set its open-file limit)
 
     @property
     def admin_token(self):
@@ -85,7 +86,7 @@ class Server:
         self.log = open(os.path.join(self.dir, "server.log"), "w+")
         self.out = open(os.path.join(self.dir, "stdout.log"), "w+")  # what a person at the terminal reads
         self.proc = subprocess.Popen([self.binary, "serve", "--db", self.db, "--listen", "127.0.0.1:0"] + self.extra,
-                                     stdout=self.out, stderr=self.log)
+                                     stdout=self.out, stderr=self.log, preexec_fn=self.preexec_fn)
         deadline = time.time() + 60
         while time.time() < deadline:
             self.log.seek(0)

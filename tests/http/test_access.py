@@ -6,7 +6,7 @@ logout, throttling, API tokens and their revocation, attribution in the audit tr
 demo's one-time admin password.
 
 Usage: test_access.py ANSVAR_BINARY [--db-url URL]   (a PostgreSQL URL runs the same suite there)"""
-import copy, json, os, re, subprocess, sys, time, unittest, uuid
+import copy, http.client, json, os, re, subprocess, sys, time, unittest, uuid
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
@@ -575,15 +575,66 @@ class Throttle(unittest.TestCase):
         return self.server.request("POST", "/api/v1/auth/login", {"username": username, "password": password},
                                    auth=False)
 
-    def test_an_account_is_throttled_after_five_failures_even_with_the_right_password(self):
-        for _ in range(5):
-            self.assertEqual(self.login("eva", "wrong password!")[0], 401)
-        status, h, problem = self.login("eva", PASSWORD)
+    def login_from(self, source, username, password):
+        """POST /auth/login from the loopback address `source` (127.x.y.z)."""
+        conn = http.client.HTTPConnection("127.0.0.1", self.server.port, timeout=60, source_address=(source, 0))
+        conn.request("POST", "/api/v1/auth/login", json.dumps({"username": username, "password": password}),
+                     {"Content-Type": "application/json"})
+        r = conn.getresponse()
+        body = r.read()
+        conn.close()
+        return r.status, {k.lower(): v for k, v in r.getheaders()}, json.loads(body) if body else None
+
+    def fail_until_delayed(self, username, headers=None, at_least=4):
+        """Wrong passwords until the throttle answers 429 with Retry-After of at least `at_least` seconds (the delays
+        grow, 1, 2, 4, … s, with each failure counted after the previous delay), so that what follows at once is
+        inside the delay however slow the machine; bounded."""
+        refused = 0
+        for _ in range(30):
+            status, h, _ = self.server.request("POST", "/api/v1/auth/login", {"username": username, "password": "wrong!"},
+                                               headers=headers, auth=False)
+            refused += status == 401
+            self.assertIn(status, (401, 429))
+            if status == 429:
+                if int(h["retry-after"]) >= at_least:
+                    return refused
+                time.sleep(int(h["retry-after"]))  # as the server says: a throttled try does not count
+        self.fail("the throttle never slowed the failures down")
+
+    def test_failures_from_one_address_slow_it_down_with_growing_delays(self):
+        self.assertGreaterEqual(self.fail_until_delayed("eva"), 4)  # the first three cost nothing, then 1 s, 2 s, …
+        status, h, problem = self.login("eva", PASSWORD)  # even the right password waits now
         self.assertEqual(status, 429, problem)
         self.assertEqual(problem["title"], "För många försök / Too many attempts")
         self.assertTrue(0 < int(h["retry-after"]) <= 900, h["retry-after"])
         self.assertNotIn("set-cookie", h)
         self.assertEqual(self.login("olle", PASSWORD)[0], 200)  # another account from the same address signs in
+
+    def test_an_attacker_at_one_address_cannot_lock_the_user_out_at_another(self):
+        # Issue 17: wrong passwords for eva from 127.0.0.1 (as fast as the throttle lets them through) ...
+        refused = throttled = 0
+        for _ in range(12):
+            status = self.login_from("127.0.0.1", "eva", "wrong password!")[0]
+            refused += status == 401
+            throttled += status == 429
+        self.assertGreaterEqual(refused, 4)
+        self.assertGreater(throttled, 0)
+        # ... and eva from 127.0.0.2 signs in at once with her password.
+        status, h, body = self.login_from("127.0.0.2", "eva", PASSWORD)
+        self.assertEqual(status, 200, body)
+        self.assertIn("set-cookie", h)
+
+    def test_forwarded_for_from_an_untrusted_peer_is_ignored_with_a_warning(self):
+        for _ in range(2):
+            status, _, _ = self.server.request("GET", "/api/v1/systems", headers={"X-Forwarded-For": "198.51.100.9"})
+            self.assertEqual(status, 200)
+        # The failures count against 127.0.0.1, not the address the header names: without the header, eva waits too.
+        self.fail_until_delayed("eva", headers={"X-Forwarded-For": "198.51.100.9"})
+        self.assertEqual(self.login("eva", PASSWORD)[0], 429)
+        with open(os.path.join(self.server.dir, "server.log")) as f:
+            warnings = [l for l in f if "not a --trusted-proxy" in l]
+        self.assertEqual(len(warnings), 1, warnings)  # said once
+        self.assertIn('"peer":"127.0.0.1"', warnings[0])
 
     def test_an_address_is_throttled_after_twenty_failures_across_accounts(self):
         for i in range(20):

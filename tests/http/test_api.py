@@ -258,6 +258,23 @@ class Api(unittest.TestCase):
         self.assertEqual([e["path"] for e in problem["errors"]], ["$.systems[0].roles[0].person"])
         self.assertEqual(self.export(), before)
 
+    def test_an_id_with_cr_lf_or_other_characters_is_refused_naming_the_field(self):
+        # Issue 17: ids go into URLs, iCalendar, Atom, CSV and e-mail; [A-Za-z0-9._-]{1,100} only.
+        self.load_example()
+        before = self.export()
+        for bad in ("x\r\nURL:https://evil.test", "a b", "a/b", "x" * 101):
+            with self.subTest(id=bad):
+                status, h, problem = self.req("POST", "/api/v1/systems", dict(NEW["systems"], id=bad))
+                self.assertEqual(status, 422, problem)
+                self.assertEqual(h["content-type"], "application/problem+json")
+                self.assertIn("$.id", [e["path"] for e in problem["errors"]])
+        reg = copy.deepcopy(EXAMPLE)
+        reg["organizations"][0]["id"] = "kba\r\nX-Injected: 1"
+        status, _, problem = self.req("PUT", "/api/v1/register", reg)
+        self.assertEqual(status, 422, problem)
+        self.assertIn("$.organizations[0].id", [e["path"] for e in problem["errors"]])
+        self.assertEqual(self.export(), before)
+
     def test_kill_9_in_the_middle_of_a_large_import(self):
         self.load_example()
         old = self.export()

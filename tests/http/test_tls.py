@@ -219,10 +219,16 @@ class Tls(unittest.TestCase):
         self.assertEqual(status, 200)
 
     def test_oversized_body_gets_413_over_tls(self):
+        # Signed in (an anonymous one is refused with 401 on its headers, before the size matters: issue 17).
+        status, _, me, cookies = https(self.server.port, self.ctx, "POST", "/api/v1/auth/login",
+                                       {"username": "admin", "password": self.server.password()})
+        self.assertEqual(status, 200, me)
+        cookie = next(c for c in cookies if c.startswith("__Host-ansvar_session=")).split(";")[0]
         raw = b"x" * (3 << 20)
         with socket.create_connection(("127.0.0.1", self.server.port), timeout=30) as plain:
             with self.ctx.wrap_socket(plain, server_hostname="localhost") as s:
                 head = (f"POST /api/v1/systems HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+                        f"Cookie: {cookie}\r\nX-CSRF-Token: {me['csrf_token']}\r\n"
                         f"Content-Length: {len(raw)}\r\n\r\n").encode()
                 try:
                     s.sendall(head)
@@ -248,7 +254,7 @@ class Tls(unittest.TestCase):
         status, h, body, cookies = https(self.server.port, self.ctx, "POST", "/api/v1/auth/login",
                                          {"username": "admin", "password": password})
         self.assertEqual(status, 200, body)
-        cookie = next(c for c in cookies if c.startswith("ansvar_session="))
+        cookie = next(c for c in cookies if c.startswith("__Host-ansvar_session="))  # issue 17
         attrs = [a.strip().lower() for a in cookie.split(";")]
         self.assertIn("secure", attrs)
         self.assertIn("httponly", attrs)
@@ -305,7 +311,7 @@ class Lifecycle(unittest.TestCase):
             r.read()
             self.assertEqual(r.status, 200)
             self.assertEqual(r.getheader("Strict-Transport-Security"), "max-age=31536000")
-            cookie = next(c for c in (r.msg.get_all("Set-Cookie") or []) if c.startswith("ansvar_session="))
+            cookie = next(c for c in (r.msg.get_all("Set-Cookie") or []) if c.startswith("__Host-ansvar_session="))
             self.assertIn("secure", [a.strip().lower() for a in cookie.split(";")])
             conn.close()
         finally:

@@ -77,6 +77,24 @@ TEST(ICalendar, TextIsEscaped) {
   EXPECT_EQ(EscapeICalText(std::string("x\x01y")), "xy");
 }
 
+TEST(ICalendar, AUrlCannotEndItsLine) {
+  // Issue 17: a URL built from a stored id must not carry a CR/LF that starts a property of its own.
+  EXPECT_EQ(EscapeICalUri("https://a.test/systems/x\r\nATTACH:evil y"), "https://a.test/systems/x%0D%0AATTACH:evil%20y");
+  EXPECT_EQ(EscapeICalUri("https://a.test/p?a=1&b=%41"), "https://a.test/p?a=1&b=%41");
+  EXPECT_EQ(EscapeICalUri("https://a.test/\"<>\u00e5"), "https://a.test/%22%3C%3E%C3%A5");
+  Calendar cal;
+  cal.stamp = *model::ParseTimestamp("2025-06-01T10:00:00Z");
+  CalendarEvent e;
+  e.uid = "a@ansvar";
+  e.date = *model::ParseDate("2025-12-31");
+  e.summary = "x";
+  e.url = "https://a.test/systems/x\r\nATTACH:https://evil.test";
+  cal.events = {e};
+  const auto text = Unfold(WriteICalendar(cal));
+  EXPECT_EQ(text.find("\r\nATTACH"), std::string::npos);
+  EXPECT_NE(text.find("URL:https://a.test/systems/x%0D%0AATTACH:https://evil.test\r\n"), std::string::npos);
+}
+
 TEST(ICalendar, UidsAreStableAndSafe) {
   EXPECT_EQ(CalendarUid("R-PLAN-ANNUAL/system/raindance/2026/approve/p1"),
             "r-plan-annual.system.raindance.2026.approve.p1@ansvar");

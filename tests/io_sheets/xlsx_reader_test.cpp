@@ -183,6 +183,30 @@ TEST(XlsxReader, SheetsBeyondTheLimitsAreRefused) {
   EXPECT_EQ(Text(Only(merged), 3, 1), "1");
 }
 
+TEST(XlsxReader, RowsAreSparseAndMergedAreasAreCounted) {
+  // Issue 17: one filled cell at column 1,000 is one cell, not a thousand.
+  const auto far = ReadXlsx(MinimalXlsx(R"(<sheetData><row r="1"><c r="ALL1"><v>7</v></c></row></sheetData>)"));
+  ASSERT_TRUE(far.book);
+  const Row& row = Only(far).rows.at(0);
+  EXPECT_EQ(row.size(), 1000u);
+  EXPECT_EQ(row.filled(), 1u);
+  EXPECT_EQ(row[999].text, "7");
+  EXPECT_EQ(row[0].kind, CellKind::kEmpty);
+  // Merged ranges: their area is counted before anything is filled, and their number is capped.
+  Limits small;
+  small.max_merged_cells = 50;
+  small.max_merged_ranges = 3;
+  const auto area = ReadXlsx(MinimalXlsx(R"(<sheetData><row r="1"><c r="A1"><v>1</v></c></row><row r="10"><c r="J10"><v>2</v></c></row></sheetData>)"
+                                         R"(<mergeCells><mergeCell ref="A1:J10"/></mergeCells>)"), small);
+  ASSERT_FALSE(area.book);
+  EXPECT_EQ(Where(area.problems[0]), "Blad1!A1");
+  const auto many = ReadXlsx(MinimalXlsx(R"(<sheetData><row r="1"><c r="A1"><v>1</v></c></row></sheetData><mergeCells>)"
+                                         R"(<mergeCell ref="B1:C1"/><mergeCell ref="B2:C2"/><mergeCell ref="B3:C3"/>)"
+                                         R"(<mergeCell ref="B4:C4"/></mergeCells>)"), small);
+  ASSERT_FALSE(many.book);
+  EXPECT_EQ(Where(many.problems[0]), "Blad1!B4");
+}
+
 // A real zip bomb: one part that deflates 300 MB of zeros to about 300 KB, made without holding 300 MB.
 zip_int64_t Zeros(void* state, void* data, zip_uint64_t len, zip_source_cmd_t cmd) {
   auto* left = static_cast<zip_uint64_t*>(state);

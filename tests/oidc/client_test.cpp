@@ -145,7 +145,8 @@ ClientConfig Config() {
           "s3cr3t:with/odd chars",
           "https://ansvar.kungsbacka.test/api/v1/auth/oidc/callback",
           "openid email profile",
-          60};
+          60,
+          {}};
 }
 
 TEST(Client, TheAuthorizationUrlCarriesStateNonceAndTheS256Challenge) {

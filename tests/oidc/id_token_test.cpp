@@ -204,14 +204,30 @@ TEST_F(IdTokenTest, RefusesMalformedTokens) {
 TEST_F(IdTokenTest, EntraIdTenantTemplateTakesTheTokensTid) {
   auto check = Check();
   check.issuer = "https://login.microsoftonline.com/{tenantid}/v2.0";
+  check.allowed_tenants = {"9188040D-6C67-4C5B-B112-36A304B66DAD"};  // case aside
   auto claims = Claims();
   claims["tid"] = "9188040d-6c67-4c5b-b112-36a304b66dad";
   claims["iss"] = "https://login.microsoftonline.com/9188040d-6c67-4c5b-b112-36a304b66dad/v2.0";
   EXPECT_TRUE(Verify(Rs256(claims), check).ok());
-  claims["tid"] = "00000000-0000-0000-0000-000000000000";
+  // The issuer must still be the tenant's own.
+  claims["iss"] = "https://login.microsoftonline.com/00000000-0000-0000-0000-000000000000/v2.0";
   ExpectRefused(Verify(Rs256(claims), check), "issuer");
   claims.erase("tid");
-  ExpectRefused(Verify(Rs256(claims), check), "issuer");
+  ExpectRefused(Verify(Rs256(claims), check), "tenant");
+}
+
+TEST_F(IdTokenTest, AMultiTenantIssuerAcceptsOnlyTheAllowedTenants) {
+  // Another organization's tenant, its own issuer and a consistent token: refused (issue 17, account takeover).
+  auto check = Check();
+  check.issuer = "https://login.microsoftonline.com/{tenantid}/v2.0";
+  auto claims = Claims();
+  claims["tid"] = "11111111-2222-3333-4444-555555555555";
+  claims["iss"] = "https://login.microsoftonline.com/11111111-2222-3333-4444-555555555555/v2.0";
+  ExpectRefused(Verify(Rs256(claims), check), "tenant");  // no allow-list: none
+  check.allowed_tenants = {"9188040d-6c67-4c5b-b112-36a304b66dad"};
+  ExpectRefused(Verify(Rs256(claims), check), "tenant");
+  check.allowed_tenants.push_back("11111111-2222-3333-4444-555555555555");
+  EXPECT_TRUE(Verify(Rs256(claims), check).ok());
 }
 
 TEST(Jwks, SkipsShortRsaKeysEncryptionKeysAndUnknownCurves) {

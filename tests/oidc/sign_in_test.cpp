@@ -58,16 +58,28 @@ TEST(Identity, AnUnverifiedEmailIsRefused) {
   EXPECT_NE(id.error().detail.find("verified"), std::string::npos);
 }
 
-TEST(Identity, EntraIdAndAdfsWithoutEmailFallBackToUpnThenPreferredUsername) {
-  auto id = IdentityOf(Token({{"upn", "Sven@Kungsbacka.test"}, {"preferred_username", "other@x.test"}}), "email");
+TEST(Identity, AnEmailWithoutEmailVerifiedIsRefused) {
+  // Entra ID sends no email_verified: its e-mail is whatever a tenant's administrator typed (issue 17).
+  const auto id = IdentityOf(Token({{"email", "anna@kungsbacka.test"}}), "email");
+  ASSERT_FALSE(id.ok());
+  EXPECT_NE(id.error().detail.find("email_verified"), std::string::npos);
+}
+
+TEST(Identity, UpnAndPreferredUsernameStandInOnlyWhenTheOperatorSaysSo) {
+  const auto entra = Token({{"upn", "Sven@Kungsbacka.test"}, {"preferred_username", "other@x.test"}});
+  EXPECT_FALSE(IdentityOf(entra, "email").ok());
+  EXPECT_FALSE(IdentityOf(Token({{"preferred_username", "dora@kungsbacka.test"}}), "email").ok());
+  auto id = IdentityOf(entra, "email", UsernameFallback::kYes);
   ASSERT_TRUE(id.ok());
   EXPECT_EQ(id.value().value, "sven@kungsbacka.test");
   EXPECT_EQ(id.value().claim, "upn");
-  id = IdentityOf(Token({{"preferred_username", "dora@kungsbacka.test"}}), "email");
+  id = IdentityOf(Token({{"preferred_username", "dora@kungsbacka.test"}}), "email", UsernameFallback::kYes);
   ASSERT_TRUE(id.ok());
   EXPECT_EQ(id.value().claim, "preferred_username");
-  EXPECT_FALSE(IdentityOf(Token({{"preferred_username", "dora"}}), "email").ok());  // not an address
-  EXPECT_FALSE(IdentityOf(Token({}), "email").ok());
+  EXPECT_FALSE(IdentityOf(Token({{"preferred_username", "dora"}}), "email", UsernameFallback::kYes).ok());
+  EXPECT_FALSE(IdentityOf(Token({}), "email", UsernameFallback::kYes).ok());
+  // An unverified e-mail is not passed over for a fallback.
+  EXPECT_FALSE(IdentityOf(Token({{"email", "a@x.test"}, {"upn", "a@x.test"}}, false), "email", UsernameFallback::kYes).ok());
 }
 
 TEST(Identity, AConfiguredClaimNamesTheAccountId) {

@@ -100,12 +100,13 @@ class Browser:
 
 
 class Provider:
-    def __init__(self, redirect_uri, post_logout_uri):
+    def __init__(self, redirect_uri, post_logout_uri, multi_tenant=False):
         if not os.path.isdir(os.path.join(PROVIDER_DIR, "node_modules", "oidc-provider")):
             subprocess.run(["npm", "ci", "--no-audit", "--no-fund"], cwd=PROVIDER_DIR, check=True,
                            stdout=subprocess.DEVNULL)
         self.log = tempfile.TemporaryFile("w+")
-        self.proc = subprocess.Popen(["node", os.path.join(PROVIDER_DIR, "provider.mjs"), redirect_uri, post_logout_uri],
+        self.proc = subprocess.Popen(["node", os.path.join(PROVIDER_DIR, "provider.mjs"), redirect_uri, post_logout_uri] +
+                                     (["--multi-tenant"] if multi_tenant else []),
                                      stdout=subprocess.PIPE, stderr=self.log, text=True)
         line = self.proc.stdout.readline()
         if not line:
@@ -129,23 +130,27 @@ class Provider:
 
 
 class Ansvar:
-    def __init__(self, port, issuer, workdir):
+    def __init__(self, port, issuer, workdir, extra=("--oidc-username-fallback",)):
         self.base = f"http://127.0.0.1:{port}"
         self.db = os.path.join(workdir, "register.db")
         secret = os.path.join(workdir, "client-secret")
         with open(secret, "w") as f:
             f.write(CLIENT_SECRET + "\n")
         os.chmod(secret, 0o600)
-        self.user("add", "anna", "--role", "dpo", "--email", "Anna.DPO@kungsbacka.test", "--name", "Anna Dataskydd")
+        # Provisioned for single sign-on by an administrator: a first sign-in may link to them.
+        self.user("add", "anna", "--role", "dpo", "--email", "Anna.DPO@kungsbacka.test", "--name", "Anna Dataskydd",
+                  "--single-sign-on")
         self.user("add", "sven.forvaltare@kungsbacka.test", "--role", "reader", "--email",
-                  "sven.forvaltare@kungsbacka.test")
+                  "sven.forvaltare@kungsbacka.test", "--single-sign-on")
+        # Not provisioned: a matching, verified address alone does not link.
+        self.user("add", "bertil", "--role", "admin", "--email", "bertil@kungsbacka.test")
         self.log_path = os.path.join(workdir, "server.log")
         self.log = open(self.log_path, "w+")
         env = dict(os.environ)
         env.pop("ANSVAR_OIDC_CLIENT_SECRET", None)
         self.proc = subprocess.Popen([BINARY, "serve", "--db", self.db, "--listen", f"127.0.0.1:{port}",
                                       "--public-url", self.base, "--oidc-issuer", issuer, "--oidc-client-id", "ansvar",
-                                      "--oidc-client-secret-file", secret],
+                                      "--oidc-client-secret-file", secret, *extra],
                                      stdout=subprocess.DEVNULL, stderr=self.log, env=env)
         deadline = time.time() + 60
         while time.time() < deadline:
@@ -365,6 +370,12 @@ class OidcEndToEnd(unittest.TestCase):
         status, hdrs, body = self.callback(browser, self.start(browser, "mallory"))
         self.assert_refused(browser, status, hdrs, body, 403, "Inget konto / No account")
 
+    def test_a_matching_address_does_not_link_an_account_not_provisioned_for_single_sign_on(self):
+        browser = Browser()  # bertil's address is verified, but no administrator provisioned bertil's account
+        status, hdrs, body = self.callback(browser, self.start(browser, "bertil"))
+        self.assert_refused(browser, status, hdrs, body, 403, "Inget konto / No account")
+        self.assertIn("provisioned", body["detail"])
+
     def test_upn_stands_in_for_a_missing_email_claim(self):
         _, _, who = self.sign_in("sven")  # Entra ID / AD FS style: upn, no email
         self.assertEqual(who["account"]["id"], "sven.forvaltare@kungsbacka.test")
@@ -387,6 +398,53 @@ class OidcEndToEnd(unittest.TestCase):
     def test_round_trip_timing(self):
         for _ in range(5):
             self.sign_in("anna")
+
+
+class MultiTenantTakeover(unittest.TestCase):
+    """A provider shared by many organizations (as Entra ID's "organizations" endpoint): a user of another tenant whose
+    administrator gave them Anna's address, verified, must not sign in as Anna (issue 17)."""
+
+    HOME_TENANT = "9188040d-6c67-4c5b-b112-36a304b66dad"  # provider.mjs
+
+    @classmethod
+    def setUpClass(cls):
+        cls.dir = tempfile.mkdtemp(prefix="ansvar-oidc-mt-")
+        cls.port = free_port()
+        cls.base = f"http://127.0.0.1:{cls.port}"
+        cls.provider = Provider(cls.base + "/api/v1/auth/oidc/callback", cls.base + "/", multi_tenant=True)
+        cls.ansvar = None
+
+    @classmethod
+    def tearDownClass(cls):
+        if cls.ansvar:
+            cls.ansvar.stop()
+        cls.provider.stop()
+        shutil.rmtree(cls.dir, ignore_errors=True)
+
+    def test_1_a_multi_tenant_issuer_without_an_allow_list_does_not_start(self):
+        workdir = tempfile.mkdtemp(dir=self.dir)
+        with self.assertRaises(RuntimeError) as refused:
+            Ansvar(self.port, self.provider.issuer + "/organizations", workdir, extra=())
+        self.assertIn("--oidc-allowed-tenant", str(refused.exception))
+
+    def test_2_another_tenant_with_a_matching_address_is_refused(self):
+        workdir = tempfile.mkdtemp(dir=self.dir)
+        type(self).ansvar = Ansvar(self.port, self.provider.issuer + "/organizations", workdir,
+                                   extra=("--oidc-allowed-tenant", self.HOME_TENANT))
+        browser = Browser()
+        url = browser.walk(self.base + "/api/v1/auth/oidc/login", login="eve")
+        status, hdrs, body = browser.send("GET", url)
+        self.assertEqual(status, 401, body)
+        self.assertIn("tenant", json.loads(body)["detail"])
+        self.assertFalse(browser.cookie("ansvar_session"))
+        # The home tenant's Anna signs in as herself.
+        browser = Browser()
+        url = browser.walk(self.base + "/api/v1/auth/oidc/login", login="anna")
+        status, hdrs, body = browser.send("GET", url)
+        self.assertEqual(status, 302, body)
+        status, who = browser.json("GET", self.base + "/api/v1/auth/session")
+        self.assertEqual(status, 200, who)
+        self.assertEqual(who["account"]["id"], "anna")
 
 
 if __name__ == "__main__":

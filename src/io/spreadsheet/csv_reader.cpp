@@ -141,7 +141,8 @@ ReadResult ReadCsv(std::string_view bytes, const Limits& lim, const CsvOptions& 
 
   Sheet sheet;
   sheet.name = sheet_name;
-  std::vector<Cell> row;
+  Row row;
+  size_t columns = 0;  // the fields of the row so far (the row keeps only the filled ones)
   std::string field;
   size_t line = 1;           // the row being read, 1-based
   size_t cells = 0;
@@ -149,7 +150,7 @@ ReadResult ReadCsv(std::string_view bytes, const Limits& lim, const CsvOptions& 
   size_t quote_row = 0, quote_column = 0;
 
   auto end_field = [&]() -> bool {
-    const size_t column = row.size() + 1;
+    const size_t column = ++columns;
     if (column > lim.max_columns) {
       fail(line, column, TooMany("kolumner", "columns", lim.max_columns));
       return false;
@@ -182,7 +183,7 @@ ReadResult ReadCsv(std::string_view bytes, const Limits& lim, const CsvOptions& 
         return false;
       }
     }
-    row.push_back(std::move(cell));
+    row.Set(column, std::move(cell));
     was_quoted = false;
     return true;
   };
@@ -192,10 +193,9 @@ ReadResult ReadCsv(std::string_view bytes, const Limits& lim, const CsvOptions& 
       fail(line, 0, TooMany("rader", "rows", lim.max_rows));
       return false;
     }
-    const bool empty = std::all_of(row.begin(), row.end(), [](const Cell& c) { return c.kind == CellKind::kEmpty; });
-    if (empty) row.clear();
     sheet.rows.push_back(std::move(row));
-    row.clear();
+    row = Row();
+    columns = 0;
     ++line;
     return true;
   };
@@ -223,7 +223,7 @@ ReadResult ReadCsv(std::string_view bytes, const Limits& lim, const CsvOptions& 
     }
     if (c == '"' && field.empty() && !was_quoted) {
       quoted = was_quoted = true;
-      quote_row = line, quote_column = row.size() + 1;
+      quote_row = line, quote_column = columns + 1;
     } else if (c == delimiter) {
       if (!end_field()) return result;
     } else if (c == '\n' || c == '\r') {
@@ -232,14 +232,14 @@ ReadResult ReadCsv(std::string_view bytes, const Limits& lim, const CsvOptions& 
     } else {
       field += c;  // a quote inside an unquoted field is an ordinary character, as Excel reads it
       if (field.size() > lim.max_cell_bytes) {
-        fail(line, row.size() + 1, "cellen har mer än " + std::to_string(lim.max_cell_bytes) + " tecken / the cell holds more than " +
+        fail(line, columns + 1, "cellen har mer än " + std::to_string(lim.max_cell_bytes) + " tecken / the cell holds more than " +
                                        std::to_string(lim.max_cell_bytes) + " characters");
         return result;
       }
     }
   }
   if (quoted) return fail(quote_row, quote_column, "ett citattecken avslutas aldrig / a quote is never closed");
-  if (!field.empty() || !row.empty() || was_quoted) {
+  if (!field.empty() || columns > 0 || was_quoted) {
     if (!end_row()) return result;
   }
   while (!sheet.rows.empty() && sheet.rows.back().empty()) sheet.rows.pop_back();

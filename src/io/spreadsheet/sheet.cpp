@@ -1,13 +1,54 @@
 #include "io/spreadsheet/sheet.hpp"
 
+#include <algorithm>
 #include <cmath>
 
 namespace ansvar::io::sheets {
 
+namespace {
+const Cell kEmptyCell{};
+
+bool ColumnBefore(const std::pair<size_t, Cell>& cell, size_t column) { return cell.first < column; }
+}  // namespace
+
+Row::Row(std::initializer_list<Cell> dense) {
+  size_t column = 0;
+  for (const auto& c : dense) Set(++column, c);
+}
+
+const Cell* Row::Find(size_t column) const {
+  const auto it = std::lower_bound(cells_.begin(), cells_.end(), column, ColumnBefore);
+  return it != cells_.end() && it->first == column ? &it->second : nullptr;
+}
+
+const Cell& Row::operator[](size_t index) const {
+  const Cell* c = Find(index + 1);
+  return c ? *c : kEmptyCell;
+}
+
+bool Row::Set(size_t column, Cell cell) {
+  // Cells mostly arrive in column order: appending is the common case.
+  if (cells_.empty() || cells_.back().first < column) {
+    if (cell.kind == CellKind::kEmpty) return false;
+    cells_.emplace_back(column, std::move(cell));
+    return true;
+  }
+  const auto it = std::lower_bound(cells_.begin(), cells_.end(), column, ColumnBefore);
+  if (it != cells_.end() && it->first == column) {
+    if (cell.kind == CellKind::kEmpty)
+      cells_.erase(it);
+    else
+      it->second = std::move(cell);
+    return false;
+  }
+  if (cell.kind == CellKind::kEmpty) return false;
+  cells_.insert(it, {column, std::move(cell)});
+  return true;
+}
+
 const Cell* Sheet::At(size_t row, size_t column) const {
   if (row == 0 || column == 0 || row > rows.size()) return nullptr;
-  const auto& r = rows[row - 1];
-  return column > r.size() ? nullptr : &r[column - 1];
+  return rows[row - 1].Find(column);
 }
 
 std::string ColumnName(size_t column) {

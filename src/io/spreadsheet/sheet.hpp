@@ -7,6 +7,8 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <initializer_list>
+#include <utility>
 #include <vector>
 
 namespace ansvar::io::sheets {
@@ -26,9 +28,49 @@ struct MergedRange {
   friend bool operator==(const MergedRange&, const MergedRange&) = default;
 };
 
+// A row, kept sparse: only its filled cells, by column (issue 17: one filled cell at column 1,000 costs one cell, not
+// a thousand). Read as if dense: size() is the last filled column, row[c] the cell of column c+1 (an empty cell
+// where nothing is), and iteration visits every column from the first to the last filled one.
+class Row {
+ public:
+  Row() = default;
+  Row(std::initializer_list<Cell> dense);  // column i+1 is the i-th cell (empty ones are not kept)
+
+  [[nodiscard]] size_t size() const { return cells_.empty() ? 0 : cells_.back().first; }
+  [[nodiscard]] bool empty() const { return cells_.empty(); }
+  [[nodiscard]] const Cell& operator[](size_t index) const;  // 0-based column
+  [[nodiscard]] const Cell* Find(size_t column) const;       // 1-based; nullptr when empty
+  // Sets the cell of `column` (1-based); an empty cell removes it. Returns whether a cell was added.
+  bool Set(size_t column, Cell cell);
+  [[nodiscard]] size_t filled() const { return cells_.size(); }
+  // The filled cells, (column 1-based, cell), by column.
+  [[nodiscard]] const std::vector<std::pair<size_t, Cell>>& cells() const { return cells_; }
+
+  class Iterator {
+   public:
+    Iterator(const Row* row, size_t index) : row_(row), index_(index) {}
+    const Cell& operator*() const { return (*row_)[index_]; }
+    Iterator& operator++() {
+      ++index_;
+      return *this;
+    }
+    bool operator!=(const Iterator& other) const { return index_ != other.index_; }
+
+   private:
+    const Row* row_;
+    size_t index_;
+  };
+  [[nodiscard]] Iterator begin() const { return {this, 0}; }
+  [[nodiscard]] Iterator end() const { return {this, size()}; }
+  friend bool operator==(const Row&, const Row&) = default;
+
+ private:
+  std::vector<std::pair<size_t, Cell>> cells_;
+};
+
 struct Sheet {
   std::string name;
-  std::vector<std::vector<Cell>> rows;  // rows[r][c] is row r+1, column c+1; rows may be shorter than others
+  std::vector<Row> rows;  // rows[r][c] is row r+1, column c+1; rows may be shorter than others
   std::vector<MergedRange> merged;      // the value of a merged range is copied into each of its cells
 
   [[nodiscard]] const Cell* At(size_t row, size_t column) const;  // 1-based; nullptr outside the data
@@ -49,6 +91,8 @@ struct Limits {
   size_t max_columns = 1000;    // per sheet
   size_t max_cells = 5000000;   // non-empty cells, all sheets
   size_t max_cell_bytes = 32767;  // Excel's own limit on a cell's text
+  size_t max_merged_ranges = 10000;       // per sheet
+  size_t max_merged_cells = 1000000;      // cells merged ranges cover, all sheets (each is filled with a copy)
 };
 
 // A fault in the input. row and column are 1-based; 0 when the fault is not in one row or column.

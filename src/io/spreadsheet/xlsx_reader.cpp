@@ -390,10 +390,8 @@ class XlsxReader {
                                                    " ifyllda celler / the workbook has more than " + std::to_string(lim_.max_cells) + " cells");
           return;
         }
-        if (sheet.rows.size() < row_number) sheet.rows.resize(row_number);
-        auto& cells = sheet.rows[row_number - 1];
-        if (cells.size() < column) cells.resize(column);
-        cells[column - 1] = std::move(cell);
+        if (sheet.rows.size() < row_number) sheet.rows.resize(row_number);  // rows are sparse: an empty one is small
+        sheet.rows[row_number - 1].Set(column, std::move(cell));
       }
     }
     for (auto m = Child(Child(ws, "mergeCells"), "mergeCell"); m; m = m.next_sibling()) {
@@ -407,11 +405,13 @@ class XlsxReader {
         Fail(sheet.name, 0, 0, "ogiltigt sammanfogat område \"" + std::string(ref) + "\" / invalid merged range");
         return;
       }
-      sheet.merged.push_back(range);
-      if (sheet.merged.size() > 100000) {
-        Fail(sheet.name, 0, 0, "för många sammanfogade områden / too many merged ranges");
+      if (sheet.merged.size() >= lim_.max_merged_ranges) {
+        Fail(sheet.name, range.first_row, range.first_column,
+             "bladet har fler än " + std::to_string(lim_.max_merged_ranges) + " sammanfogade områden / the sheet has "
+             "more than " + std::to_string(lim_.max_merged_ranges) + " merged ranges");
         return;
       }
+      sheet.merged.push_back(range);
     }
     FillMerged(sheet);
   }
@@ -493,26 +493,39 @@ class XlsxReader {
 
   // Each cell of a merged range shows the range's value: a heading merged over two rows, or an administration
   // merged down the rows of its systems, reads in every row. Ranges are clipped to the data.
+  // The area of every range is counted before anything is filled (issue 17: overlapping or huge ranges multiply).
   void FillMerged(Sheet& sheet) {
     size_t width = 0;
     for (const auto& r : sheet.rows) width = std::max(width, r.size());
     for (const auto& m : sheet.merged) {
       const Cell* top_left = sheet.At(m.first_row, m.first_column);
-      if (top_left == nullptr || top_left->kind == CellKind::kEmpty) continue;
+      if (top_left == nullptr) continue;
+      const size_t last_row = std::min(m.last_row, sheet.rows.size());
+      const size_t last_column = std::min(m.last_column, width);
+      if (last_row < m.first_row || last_column < m.first_column) continue;
+      merged_cells_ += (last_row - m.first_row + 1) * (last_column - m.first_column + 1);
+      if (merged_cells_ > lim_.max_merged_cells) {
+        Fail(sheet.name, m.first_row, m.first_column,
+             "sammanfogade områden täcker fler än " + std::to_string(lim_.max_merged_cells) +
+                 " celler / merged ranges cover more than " + std::to_string(lim_.max_merged_cells) + " cells");
+        return;
+      }
+    }
+    for (const auto& m : sheet.merged) {
+      const Cell* top_left = sheet.At(m.first_row, m.first_column);
+      if (top_left == nullptr) continue;
       const Cell value = *top_left;
       const size_t last_row = std::min(m.last_row, sheet.rows.size());
       const size_t last_column = std::min(m.last_column, width);
       for (size_t r = m.first_row; r <= last_row; ++r) {
         auto& cells = sheet.rows[r - 1];
         for (size_t c = m.first_column; c <= last_column; ++c) {
-          if (r == m.first_row && c == m.first_column) continue;
-          if (cells.size() < c) cells.resize(c);
-          if (cells[c - 1].kind != CellKind::kEmpty) continue;
+          if ((r == m.first_row && c == m.first_column) || cells.Find(c) != nullptr) continue;
           if (++cells_ > lim_.max_cells) {
             Fail(sheet.name, r, c, "för många ifyllda celler / too many cells");
             return;
           }
-          cells[c - 1] = value;
+          cells.Set(c, value);
         }
       }
     }
@@ -527,6 +540,7 @@ class XlsxReader {
   bool date1904_ = false;
   size_t used_ = 0;
   size_t cells_ = 0;
+  size_t merged_cells_ = 0;
 };
 
 }  // namespace
