@@ -1,5 +1,6 @@
 #pragma once
-// The syntax of an entity's id (issue 17): [A-Za-z0-9._-]{1,100}. Ids travel into URLs, file names, iCalendar and
+// The syntax of an entity's id (issue 17): 1 to 100 characters, each a letter (A–Z, a–z or any letter outside
+// ASCII, such as å, ä, ö), a digit, '.', '_' or '-'. Ids travel into URLs, file names, iCalendar and
 // Atom lines, CSV cells and e-mails; a CR, LF, slash, quote or space in one would be an injection waiting for the
 // one writer that forgets to escape. The register format (shared/spec/register-format.md) uses such ids throughout.
 #include <optional>

@@ -9,9 +9,14 @@ namespace ansvar::model {
 namespace {
 
 TEST(IdSyntax, LettersDigitsDotUnderscoreAndHyphenUpToAHundred) {
-  for (const char* good : {"ecos", "p-1", "S_2.v3", "a", "ABC-def_9.x"}) EXPECT_TRUE(ValidIdSyntax(good)) << good;
+  for (const char* good : {"ecos", "p-1", "S_2.v3", "a", "ABC-def_9.x", "förskola", "å"})
+    EXPECT_TRUE(ValidIdSyntax(good)) << good;
   EXPECT_TRUE(ValidIdSyntax(std::string(100, 'a')));
-  for (const char* bad : {"", "a b", "a\r\nb", "a\nURL:https://evil", "a/b", "a\"b", "å", "a;b", "a<b>", "a%0D"})
+  std::string hundred_letters;
+  for (int i = 0; i < 100; ++i) hundred_letters += "ö";  // 200 bytes, 100 characters
+  EXPECT_TRUE(ValidIdSyntax(hundred_letters));
+  EXPECT_FALSE(ValidIdSyntax(hundred_letters + "ö"));
+  for (const char* bad : {"", "a b", "a\r\nb", "a\nURL:https://evil", "a/b", "a\"b", "a;b", "a<b>", "a%0D", "a:b"})
     EXPECT_FALSE(ValidIdSyntax(bad)) << bad;
   EXPECT_FALSE(ValidIdSyntax(std::string(101, 'a')));
   EXPECT_FALSE(IdSyntaxProblem("ok").has_value());
