@@ -245,6 +245,8 @@ async function keyboardOnly({ browser, base }) {
   const page = await context.newPage();
   await page.goto('/');
   await settled(page);
+  // The frame is drawn once the session and the account's powers are known: wait for the skip link to exist.
+  await page.getByRole('link', { name: 'Hoppa till innehållet' }).waitFor({ state: 'attached' });
   await page.keyboard.press('Tab');
   let focused = await page.evaluate(() => document.activeElement?.textContent);
   assert(focused === 'Hoppa till innehållet', `the first Tab reaches the skip link (${focused})`);
@@ -451,17 +453,23 @@ async function signsInAndOut({ browser, base }) {
   // Too many attempts: the server's wait is shown and the button waits too (an account of its own, not the admin).
   const created = await api('/accounts', { method: 'POST', body: { id: 'trott.test', name: 'Trött Testare', role: 'reader', password: 'rätt-lösenord-12345' } });
   assert(created.status === 201, `the account was created (${created.status} ${JSON.stringify(created.body)})`);
-  let throttled = null;
-  for (let i = 0; i < 8 && !throttled; i++) {
-    const r = await fetch(base + '/api/v1/auth/login', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ username: 'trott.test', password: `fel-${i}-xxxxxxxx` }) });
-    if (r.status === 429) throttled = Number(r.headers.get('retry-after'));
-  }
-  assert(throttled > 0, 'the server throttles after repeated failures');
+  // The throttle's delays grow with each failure (1, 2, 4 … s): the browser tries wrong passwords until the server's
+  // answer is 429, so the test follows the server's state rather than racing its clock.
+  let throttled = false;
   await page.getByLabel('Användarnamn').fill('trott.test');
-  await page.getByLabel('Lösenord').fill('rätt-lösenord-12345');
-  await page.getByRole('button', { name: 'Logga in' }).click();
+  for (let i = 0; i < 16 && !throttled; i++) {
+    await page.getByLabel('Lösenord').fill(`fel-${i}-xxxxxxxx`);
+    const answer = page.waitForResponse((r) => new URL(r.url()).pathname === '/api/v1/auth/login');
+    await page.getByRole('button', { name: 'Logga in' }).click();
+    const r = await answer;
+    throttled = r.status() === 429;
+    if (throttled) assert(Number(r.headers()['retry-after']) > 0, 'a throttled answer says how long to wait');
+    // A throttled form waits with its button disabled; the next try comes when it is enabled again.
+    else await page.getByRole('button', { name: 'Logga in' }).and(page.locator(':enabled')).waitFor();
+  }
+  assert(throttled, 'the server throttles after repeated failures');
   const alert = page.getByRole('alert');
-  await alert.getByText(/För många försök\. Vänta \d+ (minuter|sekunder|minut)/).waitFor();
+  await alert.getByText(/För många försök\. Vänta \d+ (minuter|minut|sekunder|sekund)/).waitFor();
   assert(await page.getByRole('button', { name: 'Logga in' }).isDisabled(), 'the button waits while throttled');
   await screenshot(page, 'signin-throttled', false);
   await noProblems(context);

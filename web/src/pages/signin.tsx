@@ -6,7 +6,10 @@ import { t, useLang } from '../i18n';
 import { oidcHref, signIn, type Methods } from '../session';
 
 function waitText(seconds: number): string {
-  if (seconds < 90) return t('wait_seconds', { n: Math.max(1, Math.ceil(seconds)) });
+  if (seconds < 90) {
+    const n = Math.max(1, Math.ceil(seconds));
+    return n === 1 ? t('wait_second') : t('wait_seconds', { n });
+  }
   const minutes = Math.ceil(seconds / 60);
   return minutes === 1 ? t('wait_minute') : t('wait_minutes', { n: minutes });
 }
