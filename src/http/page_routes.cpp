@@ -110,6 +110,8 @@ constexpr std::pair<const char*, Kind> kWritable[] = {
     {"incidents", Kind::kIncident},
     {"data_subject_requests", Kind::kDataSubjectRequest},
     {"agreements", Kind::kAgreement},
+    {"cooperations", Kind::kCooperation},
+    {"dpa_decisions", Kind::kDpaDecision},
 };
 
 // What the account's role may create or change at all, per collection (in some scope: a steward's own systems, a
