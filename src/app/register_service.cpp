@@ -9,6 +9,7 @@
 #include "io/json_writer.hpp"
 #include "io/register_reader.hpp"
 #include "io/register_writer.hpp"
+#include "io/rulebook_json.hpp"
 
 namespace ansvar::app {
 namespace {
@@ -57,6 +58,19 @@ std::optional<model::Problem> MissingName(const T& x) {
       return model::Problem{"$.name", "must not be empty"};
   }
   return std::nullopt;
+}
+
+// An organization's own rulebook (cooperation-and-decisions.md §1) is checked as the register's is: a bad setting is
+// refused with its path, never stored to be ignored when the rules read it.
+template <class T>
+std::vector<model::Problem> RulebookProblems(const T& x) {
+  if constexpr (std::is_same_v<T, model::Organization>) {
+    if (x.rulebook_overrides.empty()) return {};
+    auto rulebook = rules::Rulebook::Default();
+    return io::ApplyRulebookJson(rulebook, x.rulebook_overrides, "$.rulebook");
+  } else {
+    return {};
+  }
 }
 
 // Assigns ids to the delegations and processor records that lack one ("<committee>-<matter>-<n>").
@@ -313,6 +327,8 @@ Result<Versioned> RegisterService::Create(Kind kind, std::string_view body, cons
       return Error{ErrorCode::kConflict, "Finns redan / Already exists", What(kind, id) + " already exists",
                    {{"$.id", "finns redan / already exists"}}};
     if (auto problem = MissingName(entity)) return Invalid("the " + std::string(store::ToString(kind)) + " is not valid", {*problem});
+    if (auto problems = RulebookProblems(entity); !problems.empty())
+      return Invalid("the organization's rulebook is not valid", problems);
     if (auto problems = model::ValidateEntity(entity, *state_); !problems.empty())
       return Invalid("the " + std::string(store::ToString(kind)) + " refers to what does not exist", problems);
     const std::string json = io::WriteEntity(entity);
@@ -361,6 +377,8 @@ Result<Versioned> RegisterService::Replace(Kind kind, const std::string& id, std
                        ": reload it and apply your change again",
                    {}};
     if (auto problem = MissingName(entity)) return Invalid("the " + std::string(store::ToString(kind)) + " is not valid", {*problem});
+    if (auto problems = RulebookProblems(entity); !problems.empty())
+      return Invalid("the organization's rulebook is not valid", problems);
     if (auto problems = model::ValidateEntity(entity, *state_); !problems.empty())
       return Invalid("the " + std::string(store::ToString(kind)) + " refers to what does not exist", problems);
     const std::string before = io::WriteEntity(*current);

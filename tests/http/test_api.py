@@ -258,6 +258,28 @@ class Api(unittest.TestCase):
         self.assertEqual([e["path"] for e in problem["errors"]], ["$.systems[0].roles[0].person"])
         self.assertEqual(self.export(), before)
 
+    def test_an_organization_is_judged_by_its_own_rulebook(self):
+        # cooperation-and-decisions.md §1: an organization's rulebook is checked when written and served merged.
+        self.load_example()
+        status, h, org = self.req("GET", "/api/v1/organizations/kba")
+        self.assertEqual(status, 200)
+        bad = dict(org, rulebook={"dpia_threshold": "three"})
+        status, _, problem = self.req("PUT", "/api/v1/organizations/kba", bad, dict(ACTOR, **{"If-Match": etag(h)}))
+        self.assertEqual(status, 422)
+        self.assertEqual([e["path"] for e in problem["errors"]], ["$.rulebook.dpia_threshold"])
+        good = dict(org, rulebook={"require_dpa_delegation": False, "dpia_threshold": 3})
+        status, _, _ = self.req("PUT", "/api/v1/organizations/kba", good, dict(ACTOR, **{"If-Match": etag(h)}))
+        self.assertEqual(status, 200)
+        status, _, own = self.req("GET", "/api/v1/rulebook?organization=kba")
+        self.assertEqual((status, own["require_dpa_delegation"], own["dpia_threshold"]), (200, False, 3))
+        status, _, base = self.req("GET", "/api/v1/rulebook")
+        self.assertEqual((base["require_dpa_delegation"], base["dpia_threshold"]), (True, 2))
+        self.assertEqual(self.req("GET", "/api/v1/rulebook?organization=nowhere")[0], 404)
+        # Kungsbacka no longer needs the KF 33 delegation: its committees' R-DELEG-KF33 findings are gone.
+        status, _, findings = self.req("GET", "/api/v1/findings?rule=R-DELEG-KF33&limit=1000")
+        self.assertEqual(status, 200)
+        self.assertEqual([f for f in findings["findings"] if f["rule"] == "R-DELEG-KF33"], [])
+
     def test_an_id_with_cr_lf_or_other_characters_is_refused_naming_the_field(self):
         # Issue 17: ids go into URLs, iCalendar, Atom, CSV and e-mail; [A-Za-z0-9._-]{1,100} only.
         self.load_example()
