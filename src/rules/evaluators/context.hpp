@@ -1,6 +1,8 @@
 #pragma once
 // What an evaluator sees (the register, its index, the rulebook, the instant) and where it puts findings.
 // Internal to rules/: not part of the layer's interface.
+#include <algorithm>
+#include <string_view>
 #include <vector>
 
 #include "model/register.hpp"
@@ -46,6 +48,21 @@ struct EvalContext {
 
 // Each finding is kept with the rulebook that judges it (whose enabled and severity settings apply): the one last
 // named by Judge().
+// A delegation in force on a day: valid_from <= day < valid_to (register-format.md, R-DELEG-KF33).
+inline bool ValidOn(const model::Delegation& d, model::Date day) {
+  return (!d.valid_from || *d.valid_from <= day) && (!d.valid_to || day < *d.valid_to);
+}
+
+// Whether a DPA document covers an organization: its `organizations`, else its `organization`, else the owner's
+// organization `home` (cooperation-and-decisions.md §2).
+inline bool DpaCovers(const model::Document& dpa, std::string_view organization, const model::Organization* home) {
+  if (!dpa.organizations.empty())
+    return std::any_of(dpa.organizations.begin(), dpa.organizations.end(),
+                       [&](const model::OrganizationId& o) { return o.str() == organization; });
+  if (dpa.organization) return dpa.organization->str() == organization;
+  return home != nullptr && home->id.str() == organization;
+}
+
 class Sink {
  public:
   void Judge(const Rulebook& rulebook) { judge_ = &rulebook; }

@@ -132,21 +132,14 @@ void EvaluateCooperationDpa(const EvalContext& ctx, const model::System& s, Sink
   const auto cooperations = ctx.index.CooperationsOf(ctx.index.IndexOf(s));
   if (cooperations.empty() || !Requires(ctx.rulebook, s.category, model::DocumentKind::kDpa)) return;
   const auto* home = ctx.index.OrganizationOf(s);
-  std::set<std::string_view> covered;
-  for (const auto& d : s.documents) {
-    if (d.kind != model::DocumentKind::kDpa) continue;
-    if (!d.organizations.empty()) {
-      for (const auto& o : d.organizations) covered.insert(o.str());
-    } else if (d.organization) {
-      covered.insert(d.organization->str());
-    } else if (home != nullptr) {
-      covered.insert(home->id.str());
-    }
-  }
   std::set<std::string> missing;
   for (const auto* c : cooperations)
-    for (const auto& p : c->parties)
-      if (!covered.contains(p.organization.str())) missing.insert(p.organization.str());
+    for (const auto& p : c->parties) {
+      const bool covered = std::any_of(s.documents.begin(), s.documents.end(), [&](const model::Document& d) {
+        return d.kind == model::DocumentKind::kDpa && DpaCovers(d, p.organization.str(), home);
+      });
+      if (!covered) missing.insert(p.organization.str());
+    }
   for (const auto& o : missing) out.System(RuleId::kCoopDpa, Severity::kError, s, {{"organization", o}});
 }
 

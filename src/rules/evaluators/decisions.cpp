@@ -10,10 +10,6 @@
 namespace ansvar::rules::internal {
 namespace {
 
-bool ValidOn(const model::Delegation& d, model::Date day) {
-  return (!d.valid_from || *d.valid_from <= day) && (!d.valid_to || day < *d.valid_to);
-}
-
 // The delegate of a delegation is this person: named as delegate_person, else holding delegate_title (a delegation
 // naming neither delegates to nobody).
 bool DelegatedTo(const model::Delegation& d, const model::Person& person) {
@@ -37,13 +33,6 @@ std::vector<const model::Committee*> MustDecide(const RegisterIndex& index, cons
   return out;
 }
 
-bool CoversOrganization(const model::Document& dpa, const model::Organization* home) {
-  if (home == nullptr) return true;
-  if (!dpa.organizations.empty())
-    return std::find(dpa.organizations.begin(), dpa.organizations.end(), home->id) != dpa.organizations.end();
-  return !dpa.organization || *dpa.organization == home->id;
-}
-
 bool AtMeeting(const model::DpaDecision& d) { return d.meeting && !d.meeting->empty(); }
 
 }  // namespace
@@ -62,7 +51,7 @@ void EvaluateDecisionsOf(const EvalContext& ctx, const model::System& s, Sink& o
     bool computed = false;
     for (const auto& d : s.documents) {
       if (d.kind != model::DocumentKind::kDpa || !d.signed_on || *d.signed_on < *rb.dpa_decisions_from) continue;
-      if (!CoversOrganization(d, home)) continue;
+      if (home != nullptr && !DpaCovers(d, home->id.str(), home)) continue;
       if (!computed) must = MustDecide(index, s), computed = true;
       const auto decisions = index.DpaDecisionsOf(index.IndexOf(s));
       for (const auto* c : must) {

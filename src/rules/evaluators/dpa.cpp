@@ -79,7 +79,7 @@ void EvaluateDelegations(const EvalContext& ctx, Sink& out) {
     const bool delegated = std::any_of(delegations.begin(), delegations.end(), [&](const model::Delegation* d) {
       return d->matter == model::DelegationMatter::kDecideDpaMunicipalityWide &&
              (!d->delegate_title || *d->delegate_title == model::Title::kDeputyMunicipalDirector) &&
-             (!d->valid_from || *d->valid_from <= ctx.today) && (!d->valid_to || ctx.today < *d->valid_to);
+             ValidOn(*d, ctx.today);
     });
     if (!delegated) out.Add(RuleId::kDelegKf33, Severity::kError, SubjectType::kCommittee, c.id.str());
   }
