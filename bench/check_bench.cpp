@@ -4,6 +4,7 @@
 //                [--lang sv|en] [--seed N] [--scale X]      (--seed, --scale: only when the register is generated)
 // Without --register it uses bench/out/national.json (--shape flat: bench/out/flat.json) and generates it first,
 // in a child process so that the generator's memory does not count, when it is missing. Any register file will do.
+#include <simdjson.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
@@ -18,7 +19,6 @@
 #include <fstream>
 #include <iostream>
 #include <map>
-#include <simdjson.h>
 #include <sstream>
 #include <string>
 #include <string_view>
@@ -76,7 +76,8 @@ Timing Time(Fn&& fn) {
 }
 
 // Generates the register in a child process: its peak memory is not ours.
-bool GenerateInChild(const std::string& path, const std::string& shape, const ansvar::bench::SyntheticOptions& options) {
+bool GenerateInChild(const std::string& path, const std::string& shape,
+                     const ansvar::bench::SyntheticOptions& options) {
   std::fflush(stdout);
   const auto t0 = Clock::now();
   const pid_t pid = fork();
@@ -85,8 +86,9 @@ bool GenerateInChild(const std::string& path, const std::string& shape, const an
     size_t bytes = 0;
     ansvar::bench::FlatOptions flat;
     flat.seed = options.seed;
-    const bool ok = shape == "flat" ? ansvar::bench::WriteFlatRegister(flat, path, bytes)
-                                    : ansvar::bench::WriteRegisterFile(ansvar::bench::GenerateRegister(options), path, bytes);
+    const bool ok = shape == "flat"
+                        ? ansvar::bench::WriteFlatRegister(flat, path, bytes)
+                        : ansvar::bench::WriteRegisterFile(ansvar::bench::GenerateRegister(options), path, bytes);
     std::fflush(stdout);
     _exit(ok ? 0 : 1);
   }
@@ -121,12 +123,12 @@ struct Row {
   std::string baseline;  // the baseline it is compared with
   double ratio = 0;      // seconds / the baseline's seconds
   std::string target;
-  std::string met;       // yes, no or empty
+  std::string met;  // yes, no or empty
 };
 
 void PrintTable(const std::vector<Row>& rows) {
-  std::printf("\n%-34s %9s %9s %14s %11s %-18s %-16s %s\n", "phase", "wall_s", "cpu_s", "rate", "x_baseline", "baseline",
-              "target", "met");
+  std::printf("\n%-34s %9s %9s %14s %11s %-18s %-16s %s\n", "phase", "wall_s", "cpu_s", "rate", "x_baseline",
+              "baseline", "target", "met");
   for (const auto& r : rows) {
     char ratio[32] = "";
     if (r.ratio > 0) std::snprintf(ratio, sizeof ratio, "%.2f", r.ratio);
@@ -188,7 +190,8 @@ int main(int argc, char** argv) {
     return 2;
   }
   const bool generated_default = register_path.empty();
-  if (generated_default) register_path = shape == "flat" ? bench::DefaultFlatRegisterPath() : bench::DefaultRegisterPath();
+  if (generated_default)
+    register_path = shape == "flat" ? bench::DefaultFlatRegisterPath() : bench::DefaultRegisterPath();
   const auto out_dir = std::filesystem::path(register_path).parent_path();
   if (findings_path.empty()) findings_path = (out_dir / "findings.json").string();
   const std::string text_path = (out_dir / "findings.txt").string();
@@ -215,7 +218,8 @@ int main(int argc, char** argv) {
   const Timing parse = Time([&] { read = io::ReadRegisterFile(register_path); });
   const double parse_main_cpu = ThreadCpu() - main_cpu_start;
   if (!read->reg) {
-    std::cerr << "ansvar_bench: " << register_path << " is not a usable register:\n" << io::FormatProblems(read->problems);
+    std::cerr << "ansvar_bench: " << register_path << " is not a usable register:\n"
+              << io::FormatProblems(read->problems);
     return 1;
   }
   const model::Register& reg = *read->reg;
@@ -250,9 +254,8 @@ int main(int argc, char** argv) {
     });
   });
   const Timing derive_t = Time([&] {
-    derive_bytes = WriteReport(derive_path, [&](const io::WriteOutput& w) {
-      return io::WriteDeriveJson(w, index, rulebook, true, threads);
-    });
+    derive_bytes = WriteReport(
+        derive_path, [&](const io::WriteOutput& w) { return io::WriteDeriveJson(w, index, rulebook, true, threads); });
   });
 
   // Evaluation alone, repeated.
@@ -261,7 +264,8 @@ int main(int argc, char** argv) {
     std::vector<rules::Finding> again;
     evals.push_back(Time([&] { again = rules::Check(index, rulebook, check_options); }));
     if (again.size() != findings.size()) {
-      std::cerr << "ansvar_bench: run " << r << " gave " << again.size() << " findings, not " << findings.size() << "\n";
+      std::cerr << "ansvar_bench: run " << r << " gave " << again.size() << " findings, not " << findings.size()
+                << "\n";
       return 1;
     }
   }
@@ -296,9 +300,7 @@ int main(int argc, char** argv) {
     }
   }
   text.assign(json_bytes, 'x');
-  const Timing write_t = Time([&] {
-    WriteReport(baseline_path, [&](const io::WriteOutput& w) { return w(text); });
-  });
+  const Timing write_t = Time([&] { WriteReport(baseline_path, [&](const io::WriteOutput& w) { return w(text); }); });
   std::filesystem::remove(baseline_path);
 
   const auto summary = rules::Summarize(findings);
@@ -322,22 +324,27 @@ int main(int argc, char** argv) {
   std::printf("eval_s_first=%.3f\neval_s_min=%.3f\neval_s_median=%.3f\neval_runs=%zu\n", eval_first.wall, eval_min.wall,
               eval_median.wall, evals.size());
   std::printf("findings_json_write_s=%.3f\nfindings_json_mb=%.1f\n", json_t.wall, json_mb);
-  std::printf("findings_text_write_s=%.3f\nfindings_text_mb=%.1f\n", text_t.wall, static_cast<double>(text_bytes) / 1e6);
-  std::printf("derive_json_write_s=%.3f\nderive_json_mb=%.1f\n", derive_t.wall, static_cast<double>(derive_bytes) / 1e6);
+  std::printf("findings_text_write_s=%.3f\nfindings_text_mb=%.1f\n", text_t.wall,
+              static_cast<double>(text_bytes) / 1e6);
+  std::printf("derive_json_write_s=%.3f\nderive_json_mb=%.1f\n", derive_t.wall,
+              static_cast<double>(derive_bytes) / 1e6);
   std::printf("total_s=%.3f\n", check_total);
   std::printf("derive_total_s=%.3f\n", derive_total);
   std::printf("findings=%zu\n", findings.size());
-  std::printf("findings_error=%zu\nfindings_warning=%zu\nfindings_info=%zu\n", summary.error, summary.warning, summary.info);
+  std::printf("findings_error=%zu\nfindings_warning=%zu\nfindings_info=%zu\n", summary.error, summary.warning,
+              summary.info);
   std::printf("rules_with_findings=%zu\n", by_rule.size());
   for (const auto& [rule, count] : by_rule)
     std::printf("rule_%.*s=%zu\n", static_cast<int>(rule.size()), rule.data(), count);
   // CPU seconds of all threads: the read uses two for a large register, evaluation and output `threads`.
   std::printf("parse_cpu_s=%.3f\nparse_main_thread_cpu_s=%.3f\n", parse.cpu, parse_main_cpu);
-  std::printf("validate_cpu_s=%.3f\nindex_cpu_s=%.3f\neval_cpu_s_median=%.3f\n", validate_t.cpu, index_t.cpu, eval_median.cpu);
-  std::printf("findings_json_write_cpu_s=%.3f\nfindings_text_write_cpu_s=%.3f\nderive_json_write_cpu_s=%.3f\n", json_t.cpu,
-              text_t.cpu, derive_t.cpu);
+  std::printf("validate_cpu_s=%.3f\nindex_cpu_s=%.3f\neval_cpu_s_median=%.3f\n", validate_t.cpu, index_t.cpu,
+              eval_median.cpu);
+  std::printf("findings_json_write_cpu_s=%.3f\nfindings_text_write_cpu_s=%.3f\nderive_json_write_cpu_s=%.3f\n",
+              json_t.cpu, text_t.cpu, derive_t.cpu);
   std::printf("total_cpu_s=%.3f\n", check_cpu);
-  std::printf("findings_per_s=%.0f\n", eval_median.wall > 0 ? static_cast<double>(findings.size()) / eval_median.wall : 0.0);
+  std::printf("findings_per_s=%.0f\n",
+              eval_median.wall > 0 ? static_cast<double>(findings.size()) / eval_median.wall : 0.0);
   std::printf("peak_rss_mb=%.0f\n", peak_pipeline);
   std::printf("peak_rss_mb_end=%.0f\n", PeakRssMb());
   std::printf("validate_problems=%zu\n", problems.size());
@@ -353,27 +360,33 @@ int main(int argc, char** argv) {
   const double systems_n = static_cast<double>(reg.systems.size());
   std::vector<Row> rows = {
       {"baseline: read file", read_t.wall, read_t.cpu, Rate(file_mb, read_t.wall, "MB/s"), "", 0, "", ""},
-      {"baseline: simdjson DOM parse", simdjson_t.wall, simdjson_t.cpu, Rate(file_mb, simdjson_t.wall, "MB/s"), "", 0, "", ""},
-      {"baseline: write findings' bytes", write_t.wall, write_t.cpu, Rate(json_mb, write_t.wall, "MB/s"), "", 0, "", ""},
+      {"baseline: simdjson DOM parse", simdjson_t.wall, simdjson_t.cpu, Rate(file_mb, simdjson_t.wall, "MB/s"), "", 0,
+       "", ""},
+      {"baseline: write findings' bytes", write_t.wall, write_t.cpu, Rate(json_mb, write_t.wall, "MB/s"), "", 0, "",
+       ""},
       {"parse + validate", parse.wall, parse.cpu, Rate(file_mb, parse.wall, "MB/s"), "simdjson parse",
        parse.wall / simdjson_t.wall, ">= 400 MB/s", yes(parse_ok)},
-      {"  of which validate (alone)", validate_t.wall, validate_t.cpu, "", "simdjson parse", validate_t.wall / simdjson_t.wall, "", ""},
+      {"  of which validate (alone)", validate_t.wall, validate_t.cpu, "", "simdjson parse",
+       validate_t.wall / simdjson_t.wall, "", ""},
       {"index", index_t.wall, index_t.cpu, Rate(systems_n, index_t.wall, "systems/s"), "simdjson parse",
        index_t.wall / simdjson_t.wall, "", ""},
       {"evaluation (median)", eval_median.wall, eval_median.cpu, Rate(findings_n, eval_median.wall, "findings/s"),
        "simdjson parse", eval_median.wall / simdjson_t.wall, "", ""},
       {"findings json, streamed", json_t.wall, json_t.cpu, Rate(json_mb, json_t.wall, "MB/s"), "write bytes",
        json_t.wall / write_t.wall, "", ""},
-      {"findings text, streamed", text_t.wall, text_t.cpu, Rate(static_cast<double>(text_bytes) / 1e6, text_t.wall, "MB/s"),
-       "write bytes", text_t.wall / write_t.wall, "", ""},
-      {"derive json, streamed", derive_t.wall, derive_t.cpu, Rate(static_cast<double>(derive_bytes) / 1e6, derive_t.wall, "MB/s"),
-       "write bytes", derive_t.wall / write_t.wall, "", ""},
+      {"findings text, streamed", text_t.wall, text_t.cpu,
+       Rate(static_cast<double>(text_bytes) / 1e6, text_t.wall, "MB/s"), "write bytes", text_t.wall / write_t.wall, "",
+       ""},
+      {"derive json, streamed", derive_t.wall, derive_t.cpu,
+       Rate(static_cast<double>(derive_bytes) / 1e6, derive_t.wall, "MB/s"), "write bytes",
+       derive_t.wall / write_t.wall, "", ""},
       {"check --format json (in process)", check_total, check_cpu, Rate(file_mb, check_total, "MB/s"), "simdjson parse",
        check_total / simdjson_t.wall, "< 1 s", yes(total_ok)},
       {"derive --format json (in process)", derive_total, parse.cpu + index_t.cpu + derive_t.cpu,
        Rate(file_mb, derive_total, "MB/s"), "simdjson parse", derive_total / simdjson_t.wall, "< 1 s", yes(derive_ok)},
   };
   PrintTable(rows);
-  std::printf("%-34s %9.0f MiB %-30s %-16s %s\n", "peak memory of check", peak_pipeline, "", "< 1 GB", yes(peak_ok).c_str());
+  std::printf("%-34s %9.0f MiB %-30s %-16s %s\n", "peak memory of check", peak_pipeline, "", "< 1 GB",
+              yes(peak_ok).c_str());
   return 0;
 }

@@ -107,9 +107,12 @@ class Emitter {
       } else {
         uint32_t cp = 0;
         int more = 0;
-        if ((c & 0xE0) == 0xC0) cp = c & 0x1F, more = 1;
-        else if ((c & 0xF0) == 0xE0) cp = c & 0x0F, more = 2;
-        else cp = c & 0x07, more = 3;
+        if ((c & 0xE0) == 0xC0)
+          cp = c & 0x1F, more = 1;
+        else if ((c & 0xF0) == 0xE0)
+          cp = c & 0x0F, more = 2;
+        else
+          cp = c & 0x07, more = 3;
         for (int k = 0; k < more && i + 1 < s.size(); ++k) cp = (cp << 6) | (static_cast<unsigned char>(s[++i]) & 0x3F);
         if (cp >= 0x10000) {
           cp -= 0x10000;
@@ -136,13 +139,13 @@ class Emitter {
   size_t bytes_ = 0;
 };
 
-constexpr std::array<std::string_view, 6> kCommitteeNames = {
-    "Barn- och utbildningsnämnden", "Socialnämnden", "Miljö- och hälsoskyddsnämnden",
-    "Byggnadsnämnden",              "Kultur- och fritidsnämnden", "Tekniska nämnden"};
+constexpr std::array<std::string_view, 6> kCommitteeNames = {"Barn- och utbildningsnämnden",  "Socialnämnden",
+                                                             "Miljö- och hälsoskyddsnämnden", "Byggnadsnämnden",
+                                                             "Kultur- och fritidsnämnden",    "Tekniska nämnden"};
 constexpr std::array<std::string_view, 6> kCommitteeCodes = {"bun", "son", "mhn", "byn", "kfn", "tn"};
-constexpr std::array<std::string_view, 12> kSuppliers = {"Tieto Evry", "CGI", "Visma", "Microsoft", "Atea",
-                                                         "Lumell", "Pulsen", "Sokigo", "Formpipe", "Unit4",
-                                                         "Åkerlund & Söner", "Ølstrøm Data"};
+constexpr std::array<std::string_view, 12> kSuppliers = {
+    "Tieto Evry", "CGI",      "Visma", "Microsoft",        "Atea",        "Lumell", "Pulsen",
+    "Sokigo",     "Formpipe", "Unit4", "Åkerlund & Söner", "Ølstrøm Data"};
 constexpr std::array<std::string_view, 5> kCategories = {"business_system", "digital_tool", "platform",
                                                          "commercial_service", "it_infrastructure"};
 
@@ -199,8 +202,9 @@ bool WriteFlatRegister(const FlatOptions& options, const std::string& path, size
         o.Key("employing_committee");
         o.Null();
         o.Field("id", t.administrations[a]);
-        o.Field("name", a == 0 ? "Kommunledningsförvaltningen" : a == 1 ? "Serviceförvaltningen"
-                                                                         : std::string(kCommitteeNames[a - 2]) + "s förvaltning");
+        o.Field("name", a == 0   ? "Kommunledningsförvaltningen"
+                        : a == 1 ? "Serviceförvaltningen"
+                                 : std::string(kCommitteeNames[a - 2]) + "s förvaltning");
         o.Field("organization", t.id);
         o.Key("units");
         o.BeginArray();
@@ -223,9 +227,14 @@ bool WriteFlatRegister(const FlatOptions& options, const std::string& path, size
       for (size_t c = 0; c < t.committees.size(); ++c) {
         o.BeginObject();
         o.Field("id", t.committees[c]);
-        o.Field("kind", c == 0 ? "executive_board" : c == 1 ? "service_committee" : c + 1 == t.committees.size() ? "audit" : "committee");
-        o.Field("name", c == 0 ? std::string("Kommunstyrelsen") : c == 1 ? std::string("Servicenämnden")
-                        : c + 1 == t.committees.size() ? std::string("Revisionen") : std::string(kCommitteeNames[c - 2]));
+        o.Field("kind", c == 0                         ? "executive_board"
+                        : c == 1                       ? "service_committee"
+                        : c + 1 == t.committees.size() ? "audit"
+                                                       : "committee");
+        o.Field("name", c == 0                         ? std::string("Kommunstyrelsen")
+                        : c == 1                       ? std::string("Servicenämnden")
+                        : c + 1 == t.committees.size() ? std::string("Revisionen")
+                                                       : std::string(kCommitteeNames[c - 2]));
         o.Field("organization", t.id);
         o.EndObject();
       }
@@ -248,8 +257,10 @@ bool WriteFlatRegister(const FlatOptions& options, const std::string& path, size
       o.Field("id", t.id);
       o.Field("kind", "municipality");
       o.Key("management_review_on");
-      if (chance(0.8)) o.String(Date(2024, 1 + static_cast<int>(pick(12)), 1 + static_cast<int>(pick(28))));
-      else o.Null();
+      if (chance(0.8))
+        o.String(Date(2024, 1 + static_cast<int>(pick(12)), 1 + static_cast<int>(pick(28))));
+      else
+        o.Null();
       o.Field("name", t.name);
       o.EndObject();
     }
@@ -266,15 +277,23 @@ bool WriteFlatRegister(const FlatOptions& options, const std::string& path, size
         o.Field("id", t.people[p]);
         o.Field("name", "Person " + std::to_string(p) + (k % 3 == 0 ? " Åström" : k % 3 == 1 ? " Nyström" : " Berg"));
         o.Key("title");
-        if (a == 0 && k == 0) o.String("municipal_director");
-        else if (a == 0 && k == 1) o.String("deputy_municipal_director");
-        else if (k == 0) o.String("administration_director");
-        else if (a == 1 && k == 1) o.String("digital_center_head");
-        else if (k < 4) o.String("manager");
-        else o.String("employee");
+        if (a == 0 && k == 0)
+          o.String("municipal_director");
+        else if (a == 0 && k == 1)
+          o.String("deputy_municipal_director");
+        else if (k == 0)
+          o.String("administration_director");
+        else if (a == 1 && k == 1)
+          o.String("digital_center_head");
+        else if (k < 4)
+          o.String("manager");
+        else
+          o.String("employee");
         o.Key("unit");
-        if (a == 1 && k == 1) o.String(t.id + "-dc");
-        else o.Null();
+        if (a == 1 && k == 1)
+          o.String(t.id + "-dc");
+        else
+          o.Null();
         o.EndObject();
       }
     o.EndArray();
@@ -427,8 +446,10 @@ bool WriteFlatRegister(const FlatOptions& options, const std::string& path, size
         o.Field("scope", wide ? "municipality_wide" : "administration_specific");
         o.Field("special_categories", personal && chance(0.1));
         o.Key("supplier");
-        if (external) o.String(kSuppliers[pick(kSuppliers.size())]);
-        else o.Null();
+        if (external)
+          o.String(kSuppliers[pick(kSuppliers.size())]);
+        else
+          o.Null();
         o.Key("used_by");
         o.BeginArray();
         o.String(t.administrations[a]);

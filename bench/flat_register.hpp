@@ -13,8 +13,8 @@ namespace ansvar::bench {
 struct FlatOptions {
   uint64_t seed = 1;
   int municipalities = 290;
-  int systems = 490;      // per municipality (±10 %)
-  int activities = 350;   // per municipality (±10 %)
+  int systems = 490;     // per municipality (±10 %)
+  int activities = 350;  // per municipality (±10 %)
   std::string as_of = "2025-06-15";
 };
 

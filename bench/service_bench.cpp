@@ -68,8 +68,9 @@ double SqliteCommits(const std::string& path, size_t n, size_t bytes) {
   RemoveDb(path);
   sqlite3* db = nullptr;
   Check(sqlite3_open(path.c_str(), &db), db, "open");
-  Check(sqlite3_exec(db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; CREATE TABLE t(id TEXT PRIMARY KEY, json TEXT)",
-                     nullptr, nullptr, nullptr),
+  Check(sqlite3_exec(
+            db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; CREATE TABLE t(id TEXT PRIMARY KEY, json TEXT)",
+            nullptr, nullptr, nullptr),
         db, "schema");
   sqlite3_stmt* insert = nullptr;
   Check(sqlite3_prepare_v2(db, "INSERT INTO t VALUES (?, ?)", -1, &insert, nullptr), db, "prepare");
@@ -120,13 +121,19 @@ int main(int argc, char** argv) {
       if (i + 1 >= argc) Fail(std::string(arg) + " needs a value");
       return argv[++i];
     };
-    if (arg == "--register") register_path = value();
-    else if (arg == "--municipalities") municipalities = std::stoi(value());
-    else if (arg == "--creates") creates = std::stoul(value());
-    else if (arg == "--lists") lists = std::max(1, std::stoi(value()));
-    else if (arg == "--db") db_path = value();
+    if (arg == "--register")
+      register_path = value();
+    else if (arg == "--municipalities")
+      municipalities = std::stoi(value());
+    else if (arg == "--creates")
+      creates = std::stoul(value());
+    else if (arg == "--lists")
+      lists = std::max(1, std::stoi(value()));
+    else if (arg == "--db")
+      db_path = value();
     else {
-      std::cerr << "usage: ansvar_service_bench [--register FILE] [--municipalities N] [--creates N] [--lists N] [--db FILE]\n";
+      std::cerr << "usage: ansvar_service_bench [--register FILE] [--municipalities N] [--creates N] [--lists N] [--db "
+                   "FILE]\n";
       return 2;
     }
   }
@@ -161,7 +168,8 @@ int main(int argc, char** argv) {
     summary = r.value();
   });
   service.reset();
-  const double start_s = Time([&] { service.emplace(store::OpenSqliteStore(db_path), rules::Rulebook::Default(), clock); });
+  const double start_s =
+      Time([&] { service.emplace(store::OpenSqliteStore(db_path), rules::Rulebook::Default(), clock); });
   if (service->Count(app::Kind::kSystem) != reg.systems.size()) Fail("the database does not hold the register");
 
   // Every system with its roles, as GET /api/v1/systems?limit=5000 lists them.
@@ -226,8 +234,9 @@ int main(int argc, char** argv) {
 
   const double mb = static_cast<double>(register_json.size()) / 1e6;
   std::printf("systems=%zu\nregister_mb=%.1f\nimport_summary=%s\n", reg.systems.size(), mb, summary.c_str());
-  std::printf("import_s=%.3f\nstart_s=%.3f\nlist_first_ms=%.2f\nlist_ms=%.2f\nlist_kb=%.0f\nserialise_ms=%.2f\n", import_s,
-              start_s, list_first_s * 1e3, list_s * 1e3, static_cast<double>(list_bytes) / 1e3, serialise_s * 1e3);
+  std::printf("import_s=%.3f\nstart_s=%.3f\nlist_first_ms=%.2f\nlist_ms=%.2f\nlist_kb=%.0f\nserialise_ms=%.2f\n",
+              import_s, start_s, list_first_s * 1e3, list_s * 1e3, static_cast<double>(list_bytes) / 1e3,
+              serialise_s * 1e3);
   std::printf("get_us=%.1f\ncreates=%zu\ncreates_per_s=%.0f\nbaseline_sqlite_commits_per_s=%.0f\n", get_s / gets * 1e6,
               creates, static_cast<double>(creates) / create_s, static_cast<double>(creates) / commits_s);
   std::printf("create_cpu_us=%.0f\nbaseline_commit_cpu_us=%.0f\n", create_cpu / static_cast<double>(creates) * 1e6,
@@ -238,25 +247,30 @@ int main(int argc, char** argv) {
   const double per_commit = commits_s / static_cast<double>(std::max<size_t>(creates, 1));
   const std::vector<Row> rows = {
       {"baseline: SQLite commit of one row", per_commit, Rate(1, per_commit, "commits/s"), "", 0, "", ""},
-      {"baseline: serialise the systems", serialise_s, Rate(static_cast<double>(listed), serialise_s, "systems/s"), "", 0, "", ""},
-      {"import (whole register)", import_s, Rate(mb, import_s, "MB/s"), "commit of one row", import_s / per_commit, "", ""},
+      {"baseline: serialise the systems", serialise_s, Rate(static_cast<double>(listed), serialise_s, "systems/s"), "",
+       0, "", ""},
+      {"import (whole register)", import_s, Rate(mb, import_s, "MB/s"), "commit of one row", import_s / per_commit, "",
+       ""},
       {"start on the database", start_s, Rate(mb, start_s, "MB/s"), "commit of one row", start_s / per_commit, "", ""},
       {"list every system (first)", list_first_s, Rate(static_cast<double>(listed), list_first_s, "systems/s"),
        "serialise", list_first_s / serialise_s, "", ""},
       {"list every system (median)", list_s, Rate(static_cast<double>(listed), list_s, "systems/s"), "serialise",
        list_s / serialise_s, "< 20 ms", yes(list_s < 0.020)},
-      {"get one system", get_s / gets, Rate(gets, get_s, "gets/s"), "commit of one row", get_s / gets / per_commit, "", ""},
-      {"create one system", create_s / static_cast<double>(creates), Rate(static_cast<double>(creates), create_s, "creates/s"),
-       "commit of one row", create_s / static_cast<double>(creates) / per_commit, ">= 1000/s",
+      {"get one system", get_s / gets, Rate(gets, get_s, "gets/s"), "commit of one row", get_s / gets / per_commit, "",
+       ""},
+      {"create one system", create_s / static_cast<double>(creates),
+       Rate(static_cast<double>(creates), create_s, "creates/s"), "commit of one row",
+       create_s / static_cast<double>(creates) / per_commit, ">= 1000/s",
        yes(static_cast<double>(creates) / create_s >= 1000)},
       {"findings after a write", findings_s, "", "commit of one row", findings_s / per_commit, "", ""},
   };
-  std::printf("\n%-36s %10s %16s %-20s %11s %-10s %s\n", "phase", "wall_s", "rate", "baseline", "x_baseline", "target", "met");
+  std::printf("\n%-36s %10s %16s %-20s %11s %-10s %s\n", "phase", "wall_s", "rate", "baseline", "x_baseline", "target",
+              "met");
   for (const auto& r : rows) {
     char ratio[32] = "";
     if (r.ratio > 0) std::snprintf(ratio, sizeof ratio, "%.2f", r.ratio);
-    std::printf("%-36s %10.5f %16s %-20s %11s %-10s %s\n", r.what.c_str(), r.seconds, r.rate.c_str(), r.baseline.c_str(),
-                ratio, r.target.c_str(), r.met.c_str());
+    std::printf("%-36s %10.5f %16s %-20s %11s %-10s %s\n", r.what.c_str(), r.seconds, r.rate.c_str(),
+                r.baseline.c_str(), ratio, r.target.c_str(), r.met.c_str());
   }
   return 0;
 }

@@ -144,8 +144,8 @@ LoginResult Accounts::Login(const std::string& raw_id, const std::string& passwo
   const std::string pair_key = PairThrottleKey(plausible ? id : "-", from);
 
   LoginResult out;
-  const int64_t wait = std::max(Throttled(address_key, settings_.address_failures, now),
-                                plausible ? Delayed(pair_key, now) : 0);
+  const int64_t wait =
+      std::max(Throttled(address_key, settings_.address_failures, now), plausible ? Delayed(pair_key, now) : 0);
   if (wait > 0) {
     out.outcome = LoginOutcome::kThrottled;
     out.retry_after_seconds = wait;

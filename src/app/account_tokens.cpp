@@ -60,7 +60,8 @@ Result<IssuedApiToken> Accounts::CreateToken(const std::string& account_id, cons
   t.hash = Sha256Hex(out.token);
   t.created_at = clock_();
   t.created_by = actor.id;
-  if (expires_in_days) t.expires_at = model::Timestamp::FromSeconds(t.created_at.seconds() + int64_t(*expires_in_days) * 86400);
+  if (expires_in_days)
+    t.expires_at = model::Timestamp::FromSeconds(t.created_at.seconds() + int64_t(*expires_in_days) * 86400);
   try {
     store_.PutDocument(std::string(kApiTokens), t.id, io::WriteStoredApiToken(t), std::nullopt, actor, t.created_at);
   } catch (const store::ConflictError& e) {

@@ -10,8 +10,8 @@
 #include "app/cycle_crypto.hpp"
 #include "app/cycle_scope.hpp"
 #include "app/cycle_service.hpp"
-#include "app/subject_path.hpp"
 #include "app/service_state.hpp"
+#include "app/subject_path.hpp"
 #include "io/icalendar.hpp"
 #include "io/json_writer.hpp"
 #include "rules/vocabulary.hpp"
@@ -64,7 +64,6 @@ std::string_view StateText(rules::DueState s) {
   }
   return "";
 }
-
 
 }  // namespace
 

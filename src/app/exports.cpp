@@ -26,14 +26,17 @@ using K = PdfBlock::Kind;
 
 // EU/EEA (register-format.md): the 27 member states and IS, LI, NO.
 bool InEea(const std::string& code) {
-  static const std::set<std::string> kEea = {"AT", "BE", "BG", "HR", "CY", "CZ", "DK", "EE", "FI", "FR", "DE", "GR", "HU", "IE", "IT",
-                                             "LV", "LT", "LU", "MT", "NL", "PL", "PT", "RO", "SK", "SI", "ES", "SE", "IS", "LI", "NO"};
+  static const std::set<std::string> kEea = {"AT", "BE", "BG", "HR", "CY", "CZ", "DK", "EE", "FI", "FR",
+                                             "DE", "GR", "HU", "IE", "IT", "LV", "LT", "LU", "MT", "NL",
+                                             "PL", "PT", "RO", "SK", "SI", "ES", "SE", "IS", "LI", "NO"};
   return kEea.contains(code);
 }
 
 struct Words {
   Lang lang;
-  [[nodiscard]] std::string operator()(std::string_view sv, std::string_view en) const { return std::string(lang == Lang::kSv ? sv : en); }
+  [[nodiscard]] std::string operator()(std::string_view sv, std::string_view en) const {
+    return std::string(lang == Lang::kSv ? sv : en);
+  }
 };
 
 // Which committees (and so which activities and records) a request concerns, and how to name that.
@@ -56,9 +59,11 @@ Result<Scope> ScopeOf(const model::Register& reg, const ExportRequest& r, const 
     return nullptr;
   };
   if (!r.committee.empty()) {
-    const auto it = std::find_if(reg.committees.begin(), reg.committees.end(), [&](const auto& c) { return c.id.str() == r.committee; });
+    const auto it = std::find_if(reg.committees.begin(), reg.committees.end(),
+                                 [&](const auto& c) { return c.id.str() == r.committee; });
     if (it == reg.committees.end()) return NotFound("committee \"" + r.committee + "\" does not exist");
-    s.all = false, s.committees = {r.committee}, s.id = r.committee, s.title = it->name, s.organization = org(it->organization.str());
+    s.all = false, s.committees = {r.committee}, s.id = r.committee, s.title = it->name,
+    s.organization = org(it->organization.str());
   } else if (!r.administration.empty()) {
     const auto it = std::find_if(reg.administrations.begin(), reg.administrations.end(),
                                  [&](const auto& a) { return a.id.str() == r.administration; });
@@ -83,7 +88,8 @@ Result<Scope> ScopeOf(const model::Register& reg, const ExportRequest& r, const 
 std::string Today(const ExportRequest& r) {
   if (r.as_of) return model::FormatDate(r.as_of->date());
   const auto now = std::chrono::system_clock::now().time_since_epoch();
-  return model::FormatDate(model::Timestamp::FromSeconds(std::chrono::duration_cast<std::chrono::seconds>(now).count()).date());
+  return model::FormatDate(
+      model::Timestamp::FromSeconds(std::chrono::duration_cast<std::chrono::seconds>(now).count()).date());
 }
 
 std::string Dpo(const model::Register& reg, const model::Organization* org, const Words& w) {
@@ -125,8 +131,10 @@ ExportFile File(std::string bytes, ExportFormat f, const std::string& stem) {
   switch (f) {
     case ExportFormat::kXlsx:
       return {std::move(bytes), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", stem + ".xlsx"};
-    case ExportFormat::kCsv: return {std::move(bytes), "text/csv; charset=utf-8", stem + ".csv"};
-    case ExportFormat::kPdf: break;
+    case ExportFormat::kCsv:
+      return {std::move(bytes), "text/csv; charset=utf-8", stem + ".csv"};
+    case ExportFormat::kPdf:
+      break;
   }
   return {std::move(bytes), "application/pdf", stem + ".pdf"};
 }
@@ -141,7 +149,8 @@ Result<ExportFile> Ropa(const model::Register& reg, const ExportRequest& r, cons
   // By committee, in the register's order; activities without a controller last (only in the whole record).
   std::vector<std::pair<const model::Committee*, std::vector<const model::ProcessingActivity*>>> groups;
   std::unordered_map<std::string, std::vector<const model::ProcessingActivity*>> by_controller;
-  for (const auto& a : reg.processing_activities) by_controller[a.controller ? a.controller->str() : std::string()].push_back(&a);
+  for (const auto& a : reg.processing_activities)
+    by_controller[a.controller ? a.controller->str() : std::string()].push_back(&a);
   for (const auto& c : reg.committees) {
     if (!scope.all && !scope.committees.contains(c.id.str())) continue;
     auto& acts = by_controller[c.id.str()];
@@ -158,7 +167,8 @@ Result<ExportFile> Ropa(const model::Register& reg, const ExportRequest& r, cons
     t.name = w("Registerförteckning", "Record of processing");
     t.preamble = {title,
                   w("Förteckning över behandlingar enligt artikel 30.1 i dataskyddsförordningen (EU) 2016/679.",
-                    "Record of processing activities under Article 30(1) of the General Data Protection Regulation (EU) 2016/679."),
+                    "Record of processing activities under Article 30(1) of the General Data Protection Regulation "
+                    "(EU) 2016/679."),
                   w("Dataskyddsombud: ", "Data protection officer: ") + dpo, w("Utskriven ", "Printed ") + Today(r)};
     t.headings = Headings(fields, r.lang);
     for (const auto& [c, acts] : groups)
@@ -168,17 +178,23 @@ Result<ExportFile> Ropa(const model::Register& reg, const ExportRequest& r, cons
   }
   PdfDocument doc;
   doc.title = title;
-  doc.header = w("Registerförteckning enligt artikel 30.1 dataskyddsförordningen · ", "Record of processing, GDPR art. 30(1) · ") +
+  doc.header = w("Registerförteckning enligt artikel 30.1 dataskyddsförordningen · ",
+                 "Record of processing, GDPR art. 30(1) · ") +
                scope.title + " · " + Today(r);
   doc.language = r.lang == Lang::kSv ? "sv" : "en";
-  doc.blocks.push_back({K::kParagraph,
-                        w("Förteckning över de behandlingar av personuppgifter som utförs under den personuppgiftsansvariges ansvar, "
-                          "enligt artikel 30.1 i dataskyddsförordningen (EU) 2016/679.",
-                          "The processing activities under the controller's responsibility, as Article 30(1) of the General Data "
-                          "Protection Regulation (EU) 2016/679 requires them to be recorded."),
-                        {}, {}, {}, {}});
+  doc.blocks.push_back(
+      {K::kParagraph,
+       w("Förteckning över de behandlingar av personuppgifter som utförs under den personuppgiftsansvariges ansvar, "
+         "enligt artikel 30.1 i dataskyddsförordningen (EU) 2016/679.",
+         "The processing activities under the controller's responsibility, as Article 30(1) of the General Data "
+         "Protection Regulation (EU) 2016/679 requires them to be recorded."),
+       {},
+       {},
+       {},
+       {}});
   for (const auto& [c, acts] : groups) {
-    doc.blocks.push_back({K::kHeading, c ? c->name : w("Utan personuppgiftsansvarig", "Without a controller"), {}, {}, {}, {}});
+    doc.blocks.push_back(
+        {K::kHeading, c ? c->name : w("Utan personuppgiftsansvarig", "Without a controller"), {}, {}, {}, {}});
     std::vector<std::pair<std::string, std::string>> head = {
         {w("Personuppgiftsansvarig", "Controller"), c ? c->name : "–"},
         {w("Organisation", "Organisation"), scope.organization ? scope.organization->name : ""},
@@ -190,7 +206,13 @@ Result<ExportFile> Ropa(const model::Register& reg, const ExportRequest& r, cons
         if (o.id == c->organization) head[1].second = o.name;
     doc.blocks.push_back({K::kFields, "", head, {}, {}, {}});
     if (acts.empty())
-      doc.blocks.push_back({K::kNote, w("Nämnden har inga registrerade behandlingar.", "The committee has no recorded processing."), {}, {}, {}, {}});
+      doc.blocks.push_back(
+          {K::kNote,
+           w("Nämnden har inga registrerade behandlingar.", "The committee has no recorded processing."),
+           {},
+           {},
+           {},
+           {}});
     for (const auto* a : acts) {
       std::string heading = a->name;
       if (!a->process_code.empty()) heading += " (" + a->process_code + ")";
@@ -205,7 +227,8 @@ Result<ExportFile> Ropa(const model::Register& reg, const ExportRequest& r, cons
       for (const auto& id : a->systems)
         if (const auto it = systems.find(id.str()); it != systems.end() && it->second->supplier)
           suppliers.push_back(it->second->name + ": " + *it->second->supplier);
-      if (!suppliers.empty()) b.fields.push_back({w("Systemens leverantörer", "Suppliers of the systems"), sheet::JoinList(suppliers)});
+      if (!suppliers.empty())
+        b.fields.push_back({w("Systemens leverantörer", "Suppliers of the systems"), sheet::JoinList(suppliers)});
       std::string dpia = w("ej genomförd", "not done");
       if (a->dpia && a->dpia->done_on)
         dpia = w("genomförd ", "done ") + model::FormatDate(*a->dpia->done_on) +
@@ -221,21 +244,21 @@ Result<ExportFile> Ropa(const model::Register& reg, const ExportRequest& r, cons
 
 // ---- the processor record (art. 30.2) ------------------------------------------------------------------------------
 
-Result<ExportFile> ProcessorRecord(const model::Register& reg, const ExportRequest& r, const Scope& scope, const Words& w) {
+Result<ExportFile> ProcessorRecord(const model::Register& reg, const ExportRequest& r, const Scope& scope,
+                                   const Words& w) {
   const Directory dir(reg);
   std::map<std::string, const model::System*> systems;
   for (const auto& s : reg.systems) systems[s.id.str()] = &s;
-  const std::vector<std::string> headings = {
-      "Id",
-      w("Personuppgiftsbiträde (nämnd)", "Processor (committee)"),
-      w("System", "System"),
-      w("Avser", "Subject"),
-      w("Kategorier av behandling", "Categories of processing"),
-      w("För personuppgiftsansvariga", "On behalf of the controllers"),
-      w("Leverantör (underbiträde)", "Supplier (sub-processor)"),
-      w("Behandlingsländer", "Processing countries"),
-      w("Överföring till tredje land", "Transfers to third countries"),
-      w("Informationsklassning (K/R/T)", "Classification (C/I/A)")};
+  const std::vector<std::string> headings = {"Id",
+                                             w("Personuppgiftsbiträde (nämnd)", "Processor (committee)"),
+                                             w("System", "System"),
+                                             w("Avser", "Subject"),
+                                             w("Kategorier av behandling", "Categories of processing"),
+                                             w("För personuppgiftsansvariga", "On behalf of the controllers"),
+                                             w("Leverantör (underbiträde)", "Supplier (sub-processor)"),
+                                             w("Behandlingsländer", "Processing countries"),
+                                             w("Överföring till tredje land", "Transfers to third countries"),
+                                             w("Informationsklassning (K/R/T)", "Classification (C/I/A)")};
   std::vector<std::vector<std::string>> rows;
   for (const auto& p : reg.processor_records) {
     if (!scope.all && !scope.committees.contains(p.committee.str())) continue;
@@ -257,23 +280,26 @@ Result<ExportFile> ProcessorRecord(const model::Register& reg, const ExportReque
     }
     std::string levels;
     if (s && s->classification)
-      levels = std::to_string(s->classification->confidentiality) + "/" + std::to_string(s->classification->integrity) + "/" +
-               std::to_string(s->classification->availability);
+      levels = std::to_string(s->classification->confidentiality) + "/" + std::to_string(s->classification->integrity) +
+               "/" + std::to_string(s->classification->availability);
     rows.push_back({p.id.str(), CommitteeName(reg, p.committee), s ? s->name : p.system.str(), p.subject,
-                    sheet::JoinList(p.processing_categories), sheet::JoinList(controllers), s && s->supplier ? *s->supplier : "",
-                    s ? sheet::JoinList(s->processing_countries) : "", transfers, levels});
+                    sheet::JoinList(p.processing_categories), sheet::JoinList(controllers),
+                    s && s->supplier ? *s->supplier : "", s ? sheet::JoinList(s->processing_countries) : "", transfers,
+                    levels});
   }
-  const std::string title = w("Förteckning som personuppgiftsbiträde – ", "Record of processing as a processor – ") + scope.title;
+  const std::string title =
+      w("Förteckning som personuppgiftsbiträde – ", "Record of processing as a processor – ") + scope.title;
   const std::string stem = w("bitradesforteckning-", "processor-record-") + scope.id;
   const std::string dpo = Dpo(reg, scope.organization, w);
   if (r.format != ExportFormat::kPdf) {
     Table t;
     t.name = w("Biträdesförteckning", "Processor record");
-    t.preamble = {title,
-                  w("Förteckning över kategorier av behandling som utförs för den personuppgiftsansvariges räkning, enligt "
-                    "artikel 30.2 i dataskyddsförordningen.",
-                    "Categories of processing carried out on behalf of controllers, under Article 30(2) GDPR."),
-                  w("Dataskyddsombud: ", "Data protection officer: ") + dpo, w("Utskriven ", "Printed ") + Today(r)};
+    t.preamble = {
+        title,
+        w("Förteckning över kategorier av behandling som utförs för den personuppgiftsansvariges räkning, enligt "
+          "artikel 30.2 i dataskyddsförordningen.",
+          "Categories of processing carried out on behalf of controllers, under Article 30(2) GDPR."),
+        w("Dataskyddsombud: ", "Data protection officer: ") + dpo, w("Utskriven ", "Printed ") + Today(r)};
     t.headings = headings;
     for (const auto& row : rows) {
       std::vector<Cell> cells;
@@ -285,16 +311,22 @@ Result<ExportFile> ProcessorRecord(const model::Register& reg, const ExportReque
   }
   PdfDocument doc;
   doc.title = title;
-  doc.header = w("Biträdesförteckning enligt artikel 30.2 dataskyddsförordningen · ", "Processor record, GDPR art. 30(2) · ") +
-               scope.title + " · " + Today(r);
+  doc.header =
+      w("Biträdesförteckning enligt artikel 30.2 dataskyddsförordningen · ", "Processor record, GDPR art. 30(2) · ") +
+      scope.title + " · " + Today(r);
   doc.language = r.lang == Lang::kSv ? "sv" : "en";
-  doc.blocks.push_back({K::kFields, "",
+  doc.blocks.push_back({K::kFields,
+                        "",
                         {{w("Personuppgiftsbiträde", "Processor"), scope.title},
                          {w("Dataskyddsombud", "Data protection officer"), dpo},
                          {w("Antal uppdrag", "Records"), std::to_string(rows.size())},
                          {w("Utskriven", "Printed"), Today(r)}},
-                        {}, {}, {}});
-  if (rows.empty()) doc.blocks.push_back({K::kNote, w("Inga registrerade uppdrag som biträde.", "No records as a processor."), {}, {}, {}, {}});
+                        {},
+                        {},
+                        {}});
+  if (rows.empty())
+    doc.blocks.push_back(
+        {K::kNote, w("Inga registrerade uppdrag som biträde.", "No records as a processor."), {}, {}, {}, {}});
   for (const auto& row : rows) {
     doc.blocks.push_back({K::kSubheading, row[2] + " – " + row[3], {}, {}, {}, {}});
     PdfBlock b{K::kFields, "", {}, {}, {}, {}};
@@ -308,7 +340,8 @@ Result<ExportFile> ProcessorRecord(const model::Register& reg, const ExportReque
 
 Result<ExportFile> Systems(const model::Register& reg, const ExportRequest& r, const Scope& scope, const Words& w) {
   if (r.format == ExportFormat::kPdf)
-    return BadRequest("the system register is exported as xlsx or csv; PDF is for the records of processing and the findings");
+    return BadRequest(
+        "the system register is exported as xlsx or csv; PDF is for the records of processing and the findings");
   const Directory dir(reg);
   const rules::RegisterIndex index(reg);
   std::set<std::string> admins;
@@ -360,8 +393,8 @@ Result<ExportFile> Systems(const model::Register& reg, const ExportRequest& r, c
 
 // ---- findings with the rule texts -------------------------------------------------------------------------------
 
-Result<ExportFile> Findings(const RegisterService& service, const model::Register& reg, const ExportRequest& r, const Scope& scope,
-                            const Words& w) {
+Result<ExportFile> Findings(const RegisterService& service, const model::Register& reg, const ExportRequest& r,
+                            const Scope& scope, const Words& w) {
   std::vector<RegisterService::FindingLine> lines;
   model::Timestamp as_of;
   auto select = [&](const std::string& committee, const std::string& administration) -> std::optional<Error> {
@@ -383,7 +416,8 @@ Result<ExportFile> Findings(const RegisterService& service, const model::Registe
     if (scope.committees.empty()) as_of = r.as_of.value_or(as_of);
     std::set<std::string> seen;
     std::erase_if(lines, [&](const auto& l) {
-      return !seen.insert(std::string(rules::Code(l.finding.rule)) + "|" + l.finding.subject.id + "|" + l.message).second;
+      return !seen.insert(std::string(rules::Code(l.finding.rule)) + "|" + l.finding.subject.id + "|" + l.message)
+                  .second;
     });
   } else if (auto e = select(r.committee, r.administration)) {
     return *e;
@@ -400,24 +434,37 @@ Result<ExportFile> Findings(const RegisterService& service, const model::Registe
   const std::string stem = w("avvikelser-", "findings-") + scope.id;
   auto subject_type = [&](rules::SubjectType t) {
     switch (t) {
-      case rules::SubjectType::kSystem: return w("System", "System");
-      case rules::SubjectType::kCommittee: return w("Nämnd", "Committee");
-      case rules::SubjectType::kProcessingActivity: return w("Behandling", "Processing activity");
-      case rules::SubjectType::kIncident: return w("Incident", "Incident");
-      case rules::SubjectType::kDataSubjectRequest: return w("Begäran från registrerad", "Data subject request");
-      case rules::SubjectType::kOrganization: return w("Organisation", "Organisation");
-      case rules::SubjectType::kDocument: return w("Dokument", "Document");
-      case rules::SubjectType::kCooperation: return w("Samverkan", "Cooperation");
-      case rules::SubjectType::kDpaDecision: return w("Beslut om biträde", "DPA decision");
-      case rules::SubjectType::kPowerOfAttorney: return w("Fullmakt", "Power of attorney");
+      case rules::SubjectType::kSystem:
+        return w("System", "System");
+      case rules::SubjectType::kCommittee:
+        return w("Nämnd", "Committee");
+      case rules::SubjectType::kProcessingActivity:
+        return w("Behandling", "Processing activity");
+      case rules::SubjectType::kIncident:
+        return w("Incident", "Incident");
+      case rules::SubjectType::kDataSubjectRequest:
+        return w("Begäran från registrerad", "Data subject request");
+      case rules::SubjectType::kOrganization:
+        return w("Organisation", "Organisation");
+      case rules::SubjectType::kDocument:
+        return w("Dokument", "Document");
+      case rules::SubjectType::kCooperation:
+        return w("Samverkan", "Cooperation");
+      case rules::SubjectType::kDpaDecision:
+        return w("Beslut om biträde", "DPA decision");
+      case rules::SubjectType::kPowerOfAttorney:
+        return w("Fullmakt", "Power of attorney");
     }
     return std::string();
   };
   auto severity = [&](rules::Severity s) {
     switch (s) {
-      case rules::Severity::kError: return w("Fel", "Error");
-      case rules::Severity::kWarning: return w("Varning", "Warning");
-      case rules::Severity::kInfo: return w("Information", "Information");
+      case rules::Severity::kError:
+        return w("Fel", "Error");
+      case rules::Severity::kWarning:
+        return w("Varning", "Warning");
+      case rules::Severity::kInfo:
+        return w("Information", "Information");
     }
     return std::string();
   };
@@ -425,13 +472,20 @@ Result<ExportFile> Findings(const RegisterService& service, const model::Registe
     Table t;
     t.name = w("Avvikelser", "Findings");
     t.preamble = {title, w("Bedömt ", "Evaluated ") + date};
-    t.headings = {w("Allvarlighet", "Severity"), w("Regel", "Rule"),   w("Regelns rubrik", "Rule title"), w("Avser", "Subject type"),
-                  "Id",                          w("Namn", "Name"),   w("Avvikelse", "Finding"),         w("Källa", "Source")};
+    t.headings = {w("Allvarlighet", "Severity"),
+                  w("Regel", "Rule"),
+                  w("Regelns rubrik", "Rule title"),
+                  w("Avser", "Subject type"),
+                  "Id",
+                  w("Namn", "Name"),
+                  w("Avvikelse", "Finding"),
+                  w("Källa", "Source")};
     for (const auto& l : lines) {
       const auto& info = rules::Info(l.finding.rule);
       std::vector<Cell> row;
-      for (const auto& v : {severity(l.finding.severity), std::string(info.code), std::string(sv ? info.title_sv : info.title_en),
-                            subject_type(l.finding.subject.type), l.finding.subject.id, l.subject_name, l.message, std::string(info.source)})
+      for (const auto& v : {severity(l.finding.severity), std::string(info.code),
+                            std::string(sv ? info.title_sv : info.title_en), subject_type(l.finding.subject.type),
+                            l.finding.subject.id, l.subject_name, l.message, std::string(info.source)})
         row.push_back(io::sheets::TextCell(v));
       t.rows.push_back(std::move(row));
     }
@@ -444,22 +498,32 @@ Result<ExportFile> Findings(const RegisterService& service, const model::Registe
   doc.language = sv ? "sv" : "en";
   size_t counts[3] = {0, 0, 0};
   for (const auto& l : lines) ++counts[static_cast<size_t>(l.finding.severity)];
-  doc.blocks.push_back({K::kFields, "",
+  doc.blocks.push_back({K::kFields,
+                        "",
                         {{w("Avser", "Concerns"), scope.title},
                          {w("Bedömt per", "Evaluated as of"), date},
                          {w("Fel", "Errors"), std::to_string(counts[0])},
                          {w("Varningar", "Warnings"), std::to_string(counts[1])},
                          {w("Information", "Information"), std::to_string(counts[2])}},
-                        {}, {}, {}});
+                        {},
+                        {},
+                        {}});
   if (lines.empty()) doc.blocks.push_back({K::kParagraph, w("Inga avvikelser.", "No findings."), {}, {}, {}, {}});
   for (size_t i = 0; i < lines.size();) {
     const auto rule = lines[i].finding.rule;
     const auto sev = lines[i].finding.severity;
     const auto& info = rules::Info(rule);
-    doc.blocks.push_back({K::kHeading, std::string(info.code) + " – " + std::string(sv ? info.title_sv : info.title_en), {}, {}, {}, {}});
+    doc.blocks.push_back({K::kHeading,
+                          std::string(info.code) + " – " + std::string(sv ? info.title_sv : info.title_en),
+                          {},
+                          {},
+                          {},
+                          {}});
     doc.blocks.push_back({K::kParagraph, std::string(sv ? info.text_sv : info.text_en), {}, {}, {}, {}});
-    doc.blocks.push_back({K::kNote, w("Källa: ", "Source: ") + std::string(info.source) + " · " + severity(sev), {}, {}, {}, {}});
-    PdfBlock table{K::kTable, "", {}, {w("Avser", "Subject"), w("Namn", "Name"), w("Avvikelse", "Finding")}, {0.16, 0.24, 0.6}, {}};
+    doc.blocks.push_back(
+        {K::kNote, w("Källa: ", "Source: ") + std::string(info.source) + " · " + severity(sev), {}, {}, {}, {}});
+    PdfBlock table{K::kTable,         "", {}, {w("Avser", "Subject"), w("Namn", "Name"), w("Avvikelse", "Finding")},
+                   {0.16, 0.24, 0.6}, {}};
     for (; i < lines.size() && lines[i].finding.rule == rule && lines[i].finding.severity == sev; ++i)
       table.rows.push_back({subject_type(lines[i].finding.subject.type), lines[i].subject_name, lines[i].message});
     doc.blocks.push_back(std::move(table));
@@ -491,10 +555,14 @@ Result<ExportFile> Export(const RegisterService& service, const ExportRequest& r
   if (!scope.ok()) return scope.error();
   try {
     switch (request.what) {
-      case ExportWhat::kRopa: return Ropa(snapshot.reg, request, scope.value(), w);
-      case ExportWhat::kProcessorRecord: return ProcessorRecord(snapshot.reg, request, scope.value(), w);
-      case ExportWhat::kSystems: return Systems(snapshot.reg, request, scope.value(), w);
-      case ExportWhat::kFindings: return Findings(service, snapshot.reg, request, scope.value(), w);
+      case ExportWhat::kRopa:
+        return Ropa(snapshot.reg, request, scope.value(), w);
+      case ExportWhat::kProcessorRecord:
+        return ProcessorRecord(snapshot.reg, request, scope.value(), w);
+      case ExportWhat::kSystems:
+        return Systems(snapshot.reg, request, scope.value(), w);
+      case ExportWhat::kFindings:
+        return Findings(service, snapshot.reg, request, scope.value(), w);
     }
   } catch (const std::exception& e) {
     return Error{ErrorCode::kUnavailable, "Exporten misslyckades / The export failed", e.what(), {}};

@@ -14,7 +14,7 @@ namespace ansvar::app {
 enum class ExportWhat { kRopa, kProcessorRecord, kSystems, kFindings };
 enum class ExportFormat { kXlsx, kCsv, kPdf };
 
-std::optional<ExportWhat> ParseExportWhat(std::string_view s);  // ropa, processor-record, systems, findings
+std::optional<ExportWhat> ParseExportWhat(std::string_view s);      // ropa, processor-record, systems, findings
 std::optional<ExportFormat> ParseExportFormat(std::string_view s);  // xlsx, csv, pdf
 
 struct ExportRequest {

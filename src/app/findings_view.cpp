@@ -44,7 +44,9 @@ class Scoper {
       case rules::SubjectType::kSystem:
         if (const auto* s = index_.FindSystem(f.subject.id)) system(*s);
         break;
-      case rules::SubjectType::kCommittee: committees.insert(f.subject.id); break;
+      case rules::SubjectType::kCommittee:
+        committees.insert(f.subject.id);
+        break;
       case rules::SubjectType::kProcessingActivity:
         if (const auto* a = index_.FindActivity(f.subject.id)) {
           if (a->controller) committees.insert(a->controller->str());
@@ -76,7 +78,8 @@ class Scoper {
           for (const auto& p : it->second->parties)
             if (p.committee) committees.insert(p.committee->str());
         break;
-      default: break;
+      default:
+        break;
     }
     // A committee's findings concern the administrations that work for it.
     for (const auto& c : committees)
@@ -96,7 +99,8 @@ class Scoper {
 
 }  // namespace
 
-std::shared_ptr<const RegisterService::Derived> RegisterService::DerivedAt(const std::optional<model::Timestamp>& as_of) const {
+std::shared_ptr<const RegisterService::Derived> RegisterService::DerivedAt(
+    const std::optional<model::Timestamp>& as_of) const {
   const auto now = clock_();
   std::lock_guard lock(derived_mu_);
   if (!as_of && derived_ && std::chrono::steady_clock::now() - derived_->built < kLiveFor) return derived_;
@@ -122,7 +126,8 @@ std::shared_ptr<const RegisterService::Derived> RegisterService::DerivedAt(const
 Result<std::string> RegisterService::Findings(const FindingsQuery& q) const {
   if (q.limit > kMaxPageSize) return BadRequest("limit: at most " + std::to_string(kMaxPageSize));
   std::optional<rules::RuleId> rule;
-  if (!q.rule.empty() && !(rule = rules::ParseRuleCode(q.rule))) return BadRequest("rule: unknown rule \"" + q.rule + "\"");
+  if (!q.rule.empty() && !(rule = rules::ParseRuleCode(q.rule)))
+    return BadRequest("rule: unknown rule \"" + q.rule + "\"");
   std::shared_lock lock(mu_);
   const auto d = DerivedAt(q.as_of);
   const auto selected = Select(*d, q, rule);
@@ -131,7 +136,8 @@ Result<std::string> RegisterService::Findings(const FindingsQuery& q) const {
 
 Result<RegisterService::FindingsReport> RegisterService::SelectFindings(const FindingsQuery& q) const {
   std::optional<rules::RuleId> rule;
-  if (!q.rule.empty() && !(rule = rules::ParseRuleCode(q.rule))) return BadRequest("rule: unknown rule \"" + q.rule + "\"");
+  if (!q.rule.empty() && !(rule = rules::ParseRuleCode(q.rule)))
+    return BadRequest("rule: unknown rule \"" + q.rule + "\"");
   std::shared_lock lock(mu_);
   const auto d = DerivedAt(q.as_of);
   FindingsReport out;
@@ -164,7 +170,8 @@ std::vector<const rules::Finding*> RegisterService::Select(const Derived& derive
     if (!q.subject_id.empty() && f.subject.id != q.subject_id) return false;
     if (!q.administration.empty() && candidates != nullptr) {
       const auto it = d->by_administration.find(q.administration);
-      if (it == d->by_administration.end() || !std::binary_search(it->second.begin(), it->second.end(), i)) return false;
+      if (it == d->by_administration.end() || !std::binary_search(it->second.begin(), it->second.end(), i))
+        return false;
     }
     if (!q.committee.empty()) {
       const auto it = d->by_committee.find(q.committee);
@@ -201,8 +208,10 @@ void PersonRef(io::JsonWriter& o, const model::Person* p) {
   o.Field("id", p->id.str());
   o.Field("name", p->name);
   o.Key("title");
-  if (p->title) o.String(model::ToString(*p->title));
-  else o.Null();
+  if (p->title)
+    o.String(model::ToString(*p->title));
+  else
+    o.Null();
   o.EndObject();
 }
 
@@ -214,11 +223,15 @@ void DelegationRef(io::JsonWriter& o, const model::Delegation& d) {
                                                                 : std::string(model::ToString(d.matter)));
   o.Field("decision", d.decision);
   o.Key("valid_from");
-  if (d.valid_from) o.String(model::FormatDate(*d.valid_from));
-  else o.Null();
+  if (d.valid_from)
+    o.String(model::FormatDate(*d.valid_from));
+  else
+    o.Null();
   o.Key("valid_to");
-  if (d.valid_to) o.String(model::FormatDate(*d.valid_to));
-  else o.Null();
+  if (d.valid_to)
+    o.String(model::FormatDate(*d.valid_to));
+  else
+    o.Null();
   o.EndObject();
 }
 
@@ -230,8 +243,8 @@ const model::Delegation* Carrying(const rules::RegisterIndex& index, const std::
   return nullptr;
 }
 
-constexpr std::string_view kCaseNames[] = {"none", "service_committee", "support_process", "deputy_director",
-                                           "single_controller", "each_controller"};
+constexpr std::string_view kCaseNames[] = {
+    "none", "service_committee", "support_process", "deputy_director", "single_controller", "each_controller"};
 constexpr std::pair<std::string_view, std::string_view> kCaseText[] = {
     {"Inget PUB-avtal: systemet behandlar inte personuppgifter eller är en publik tjänst eller myndighetstjänst.",
      "No DPA: the system processes no personal data or is a public or authority service."},
@@ -273,15 +286,19 @@ Result<std::string> RegisterService::Responsibilities(const std::string& system_
   for (const auto* c : r.controllers) o.String(c->id.str());
   o.EndArray();
   o.Key("internal_processor");
-  if (r.internal_processor) o.String(r.internal_processor->id.str());
-  else o.Null();
+  if (r.internal_processor)
+    o.String(r.internal_processor->id.str());
+  else
+    o.Null();
   o.Key("joint_controllers");  // two or more committees sharing the system for their own purposes (model.md §5.1)
   o.Bool(r.controllers.size() >= 2);
   o.Key("owner");
   PersonRef(o, r.owner);
   o.Key("owner_committee");
-  if (owner_committee) o.String(owner_committee->id.str());
-  else o.Null();
+  if (owner_committee)
+    o.String(owner_committee->id.str());
+  else
+    o.Null();
 
   // Roles held against the mandatory roles of the category.
   o.Key("roles");
@@ -291,7 +308,8 @@ Result<std::string> RegisterService::Responsibilities(const std::string& system_
   for (auto role : listed) {
     o.BeginObject();
     o.Field("role", model::ToString(role));
-    o.Field("mandatory", std::find(r.mandatory_roles.begin(), r.mandatory_roles.end(), role) != r.mandatory_roles.end());
+    o.Field("mandatory",
+            std::find(r.mandatory_roles.begin(), r.mandatory_roles.end(), role) != r.mandatory_roles.end());
     o.Key("holders");
     o.BeginArray();
     for (const auto* p : index.Holders(*s, role)) PersonRef(o, p);
@@ -314,7 +332,8 @@ Result<std::string> RegisterService::Responsibilities(const std::string& system_
   for (auto kind : kinds) {
     o.BeginObject();
     o.Field("kind", model::ToString(kind));
-    o.Field("mandatory", std::find(r.mandatory_documents.begin(), r.mandatory_documents.end(), kind) != r.mandatory_documents.end());
+    o.Field("mandatory",
+            std::find(r.mandatory_documents.begin(), r.mandatory_documents.end(), kind) != r.mandatory_documents.end());
     o.Key("present");
     o.BeginArray();
     for (const auto& doc : s->documents)
@@ -363,7 +382,8 @@ Result<std::string> RegisterService::Responsibilities(const std::string& system_
     }
   } else {
     for (const auto* c : r.dpa_decided_by.committees)
-      if (const auto* del = Carrying(index, c->id.str(), model::DelegationMatter::kDecideDpa, day)) DelegationRef(o, *del);
+      if (const auto* del = Carrying(index, c->id.str(), model::DelegationMatter::kDecideDpa, day))
+        DelegationRef(o, *del);
   }
   o.EndArray();
   o.Field("missing_delegations", missing_delegations);
@@ -394,8 +414,10 @@ Result<std::string> RegisterService::Responsibilities(const std::string& system_
         o.Key("issued_by");
         PersonRef(o, f.issued_by ? index.FindPerson(f.issued_by->str()) : nullptr);
         o.Key("issued_on");
-        if (f.issued_on) o.String(model::FormatDate(*f.issued_on));
-        else o.Null();
+        if (f.issued_on)
+          o.String(model::FormatDate(*f.issued_on));
+        else
+          o.Null();
         o.Key("delegation");
         if (const auto* del = Carrying(index, c->id.str(), model::DelegationMatter::kIssuePowerOfAttorneyDpa, day))
           DelegationRef(o, *del);
@@ -411,8 +433,10 @@ Result<std::string> RegisterService::Responsibilities(const std::string& system_
   o.EndObject();
 
   o.Key("incident_handler");
-  if (r.incident_handler) o.String(r.incident_handler->id.str());
-  else o.Null();
+  if (r.incident_handler)
+    o.String(r.incident_handler->id.str());
+  else
+    o.Null();
   o.Key("incident");
   o.BeginObject();
   o.Field("rule", "R-INC-HANDLER");
@@ -493,13 +517,16 @@ Result<std::string> RegisterService::FindingsSummary(const std::string& group_by
     }
   } else {
     for (const auto& f : d->findings) {
-      if (group_by == "severity") count(std::string(rules::ToString(f.severity)), f);
-      else if (group_by == "rule") count(std::string(rules::Code(f.rule)), f);
+      if (group_by == "severity")
+        count(std::string(rules::ToString(f.severity)), f);
+      else if (group_by == "rule")
+        count(std::string(rules::Code(f.rule)), f);
       else {
         const std::string key = std::string(rules::ToString(f.subject.type)) + ":" + f.subject.id;
         count(key, f);
         auto& c = groups[key];
-        if (c.name.empty()) c.name = rules::SubjectName(f.subject, d->index), c.type = std::string(rules::ToString(f.subject.type));
+        if (c.name.empty())
+          c.name = rules::SubjectName(f.subject, d->index), c.type = std::string(rules::ToString(f.subject.type));
       }
     }
     if (group_by == "rule")

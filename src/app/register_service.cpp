@@ -19,7 +19,9 @@ using model::Collection;
 Error FromConflict(const store::ConflictError& e) {
   const bool stale = std::string_view(e.what()).find("version") != std::string_view::npos;
   return {stale ? ErrorCode::kPreconditionFailed : ErrorCode::kConflict,
-          stale ? "Ändrad av någon annan / Changed by someone else" : "Konflikt / Conflict", e.what(), {}};
+          stale ? "Ändrad av någon annan / Changed by someone else" : "Konflikt / Conflict",
+          e.what(),
+          {}};
 }
 
 Error Unavailable(const std::exception& e) {
@@ -33,7 +35,8 @@ std::string Fold(std::string_view s) {
   std::string out(s);
   for (size_t i = 0; i < out.size(); ++i) {
     auto& c = out[i];
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    if (c >= 'A' && c <= 'Z')
+      c = static_cast<char>(c - 'A' + 'a');
     else if (static_cast<unsigned char>(c) == 0xC3 && i + 1 < out.size()) {
       auto& d = out[i + 1];
       const auto u = static_cast<unsigned char>(d);
@@ -46,8 +49,10 @@ std::string Fold(std::string_view s) {
 
 template <class T>
 std::string NameOf(const T& x) {
-  if constexpr (requires { x.name; }) return x.name;
-  else return {};
+  if constexpr (requires { x.name; })
+    return x.name;
+  else
+    return {};
 }
 
 // What people keep in the register has a name (a file may lack one; what is entered through the API may not).
@@ -106,15 +111,17 @@ bool Matches(const T& x, const ListQuery& q, const std::string& folded_q, const 
     if (!q.lifecycle.empty() && model::ToString(x.lifecycle) != q.lifecycle) return false;
     if (!q.administration.empty()) {
       const bool owner = x.owner_administration && x.owner_administration->str() == q.administration;
-      const bool user = std::any_of(x.used_by.begin(), x.used_by.end(), [&](const auto& a) { return a.str() == q.administration; });
+      const bool user =
+          std::any_of(x.used_by.begin(), x.used_by.end(), [&](const auto& a) { return a.str() == q.administration; });
       if (!owner && !user) return false;
     }
-    if (!q.person.empty() &&
-        std::none_of(x.roles.begin(), x.roles.end(), [&](const auto& r) { return r.person && r.person->str() == q.person; }))
+    if (!q.person.empty() && std::none_of(x.roles.begin(), x.roles.end(),
+                                          [&](const auto& r) { return r.person && r.person->str() == q.person; }))
       return false;
     if (!q.committee.empty() && index != nullptr) {
       const auto controllers = index->Controllers(index->IndexOf(*index->FindSystem(x.id.str())));
-      if (std::none_of(controllers.begin(), controllers.end(), [&](const auto* c) { return c->id.str() == q.committee; }))
+      if (std::none_of(controllers.begin(), controllers.end(),
+                       [&](const auto* c) { return c->id.str() == q.committee; }))
         return false;
     }
   } else if constexpr (std::is_same_v<T, model::Person>) {
@@ -125,7 +132,8 @@ bool Matches(const T& x, const ListQuery& q, const std::string& folded_q, const 
       return false;
   } else if constexpr (std::is_same_v<T, model::ProcessingActivity>) {
     if (!q.committee.empty() && (!x.controller || x.controller->str() != q.committee) &&
-        std::none_of(x.joint_controllers.begin(), x.joint_controllers.end(), [&](const auto& c) { return c.str() == q.committee; }))
+        std::none_of(x.joint_controllers.begin(), x.joint_controllers.end(),
+                     [&](const auto& c) { return c.str() == q.committee; }))
       return false;
   } else if constexpr (std::is_same_v<T, model::Delegation> || std::is_same_v<T, model::PowerOfAttorney> ||
                        std::is_same_v<T, model::ProcessorRecord>) {
@@ -158,7 +166,10 @@ class WithoutOne : public model::Lookup {
 }  // namespace
 
 RegisterService::RegisterService(std::unique_ptr<store::Store> store, rules::Rulebook rulebook, Clock clock)
-    : store_(std::move(store)), base_rulebook_(std::move(rulebook)), clock_(std::move(clock)), state_(std::make_unique<State>()) {
+    : store_(std::move(store)),
+      base_rulebook_(std::move(rulebook)),
+      clock_(std::move(clock)),
+      state_(std::make_unique<State>()) {
   Reload();
 }
 
@@ -324,16 +335,20 @@ Result<Versioned> RegisterService::Create(Kind kind, std::string_view body, cons
     }
     const std::string id = entity.id.str();
     if (state_->Find<T>(id) != nullptr)
-      return Error{ErrorCode::kConflict, "Finns redan / Already exists", What(kind, id) + " already exists",
+      return Error{ErrorCode::kConflict,
+                   "Finns redan / Already exists",
+                   What(kind, id) + " already exists",
                    {{"$.id", "finns redan / already exists"}}};
-    if (auto problem = MissingName(entity)) return Invalid("the " + std::string(store::ToString(kind)) + " is not valid", {*problem});
+    if (auto problem = MissingName(entity))
+      return Invalid("the " + std::string(store::ToString(kind)) + " is not valid", {*problem});
     if (auto problems = RulebookProblems(entity); !problems.empty())
       return Invalid("the organization's rulebook is not valid", problems);
     if (auto problems = model::ValidateEntity(entity, *state_); !problems.empty())
       return Invalid("the " + std::string(store::ToString(kind)) + " refers to what does not exist", problems);
     const std::string json = io::WriteEntity(entity);
     try {
-      const auto committed = store_->Apply({store::Change{{kind, id}, store::Entity(entity), std::nullopt, "", json}}, actor, clock_());
+      const auto committed =
+          store_->Apply({store::Change{{kind, id}, store::Entity(entity), std::nullopt, "", json}}, actor, clock_());
       Items<T>(state_->reg).push_back(std::move(entity));
       state_->positions[static_cast<size_t>(kind)][id] = Items<T>(state_->reg).size() - 1;
       state_->JsonSet(kind, Items<T>(state_->reg).size() - 1, json);
@@ -372,11 +387,13 @@ Result<Versioned> RegisterService::Replace(Kind kind, const std::string& id, std
     if (current == nullptr) return NotFound(What(kind, id) + " finns inte / does not exist");
     const int64_t version = state_->Version(kind, id);
     if (version != if_match)
-      return Error{ErrorCode::kPreconditionFailed, "Ändrad av någon annan / Changed by someone else",
+      return Error{ErrorCode::kPreconditionFailed,
+                   "Ändrad av någon annan / Changed by someone else",
                    What(kind, id) + " is at version " + std::to_string(version) + ", not " + std::to_string(if_match) +
                        ": reload it and apply your change again",
                    {}};
-    if (auto problem = MissingName(entity)) return Invalid("the " + std::string(store::ToString(kind)) + " is not valid", {*problem});
+    if (auto problem = MissingName(entity))
+      return Invalid("the " + std::string(store::ToString(kind)) + " is not valid", {*problem});
     if (auto problems = RulebookProblems(entity); !problems.empty())
       return Invalid("the organization's rulebook is not valid", problems);
     if (auto problems = model::ValidateEntity(entity, *state_); !problems.empty())
@@ -384,8 +401,8 @@ Result<Versioned> RegisterService::Replace(Kind kind, const std::string& id, std
     const std::string before = io::WriteEntity(*current);
     const std::string after = io::WriteEntity(entity);
     try {
-      const auto committed = store_->Apply({store::Change{{kind, id}, store::Entity(entity), if_match, before, after}},
-                                           actor, clock_());
+      const auto committed =
+          store_->Apply({store::Change{{kind, id}, store::Entity(entity), if_match, before, after}}, actor, clock_());
       const size_t pos = state_->positions[static_cast<size_t>(kind)].at(id);
       Items<T>(state_->reg)[pos] = std::move(entity);
       state_->JsonSet(kind, pos, after);
@@ -404,8 +421,8 @@ Result<Versioned> RegisterService::Replace(Kind kind, const std::string& id, std
   });
 }
 
-Result<int64_t> RegisterService::Delete(Kind kind, const std::string& id, int64_t if_match, const DeleteOptions& options,
-                                        const Actor& actor) {
+Result<int64_t> RegisterService::Delete(Kind kind, const std::string& id, int64_t if_match,
+                                        const DeleteOptions& options, const Actor& actor) {
   std::unique_lock lock(mu_);
   if (auto error = ReloadIfStale()) return *error;
   auto& state = *state_;
@@ -414,8 +431,10 @@ Result<int64_t> RegisterService::Delete(Kind kind, const std::string& id, int64_
     if (current == nullptr) return NotFound(What(kind, id) + " finns inte / does not exist");
     const int64_t version = state.Version(kind, id);
     if (version != if_match)
-      return Error{ErrorCode::kPreconditionFailed, "Ändrad av någon annan / Changed by someone else",
-                   What(kind, id) + " is at version " + std::to_string(version) + ", not " + std::to_string(if_match), {}};
+      return Error{ErrorCode::kPreconditionFailed,
+                   "Ändrad av någon annan / Changed by someone else",
+                   What(kind, id) + " is at version " + std::to_string(version) + ", not " + std::to_string(if_match),
+                   {}};
 
     // A person's roles go with the person only when the client says so: removed, or handed to someone else.
     std::vector<store::Change> changes;
@@ -423,9 +442,11 @@ Result<int64_t> RegisterService::Delete(Kind kind, const std::string& id, int64_
     if constexpr (std::is_same_v<T, model::Person>) {
       if (options.roles != RolePolicy::kRefuse) {
         if (options.roles == RolePolicy::kReassign && state.Find<model::Person>(options.reassign_to) == nullptr)
-          return Invalid("reassign_to names no person", {{"reassign_to", "unknown person \"" + options.reassign_to + "\""}});
+          return Invalid("reassign_to names no person",
+                         {{"reassign_to", "unknown person \"" + options.reassign_to + "\""}});
         for (const auto& s : state.reg.systems) {
-          if (std::none_of(s.roles.begin(), s.roles.end(), [&](const auto& r) { return r.person && r.person->str() == id; }))
+          if (std::none_of(s.roles.begin(), s.roles.end(),
+                           [&](const auto& r) { return r.person && r.person->str() == id; }))
             continue;
           model::System copy = s;
           std::erase_if(copy.roles, [&](const auto& r) {
@@ -447,7 +468,8 @@ Result<int64_t> RegisterService::Delete(Kind kind, const std::string& id, int64_
         using U = std::decay_t<decltype(*x)>;
         if constexpr (std::is_same_v<U, model::System>)
           if (auto it = changed_systems.find(x->id.str()); it != changed_systems.end()) x = &it->second;
-        for (auto& p : model::ValidateEntity(*x, lookup, std::string(store::ToString(KindOfType<U>())) + " \"" + x->id.str() + "\""))
+        for (auto& p : model::ValidateEntity(
+                 *x, lookup, std::string(store::ToString(KindOfType<U>())) + " \"" + x->id.str() + "\""))
           refs.push_back({p.path, "refers to " + What(kind, id)});
       }
     });
@@ -461,8 +483,11 @@ Result<int64_t> RegisterService::Delete(Kind kind, const std::string& id, int64_
 
     for (const auto& [sid, copy] : changed_systems) {
       const auto* old = state.Find<model::System>(sid);
-      changes.push_back({{Kind::kSystem, sid}, store::Entity(copy), state.Version(Kind::kSystem, sid),
-                         io::WriteEntity(*old), io::WriteEntity(copy)});
+      changes.push_back({{Kind::kSystem, sid},
+                         store::Entity(copy),
+                         state.Version(Kind::kSystem, sid),
+                         io::WriteEntity(*old),
+                         io::WriteEntity(copy)});
     }
     changes.push_back({{kind, id}, std::nullopt, if_match, io::WriteEntity(*current), ""});
     try {
@@ -538,7 +563,10 @@ static std::vector<store::Change> Changes(const State& state, const model::Regis
         audit.push_back({{kind, x.id.str()}, std::nullopt, std::nullopt, "", io::WriteEntity(x)});
       } else if (!(*old == x)) {
         ++n.updated;
-        audit.push_back({{kind, x.id.str()}, std::nullopt, state.Version(kind, x.id.str()), io::WriteEntity(*old),
+        audit.push_back({{kind, x.id.str()},
+                         std::nullopt,
+                         state.Version(kind, x.id.str()),
+                         io::WriteEntity(*old),
                          io::WriteEntity(x)});
       } else {
         ++n.unchanged;
@@ -547,13 +575,15 @@ static std::vector<store::Change> Changes(const State& state, const model::Regis
     for (const auto& old : Items<T>(state.reg)) {
       if (seen.contains(old.id.str())) continue;
       ++n.deleted;
-      audit.push_back({{kind, old.id.str()}, std::nullopt, state.Version(kind, old.id.str()), io::WriteEntity(old), ""});
+      audit.push_back(
+          {{kind, old.id.str()}, std::nullopt, state.Version(kind, old.id.str()), io::WriteEntity(old), ""});
     }
   });
   return audit;
 }
 
-Result<std::string> RegisterService::ReplaceWith(model::Register next, const Actor& actor, std::optional<int64_t> expected_seq) {
+Result<std::string> RegisterService::ReplaceWith(model::Register next, const Actor& actor,
+                                                 std::optional<int64_t> expected_seq) {
   AssignIds(next.delegations, "delegation");
   AssignIds(next.processor_records, "processor-record");
   if (auto problems = model::Validate(next); !problems.empty())
@@ -561,8 +591,10 @@ Result<std::string> RegisterService::ReplaceWith(model::Register next, const Act
   std::unique_lock lock(mu_);
   if (auto error = ReloadIfStale()) return *error;
   if (expected_seq && *expected_seq != state_->last_seq)
-    return Error{ErrorCode::kPreconditionFailed, "Ändrad av någon annan / Changed by someone else",
-                 "the register changed since it was read; read it again and repeat", {}};
+    return Error{ErrorCode::kPreconditionFailed,
+                 "Ändrad av någon annan / Changed by someone else",
+                 "the register changed since it was read; read it again and repeat",
+                 {}};
   Counted n;
   const auto audit = Changes(*state_, next, n);
   store::Committed committed;
@@ -622,11 +654,15 @@ Result<std::string> RegisterService::Diff(const model::Register& next) const {
     o.Field("entity_id", c.key.id);
     o.Field("action", c.before_json.empty() ? "create" : c.after_json.empty() ? "delete" : "update");
     o.Key("before");
-    if (c.before_json.empty()) o.Null();
-    else o.Raw(c.before_json);
+    if (c.before_json.empty())
+      o.Null();
+    else
+      o.Raw(c.before_json);
     o.Key("after");
-    if (c.after_json.empty()) o.Null();
-    else o.Raw(c.after_json);
+    if (c.after_json.empty())
+      o.Null();
+    else
+      o.Raw(c.after_json);
     o.EndObject();
   }
   o.EndArray();
@@ -707,11 +743,15 @@ Result<std::string> RegisterService::Audit(const store::AuditFilter& filter) con
     o.Field("entity_id", e.entity_id);
     o.Field("action", e.action);
     o.Key("before");
-    if (e.before_json.empty()) o.Null();
-    else o.Raw(e.before_json);
+    if (e.before_json.empty())
+      o.Null();
+    else
+      o.Raw(e.before_json);
     o.Key("after");
-    if (e.after_json.empty()) o.Null();
-    else o.Raw(e.after_json);
+    if (e.after_json.empty())
+      o.Null();
+    else
+      o.Raw(e.after_json);
     o.Field("hash", e.hash);
     o.EndObject();
   }

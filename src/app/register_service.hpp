@@ -132,7 +132,8 @@ class RegisterService {
   struct State;
 
   std::shared_ptr<const Derived> DerivedAt(const std::optional<model::Timestamp>& as_of) const;
-  std::vector<const rules::Finding*> Select(const Derived& d, const FindingsQuery& q, const std::optional<rules::RuleId>& rule) const;
+  std::vector<const rules::Finding*> Select(const Derived& d, const FindingsQuery& q,
+                                            const std::optional<rules::RuleId>& rule) const;
   void Reload();
   // Applies other instances' audit entries to the state (under the write lock); false when it cannot (a
   // whole-register replace happened, too many entries, or one does not fit): the caller reloads in full.

@@ -32,8 +32,10 @@ std::map<std::string, std::string> AccountEmails(store::Store& store, const Acco
   if (!accounts.ok()) return out;
   for (const auto& a : accounts.value()) {
     if (a.disabled || a.person.empty() || a.email.empty()) continue;
-    if (++seen[a.person] == 1) out[a.person] = a.email;
-    else out.erase(a.person);  // two accounts, two addresses: the register's address decides
+    if (++seen[a.person] == 1)
+      out[a.person] = a.email;
+    else
+      out.erase(a.person);  // two accounts, two addresses: the register's address decides
   }
   return out;
 }
@@ -43,7 +45,6 @@ std::string StageText(const std::string& stage) {
   if (stage == "before-0") return "Förfaller i dag / Due today";
   return "Förfaller snart / Due soon";
 }
-
 
 struct Pending {
   io::DueLine line;

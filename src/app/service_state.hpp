@@ -66,16 +66,21 @@ struct RegisterService::State : public model::Lookup {
   void JsonSet(Kind kind, size_t pos, std::string text) {
     auto& cache = json[static_cast<size_t>(kind)];
     if (!cache.sized) return;
-    if (pos < cache.items.size()) cache.items[pos] = std::move(text);
-    else if (pos == cache.items.size()) cache.items.push_back(std::move(text));
-    else JsonDrop(kind);
+    if (pos < cache.items.size())
+      cache.items[pos] = std::move(text);
+    else if (pos == cache.items.size())
+      cache.items.push_back(std::move(text));
+    else
+      JsonDrop(kind);
   }
   // After the entity at `pos` was removed (exclusive lock).
   void JsonErase(Kind kind, size_t pos) {
     auto& cache = json[static_cast<size_t>(kind)];
     if (!cache.sized) return;
-    if (pos < cache.items.size()) cache.items.erase(cache.items.begin() + static_cast<std::ptrdiff_t>(pos));
-    else JsonDrop(kind);
+    if (pos < cache.items.size())
+      cache.items.erase(cache.items.begin() + static_cast<std::ptrdiff_t>(pos));
+    else
+      JsonDrop(kind);
   }
   void JsonDrop(Kind kind) {
     auto& cache = json[static_cast<size_t>(kind)];

@@ -19,11 +19,13 @@ using Of = Directory::Of;
 bool IsSpaceAt(std::string_view s, size_t i, size_t& len) {
   const auto c = static_cast<unsigned char>(s[i]);
   if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f') return len = 1, true;
-  if (c == 0xC2 && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0xA0) return len = 2, true;  // no-break space
+  if (c == 0xC2 && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0xA0)
+    return len = 2, true;  // no-break space
   if (c == 0xE2 && i + 2 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0x80 &&
       (static_cast<unsigned char>(s[i + 2]) == 0x8B || static_cast<unsigned char>(s[i + 2]) == 0xAF))
     return len = 3, true;  // zero-width and narrow no-break space
-  if (c == 0xEF && i + 2 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0xBB && static_cast<unsigned char>(s[i + 2]) == 0xBF)
+  if (c == 0xEF && i + 2 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0xBB &&
+      static_cast<unsigned char>(s[i + 2]) == 0xBF)
     return len = 3, true;  // a stray byte order mark
   return false;
 }
@@ -47,7 +49,9 @@ Cell Number(int v) {
   return c;
 }
 
-std::string YesNo(bool v, Lang lang) { return v ? (lang == Lang::kSv ? "Ja" : "Yes") : (lang == Lang::kSv ? "Nej" : "No"); }
+std::string YesNo(bool v, Lang lang) {
+  return v ? (lang == Lang::kSv ? "Ja" : "Yes") : (lang == Lang::kSv ? "Nej" : "No");
+}
 
 std::string Quote(std::string_view s) {
   std::string out = "\"";
@@ -75,9 +79,12 @@ std::string_view LegalBasisLabel(model::LegalBasis b, Lang lang) {
 
 template <class E>
 std::string_view LabelOf(E v, Lang lang) {
-  if constexpr (std::is_same_v<E, model::Hosting>) return HostingLabel(v, lang);
-  else if constexpr (std::is_same_v<E, model::LegalBasis>) return LegalBasisLabel(v, lang);
-  else return rules::Label(v, lang);
+  if constexpr (std::is_same_v<E, model::Hosting>)
+    return HostingLabel(v, lang);
+  else if constexpr (std::is_same_v<E, model::LegalBasis>)
+    return LegalBasisLabel(v, lang);
+  else
+    return rules::Label(v, lang);
 }
 
 template <class E>
@@ -92,7 +99,8 @@ const Folded<E>& FoldedNames() {
   static const Folded<E> names = [] {
     Folded<E> out;
     for (const auto v : model::AllValues<E>())
-      for (const auto s : {model::ToString(v), LabelOf(v, Lang::kSv), LabelOf(v, Lang::kEn)}) out.push_back({FoldHeading(s), v});
+      for (const auto s : {model::ToString(v), LabelOf(v, Lang::kSv), LabelOf(v, Lang::kEn)})
+        out.push_back({FoldHeading(s), v});
     return out;
   }();
   return names;
@@ -125,7 +133,8 @@ std::string Accepted() {
 
 template <class E>
 std::string EnumError(std::string_view text) {
-  return "okänt värde " + Quote(text) + "; skriv ett av: " + Accepted<E>() + " / unknown value; write one of the values listed";
+  return "okänt värde " + Quote(text) + "; skriv ett av: " + Accepted<E>() +
+         " / unknown value; write one of the values listed";
 }
 
 template <class E>
@@ -201,9 +210,10 @@ std::optional<model::PersonId> PersonFor(const std::string& text, Context& ctx, 
   const auto found = ctx.dir.Find(Of::kPerson, text);
   if (!found.id.empty()) return model::PersonId(found.id);
   if (!ctx.create_missing_people || ctx.created_people == nullptr || !ctx.dir.ByName(Of::kPerson, text).empty()) {
-    notes.errors.push_back(found.error + (ctx.create_missing_people ? ""
-                                                                    : " – lägg till personen på ett blad Personer eller rätta namnet "
-                                                                      "/ add the person on a People sheet or correct the name"));
+    notes.errors.push_back(found.error + (ctx.create_missing_people
+                                              ? ""
+                                              : " – lägg till personen på ett blad Personer eller rätta namnet "
+                                                "/ add the person on a People sheet or correct the name"));
     return std::nullopt;
   }
   model::Person p;
@@ -214,27 +224,35 @@ std::optional<model::PersonId> PersonFor(const std::string& text, Context& ctx, 
   p.name = text;
   ctx.dir.Put(Of::kPerson, id, p.name);
   ctx.created_people->push_back(p);
-  notes.warnings.push_back("personen " + Quote(text) + " finns inte och skapas (id " + id + ") / the person does not exist and is created");
+  notes.warnings.push_back("personen " + Quote(text) + " finns inte och skapas (id " + id +
+                           ") / the person does not exist and is created");
   return p.id;
 }
 
 const std::vector<std::pair<std::string_view, std::string_view>> kCountries = {
-    {"sverige", "SE"}, {"sweden", "SE"},        {"norge", "NO"},           {"norway", "NO"},         {"danmark", "DK"},
-    {"denmark", "DK"}, {"finland", "FI"},       {"island", "IS"},          {"iceland", "IS"},        {"tyskland", "DE"},
-    {"germany", "DE"}, {"irland", "IE"},        {"ireland", "IE"},         {"nederlanderna", "NL"},  {"netherlands", "NL"},
-    {"holland", "NL"}, {"frankrike", "FR"},     {"france", "FR"},          {"belgien", "BE"},        {"belgium", "BE"},
-    {"polen", "PL"},   {"poland", "PL"},        {"estland", "EE"},         {"estonia", "EE"},        {"spanien", "ES"},
-    {"spain", "ES"},   {"italien", "IT"},       {"italy", "IT"},           {"osterrike", "AT"},      {"austria", "AT"},
-    {"usa", "US"},     {"unitedstates", "US"},  {"forentastaterna", "US"}, {"storbritannien", "GB"}, {"unitedkingdom", "GB"},
-    {"uk", "GB"},      {"england", "GB"},       {"indien", "IN"},          {"india", "IN"},          {"schweiz", "CH"},
-    {"switzerland", "CH"}, {"kanada", "CA"},    {"canada", "CA"},          {"kina", "CN"},           {"china", "CN"},
-    {"japan", "JP"},   {"australien", "AU"},    {"australia", "AU"},       {"lettland", "LV"},       {"litauen", "LT"}};
+    {"sverige", "SE"},         {"sweden", "SE"},         {"norge", "NO"},         {"norway", "NO"},
+    {"danmark", "DK"},         {"denmark", "DK"},        {"finland", "FI"},       {"island", "IS"},
+    {"iceland", "IS"},         {"tyskland", "DE"},       {"germany", "DE"},       {"irland", "IE"},
+    {"ireland", "IE"},         {"nederlanderna", "NL"},  {"netherlands", "NL"},   {"holland", "NL"},
+    {"frankrike", "FR"},       {"france", "FR"},         {"belgien", "BE"},       {"belgium", "BE"},
+    {"polen", "PL"},           {"poland", "PL"},         {"estland", "EE"},       {"estonia", "EE"},
+    {"spanien", "ES"},         {"spain", "ES"},          {"italien", "IT"},       {"italy", "IT"},
+    {"osterrike", "AT"},       {"austria", "AT"},        {"usa", "US"},           {"unitedstates", "US"},
+    {"forentastaterna", "US"}, {"storbritannien", "GB"}, {"unitedkingdom", "GB"}, {"uk", "GB"},
+    {"england", "GB"},         {"indien", "IN"},         {"india", "IN"},         {"schweiz", "CH"},
+    {"switzerland", "CH"},     {"kanada", "CA"},         {"canada", "CA"},        {"kina", "CN"},
+    {"china", "CN"},           {"japan", "JP"},          {"australien", "AU"},    {"australia", "AU"},
+    {"lettland", "LV"},        {"litauen", "LT"}};
 
 // ---- fields of a system ---------------------------------------------------------------------------------------
 
 template <class T>
-Field<T> TextField(std::string id, std::string sv, std::string en, std::vector<std::string> aliases, std::string T::*member) {
-  return {std::move(id), std::move(sv), std::move(en), std::move(aliases),
+Field<T> TextField(std::string id, std::string sv, std::string en, std::vector<std::string> aliases,
+                   std::string T::*member) {
+  return {std::move(id),
+          std::move(sv),
+          std::move(en),
+          std::move(aliases),
           [member](const T& x, const Directory&, Lang) { return Text(x.*member); },
           [member](T& x, const Value& v, Context&, CellNotes&) { x.*member = v.text; }};
 }
@@ -242,14 +260,20 @@ Field<T> TextField(std::string id, std::string sv, std::string en, std::vector<s
 template <class T>
 Field<T> ListField(std::string id, std::string sv, std::string en, std::vector<std::string> aliases,
                    std::vector<std::string> T::*member) {
-  return {std::move(id), std::move(sv), std::move(en), std::move(aliases),
+  return {std::move(id),
+          std::move(sv),
+          std::move(en),
+          std::move(aliases),
           [member](const T& x, const Directory&, Lang) { return Text(JoinList(x.*member)); },
           [member](T& x, const Value& v, Context&, CellNotes&) { x.*member = SplitList(v.text, false); }};
 }
 
 template <class T>
 Field<T> BoolField(std::string id, std::string sv, std::string en, std::vector<std::string> aliases, bool T::*member) {
-  return {std::move(id), std::move(sv), std::move(en), std::move(aliases),
+  return {std::move(id),
+          std::move(sv),
+          std::move(en),
+          std::move(aliases),
           [member](const T& x, const Directory&, Lang lang) { return Text(YesNo(x.*member, lang)); },
           [member](T& x, const Value& v, Context&, CellNotes& notes) {
             if (v.empty()) {
@@ -257,24 +281,32 @@ Field<T> BoolField(std::string id, std::string sv, std::string en, std::vector<s
               return;
             }
             std::optional<bool> b = v.cell && v.cell->kind == CellKind::kBool ? std::optional<bool>(v.cell->number != 0)
-                                                                             : ParseBool(v.text);
-            if (!b) notes.errors.push_back("förstår inte " + Quote(v.text) + "; skriv Ja eller Nej / write Yes or No");
-            else x.*member = *b;
+                                                                              : ParseBool(v.text);
+            if (!b)
+              notes.errors.push_back("förstår inte " + Quote(v.text) + "; skriv Ja eller Nej / write Yes or No");
+            else
+              x.*member = *b;
           }};
 }
 
 template <class T>
 Field<T> OptDateField(std::string id, std::string sv, std::string en, std::vector<std::string> aliases,
                       std::optional<model::Date> T::*member) {
-  return {std::move(id), std::move(sv), std::move(en), std::move(aliases),
+  return {std::move(id),
+          std::move(sv),
+          std::move(en),
+          std::move(aliases),
           [member](const T& x, const Directory&, Lang) { return DateOf(x.*member); },
           [member](T& x, const Value& v, Context&, CellNotes& notes) {
             if (v.empty()) {
               x.*member = std::nullopt;
               return;
             }
-            if (auto d = ParseDate(v)) x.*member = d;
-            else notes.errors.push_back("ogiltigt datum " + Quote(v.text) + "; skriv ÅÅÅÅ-MM-DD / invalid date, write YYYY-MM-DD");
+            if (auto d = ParseDate(v))
+              x.*member = d;
+            else
+              notes.errors.push_back("ogiltigt datum " + Quote(v.text) +
+                                     "; skriv ÅÅÅÅ-MM-DD / invalid date, write YYYY-MM-DD");
           }};
 }
 
@@ -282,34 +314,48 @@ Field<T> OptDateField(std::string id, std::string sv, std::string en, std::vecto
 template <class T, class E>
 Field<T> EnumField(std::string id, std::string sv, std::string en, std::vector<std::string> aliases, E T::*member,
                    Synonyms<E> synonyms) {
-  return {std::move(id), std::move(sv), std::move(en), std::move(aliases),
+  return {std::move(id),
+          std::move(sv),
+          std::move(en),
+          std::move(aliases),
           [member](const T& x, const Directory&, Lang lang) { return EnumCell(x.*member, lang); },
           [member, folded = Fold(synonyms)](T& x, const Value& v, Context&, CellNotes& notes) {
             if (v.empty()) return;
-            if (auto e = ParseEnumText<E>(v.text, folded)) x.*member = *e;
-            else notes.errors.push_back(EnumError<E>(v.text));
+            if (auto e = ParseEnumText<E>(v.text, folded))
+              x.*member = *e;
+            else
+              notes.errors.push_back(EnumError<E>(v.text));
           }};
 }
 
 template <class T, class E>
 Field<T> OptEnumField(std::string id, std::string sv, std::string en, std::vector<std::string> aliases,
                       std::optional<E> T::*member, Synonyms<E> synonyms) {
-  return {std::move(id), std::move(sv), std::move(en), std::move(aliases),
-          [member](const T& x, const Directory&, Lang lang) { return (x.*member) ? EnumCell(*(x.*member), lang) : Cell{}; },
-          [member, folded = Fold(synonyms)](T& x, const Value& v, Context&, CellNotes& notes) {
-            if (v.empty()) {
-              x.*member = std::nullopt;
-              return;
-            }
-            if (auto e = ParseEnumText<E>(v.text, folded)) x.*member = *e;
-            else notes.errors.push_back(EnumError<E>(v.text));
-          }};
+  return {
+      std::move(id),
+      std::move(sv),
+      std::move(en),
+      std::move(aliases),
+      [member](const T& x, const Directory&, Lang lang) { return (x.*member) ? EnumCell(*(x.*member), lang) : Cell{}; },
+      [member, folded = Fold(synonyms)](T& x, const Value& v, Context&, CellNotes& notes) {
+        if (v.empty()) {
+          x.*member = std::nullopt;
+          return;
+        }
+        if (auto e = ParseEnumText<E>(v.text, folded))
+          x.*member = *e;
+        else
+          notes.errors.push_back(EnumError<E>(v.text));
+      }};
 }
 
 template <class T, class Id>
 Field<T> OptRefField(std::string id, std::string sv, std::string en, std::vector<std::string> aliases,
                      std::optional<Id> T::*member, Of of) {
-  return {std::move(id), std::move(sv), std::move(en), std::move(aliases),
+  return {std::move(id),
+          std::move(sv),
+          std::move(en),
+          std::move(aliases),
           [member, of](const T& x, const Directory& dir, Lang) {
             return (x.*member) ? Text(dir.Show(of, (x.*member)->str())) : Cell{};
           },
@@ -323,7 +369,10 @@ Field<T> OptRefField(std::string id, std::string sv, std::string en, std::vector
 template <class T, class Id>
 Field<T> RefListField(std::string id, std::string sv, std::string en, std::vector<std::string> aliases,
                       std::vector<Id> T::*member, Of of) {
-  return {std::move(id), std::move(sv), std::move(en), std::move(aliases),
+  return {std::move(id),
+          std::move(sv),
+          std::move(en),
+          std::move(aliases),
           [member, of](const T& x, const Directory& dir, Lang) { return Text(ShowList(x.*member, of, dir)); },
           [member, of](T& x, const Value& v, Context& ctx, CellNotes& notes) {
             const size_t before = notes.errors.size();
@@ -338,15 +387,32 @@ Field<model::System> RoleField(model::RoleKind kind) {
   std::vector<std::string> aliases = {wire, "roll " + wire, "role " + wire};
   using K = model::RoleKind;
   switch (kind) {
-    case K::kOwner: sv = "Systemägare", en = "System owner", aliases.insert(aliases.end(), {"Ägare", "Owner", "Systemägare (person)"}); break;
-    case K::kBudgetHolder: aliases.insert(aliases.end(), {"Budgetägare", "Budgetansvar"}); break;
-    case K::kSystemSteward: aliases.insert(aliases.end(), {"Systemförvaltare (verksamhet)", "Verksamhetsförvaltare"}); break;
-    case K::kTechnicalSteward: aliases.insert(aliases.end(), {"Teknisk förvaltare", "IT-förvaltare", "Teknisk systemförvaltare (IT)"}); break;
-    case K::kLeadSuperuser: aliases.insert(aliases.end(), {"Huvudsuperanvändare", "Huvudanvändare", "Superanvändare (huvudansvarig)"}); break;
-    case K::kSupplier: sv = "Leverantör (roll)", en = "Supplier (role)"; break;
-    default: break;
+    case K::kOwner:
+      sv = "Systemägare", en = "System owner",
+      aliases.insert(aliases.end(), {"Ägare", "Owner", "Systemägare (person)"});
+      break;
+    case K::kBudgetHolder:
+      aliases.insert(aliases.end(), {"Budgetägare", "Budgetansvar"});
+      break;
+    case K::kSystemSteward:
+      aliases.insert(aliases.end(), {"Systemförvaltare (verksamhet)", "Verksamhetsförvaltare"});
+      break;
+    case K::kTechnicalSteward:
+      aliases.insert(aliases.end(), {"Teknisk förvaltare", "IT-förvaltare", "Teknisk systemförvaltare (IT)"});
+      break;
+    case K::kLeadSuperuser:
+      aliases.insert(aliases.end(), {"Huvudsuperanvändare", "Huvudanvändare", "Superanvändare (huvudansvarig)"});
+      break;
+    case K::kSupplier:
+      sv = "Leverantör (roll)", en = "Supplier (role)";
+      break;
+    default:
+      break;
   }
-  return {"role:" + wire, sv, en, aliases,
+  return {"role:" + wire,
+          sv,
+          en,
+          aliases,
           [kind](const model::System& s, const Directory& dir, Lang) {
             std::vector<std::string> names;
             for (const auto& r : s.roles) {
@@ -367,7 +433,8 @@ Field<model::System> RoleField(model::RoleKind kind) {
               if (kind == K::kInformationOwner) {
                 const auto found = ctx.dir.Find(Of::kCommittee, item);
                 if (found.id.empty()) {
-                  notes.errors.push_back(found.error + " (informationsägaren är en nämnd / the information owner is a committee)");
+                  notes.errors.push_back(found.error +
+                                         " (informationsägaren är en nämnd / the information owner is a committee)");
                   continue;
                 }
                 a.committee = model::CommitteeId(found.id);
@@ -423,32 +490,42 @@ std::optional<int> ParseLevel(std::string_view text) {
 
 Field<model::System> LevelField(std::string id, std::string sv, std::string en, std::vector<std::string> aliases,
                                 int model::Classification::*member) {
-  return {std::move(id), std::move(sv), std::move(en), std::move(aliases),
-          [member](const model::System& s, const Directory&, Lang) {
-            return s.classification ? Number((*s.classification).*member) : Cell{};
-          },
-          [member](model::System& s, const Value& v, Context&, CellNotes& notes) {
-            if (v.empty()) return;  // all three empty: see the row's end in the importer
-            const auto level = ParseLevel(v.text);
-            if (!level) {
-              notes.errors.push_back("nivån ska vara 0, 1, 2 eller 3, inte " + Quote(v.text) + " / the level is 0 to 3");
-              return;
-            }
-            if (!s.classification) s.classification = model::Classification{};
-            (*s.classification).*member = *level;
-          }};
+  return {
+      std::move(id),
+      std::move(sv),
+      std::move(en),
+      std::move(aliases),
+      [member](const model::System& s, const Directory&, Lang) {
+        return s.classification ? Number((*s.classification).*member) : Cell{};
+      },
+      [member](model::System& s, const Value& v, Context&, CellNotes& notes) {
+        if (v.empty()) return;  // all three empty: see the row's end in the importer
+        const auto level = ParseLevel(v.text);
+        if (!level) {
+          notes.errors.push_back("nivån ska vara 0, 1, 2 eller 3, inte " + Quote(v.text) + " / the level is 0 to 3");
+          return;
+        }
+        if (!s.classification) s.classification = model::Classification{};
+        (*s.classification).*member = *level;
+      }};
 }
 
 std::vector<Field<model::System>> MakeSystemFields() {
   using S = model::System;
   using model::Category, model::Scope, model::Lifecycle, model::Hosting;
   std::vector<Field<S>> f;
-  f.push_back({"id", "Id", "Id", {"System-id", "Systemid", "System id", "Systemets id"},
-               [](const S& s, const Directory&, Lang) { return Text(s.id.str()); }, [](S&, const Value&, Context&, CellNotes&) {}});
-  f.push_back(TextField<S>("name", "Systemnamn", "System name",
-                           {"System", "Namn", "Name", "Systemets namn", "Namn på system", "IT-system", "Tjänst", "Namn på tjänst"}, &S::name));
-  f.push_back(EnumField<S, Category>("category", "Kategori", "Category", {"Systemkategori", "Typ", "Systemtyp", "Kategorisering"},
-                                     &S::category,
+  f.push_back({"id",
+               "Id",
+               "Id",
+               {"System-id", "Systemid", "System id", "Systemets id"},
+               [](const S& s, const Directory&, Lang) { return Text(s.id.str()); },
+               [](S&, const Value&, Context&, CellNotes&) {}});
+  f.push_back(TextField<S>(
+      "name", "Systemnamn", "System name",
+      {"System", "Namn", "Name", "Systemets namn", "Namn på system", "IT-system", "Tjänst", "Namn på tjänst"},
+      &S::name));
+  f.push_back(EnumField<S, Category>("category", "Kategori", "Category",
+                                     {"Systemkategori", "Typ", "Systemtyp", "Kategorisering"}, &S::category,
                                      {{"publik", Category::kPublicService},
                                       {"myndighet", Category::kAuthorityService},
                                       {"kommersiell", Category::kCommercialService},
@@ -456,24 +533,25 @@ std::vector<Field<model::System>> MakeSystemFields() {
                                       {"verksamhet", Category::kBusinessSystem},
                                       {"infrastruktur", Category::kItInfrastructure},
                                       {"it infra", Category::kItInfrastructure}}));
-  f.push_back(EnumField<S, Scope>("scope", "Omfattning", "Scope", {"Omfång", "Räckvidd", "Kommungemensam eller förvaltningsspecifik"},
-                                  &S::scope,
+  f.push_back(EnumField<S, Scope>("scope", "Omfattning", "Scope",
+                                  {"Omfång", "Räckvidd", "Kommungemensam eller förvaltningsspecifik"}, &S::scope,
                                   {{"kommungemensam", Scope::kMunicipalityWide},
                                    {"gemensam", Scope::kMunicipalityWide},
                                    {"kommunövergripande", Scope::kMunicipalityWide},
                                    {"förvaltningsspecifik", Scope::kAdministrationSpecific},
                                    {"specifik", Scope::kAdministrationSpecific}}));
-  f.push_back(BoolField<S>("own_support_process", "Egen stödprocess", "Own support process", {"Stödprocess"}, &S::own_support_process));
-  f.push_back(OptRefField<S, model::AdministrationId>("owner_administration", "Förvaltning", "Owner administration",
-                                                      {"Ägande förvaltning", "Systemägande förvaltning", "Ägarförvaltning",
-                                                       "Ansvarig förvaltning", "Administration"},
-                                                      &S::owner_administration, Of::kAdministration));
-  f.push_back(RefListField<S, model::AdministrationId>("used_by", "Används av", "Used by",
-                                                       {"Användande förvaltningar", "Förvaltningar som använder", "Användare",
-                                                        "Användande förvaltning"},
-                                                       &S::used_by, Of::kAdministration));
-  f.push_back(OptEnumField<S, Hosting>("hosting", "Drift", "Hosting", {"Driftform", "Driftas av", "Driftmiljö", "Drift (intern/extern)"},
-                                       &S::hosting,
+  f.push_back(BoolField<S>("own_support_process", "Egen stödprocess", "Own support process", {"Stödprocess"},
+                           &S::own_support_process));
+  f.push_back(OptRefField<S, model::AdministrationId>(
+      "owner_administration", "Förvaltning", "Owner administration",
+      {"Ägande förvaltning", "Systemägande förvaltning", "Ägarförvaltning", "Ansvarig förvaltning", "Administration"},
+      &S::owner_administration, Of::kAdministration));
+  f.push_back(RefListField<S, model::AdministrationId>(
+      "used_by", "Används av", "Used by",
+      {"Användande förvaltningar", "Förvaltningar som använder", "Användare", "Användande förvaltning"}, &S::used_by,
+      Of::kAdministration));
+  f.push_back(OptEnumField<S, Hosting>("hosting", "Drift", "Hosting",
+                                       {"Driftform", "Driftas av", "Driftmiljö", "Drift (intern/extern)"}, &S::hosting,
                                        {{"intern", Hosting::kInternal},
                                         {"internt", Hosting::kInternal},
                                         {"egen drift", Hosting::kInternal},
@@ -488,22 +566,28 @@ std::vector<Field<model::System>> MakeSystemFields() {
                                         {"moln", Hosting::kExternal},
                                         {"molntjänst", Hosting::kExternal},
                                         {"cloud", Hosting::kExternal}}));
-  f.push_back({"supplier", "Leverantör", "Supplier", {"Leverantörer", "Vendor", "Leverantörsnamn"},
+  f.push_back({"supplier",
+               "Leverantör",
+               "Supplier",
+               {"Leverantörer", "Vendor", "Leverantörsnamn"},
                [](const S& s, const Directory&, Lang) { return Text(s.supplier.value_or("")); },
                [](S& s, const Value& v, Context&, CellNotes&) {
-                 if (v.empty()) s.supplier = std::nullopt;
-                 else s.supplier = v.text;
+                 if (v.empty())
+                   s.supplier = std::nullopt;
+                 else
+                   s.supplier = v.text;
                }});
-  f.push_back(BoolField<S>("personal_data", "Personuppgifter", "Personal data",
-                           {"Behandlar personuppgifter", "Innehåller personuppgifter", "Personuppgifter (ja/nej)", "PU"},
-                           &S::personal_data));
+  f.push_back(
+      BoolField<S>("personal_data", "Personuppgifter", "Personal data",
+                   {"Behandlar personuppgifter", "Innehåller personuppgifter", "Personuppgifter (ja/nej)", "PU"},
+                   &S::personal_data));
   f.push_back(BoolField<S>("special_categories", "Känsliga personuppgifter", "Special categories",
                            {"Särskilda kategorier", "Särskilda kategorier av personuppgifter", "Känsliga uppgifter",
                             "Special categories of personal data"},
                            &S::special_categories));
   f.push_back(BoolField<S>("fee", "Avgift", "Fee", {"Kostnad", "Avgiftsbelagd", "Licenskostnad"}, &S::fee));
-  f.push_back(EnumField<S, Lifecycle>("lifecycle", "Livscykel", "Lifecycle", {"Status", "Livscykelstatus", "Systemstatus"},
-                                      &S::lifecycle,
+  f.push_back(EnumField<S, Lifecycle>("lifecycle", "Livscykel", "Lifecycle",
+                                      {"Status", "Livscykelstatus", "Systemstatus"}, &S::lifecycle,
                                       {{"planerad", Lifecycle::kPlanned},
                                        {"upphandlas", Lifecycle::kProcurement},
                                        {"i upphandling", Lifecycle::kProcurement},
@@ -516,14 +600,18 @@ std::vector<Field<model::System>> MakeSystemFields() {
                                        {"avveckling", Lifecycle::kRetiring},
                                        {"avvecklad", Lifecycle::kRetired},
                                        {"ur drift", Lifecycle::kRetired}}));
-  f.push_back(OptDateField<S>("active_since", "I drift sedan", "Active since",
-                              {"Driftsatt", "Driftstart", "Driftsättning", "Driftsatt datum", "In use since", "Startdatum"}, &S::active_since));
-  f.push_back(LevelField("confidentiality", "Konfidentialitet", "Confidentiality", {"K", "Konfidentialitet (K)", "K-nivå"},
-                         &model::Classification::confidentiality));
-  f.push_back(LevelField("integrity", "Riktighet", "Integrity", {"R", "Riktighet (R)", "R-nivå"}, &model::Classification::integrity));
+  f.push_back(OptDateField<S>(
+      "active_since", "I drift sedan", "Active since",
+      {"Driftsatt", "Driftstart", "Driftsättning", "Driftsatt datum", "In use since", "Startdatum"}, &S::active_since));
+  f.push_back(LevelField("confidentiality", "Konfidentialitet", "Confidentiality",
+                         {"K", "Konfidentialitet (K)", "K-nivå"}, &model::Classification::confidentiality));
+  f.push_back(LevelField("integrity", "Riktighet", "Integrity", {"R", "Riktighet (R)", "R-nivå"},
+                         &model::Classification::integrity));
   f.push_back(LevelField("availability", "Tillgänglighet", "Availability", {"T", "Tillgänglighet (T)", "T-nivå"},
                          &model::Classification::availability));
-  f.push_back({"processing_countries", "Behandlingsländer", "Processing countries",
+  f.push_back({"processing_countries",
+               "Behandlingsländer",
+               "Processing countries",
                {"Länder", "Land", "Land för behandling", "Var behandlas uppgifterna", "Behandlingsland", "Countries"},
                [](const S& s, const Directory&, Lang) { return Text(JoinList(s.processing_countries)); },
                [](S& s, const Value& v, Context&, CellNotes& notes) {
@@ -537,23 +625,32 @@ std::vector<Field<model::System>> MakeSystemFields() {
                        std::isalpha(static_cast<unsigned char>(item[1])))
                      code = {static_cast<char>(std::toupper(static_cast<unsigned char>(item[0]))),
                              static_cast<char>(std::toupper(static_cast<unsigned char>(item[1])))};
-                   if (code.empty()) notes.errors.push_back("okänt land " + Quote(item) + "; skriv landskoden (SE, US) / unknown country, write its ISO code");
-                   else if (std::find(codes.begin(), codes.end(), code) == codes.end()) codes.push_back(code);
+                   if (code.empty())
+                     notes.errors.push_back("okänt land " + Quote(item) +
+                                            "; skriv landskoden (SE, US) / unknown country, write its ISO code");
+                   else if (std::find(codes.begin(), codes.end(), code) == codes.end())
+                     codes.push_back(code);
                  }
                  if (notes.errors.empty()) SetList(s.processing_countries, std::move(codes));
                }});
-  f.push_back({"dpa", "PUB-avtal", "DPA",
-               {"Personuppgiftsbiträdesavtal", "PuB-avtal", "PUB", "Biträdesavtal", "PUB-avtal tecknat", "Data processing agreement"},
+  f.push_back({"dpa",
+               "PUB-avtal",
+               "DPA",
+               {"Personuppgiftsbiträdesavtal", "PuB-avtal", "PUB", "Biträdesavtal", "PUB-avtal tecknat",
+                "Data processing agreement"},
                [](const S& s, const Directory&, Lang lang) {
                  for (const auto& d : s.documents)
-                   if (d.kind == model::DocumentKind::kDpa) return d.signed_on ? DateOf(d.signed_on) : Text(YesNo(true, lang));
+                   if (d.kind == model::DocumentKind::kDpa)
+                     return d.signed_on ? DateOf(d.signed_on) : Text(YesNo(true, lang));
                  return Text(YesNo(false, lang));
                },
                [](S& s, const Value& v, Context&, CellNotes& notes) {
                  const std::string word = FoldHeading(v.text);
                  std::optional<bool> yes = ParseBool(v.text);
                  if (word == "finns" || word == "tecknat" || word == "signerat") yes = true;
-                 if (word.empty() || word == "saknas" || word == "finnsej" || word == "ej" || word == "ingen" || word == "ejaktuellt") yes = false;
+                 if (word.empty() || word == "saknas" || word == "finnsej" || word == "ej" || word == "ingen" ||
+                     word == "ejaktuellt")
+                   yes = false;
                  if (yes && !*yes) {
                    std::erase_if(s.documents, [](const auto& d) { return d.kind == model::DocumentKind::kDpa; });
                    return;
@@ -562,8 +659,9 @@ std::vector<Field<model::System>> MakeSystemFields() {
                  if (!yes) {
                    date = ParseDate(v);
                    if (!date) {
-                     notes.errors.push_back("förstår inte " + Quote(v.text) +
-                                            "; skriv Ja, Nej eller dagen avtalet tecknades / write Yes, No or the day it was signed");
+                     notes.errors.push_back(
+                         "förstår inte " + Quote(v.text) +
+                         "; skriv Ja, Nej eller dagen avtalet tecknades / write Yes, No or the day it was signed");
                      return;
                    }
                  }
@@ -571,9 +669,11 @@ std::vector<Field<model::System>> MakeSystemFields() {
                  if (d == nullptr) d = &AddDocument(s, model::DocumentKind::kDpa, "pub-avtal");
                  if (date) d->signed_on = date;
                }});
-  f.push_back({"contract_end", "Avtal gäller till", "Contract valid to",
-               {"Avtal t.o.m.", "Avtalet gäller till", "Avtalsslut", "Avtal till", "Avtalets slutdatum", "Avtalet löper ut",
-                "Avtalstid till", "Contract end"},
+  f.push_back({"contract_end",
+               "Avtal gäller till",
+               "Contract valid to",
+               {"Avtal t.o.m.", "Avtalet gäller till", "Avtalsslut", "Avtal till", "Avtalets slutdatum",
+                "Avtalet löper ut", "Avtalstid till", "Contract end"},
                [](const S& s, const Directory&, Lang) {
                  for (const auto& d : s.documents)
                    if (d.kind == model::DocumentKind::kBaseContract) return DateOf(d.valid_to);
@@ -587,7 +687,8 @@ std::vector<Field<model::System>> MakeSystemFields() {
                  }
                  const auto date = ParseDate(v);
                  if (!date) {
-                   notes.errors.push_back("ogiltigt datum " + Quote(v.text) + "; skriv ÅÅÅÅ-MM-DD / invalid date, write YYYY-MM-DD");
+                   notes.errors.push_back("ogiltigt datum " + Quote(v.text) +
+                                          "; skriv ÅÅÅÅ-MM-DD / invalid date, write YYYY-MM-DD");
                    return;
                  }
                  if (d == nullptr) d = &AddDocument(s, model::DocumentKind::kBaseContract, "grundavtal");
@@ -601,13 +702,23 @@ std::vector<Field<model::Person>> MakePersonFields() {
   using P = model::Person;
   using model::Title;
   std::vector<Field<P>> f;
-  f.push_back({"id", "Id", "Id", {"Person-id", "Personid", "Användar-id", "Användarnamn", "User id"},
-               [](const P& p, const Directory&, Lang) { return Text(p.id.str()); }, [](P&, const Value&, Context&, CellNotes&) {}});
-  f.push_back(TextField<P>("name", "Namn", "Name", {"Personnamn", "Fullständigt namn", "För- och efternamn", "Person", "Full name"}, &P::name));
-  f.push_back(TextField<P>("email", "E-post", "Email", {"Epost", "E-postadress", "Mejl", "Mail", "E-mail", "Email address"}, &P::email));
-  f.push_back(OptRefField<P, model::AdministrationId>("administration", "Förvaltning", "Administration", {"Arbetar på förvaltning"},
-                                                      &P::administration, Of::kAdministration));
-  f.push_back({"unit", "Enhet", "Unit", {"Avdelning", "Sektion"},
+  f.push_back({"id",
+               "Id",
+               "Id",
+               {"Person-id", "Personid", "Användar-id", "Användarnamn", "User id"},
+               [](const P& p, const Directory&, Lang) { return Text(p.id.str()); },
+               [](P&, const Value&, Context&, CellNotes&) {}});
+  f.push_back(TextField<P>("name", "Namn", "Name",
+                           {"Personnamn", "Fullständigt namn", "För- och efternamn", "Person", "Full name"}, &P::name));
+  f.push_back(TextField<P>("email", "E-post", "Email",
+                           {"Epost", "E-postadress", "Mejl", "Mail", "E-mail", "Email address"}, &P::email));
+  f.push_back(OptRefField<P, model::AdministrationId>("administration", "Förvaltning", "Administration",
+                                                      {"Arbetar på förvaltning"}, &P::administration,
+                                                      Of::kAdministration));
+  f.push_back({"unit",
+               "Enhet",
+               "Unit",
+               {"Avdelning", "Sektion"},
                [](const P& p, const Directory&, Lang) { return Text(p.unit ? p.unit->str() : ""); },
                [](P& p, const Value& v, Context& ctx, CellNotes& notes) {
                  if (v.empty()) {
@@ -624,9 +735,12 @@ std::vector<Field<model::Person>> MakePersonFields() {
                        p.unit = u.id;
                        return;
                      }
-                 notes.errors.push_back("enheten " + Quote(v.text) + " finns inte på personens förvaltning / no such unit in the person's administration");
+                 notes.errors.push_back(
+                     "enheten " + Quote(v.text) +
+                     " finns inte på personens förvaltning / no such unit in the person's administration");
                }});
-  f.push_back(OptEnumField<P, Title>("title", "Befattning", "Title", {"Titel", "Tjänstetitel", "Position", "Job title"}, &P::title,
+  f.push_back(OptEnumField<P, Title>("title", "Befattning", "Title", {"Titel", "Tjänstetitel", "Position", "Job title"},
+                                     &P::title,
                                      {{"bitr kommundirektör", Title::kDeputyMunicipalDirector},
                                       {"biträdande kommundirektör", Title::kDeputyMunicipalDirector},
                                       {"stadsdirektör", Title::kMunicipalDirector},
@@ -675,43 +789,56 @@ std::vector<Field<model::ProcessingActivity>> MakeActivityFields() {
   using A = model::ProcessingActivity;
   using model::LegalBasis;
   std::vector<Field<A>> f;
-  f.push_back({"id", "Id", "Id", {"Behandlings-id", "Behandlingsid", "Nr", "Löpnummer"},
-               [](const A& a, const Directory&, Lang) { return Text(a.id.str()); }, [](A&, const Value&, Context&, CellNotes&) {}});
-  f.push_back(TextField<A>("name", "Behandling", "Processing activity",
-                           {"Namn på behandling", "Behandlingens namn", "Personuppgiftsbehandling", "Namn", "Name", "Benämning"}, &A::name));
+  f.push_back({"id",
+               "Id",
+               "Id",
+               {"Behandlings-id", "Behandlingsid", "Nr", "Löpnummer"},
+               [](const A& a, const Directory&, Lang) { return Text(a.id.str()); },
+               [](A&, const Value&, Context&, CellNotes&) {}});
+  f.push_back(TextField<A>(
+      "name", "Behandling", "Processing activity",
+      {"Namn på behandling", "Behandlingens namn", "Personuppgiftsbehandling", "Namn", "Name", "Benämning"}, &A::name));
   f.push_back(OptRefField<A, model::CommitteeId>("controller", "Personuppgiftsansvarig", "Controller",
-                                                 {"Personuppgiftsansvarig nämnd", "Nämnd", "Ansvarig nämnd", "PUA"}, &A::controller,
-                                                 Of::kCommittee));
-  f.push_back(TextField<A>("process_code", "Processkod", "Process code", {"Process-id", "Process", "Processnummer"}, &A::process_code));
-  f.push_back(ListField<A>("purposes", "Ändamål", "Purposes",
-                           {"Syfte", "Ändamål med behandlingen", "Ändamålen med behandlingen", "Purpose", "Syfte och ändamål"}, &A::purposes));
-  f.push_back(OptEnumField<A, LegalBasis>("legal_basis", "Rättslig grund", "Legal basis",
-                                          {"Laglig grund", "Rättslig grund för behandlingen", "Rättslig grund (art. 6)"}, &A::legal_basis,
-                                          {{"myndighetsutövning", LegalBasis::kPublicTask},
-                                           {"allmänt intresse", LegalBasis::kPublicTask},
-                                           {"uppgift av allmänt intresse", LegalBasis::kPublicTask},
-                                           {"allmänt intresse/myndighetsutövning", LegalBasis::kPublicTask},
-                                           {"6.1 e", LegalBasis::kPublicTask},
-                                           {"art. 6.1 e", LegalBasis::kPublicTask},
-                                           {"6.1 a", LegalBasis::kConsent},
-                                           {"6.1 b", LegalBasis::kContract},
-                                           {"6.1 c", LegalBasis::kLegalObligation},
-                                           {"rättslig skyldighet", LegalBasis::kLegalObligation},
-                                           {"6.1 d", LegalBasis::kVitalInterests},
-                                           {"grundläggande intressen", LegalBasis::kVitalInterests},
-                                           {"6.1 f", LegalBasis::kLegitimateInterests},
-                                           {"intresseavvägning", LegalBasis::kLegitimateInterests}}));
-  f.push_back(RefListField<A, model::SystemId>("systems", "System", "Systems", {"Systemstöd", "IT-system", "System som används"}, &A::systems,
-                                               Of::kSystem));
-  f.push_back(ListField<A>("data_subjects", "Kategorier av registrerade", "Data subjects",
-                           {"Registrerade", "Registrerade personer", "Kategorier av registrerade personer", "Categories of data subjects"},
-                           &A::data_subjects));
+                                                 {"Personuppgiftsansvarig nämnd", "Nämnd", "Ansvarig nämnd", "PUA"},
+                                                 &A::controller, Of::kCommittee));
+  f.push_back(TextField<A>("process_code", "Processkod", "Process code", {"Process-id", "Process", "Processnummer"},
+                           &A::process_code));
+  f.push_back(
+      ListField<A>("purposes", "Ändamål", "Purposes",
+                   {"Syfte", "Ändamål med behandlingen", "Ändamålen med behandlingen", "Purpose", "Syfte och ändamål"},
+                   &A::purposes));
+  f.push_back(OptEnumField<A, LegalBasis>(
+      "legal_basis", "Rättslig grund", "Legal basis",
+      {"Laglig grund", "Rättslig grund för behandlingen", "Rättslig grund (art. 6)"}, &A::legal_basis,
+      {{"myndighetsutövning", LegalBasis::kPublicTask},
+       {"allmänt intresse", LegalBasis::kPublicTask},
+       {"uppgift av allmänt intresse", LegalBasis::kPublicTask},
+       {"allmänt intresse/myndighetsutövning", LegalBasis::kPublicTask},
+       {"6.1 e", LegalBasis::kPublicTask},
+       {"art. 6.1 e", LegalBasis::kPublicTask},
+       {"6.1 a", LegalBasis::kConsent},
+       {"6.1 b", LegalBasis::kContract},
+       {"6.1 c", LegalBasis::kLegalObligation},
+       {"rättslig skyldighet", LegalBasis::kLegalObligation},
+       {"6.1 d", LegalBasis::kVitalInterests},
+       {"grundläggande intressen", LegalBasis::kVitalInterests},
+       {"6.1 f", LegalBasis::kLegitimateInterests},
+       {"intresseavvägning", LegalBasis::kLegitimateInterests}}));
+  f.push_back(RefListField<A, model::SystemId>(
+      "systems", "System", "Systems", {"Systemstöd", "IT-system", "System som används"}, &A::systems, Of::kSystem));
+  f.push_back(ListField<A>(
+      "data_subjects", "Kategorier av registrerade", "Data subjects",
+      {"Registrerade", "Registrerade personer", "Kategorier av registrerade personer", "Categories of data subjects"},
+      &A::data_subjects));
   f.push_back(ListField<A>("data_categories", "Kategorier av personuppgifter", "Personal data categories",
                            {"Personuppgifter", "Typ av personuppgifter", "Personuppgiftskategorier", "Data categories",
                             "Categories of personal data"},
                            &A::data_categories));
-  f.push_back(ListField<A>("recipients", "Mottagare", "Recipients", {"Kategorier av mottagare", "Categories of recipients"}, &A::recipients));
-  f.push_back({"transfers", "Överföring till tredje land", "Third-country transfers",
+  f.push_back(ListField<A>("recipients", "Mottagare", "Recipients",
+                           {"Kategorier av mottagare", "Categories of recipients"}, &A::recipients));
+  f.push_back({"transfers",
+               "Överföring till tredje land",
+               "Third-country transfers",
                {"Tredjelandsöverföring", "Överföringar", "Överföring till tredjeland", "Transfers"},
                [](const A& a, const Directory&, Lang) {
                  std::vector<std::string> items;
@@ -722,23 +849,28 @@ std::vector<Field<model::ProcessingActivity>> MakeActivityFields() {
                  std::vector<model::TransferRecord> out;
                  for (const auto& item : SplitList(v.text, false)) {
                    const std::string word = FoldHeading(item);
-                   if (word == "nej" || word == "inga" || word == "no" || word == "none" || word == "ejaktuellt") continue;
+                   if (word == "nej" || word == "inga" || word == "no" || word == "none" || word == "ejaktuellt")
+                     continue;
                    out.push_back(ParseTransfer(item));
                  }
                  a.transfers = std::move(out);
                }});
-  f.push_back(TextField<A>("retention", "Gallring", "Retention",
-                           {"Lagringstid", "Bevarande och gallring", "Gallringsfrist", "Gallringsfrister", "Tidsfrister för radering"},
-                           &A::retention));
+  f.push_back(TextField<A>(
+      "retention", "Gallring", "Retention",
+      {"Lagringstid", "Bevarande och gallring", "Gallringsfrist", "Gallringsfrister", "Tidsfrister för radering"},
+      &A::retention));
   f.push_back(TextField<A>("security_measures", "Säkerhetsåtgärder", "Security measures",
-                           {"Tekniska och organisatoriska säkerhetsåtgärder", "Skyddsåtgärder", "Säkerhet"}, &A::security_measures));
-  f.push_back(RefListField<A, model::CommitteeId>("joint_controllers", "Gemensamt personuppgiftsansvar", "Joint controllers",
-                                                  {"Gemensamt ansvariga", "Gemensamt ansvarig", "Gemensamt personuppgiftsansvariga"},
-                                                  &A::joint_controllers, Of::kCommittee));
-  f.push_back(OptRefField<A, model::CommitteeId>("processor_committee", "Personuppgiftsbiträde (nämnd)", "Processor (committee)",
-                                                 {"Personuppgiftsbiträde", "Biträde", "Processor"}, &A::processor_committee,
-                                                 Of::kCommittee));
-  f.push_back(OptDateField<A>("start_date", "Startdatum", "Start date", {"Påbörjad", "Behandlingen påbörjades"}, &A::start_date));
+                           {"Tekniska och organisatoriska säkerhetsåtgärder", "Skyddsåtgärder", "Säkerhet"},
+                           &A::security_measures));
+  f.push_back(RefListField<A, model::CommitteeId>(
+      "joint_controllers", "Gemensamt personuppgiftsansvar", "Joint controllers",
+      {"Gemensamt ansvariga", "Gemensamt ansvarig", "Gemensamt personuppgiftsansvariga"}, &A::joint_controllers,
+      Of::kCommittee));
+  f.push_back(OptRefField<A, model::CommitteeId>(
+      "processor_committee", "Personuppgiftsbiträde (nämnd)", "Processor (committee)",
+      {"Personuppgiftsbiträde", "Biträde", "Processor"}, &A::processor_committee, Of::kCommittee));
+  f.push_back(OptDateField<A>("start_date", "Startdatum", "Start date", {"Påbörjad", "Behandlingen påbörjades"},
+                              &A::start_date));
   return f;
 }
 
@@ -757,13 +889,20 @@ std::string FoldHeading(std::string_view s) {
     }
     if (c == 0xC3 && i + 1 < s.size()) {
       const auto d = static_cast<unsigned char>(s[++i]) | 0x20;  // upper and lower case alike
-      if (d == 0xA5 || d == 0xA4 || d == 0xA0 || d == 0xA1 || d == 0xA2 || d == 0xA3) out += 'a';
-      else if (d == 0xB6 || d == 0xB8 || d == 0xB2 || d == 0xB3 || d == 0xB4 || d == 0xB5) out += 'o';
-      else if (d == 0xA9 || d == 0xA8 || d == 0xAA || d == 0xAB) out += 'e';
-      else if (d == 0xBC || d == 0xB9 || d == 0xBA || d == 0xBB) out += 'u';
-      else if (d == 0xAD || d == 0xAC || d == 0xAE || d == 0xAF) out += 'i';
-      else if (d == 0xA7) out += 'c';
-      else if (d == 0xB1) out += 'n';
+      if (d == 0xA5 || d == 0xA4 || d == 0xA0 || d == 0xA1 || d == 0xA2 || d == 0xA3)
+        out += 'a';
+      else if (d == 0xB6 || d == 0xB8 || d == 0xB2 || d == 0xB3 || d == 0xB4 || d == 0xB5)
+        out += 'o';
+      else if (d == 0xA9 || d == 0xA8 || d == 0xAA || d == 0xAB)
+        out += 'e';
+      else if (d == 0xBC || d == 0xB9 || d == 0xBA || d == 0xBB)
+        out += 'u';
+      else if (d == 0xAD || d == 0xAC || d == 0xAE || d == 0xAF)
+        out += 'i';
+      else if (d == 0xA7)
+        out += 'c';
+      else if (d == 0xB1)
+        out += 'n';
     }
   }
   return out;
@@ -813,7 +952,8 @@ std::string CleanText(std::string_view s) {
     }
     if (!trimmed) break;
   }
-  if (s.size() >= 2 && s[0] == '\'' && std::string_view("=+-@").find(s[1]) != std::string_view::npos) s.remove_prefix(1);
+  if (s.size() >= 2 && s[0] == '\'' && std::string_view("=+-@").find(s[1]) != std::string_view::npos)
+    s.remove_prefix(1);
   return std::string(s);
 }
 
@@ -821,8 +961,10 @@ std::string Capitalize(std::string_view s) {
   std::string out(s);
   if (out.empty()) return out;
   const auto c = static_cast<unsigned char>(out[0]);
-  if (c < 0x80) out[0] = static_cast<char>(std::toupper(c));
-  else if (c == 0xC3 && out.size() > 1 && static_cast<unsigned char>(out[1]) >= 0xA0 && static_cast<unsigned char>(out[1]) <= 0xBE)
+  if (c < 0x80)
+    out[0] = static_cast<char>(std::toupper(c));
+  else if (c == 0xC3 && out.size() > 1 && static_cast<unsigned char>(out[1]) >= 0xA0 &&
+           static_cast<unsigned char>(out[1]) <= 0xBE)
     out[1] = static_cast<char>(static_cast<unsigned char>(out[1]) - 0x20);
   return out;
 }
@@ -875,7 +1017,8 @@ std::optional<model::Date> ParseDate(const Value& v) {
     parts.push_back(n);
     lengths.push_back(j - i);
     if (j < s.size()) {
-      if (std::string_view("-./").find(s[j]) == std::string_view::npos || (sep != 0 && s[j] != sep)) return std::nullopt;
+      if (std::string_view("-./").find(s[j]) == std::string_view::npos || (sep != 0 && s[j] != sep))
+        return std::nullopt;
       sep = s[j];
       ++j;
       if (j == s.size()) return std::nullopt;
@@ -888,8 +1031,8 @@ std::optional<model::Date> ParseDate(const Value& v) {
     return std::nullopt;
   }
   if (parts.size() != 3) return std::nullopt;
-  if (lengths[0] == 4) return Ymd(parts[0], parts[1], parts[2]);          // 2024-03-01, 2024/3/1
-  if (lengths[2] == 4) return Ymd(parts[2], parts[1], parts[0]);          // 1.3.2024, 01/03/2024: day first
+  if (lengths[0] == 4) return Ymd(parts[0], parts[1], parts[2]);  // 2024-03-01, 2024/3/1
+  if (lengths[2] == 4) return Ymd(parts[2], parts[1], parts[0]);  // 1.3.2024, 01/03/2024: day first
   return std::nullopt;
 }
 
@@ -897,7 +1040,8 @@ std::vector<std::string> SplitList(std::string_view text, bool commas) {
   std::vector<std::string> out;
   size_t start = 0;
   for (size_t i = 0; i <= text.size(); ++i) {
-    if (i < text.size() && !(text[i] == ';' || text[i] == '\n' || text[i] == '\r' || (commas && text[i] == ','))) continue;
+    if (i < text.size() && !(text[i] == ';' || text[i] == '\n' || text[i] == '\r' || (commas && text[i] == ',')))
+      continue;
     std::string item = CleanText(text.substr(start, i - start));
     while (!item.empty() && (item.front() == '-' || item.front() == '*')) item = CleanText(item.substr(1));  // bullets
     if (!item.empty()) out.push_back(std::move(item));
@@ -947,16 +1091,28 @@ const Directory::Table& Directory::T(Of of) const {
   auto all = [&](const auto& items) {
     t.name_of.reserve(items.size());
     for (const auto& x : items) {
-      if constexpr (requires { x.email; }) Insert(t, x.id.str(), x.name, x.email);
-      else Insert(t, x.id.str(), x.name, {});
+      if constexpr (requires { x.email; })
+        Insert(t, x.id.str(), x.name, x.email);
+      else
+        Insert(t, x.id.str(), x.name, {});
     }
   };
   switch (of) {
-    case Of::kPerson: all(reg_->people); break;
-    case Of::kAdministration: all(reg_->administrations); break;
-    case Of::kCommittee: all(reg_->committees); break;
-    case Of::kSystem: all(reg_->systems); break;
-    case Of::kActivity: all(reg_->processing_activities); break;
+    case Of::kPerson:
+      all(reg_->people);
+      break;
+    case Of::kAdministration:
+      all(reg_->administrations);
+      break;
+    case Of::kCommittee:
+      all(reg_->committees);
+      break;
+    case Of::kSystem:
+      all(reg_->systems);
+      break;
+    case Of::kActivity:
+      all(reg_->processing_activities);
+      break;
   }
   return t;
 }
@@ -977,7 +1133,8 @@ void Directory::Put(Of of, const std::string& id, const std::string& name, const
 
 void Directory::Remove(Of of, const std::string& id) {
   auto& t = T(of);
-  auto drop = [&](std::unordered_map<std::string, std::string>& of_id, std::unordered_map<std::string, std::vector<std::string>>& index) {
+  auto drop = [&](std::unordered_map<std::string, std::string>& of_id,
+                  std::unordered_map<std::string, std::vector<std::string>>& index) {
     const auto it = of_id.find(id);
     if (it == of_id.end()) return;
     if (auto n = index.find(FoldName(it->second)); n != index.end()) {
@@ -1001,7 +1158,8 @@ std::vector<std::string> Directory::ByName(Of of, std::string_view name) const {
 
 Directory::Found Directory::Find(Of of, std::string_view raw) const {
   static constexpr std::string_view kWhat[] = {"personen", "förvaltningen", "nämnden", "systemet", "behandlingen"};
-  static constexpr std::string_view kWhatEn[] = {"person", "administration", "committee", "system", "processing activity"};
+  static constexpr std::string_view kWhatEn[] = {"person", "administration", "committee", "system",
+                                                 "processing activity"};
   const auto& t = T(of);
   const std::string text = CleanText(raw);
   if (t.name_of.contains(text)) return {text, {}};
@@ -1012,7 +1170,8 @@ Directory::Found Directory::Find(Of of, std::string_view raw) const {
     if (at != std::string::npos) {
       const std::string inner = CleanText(text.substr(at + 1, text.size() - at - 2));
       if (t.name_of.contains(inner)) return {inner, {}};
-      if (auto e = t.by_email.find(FoldName(inner)); e != t.by_email.end() && e->second.size() == 1) return {*e->second.begin(), {}};
+      if (auto e = t.by_email.find(FoldName(inner)); e != t.by_email.end() && e->second.size() == 1)
+        return {*e->second.begin(), {}};
     }
   }
   const std::string folded = FoldName(text);
@@ -1022,13 +1181,15 @@ Directory::Found Directory::Find(Of of, std::string_view raw) const {
     std::sort(sorted.begin(), sorted.end());
     std::string ids;
     for (const auto& id : sorted) ids += (ids.empty() ? "" : ", ") + id;
-    return {{}, std::string("flera ") + (of == Of::kPerson ? "personer" : "poster") + " heter " + Quote(text) + " (" + ids +
-                    "); skriv \"Namn (id)\" / several " + std::string(kWhatEn[static_cast<size_t>(of)]) +
-                    "s have this name: write \"Name (id)\""};
+    return {{},
+            std::string("flera ") + (of == Of::kPerson ? "personer" : "poster") + " heter " + Quote(text) + " (" + ids +
+                "); skriv \"Namn (id)\" / several " + std::string(kWhatEn[static_cast<size_t>(of)]) +
+                "s have this name: write \"Name (id)\""};
   }
   if (auto e = t.by_email.find(folded); e != t.by_email.end() && e->second.size() == 1) return {*e->second.begin(), {}};
-  return {{}, std::string(kWhat[static_cast<size_t>(of)]) + " " + Quote(text) + " finns inte i registret / unknown " +
-                  std::string(kWhatEn[static_cast<size_t>(of)]) + " " + Quote(text)};
+  return {{},
+          std::string(kWhat[static_cast<size_t>(of)]) + " " + Quote(text) + " finns inte i registret / unknown " +
+              std::string(kWhatEn[static_cast<size_t>(of)]) + " " + Quote(text)};
 }
 
 std::string Directory::Show(Of of, const std::string& id) const {

@@ -53,8 +53,8 @@ class Directory {
 
  private:
   struct Table {
-    std::unordered_map<std::string, std::string> name_of;   // id → name
-    std::unordered_map<std::string, std::string> email_of;   // id → e-mail
+    std::unordered_map<std::string, std::string> name_of;                // id → name
+    std::unordered_map<std::string, std::string> email_of;               // id → e-mail
     std::unordered_map<std::string, std::vector<std::string>> by_name;   // folded name → ids
     std::unordered_map<std::string, std::vector<std::string>> by_email;  // folded e-mail → ids
   };
@@ -81,15 +81,15 @@ struct CellNotes {
 
 struct Context {
   Directory& dir;
-  const model::Register& reg;      // the register being built (for units of administrations)
+  const model::Register& reg;  // the register being built (for units of administrations)
   bool create_missing_people = false;
   std::vector<model::Person>* created_people = nullptr;  // people the row's cells created
 };
 
 template <class T>
 struct Field {
-  std::string id;            // "name", "role:owner", as a mapping file names it
-  std::string heading_sv;    // the export's heading
+  std::string id;          // "name", "role:owner", as a mapping file names it
+  std::string heading_sv;  // the export's heading
   std::string heading_en;
   std::vector<std::string> aliases;  // other headings recognised
   std::function<io::sheets::Cell(const T&, const Directory&, rules::Lang)> format;

@@ -48,7 +48,8 @@ std::optional<std::string> FieldOf(const std::string& heading, const std::vector
     if (h == heading || sheet::FoldHeading(h) == folded) return field == "ignore" ? std::string() : field;
   auto match = [&](const std::string& f) -> std::optional<std::string> {
     for (const auto& field : fields) {
-      if (f == sheet::FoldHeading(field.id) || f == sheet::FoldHeading(field.heading_sv) || f == sheet::FoldHeading(field.heading_en))
+      if (f == sheet::FoldHeading(field.id) || f == sheet::FoldHeading(field.heading_sv) ||
+          f == sheet::FoldHeading(field.heading_en))
         return field.id;
       for (const auto& a : field.aliases)
         if (f == sheet::FoldHeading(a)) return field.id;
@@ -56,22 +57,23 @@ std::optional<std::string> FieldOf(const std::string& heading, const std::vector
     return std::nullopt;
   };
   if (auto m = match(folded)) return m;
-  if (const auto open = heading.find('('); open != std::string::npos && open > 0) return match(sheet::FoldHeading(heading.substr(0, open)));
+  if (const auto open = heading.find('('); open != std::string::npos && open > 0)
+    return match(sheet::FoldHeading(heading.substr(0, open)));
   return std::nullopt;
 }
 
 // Headings that say "a note, not for the register": recognised so they are not reported as unknown.
 bool IsRemark(const std::string& heading) {
   const std::string f = sheet::FoldHeading(heading);
-  for (const char* r : {"kommentar", "kommentarer", "anteckning", "anteckningar", "ovrigt", "beskrivning", "notering", "noteringar",
-                        "comment", "comments", "notes", "note", "description", "nr", "radnummer"})
+  for (const char* r : {"kommentar", "kommentarer", "anteckning", "anteckningar", "ovrigt", "beskrivning", "notering",
+                        "noteringar", "comment", "comments", "notes", "note", "description", "nr", "radnummer"})
     if (f == r) return true;
   return false;
 }
 
 template <class T>
-size_t CountKnown(const Sheet& s, size_t row, const std::vector<sheet::Field<T>>& fields, const io::ImportMapping& mapping,
-                  bool& has_name) {
+size_t CountKnown(const Sheet& s, size_t row, const std::vector<sheet::Field<T>>& fields,
+                  const io::ImportMapping& mapping, bool& has_name) {
   size_t n = 0;
   std::set<std::string> seen;
   has_name = false;
@@ -90,10 +92,14 @@ size_t NameHint(const std::string& sheet_name, SheetKind kind) {
     return std::any_of(words.begin(), words.end(), [&](const char* w) { return f.find(w) != std::string::npos; });
   };
   switch (kind) {
-    case SheetKind::kSystems: return has({"system", "tjanst", "applikation"}) ? 2 : 0;
-    case SheetKind::kPeople: return has({"person", "people", "kontakt", "anstalld", "medarbetare"}) ? 2 : 0;
-    case SheetKind::kActivities: return has({"behandl", "ropa", "registerforteckning", "processing", "artikel30", "art30"}) ? 2 : 0;
-    case SheetKind::kIgnore: return 0;
+    case SheetKind::kSystems:
+      return has({"system", "tjanst", "applikation"}) ? 2 : 0;
+    case SheetKind::kPeople:
+      return has({"person", "people", "kontakt", "anstalld", "medarbetare"}) ? 2 : 0;
+    case SheetKind::kActivities:
+      return has({"behandl", "ropa", "registerforteckning", "processing", "artikel30", "art30"}) ? 2 : 0;
+    case SheetKind::kIgnore:
+      return 0;
   }
   return 0;
 }
@@ -113,9 +119,12 @@ Detected Detect(const Sheet& s, const io::ImportMapping& mapping, std::optional<
       if (forced && *forced != kind) continue;
       bool has_name = false;
       size_t n = 0;
-      if (kind == SheetKind::kSystems) n = CountKnown(s, r, sheet::SystemFields(), mapping, has_name);
-      else if (kind == SheetKind::kPeople) n = CountKnown(s, r, sheet::PersonFields(), mapping, has_name);
-      else n = CountKnown(s, r, sheet::ActivityFields(), mapping, has_name);
+      if (kind == SheetKind::kSystems)
+        n = CountKnown(s, r, sheet::SystemFields(), mapping, has_name);
+      else if (kind == SheetKind::kPeople)
+        n = CountKnown(s, r, sheet::PersonFields(), mapping, has_name);
+      else
+        n = CountKnown(s, r, sheet::ActivityFields(), mapping, has_name);
       if (!has_name || n < (forced ? 1u : 2u)) continue;
       const size_t score = n * 4 + NameHint(s.name, kind);
       if (score > best.score) best = {kind, r, score};
@@ -126,22 +135,26 @@ Detected Detect(const Sheet& s, const io::ImportMapping& mapping, std::optional<
 
 std::string KindOfEntity(SheetKind k) {
   switch (k) {
-    case SheetKind::kPeople: return "person";
-    case SheetKind::kSystems: return "system";
-    case SheetKind::kActivities: return "processing_activity";
-    case SheetKind::kIgnore: break;
+    case SheetKind::kPeople:
+      return "person";
+    case SheetKind::kSystems:
+      return "system";
+    case SheetKind::kActivities:
+      return "processing_activity";
+    case SheetKind::kIgnore:
+      break;
   }
   return "";
 }
 
 class Planner {
  public:
-  Planner(const model::Register& current, const ImportOptions& options)
-      : options_(options), dir_(current) {
+  Planner(const model::Register& current, const ImportOptions& options) : options_(options), dir_(current) {
     plan_.next = current;
     for (size_t i = 0; i < plan_.next.people.size(); ++i) pos_[0][plan_.next.people[i].id.str()] = i;
     for (size_t i = 0; i < plan_.next.systems.size(); ++i) pos_[1][plan_.next.systems[i].id.str()] = i;
-    for (size_t i = 0; i < plan_.next.processing_activities.size(); ++i) pos_[2][plan_.next.processing_activities[i].id.str()] = i;
+    for (size_t i = 0; i < plan_.next.processing_activities.size(); ++i)
+      pos_[2][plan_.next.processing_activities[i].id.str()] = i;
   }
 
   ImportPlan Run(const io::sheets::Workbook& book) {
@@ -155,7 +168,8 @@ class Planner {
       if (!options_.sheet.empty() && s.name != options_.sheet) continue;
       chosen = true;
       std::optional<SheetKind> forced;
-      if (auto it = options_.mapping.sheets.find(s.name); it != options_.mapping.sheets.end()) forced = ParseKind(it->second);
+      if (auto it = options_.mapping.sheets.find(s.name); it != options_.mapping.sheets.end())
+        forced = ParseKind(it->second);
       if (forced == SheetKind::kIgnore) {
         plan_.sheets.push_back({s.name, "ignore", 0, 0, {}});
         continue;
@@ -163,26 +177,34 @@ class Planner {
       const Detected d = Detect(s, options_.mapping, forced);
       if (d.score == 0) {
         const bool alone = book.sheets.size() == 1 || !options_.sheet.empty() || forced;
-        Issue(s.name, 0, 0, "", alone,
-              "hittar inga rubriker som visar vad bladet innehåller (t.ex. Systemnamn, Namn, Behandling) bland de första " +
-                  std::to_string(kHeaderSearchRows) +
-                  " raderna; ange rubrikerna i en mappning / no headings show what the sheet holds: adjust the mapping");
+        Issue(
+            s.name, 0, 0, "", alone,
+            "hittar inga rubriker som visar vad bladet innehåller (t.ex. Systemnamn, Namn, Behandling) bland de "
+            "första " +
+                std::to_string(kHeaderSearchRows) +
+                " raderna; ange rubrikerna i en mappning / no headings show what the sheet holds: adjust the mapping");
         plan_.sheets.push_back({s.name, "ignore", 0, 0, {}});
         continue;
       }
       todo.push_back({&s, d});
     }
-    if (!chosen) Issue(options_.sheet, 0, 0, "", true, "arbetsboken har inget blad " + options_.sheet + " / no such sheet");
+    if (!chosen)
+      Issue(options_.sheet, 0, 0, "", true, "arbetsboken har inget blad " + options_.sheet + " / no such sheet");
     // People first (systems name them), then systems (activities name them), then activities.
     std::stable_sort(todo.begin(), todo.end(), [](const Todo& a, const Todo& b) { return a.d.kind < b.d.kind; });
     for (const auto& t : todo) {
       switch (t.d.kind) {
-        case SheetKind::kPeople: Import<model::Person>(*t.sheet, t.d, sheet::PersonFields(), Of::kPerson, 0); break;
-        case SheetKind::kSystems: Import<model::System>(*t.sheet, t.d, sheet::SystemFields(), Of::kSystem, 1); break;
+        case SheetKind::kPeople:
+          Import<model::Person>(*t.sheet, t.d, sheet::PersonFields(), Of::kPerson, 0);
+          break;
+        case SheetKind::kSystems:
+          Import<model::System>(*t.sheet, t.d, sheet::SystemFields(), Of::kSystem, 1);
+          break;
         case SheetKind::kActivities:
           Import<model::ProcessingActivity>(*t.sheet, t.d, sheet::ActivityFields(), Of::kActivity, 2);
           break;
-        case SheetKind::kIgnore: break;
+        case SheetKind::kIgnore:
+          break;
       }
     }
     if (plan_.rows.empty() && plan_.errors == 0 && todo.empty() == false)
@@ -192,19 +214,24 @@ class Planner {
   }
 
  private:
-  void Issue(const std::string& sheet, size_t row, size_t column, const std::string& field, bool error, std::string message,
-             RowReport* into = nullptr) {
+  void Issue(const std::string& sheet, size_t row, size_t column, const std::string& field, bool error,
+             std::string message, RowReport* into = nullptr) {
     ImportIssue issue{sheet, row, column, field, error, std::move(message)};
     (error ? plan_.errors : plan_.warnings)++;
-    if (into) into->issues.push_back(std::move(issue));
-    else plan_.issues.push_back(std::move(issue));
+    if (into)
+      into->issues.push_back(std::move(issue));
+    else
+      plan_.issues.push_back(std::move(issue));
   }
 
   template <class T>
   std::vector<T>& Items() {
-    if constexpr (std::is_same_v<T, model::Person>) return plan_.next.people;
-    else if constexpr (std::is_same_v<T, model::System>) return plan_.next.systems;
-    else return plan_.next.processing_activities;
+    if constexpr (std::is_same_v<T, model::Person>)
+      return plan_.next.people;
+    else if constexpr (std::is_same_v<T, model::System>)
+      return plan_.next.systems;
+    else
+      return plan_.next.processing_activities;
   }
 
   template <class T>
@@ -222,7 +249,8 @@ class Planner {
         const bool known = std::any_of(fields.begin(), fields.end(), [&](const auto& x) { return x.id == *f; });
         if (!known) {
           Issue(s.name, d.header_row, c, *f, true,
-                "mappningen anger fältet \"" + *f + "\", som inte finns för " + report.kind + " / the mapping names an unknown field");
+                "mappningen anger fältet \"" + *f + "\", som inte finns för " + report.kind +
+                    " / the mapping names an unknown field");
         } else if (column_of.contains(*f)) {
           Issue(s.name, d.header_row, c, *f, false,
                 "kolumnen " + heading + " anger samma fält som kolumn " + io::sheets::ColumnName(column_of[*f]) +
@@ -233,8 +261,9 @@ class Planner {
         }
       } else if (!f && !IsRemark(heading)) {
         Issue(s.name, d.header_row, c, "", false,
-              "kolumnen \"" + heading + "\" känns inte igen och läses inte (ange den i en mappning) / the column is not recognised "
-              "and is not imported");
+              "kolumnen \"" + heading +
+                  "\" känns inte igen och läses inte (ange den i en mappning) / the column is not recognised "
+                  "and is not imported");
       }
       report.columns.push_back(use);
     }
@@ -277,7 +306,8 @@ class Planner {
         }
         if (candidates.size() > 1) {
           Issue(s.name, r, name_col, "name", true,
-                "flera i registret heter \"" + name + "\"; ange id i en kolumn Id / several entities have this name: give the id",
+                "flera i registret heter \"" + name +
+                    "\"; ange id i en kolumn Id / several entities have this name: give the id",
                 &row);
         } else if (candidates.size() == 1) {
           id = candidates.front();
@@ -286,14 +316,15 @@ class Planner {
       const bool exists = !id.empty() && pos_[slot].contains(id);
       if (!id.empty() || (row.issues.empty() && !name.empty())) {
         if (id.empty()) {  // a new entity gets an id made of its name
-          const std::string base = sheet::Slug(name).empty() ? std::string(kKindNames[static_cast<size_t>(d.kind)]) : sheet::Slug(name);
+          const std::string base =
+              sheet::Slug(name).empty() ? std::string(kKindNames[static_cast<size_t>(d.kind)]) : sheet::Slug(name);
           id = base;
           for (int n = 2; pos_[slot].contains(id) || seen.contains(id); ++n) id = base + "-" + std::to_string(n);
         }
         if (auto it = seen.find(id); it != seen.end()) {
           Issue(s.name, r, name_col ? name_col : id_col, name_col ? "name" : "id", true,
-                "samma " + KindOfEntity(d.kind) + " som på rad " +
-                    std::to_string(it->second) + " (dubblett) / the same entity as row " + std::to_string(it->second) + " (a duplicate)",
+                "samma " + KindOfEntity(d.kind) + " som på rad " + std::to_string(it->second) +
+                    " (dubblett) / the same entity as row " + std::to_string(it->second) + " (a duplicate)",
                 &row);
         } else {
           seen[id] = r;
@@ -320,13 +351,15 @@ class Planner {
         for (auto& w : notes.warnings) Issue(s.name, r, column, field->id, false, std::move(w), &row);
       }
       if constexpr (std::is_same_v<T, model::System>) {
-        const bool all_levels = column_of.contains("confidentiality") && column_of.contains("integrity") && column_of.contains("availability");
+        const bool all_levels = column_of.contains("confidentiality") && column_of.contains("integrity") &&
+                                column_of.contains("availability");
         if (all_levels && empty_fields.contains("confidentiality") && empty_fields.contains("integrity") &&
             empty_fields.contains("availability"))
           entity.classification = std::nullopt;
         if (!exists && (!column_of.contains("category") || empty_fields.contains("category")))
           Issue(s.name, r, column_of.contains("category") ? column_of["category"] : 0, "category", false,
-                "kategori saknas: systemet läses in som verksamhetssystem / no category: read as a business system", &row);
+                "kategori saknas: systemet läses in som verksamhetssystem / no category: read as a business system",
+                &row);
       }
       if (entity.name.empty() && row.issues.empty())
         Issue(s.name, r, name_col, "name", true, "namn saknas / the name is missing", &row);
@@ -380,8 +413,10 @@ class Planner {
 
   template <class T>
   void Register(const T& x, Of of) {
-    if constexpr (std::is_same_v<T, model::Person>) dir_.Put(of, x.id.str(), x.name, x.email);
-    else dir_.Put(of, x.id.str(), x.name);
+    if constexpr (std::is_same_v<T, model::Person>)
+      dir_.Put(of, x.id.str(), x.name, x.email);
+    else
+      dir_.Put(of, x.id.str(), x.name);
   }
 
   // The whole register checked as ReplaceWith will check it; each fault goes to the row that made the entity.
@@ -404,7 +439,8 @@ class Planner {
         row->action = "error";
         Issue(row->sheet, row->row, 0, "", true, p.path + ": " + p.message, row);
       } else {
-        Issue("", 0, 0, "", true, "registret blir ogiltigt / the register would be invalid: " + p.path + ": " + p.message);
+        Issue("", 0, 0, "", true,
+              "registret blir ogiltigt / the register would be invalid: " + p.path + ": " + p.message);
       }
     }
   }
@@ -445,7 +481,8 @@ ImportPlan PlanImport(const model::Register& current, const io::sheets::Workbook
   return Planner(current, options).Run(book);
 }
 
-std::string ImportReportJson(const ImportPlan& plan, const ImportOptions& options, bool dry_run, std::string_view applied_json) {
+std::string ImportReportJson(const ImportPlan& plan, const ImportOptions& options, bool dry_run,
+                             std::string_view applied_json) {
   io::JsonWriter o(false);
   o.BeginObject();
   o.Field("dry_run", dry_run);
@@ -467,8 +504,10 @@ std::string ImportReportJson(const ImportPlan& plan, const ImportOptions& option
       o.Field("column", io::sheets::ColumnName(c.column));
       o.Field("heading", c.heading);
       o.Key("field");
-      if (c.field.empty()) o.Null();
-      else o.String(c.field);
+      if (c.field.empty())
+        o.Null();
+      else
+        o.String(c.field);
       o.EndObject();
     }
     o.EndArray();
@@ -528,14 +567,17 @@ std::string ImportReportJson(const ImportPlan& plan, const ImportOptions& option
 std::string ImportReportText(const ImportPlan& plan, bool dry_run, size_t max_rows) {
   std::string out;
   auto issue = [&](const ImportIssue& i) {
-    out += "  " + io::sheets::Where(i.sheet, i.row, i.column) + (i.error ? "  FEL: " : "  varning: ") + i.message + "\n";
+    out +=
+        "  " + io::sheets::Where(i.sheet, i.row, i.column) + (i.error ? "  FEL: " : "  varning: ") + i.message + "\n";
   };
   for (const auto& s : plan.sheets) {
     out += "Blad " + s.name + ": " + s.kind;
-    if (s.header_row) out += ", rubriker på rad " + std::to_string(s.header_row) + ", " + std::to_string(s.rows) + " rader";
+    if (s.header_row)
+      out += ", rubriker på rad " + std::to_string(s.header_row) + ", " + std::to_string(s.rows) + " rader";
     out += "\n";
     for (const auto& c : s.columns)
-      out += "  " + io::sheets::ColumnName(c.column) + " \"" + c.heading + "\" → " + (c.field.empty() ? "(läses inte)" : c.field) + "\n";
+      out += "  " + io::sheets::ColumnName(c.column) + " \"" + c.heading + "\" → " +
+             (c.field.empty() ? "(läses inte)" : c.field) + "\n";
   }
   for (const auto& i : plan.issues) issue(i);
   // Errors first, then the rows that change something; unchanged rows are only counted.
@@ -552,10 +594,11 @@ std::string ImportReportText(const ImportPlan& plan, bool dry_run, size_t max_ro
     }
     static const std::map<std::string, std::string> kAction = {
         {"create", "ny"}, {"update", "ändras"}, {"unchanged", "oförändrad"}, {"error", "FEL"}};
-    out += r->sheet + "!" + std::to_string(r->row) + "  " + kAction.at(r->action) + "  " + r->entity_type + " " + r->entity_id +
-           (r->name.empty() ? "" : " \"" + r->name + "\"") + "\n";
+    out += r->sheet + "!" + std::to_string(r->row) + "  " + kAction.at(r->action) + "  " + r->entity_type + " " +
+           r->entity_id + (r->name.empty() ? "" : " \"" + r->name + "\"") + "\n";
     for (const auto& c : r->changes)
-      out += "  " + io::sheets::ColumnName(c.column) + " " + c.heading + ": \"" + c.before + "\" → \"" + c.after + "\"\n";
+      out +=
+          "  " + io::sheets::ColumnName(c.column) + " " + c.heading + ": \"" + c.before + "\" → \"" + c.after + "\"\n";
     for (const auto& i : r->issues) issue(i);
   }
   out += std::string(dry_run ? "Provläsning" : "Import") + ": " + std::to_string(plan.created) + " nya, " +
@@ -565,8 +608,8 @@ std::string ImportReportText(const ImportPlan& plan, bool dry_run, size_t max_ro
   return out;
 }
 
-Result<ImportOutcome> ImportSpreadsheet(RegisterService& service, std::string_view bytes, const ImportOptions& options, bool dry_run,
-                                        const Actor& actor) {
+Result<ImportOutcome> ImportSpreadsheet(RegisterService& service, std::string_view bytes, const ImportOptions& options,
+                                        bool dry_run, const Actor& actor) {
   auto read = io::sheets::ReadSpreadsheet(bytes, options.file_name);
   if (!read.book) {
     std::vector<model::Problem> problems;
@@ -575,8 +618,11 @@ Result<ImportOutcome> ImportSpreadsheet(RegisterService& service, std::string_vi
   }
   auto snapshot = service.Current();
   if (options.expected_seq && *options.expected_seq != snapshot.seq)
-    return Error{ErrorCode::kPreconditionFailed, "Ändrad av någon annan / Changed by someone else",
-                 "registret har ändrats sedan provläsningen; provläs igen / the register changed since the dry run: run it again", {}};
+    return Error{ErrorCode::kPreconditionFailed,
+                 "Ändrad av någon annan / Changed by someone else",
+                 "registret har ändrats sedan provläsningen; provläs igen / the register changed since the dry run: "
+                 "run it again",
+                 {}};
   ImportOutcome out{PlanImport(snapshot.reg, *read.book, options), "", false};
   out.plan.base_seq = snapshot.seq;
   snapshot.reg = {};  // the plan holds its own copy
@@ -585,7 +631,8 @@ Result<ImportOutcome> ImportSpreadsheet(RegisterService& service, std::string_vi
       // What ReplaceWith would do, by the service's own account (it validates the whole register too).
       auto diff = service.Diff(out.plan.next);
       if (!diff.ok()) {
-        for (const auto& p : diff.error().problems) out.plan.issues.push_back({"", 0, 0, "", true, p.path + ": " + p.message});
+        for (const auto& p : diff.error().problems)
+          out.plan.issues.push_back({"", 0, 0, "", true, p.path + ": " + p.message});
         out.plan.errors += diff.error().problems.size();
       }
     }
@@ -593,7 +640,8 @@ Result<ImportOutcome> ImportSpreadsheet(RegisterService& service, std::string_vi
     return out;
   }
   if (!out.plan.ok())
-    return Invalid("importen har " + std::to_string(out.plan.errors) + " fel; inget har ändrats / the import has errors; nothing was changed",
+    return Invalid("importen har " + std::to_string(out.plan.errors) +
+                       " fel; inget har ändrats / the import has errors; nothing was changed",
                    out.plan.Problems());
   auto applied = service.ReplaceWith(std::move(out.plan.next), actor, options.expected_seq.value_or(out.plan.base_seq));
   if (!applied.ok()) return applied.error();

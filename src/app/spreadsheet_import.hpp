@@ -19,8 +19,8 @@
 namespace ansvar::app {
 
 struct ImportOptions {
-  std::string file_name;   // tells .csv from .xlsx when the content does not
-  std::string sheet;       // only this sheet ("": every sheet whose headings show what it holds)
+  std::string file_name;  // tells .csv from .xlsx when the content does not
+  std::string sheet;      // only this sheet ("": every sheet whose headings show what it holds)
   io::ImportMapping mapping;
   std::optional<int64_t> expected_seq;  // apply only over this version of the register (412 otherwise)
 };
@@ -58,13 +58,13 @@ struct SheetReport {
   std::string name;
   std::string kind;  // systems, people, activities, ignore
   size_t header_row = 0;
-  size_t rows = 0;   // data rows read (empty rows not counted)
+  size_t rows = 0;  // data rows read (empty rows not counted)
   std::vector<ColumnUse> columns;
 };
 
 struct ImportPlan {
-  model::Register next;   // the register as the import would leave it
-  int64_t base_seq = 0;   // the version of the register it was planned against
+  model::Register next;  // the register as the import would leave it
+  int64_t base_seq = 0;  // the version of the register it was planned against
   std::vector<SheetReport> sheets;
   std::vector<RowReport> rows;
   std::vector<ImportIssue> issues;  // not tied to one row: the file, a sheet, a heading
@@ -79,13 +79,14 @@ struct ImportPlan {
 ImportPlan PlanImport(const model::Register& current, const io::sheets::Workbook& book, const ImportOptions& options);
 
 // {dry_run, ok, file, register_version, sheets, summary, rows, problems[, applied]}.
-std::string ImportReportJson(const ImportPlan& plan, const ImportOptions& options, bool dry_run, std::string_view applied_json);
+std::string ImportReportJson(const ImportPlan& plan, const ImportOptions& options, bool dry_run,
+                             std::string_view applied_json);
 // Row by row for a terminal, at most `max_rows` rows (errors first).
 std::string ImportReportText(const ImportPlan& plan, bool dry_run, size_t max_rows = 200);
 
 struct ImportOutcome {
   ImportPlan plan;
-  std::string json;     // ImportReportJson
+  std::string json;  // ImportReportJson
   bool applied = false;
 };
 

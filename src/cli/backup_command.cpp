@@ -31,7 +31,9 @@ int PgDump(const std::string& url, const std::string& to) {
   const int rc = posix_spawnp(&pid, "pg_dump", nullptr, nullptr, argv.data(), environ);
   if (rc == ENOENT) {
     std::cerr << "ansvar: pg_dump is not installed (Debian: apt-get install postgresql-client). A PostgreSQL "
-                 "database is backed up with pg_dump --format=custom --file=" << to << " --dbname=URL and restored "
+                 "database is backed up with pg_dump --format=custom --file="
+              << to
+              << " --dbname=URL and restored "
                  "with pg_restore; see README, \"PostgreSQL\".\n";
     return kExitInput;
   }

@@ -32,7 +32,8 @@ int RunCheck(const CheckArgs& args) {
   if (!args.as_of.empty()) {
     as_of_flag = model::ParseDateOrTimestamp(args.as_of);
     if (!as_of_flag) {
-      std::cerr << "ansvar: --as-of: expected a date YYYY-MM-DD or an RFC 3339 timestamp, got \"" << args.as_of << "\"\n";
+      std::cerr << "ansvar: --as-of: expected a date YYYY-MM-DD or an RFC 3339 timestamp, got \"" << args.as_of
+                << "\"\n";
       return kExitInput;
     }
   }
@@ -63,7 +64,8 @@ int RunCheck(const CheckArgs& args) {
 
 void AddCheckCommand(CLI::App& app, int& exit_code) {
   auto args = std::make_shared<CheckArgs>();
-  auto* cmd = app.add_subcommand("check", "Granska ett register mot regelboken / Check a register against the rulebook");
+  auto* cmd =
+      app.add_subcommand("check", "Granska ett register mot regelboken / Check a register against the rulebook");
   cmd->add_option("register", args->register_file, "Registret (ansvar-register/1, JSON)")->required();
   cmd->add_option("--as-of", args->as_of, "Granska per datum eller tidpunkt (åsidosätter dokumentets as_of)");
   cmd->add_option("--format", args->format, "text eller json")->check(CLI::IsMember({"text", "json"}));

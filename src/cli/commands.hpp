@@ -13,9 +13,9 @@ inline constexpr int kExitInput = 2;
 void AddCheckCommand(CLI::App& app, int& exit_code);
 void AddDeriveCommand(CLI::App& app, int& exit_code);
 void AddRulebookCommand(CLI::App& app, int& exit_code);
-void AddServeCommands(CLI::App& app, int& exit_code);  // serve, migrate, audit verify
-void AddBackupCommand(CLI::App& app, int& exit_code);  // backup: SQLite online backup, pg_dump
-void AddDueCommand(CLI::App& app, int& exit_code);     // due: the annual cycle
+void AddServeCommands(CLI::App& app, int& exit_code);         // serve, migrate, audit verify
+void AddBackupCommand(CLI::App& app, int& exit_code);         // backup: SQLite online backup, pg_dump
+void AddDueCommand(CLI::App& app, int& exit_code);            // due: the annual cycle
 void AddImportExportCommands(CLI::App& app, int& exit_code);  // import, export (spreadsheets and PDF)
 void AddUserCommands(CLI::App& app, int& exit_code);  // user add|passwd|disable|enable|list, token create|revoke|list
 

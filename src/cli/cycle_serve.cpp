@@ -55,9 +55,10 @@ std::shared_ptr<CycleServeArgs> AddCycleServeOptions(CLI::App& serve) {
   serve.add_option("--smtp-password-file", a->smtp_password_file, "Fil med SMTP-lösenordet (första raden)");
   serve.add_flag("--smtp-require-tls", a->smtp_require_tls,
                  "Kräv STARTTLS även till en server på denna dator / require STARTTLS even to a relay on this machine");
-  serve.add_flag("--smtp-allow-plaintext", a->smtp_allow_plaintext,
-                 "Skicka utan STARTTLS när servern inte erbjuder det (annars krävs det, utom till 127.0.0.1/localhost) / "
-                 "send without STARTTLS when the server offers none (otherwise required, except to a local relay)");
+  serve.add_flag(
+      "--smtp-allow-plaintext", a->smtp_allow_plaintext,
+      "Skicka utan STARTTLS när servern inte erbjuder det (annars krävs det, utom till 127.0.0.1/localhost) / "
+      "send without STARTTLS when the server offers none (otherwise required, except to a local relay)");
   serve.add_option("--smtp-ca-file", a->smtp_ca_file, "Lita på denna CA (PEM) för SMTP-servern");
   serve.add_option("--smtp-timeout", a->smtp_timeout, "Sekunder för ett utskick (standard 60)")
       ->check(CLI::Range(1, 600));
@@ -87,7 +88,8 @@ std::unique_ptr<CycleRuntime> StartCycle(app::RegisterService& service, const Cy
   options.base_url = args.public_url;
   while (!options.base_url.empty() && options.base_url.back() == '/') options.base_url.pop_back();
   options.log = [](const std::string& level, const std::string& message) { http::Log(level, message, {}); };
-  http::Log("info", "reminders on", {{"smtp", http::LoggableUrl(args.smtp_url)}, {"interval_s", int64_t(args.interval_seconds)}});
+  http::Log("info", "reminders on",
+            {{"smtp", http::LoggableUrl(args.smtp_url)}, {"interval_s", int64_t(args.interval_seconds)}});
   return std::make_unique<Runtime>(service, std::move(smtp), std::move(options));
 }
 

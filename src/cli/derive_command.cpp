@@ -55,8 +55,8 @@ void AddDeriveCommand(CLI::App& app, int& exit_code) {
 
 void AddRulebookCommand(CLI::App& app, int& exit_code) {
   auto args = std::make_shared<RulebookArgs>();
-  auto* cmd = app.add_subcommand(
-      "rulebook", "Skriv ut den gällande regelboken som JSON / Print the effective rulebook as JSON");
+  auto* cmd = app.add_subcommand("rulebook",
+                                 "Skriv ut den gällande regelboken som JSON / Print the effective rulebook as JSON");
   cmd->add_option("--rulebook", args->rulebook, "En regelboksfil att lägga ovanpå standardvärdena");
   cmd->add_option("--register", args->register_file, "Samma som registret som argument / The register, as an option");
   cmd->add_option("register", args->register_file,

@@ -67,8 +67,10 @@ int RunImport(const ImportArgs& a) {
       return kExitInput;
     }
     const auto& outcome = result.value();
-    if (a.format == "json") std::cout << outcome.json << "\n";
-    else std::cout << app::ImportReportText(outcome.plan, a.dry_run);
+    if (a.format == "json")
+      std::cout << outcome.json << "\n";
+    else
+      std::cout << app::ImportReportText(outcome.plan, a.dry_run);
     return outcome.plan.ok() ? kExitOk : kExitInput;
   } catch (const std::exception& e) {
     std::cerr << "ansvar: " << e.what() << "\n";
@@ -121,7 +123,8 @@ int RunExport(const ExportArgs& a) {
 
 void AddImportExportCommands(CLI::App& app, int& exit_code) {
   auto in = std::make_shared<ImportArgs>();
-  auto* import = app.add_subcommand("import", "Läs in system, personer och behandlingar från .xlsx/.csv / Import from a spreadsheet");
+  auto* import = app.add_subcommand(
+      "import", "Läs in system, personer och behandlingar från .xlsx/.csv / Import from a spreadsheet");
   import->add_option("FILE", in->file, "Kalkylbladet (.xlsx eller .csv)")->required();
   import->add_option("--db", in->db, "Databas: SQLite-fil eller postgresql://-URL (standard ansvar.db)");
   import->add_flag("--dry-run", in->dry_run, "Visa vad som skulle ändras, rad för rad, utan att ändra / Report only");
@@ -130,20 +133,22 @@ void AddImportExportCommands(CLI::App& app, int& exit_code) {
   import->add_option("--actor", in->actor, "Vem som läser in (revisionsspåret) / Who imports");
   import->add_flag("--create-people", in->create_people, "Skapa personer som saknas / Create missing people");
   import->add_option("--format", in->format, "text eller json")->check(CLI::IsMember({"text", "json"}));
-  import->callback([in, &exit_code] { exit_code = RunImport(*in); });
+  import->callback([in, &exit_code] { exit_code = RunImport(*in);
+});
 
-  auto ex = std::make_shared<ExportArgs>();
-  auto* exp = app.add_subcommand("export", "Registerförteckning, systemförteckning, avvikelser som fil / Export records as files");
-  exp->add_option("--db", ex->db, "Databas: SQLite-fil eller postgresql://-URL (standard ansvar.db)");
-  exp->add_option("--what", ex->what, "ropa | processor-record | systems | findings")->required();
-  exp->add_option("--format", ex->format, "xlsx | csv | pdf (standard xlsx)");
-  exp->add_option("--committee", ex->committee, "En nämnd / One committee");
-  exp->add_option("--administration", ex->administration, "En förvaltning / One administration");
-  exp->add_option("--organization", ex->organization, "En organisation / One organization");
-  exp->add_option("--lang", ex->lang, "sv eller en")->check(CLI::IsMember({"sv", "en"}));
-  exp->add_option("--as-of", ex->as_of, "Datum för avvikelserna / Findings as of");
-  exp->add_option("-o,--output", ex->out, "Filen att skriva / The file to write");
-  exp->callback([ex, &exit_code] { exit_code = RunExport(*ex); });
-}
+auto ex = std::make_shared<ExportArgs>();
+auto* exp = app.add_subcommand("export",
+                               "Registerförteckning, systemförteckning, avvikelser som fil / Export records as files");
+exp->add_option("--db", ex->db, "Databas: SQLite-fil eller postgresql://-URL (standard ansvar.db)");
+exp->add_option("--what", ex->what, "ropa | processor-record | systems | findings")->required();
+exp->add_option("--format", ex->format, "xlsx | csv | pdf (standard xlsx)");
+exp->add_option("--committee", ex->committee, "En nämnd / One committee");
+exp->add_option("--administration", ex->administration, "En förvaltning / One administration");
+exp->add_option("--organization", ex->organization, "En organisation / One organization");
+exp->add_option("--lang", ex->lang, "sv eller en")->check(CLI::IsMember({"sv", "en"}));
+exp->add_option("--as-of", ex->as_of, "Datum för avvikelserna / Findings as of");
+exp->add_option("-o,--output", ex->out, "Filen att skriva / The file to write");
+exp->callback([ex, &exit_code] { exit_code = RunExport(*ex); });
+}  // namespace ansvar::cli
 
 }  // namespace ansvar::cli

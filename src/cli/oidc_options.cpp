@@ -67,10 +67,11 @@ std::shared_ptr<OidcServeArgs> AddOidcServeOptions(CLI::App& serve) {
   serve.add_option("--oidc-claim", a->claim,
                    "Anspråket som matchas mot kontot: email (e-post, standard) eller t.ex. preferred_username, upn "
                    "(konto-id) / the claim matched to accounts");
-  serve.add_option("--oidc-allowed-tenant", a->allowed_tenants,
-                   "OpenID Connect med en utfärdare för många organisationer (Entra ID organizations/common, "
-                   "{tenantid}): tillåten klient-id (tid), kan upprepas; krävs / a multi-tenant issuer's allowed tenant "
-                   "id (tid), repeatable; required for such an issuer");
+  serve.add_option(
+      "--oidc-allowed-tenant", a->allowed_tenants,
+      "OpenID Connect med en utfärdare för många organisationer (Entra ID organizations/common, "
+      "{tenantid}): tillåten klient-id (tid), kan upprepas; krävs / a multi-tenant issuer's allowed tenant "
+      "id (tid), repeatable; required for such an issuer");
   serve.add_flag("--oidc-username-fallback", a->username_fallback,
                  "Matcha på upn eller preferred_username när e-post saknas (Entra ID, AD FS) / match upn or "
                  "preferred_username when the token has no email claim");

@@ -32,9 +32,9 @@ struct ServeArgs {
   size_t max_body_mb = 1;
   size_t max_register_mb = 1024;
   bool shared_db = false;
-  std::string tls_cert;       // HTTPS: the certificate (chain), PEM
-  std::string tls_key;        // HTTPS: its private key, PEM
-  bool behind_tls_proxy = false;  // plain HTTP here, HTTPS at a proxy in front: cookies Secure, HSTS
+  std::string tls_cert;                      // HTTPS: the certificate (chain), PEM
+  std::string tls_key;                       // HTTPS: its private key, PEM
+  bool behind_tls_proxy = false;             // plain HTTP here, HTTPS at a proxy in front: cookies Secure, HSTS
   std::vector<std::string> trusted_proxies;  // whose X-Forwarded-For names the client
   // Under hostile load (http/server.hpp, issue 17).
   size_t max_connections = 0;  // 0: from the open-file limit
@@ -46,7 +46,7 @@ struct ServeArgs {
   unsigned workers = 2;
   size_t expensive_per_account = 2;
   std::shared_ptr<CycleServeArgs> cycle;  // reminders by e-mail (cli/cycle_serve.hpp)
-  std::shared_ptr<OidcServeArgs> oidc;     // single sign-on (cli/oidc_options.hpp)
+  std::shared_ptr<OidcServeArgs> oidc;    // single sign-on (cli/oidc_options.hpp)
 };
 
 model::Timestamp Now() {
@@ -58,7 +58,8 @@ bool SplitListen(const std::string& listen, http::ServerOptions& options) {
   const auto colon = listen.rfind(':');
   if (colon == std::string::npos) return false;
   options.host = listen.substr(0, colon);
-  if (options.host.size() >= 2 && options.host.front() == '[') options.host = options.host.substr(1, options.host.size() - 2);
+  if (options.host.size() >= 2 && options.host.front() == '[')
+    options.host = options.host.substr(1, options.host.size() - 2);
   try {
     const int port = std::stoi(listen.substr(colon + 1));
     if (port < 0 || port > 65535) return false;
@@ -68,7 +69,6 @@ bool SplitListen(const std::string& listen, http::ServerOptions& options) {
   }
   return true;
 }
-
 
 // Accounts: the demo on a database without any creates "admin" with a random password printed once on stdout (there
 // is no default password); otherwise a database without accounts gets a hint of how to create the first.
@@ -147,8 +147,10 @@ int RunServe(const ServeArgs& args) {
     http::Server server(options, http::MakeHandler(service, api_options));
     const auto port = server.Listen();
     http::Log("info", "listening",
-              {{"url", (options.tls() ? "https://" : "http://") + options.host + ":" + std::to_string(port) + "/"}, {"db", http::LoggableUrl(args.db)},
-               {"systems", int64_t(service.Count(app::Kind::kSystem))}, {"max_connections", int64_t(server.MaxConnections())},
+              {{"url", (options.tls() ? "https://" : "http://") + options.host + ":" + std::to_string(port) + "/"},
+               {"db", http::LoggableUrl(args.db)},
+               {"systems", int64_t(service.Count(app::Kind::kSystem))},
+               {"max_connections", int64_t(server.MaxConnections())},
                {"max_connections_per_address", int64_t(options.max_connections_per_address)}});
     if (options.tls()) http::Log("info", "tls", {{"certificate", server.TlsSummary()}});
     server.Run();
@@ -174,8 +176,10 @@ void AddServeCommands(CLI::App& app, int& exit_code) {
   serve->add_option("--max-body-mb", args->max_body_mb, "Största begäran i MB (standard 1)");
   serve->add_option("--max-register-mb", args->max_register_mb, "Största register i MB för PUT /api/v1/register");
   serve->add_flag("--shared-db", args->shared_db, "Flera instanser delar databasen: läs in andras ändringar");
-  auto* cert = serve->add_option("--tls-cert", args->tls_cert, "HTTPS: certifikatet (PEM, med kedjan) / the certificate chain");
-  auto* key = serve->add_option("--tls-key", args->tls_key, "HTTPS: certifikatets privata nyckel (PEM) / its private key");
+  auto* cert =
+      serve->add_option("--tls-cert", args->tls_cert, "HTTPS: certifikatet (PEM, med kedjan) / the certificate chain");
+  auto* key =
+      serve->add_option("--tls-key", args->tls_key, "HTTPS: certifikatets privata nyckel (PEM) / its private key");
   cert->needs(key);
   key->needs(cert);
   serve->add_flag("--behind-tls-proxy", args->behind_tls_proxy,
@@ -201,9 +205,10 @@ void AddServeCommands(CLI::App& app, int& exit_code) {
   serve->add_option("--upload-dir", args->upload_dir,
                     "Katalog där stora kroppar väntar medan de tas emot (standard $TMPDIR) / where large bodies wait "
                     "while they arrive (default $TMPDIR)");
-  serve->add_option("--workers", args->workers,
-                    "Trådar för tunga begäranden: hela revisionsspåret, trender, as_of, exporter, importer (standard 2) "
-                    "/ threads for expensive requests (default 2)");
+  serve->add_option(
+      "--workers", args->workers,
+      "Trådar för tunga begäranden: hela revisionsspåret, trender, as_of, exporter, importer (standard 2) "
+      "/ threads for expensive requests (default 2)");
   serve->add_option("--expensive-per-account", args->expensive_per_account,
                     "Tunga begäranden per konto samtidigt, fler får 429 (standard 2) / expensive requests per account "
                     "at once, more get 429 (default 2)");
@@ -235,8 +240,9 @@ void AddServeCommands(CLI::App& app, int& exit_code) {
   audit->require_subcommand(1);
   // The chain's head, to be kept outside the database (printed, or mailed by cron): a rewritten trail whose chain
   // was recomputed verifies by itself, but no longer holds an anchor kept elsewhere (issue 17).
-  auto* print_anchor = audit->add_subcommand("anchor", "Skriv ut kedjans huvud (SEQ:HASH) att förvara utanför databasen / "
-                                                       "Print the chain's head (SEQ:HASH) to keep outside the database");
+  auto* print_anchor = audit->add_subcommand("anchor",
+                                             "Skriv ut kedjans huvud (SEQ:HASH) att förvara utanför databasen / "
+                                             "Print the chain's head (SEQ:HASH) to keep outside the database");
   print_anchor->add_option("--db", *db, "Databas: SQLite-fil eller postgresql://-URL");
   print_anchor->callback([db, &exit_code] {
     try {
@@ -290,7 +296,8 @@ void AddServeCommands(CLI::App& app, int& exit_code) {
                   << (anchor->empty() ? "" : " and holds the anchor") << "\n";
         exit_code = kExitOk;
       } else {
-        std::cout << "BROKEN at seq " << (v.first_bad_seq ? std::to_string(*v.first_bad_seq) : "?") << ": " << v.reason << "\n";
+        std::cout << "BROKEN at seq " << (v.first_bad_seq ? std::to_string(*v.first_bad_seq) : "?") << ": " << v.reason
+                  << "\n";
         exit_code = kExitFindings;
       }
     } catch (const std::exception& e) {

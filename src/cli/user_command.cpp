@@ -234,7 +234,8 @@ void AddUserCommands(CLI::App& app, int& exit_code) {
           PrintProblems(updated.error());
           return kExitInput;
         }
-        std::cout << (on ? "single sign-on allowed for " : "single sign-on not allowed for ") << updated.value().id << "\n";
+        std::cout << (on ? "single sign-on allowed for " : "single sign-on not allowed for ") << updated.value().id
+                  << "\n";
         return kExitOk;
       });
     });
@@ -291,8 +292,9 @@ void AddUserCommands(CLI::App& app, int& exit_code) {
   auto* create = token->add_subcommand("create", "Skapa en API-nyckel / Create an API token (printed once)");
   create->add_option("--user", create_args->user, "The account the token acts as")->required();
   create->add_option("--name", create_args->name, "What the integration is")->required();
-  create->add_option("--expires-in", create_args->expires_in_days,
-                     "Dagar tills nyckeln slutar gälla (1–3650) / days until the token expires (default: until revoked)")
+  create
+      ->add_option("--expires-in", create_args->expires_in_days,
+                   "Dagar tills nyckeln slutar gälla (1–3650) / days until the token expires (default: until revoked)")
       ->check(CLI::Range(1, 3650));
   create->add_option("--db", create_args->db, "Databas: SQLite-fil eller postgresql://-URL");
   create->callback([create_args, &exit_code] {

@@ -20,7 +20,6 @@
 namespace ansvar::http {
 namespace {
 
-
 Response NotSignedIn(const Request& r, const std::string& detail) {
   Response resp = Problem(401, "Inte inloggad / Not signed in", detail, r.path);
   resp.headers.push_back({"WWW-Authenticate", "Bearer realm=\"ansvar\""});
@@ -276,7 +275,8 @@ std::optional<Response> Access::Decide(Request& r, Phase phase) const {
     }
   } else if (first == "calendar" && seg.size() == 2 && seg[1] == "tokens") {
     what.resource = auth::Resource::kCalendarFeed;
-    if (phase == Phase::kHeaders && what.op == auth::Operation::kCreate) return std::nullopt;  // its scope is in the body
+    if (phase == Phase::kHeaders && what.op == auth::Operation::kCreate)
+      return std::nullopt;  // its scope is in the body
     std::string scope, id;
     if (what.op == auth::Operation::kCreate) {
       const auto req = io::ReadTokenRequest(r.body);

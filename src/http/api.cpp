@@ -72,8 +72,10 @@ Response Versioned(const app::Versioned& v, int status = 200) {
 template <class T>
 Response Answer(const app::Result<T>& result, const Request& request, int status = 200) {
   if (!result.ok()) return Problem(result.error(), request.path);
-  if constexpr (std::is_same_v<T, app::Versioned>) return Versioned(result.value(), status);
-  else return Json(result.value(), status);
+  if constexpr (std::is_same_v<T, app::Versioned>)
+    return Versioned(result.value(), status);
+  else
+    return Json(result.value(), status);
 }
 
 bool IsJson(const Request& r) {
@@ -90,8 +92,10 @@ std::optional<Response> RequireJson(const Request& r) {
 std::optional<Response> IfMatch(const Request& r, app::RegisterService& service, Kind kind, int64_t& version) {
   const std::string header = r.Header("if-match");
   if (header.empty())
-    return Problem(app::Error{app::ErrorCode::kPreconditionRequired, "If-Match krävs / If-Match required",
-                              "send If-Match with the ETag you read, so that no one else's change is lost", {}},
+    return Problem(app::Error{app::ErrorCode::kPreconditionRequired,
+                              "If-Match krävs / If-Match required",
+                              "send If-Match with the ETag you read, so that no one else's change is lost",
+                              {}},
                    r.path);
   if (header == "*") {
     auto current = service.Get(kind, r.params.at("id"));
@@ -109,9 +113,15 @@ std::optional<model::Timestamp> ParseInstant(const std::string& text) { return m
 void AddCollectionRoutes(Router& router, app::RegisterService& service, const Collection& c) {
   const std::string base = std::string("/api/v1/") + c.path;
   const std::string tag = c.path;
-  router.Add({"GET", base, std::string("List ") + c.path + " (filters, free text q, limit/offset paging)", tag,
-              {"q", "category", "scope", "lifecycle", "administration", "committee", "person", "limit", "offset"}, "",
-              "Page", 200, [&service, c](Request& r) {
+  router.Add({"GET",
+              base,
+              std::string("List ") + c.path + " (filters, free text q, limit/offset paging)",
+              tag,
+              {"q", "category", "scope", "lifecycle", "administration", "committee", "person", "limit", "offset"},
+              "",
+              "Page",
+              200,
+              [&service, c](Request& r) {
                 app::ListQuery q;
                 q.q = r.Query("q"), q.category = r.Query("category"), q.scope = r.Query("scope");
                 q.lifecycle = r.Query("lifecycle"), q.administration = r.Query("administration");
@@ -120,39 +130,69 @@ void AddCollectionRoutes(Router& router, app::RegisterService& service, const Co
                   return Problem(400, "Felaktig begäran / Bad request", "limit and offset are whole numbers", r.path);
                 return Answer(service.List(c.kind, q), r);
               }});
-  router.Add({"POST", base, std::string("Create one of ") + c.path, tag, {}, c.schema, c.schema, 201,
-              [&service, c, base](Request& r) {
-                if (auto bad = RequireJson(r)) return *bad;
-                auto result = service.Create(c.kind, r.body, ActorOf(r));
-                auto response = Answer(result, r, 201);
-                if (result.ok()) {
-                  const auto read = response.body.find("\"id\":\"");
-                  if (read != std::string::npos) {
-                    const auto end = response.body.find('"', read + 6);
-                    response.headers.push_back({"Location", base + "/" + response.body.substr(read + 6, end - read - 6)});
-                  }
-                }
-                return response;
-              }});
-  router.Add({"GET", base + "/{id}", std::string("Read one of ") + c.path + " (ETag: its version)", tag, {}, "",
-              c.schema, 200, [&service, c](Request& r) { return Answer(service.Get(c.kind, r.params.at("id")), r); }});
-  router.Add({"PUT", base + "/{id}", std::string("Replace one of ") + c.path + " (If-Match required)", tag, {},
-              c.schema, c.schema, 200, [&service, c](Request& r) {
+  router.Add(
+      {"POST",
+       base,
+       std::string("Create one of ") + c.path,
+       tag,
+       {},
+       c.schema,
+       c.schema,
+       201,
+       [&service, c, base](Request& r) {
+         if (auto bad = RequireJson(r)) return *bad;
+         auto result = service.Create(c.kind, r.body, ActorOf(r));
+         auto response = Answer(result, r, 201);
+         if (result.ok()) {
+           const auto read = response.body.find("\"id\":\"");
+           if (read != std::string::npos) {
+             const auto end = response.body.find('"', read + 6);
+             response.headers.push_back({"Location", base + "/" + response.body.substr(read + 6, end - read - 6)});
+           }
+         }
+         return response;
+       }});
+  router.Add({"GET",
+              base + "/{id}",
+              std::string("Read one of ") + c.path + " (ETag: its version)",
+              tag,
+              {},
+              "",
+              c.schema,
+              200,
+              [&service, c](Request& r) { return Answer(service.Get(c.kind, r.params.at("id")), r); }});
+  router.Add({"PUT",
+              base + "/{id}",
+              std::string("Replace one of ") + c.path + " (If-Match required)",
+              tag,
+              {},
+              c.schema,
+              c.schema,
+              200,
+              [&service, c](Request& r) {
                 if (auto bad = RequireJson(r)) return *bad;
                 int64_t version = 0;
                 if (auto bad = IfMatch(r, service, c.kind, version)) return *bad;
                 return Answer(service.Replace(c.kind, r.params.at("id"), r.body, version, ActorOf(r)), r);
               }});
-  router.Add({"DELETE", base + "/{id}",
+  router.Add({"DELETE",
+              base + "/{id}",
               std::string("Delete one of ") + c.path +
                   " (If-Match required; a person's roles: roles=remove or roles=reassign&reassign_to=ID)",
-              tag, {"roles", "reassign_to"}, "", "", 204, [&service, c](Request& r) {
+              tag,
+              {"roles", "reassign_to"},
+              "",
+              "",
+              204,
+              [&service, c](Request& r) {
                 int64_t version = 0;
                 if (auto bad = IfMatch(r, service, c.kind, version)) return *bad;
                 app::DeleteOptions options;
                 const std::string roles = r.Query("roles");
-                if (roles == "remove") options.roles = app::RolePolicy::kRemove;
-                else if (roles == "reassign") options.roles = app::RolePolicy::kReassign, options.reassign_to = r.Query("reassign_to");
+                if (roles == "remove")
+                  options.roles = app::RolePolicy::kRemove;
+                else if (roles == "reassign")
+                  options.roles = app::RolePolicy::kReassign, options.reassign_to = r.Query("reassign_to");
                 else if (!roles.empty())
                   return Problem(400, "Felaktig begäran / Bad request", "roles must be remove or reassign", r.path);
                 auto result = service.Delete(c.kind, r.params.at("id"), version, options, ActorOf(r));
@@ -191,28 +231,65 @@ std::optional<app::Kind> KindOfCollectionPath(std::string_view segment) {
 }
 
 void AddApiRoutes(Router& router, app::RegisterService& service) {
-  router.Add({"GET", "/api/v1/health", "Liveness and the size of the register", "service", {}, "", "", 200,
+  router.Add({"GET",
+              "/api/v1/health",
+              "Liveness and the size of the register",
+              "service",
+              {},
+              "",
+              "",
+              200,
               [&service](Request&) {
                 return Json("{\"status\":\"ok\",\"systems\":" + std::to_string(service.Count(Kind::kSystem)) + "}");
               }});
-  router.Add({"GET", "/api/v1/rules", "The rule catalogue: ids, severities, texts in Swedish and English, sources",
-              "rules", {}, "", "", 200, [](Request&) { return Json(RulesJson()); }});
-  router.Add({"GET", "/api/v1/register", "Export the whole register (ansvar-register/1); as_of: as it stood then",
-              "register", {"as_of"}, "", "Register", 200, [&service](Request& r) {
+  router.Add({"GET",
+              "/api/v1/rules",
+              "The rule catalogue: ids, severities, texts in Swedish and English, sources",
+              "rules",
+              {},
+              "",
+              "",
+              200,
+              [](Request&) { return Json(RulesJson()); }});
+  router.Add({"GET",
+              "/api/v1/register",
+              "Export the whole register (ansvar-register/1); as_of: as it stood then",
+              "register",
+              {"as_of"},
+              "",
+              "Register",
+              200,
+              [&service](Request& r) {
                 const std::string as_of = r.Query("as_of");
                 if (as_of.empty()) return Json(service.ExportRegister());
                 const auto t = ParseInstant(as_of);
-                if (!t) return Problem(400, "Felaktig begäran / Bad request", "as_of: expected a date or an RFC 3339 timestamp", r.path);
+                if (!t)
+                  return Problem(400, "Felaktig begäran / Bad request",
+                                 "as_of: expected a date or an RFC 3339 timestamp", r.path);
                 return Answer(service.ExportRegisterAsOf(*t), r);
               }});
-  router.Add({"PUT", "/api/v1/register", "Replace the whole register atomically after validating all of it",
-              "register", {}, "Register", "ImportSummary", 200, [&service](Request& r) {
+  router.Add({"PUT",
+              "/api/v1/register",
+              "Replace the whole register atomically after validating all of it",
+              "register",
+              {},
+              "Register",
+              "ImportSummary",
+              200,
+              [&service](Request& r) {
                 if (auto bad = RequireJson(r)) return *bad;
                 return Answer(service.ImportRegister(r.body, ActorOf(r)), r);
               }});
-  router.Add({"GET", "/api/v1/findings", "Live findings of the rules, filtered and paged", "findings",
-              {"severity", "rule", "subject_type", "subject", "administration", "committee", "as_of", "lang", "limit", "offset"},
-              "", "Findings", 200, [&service](Request& r) {
+  router.Add({"GET",
+              "/api/v1/findings",
+              "Live findings of the rules, filtered and paged",
+              "findings",
+              {"severity", "rule", "subject_type", "subject", "administration", "committee", "as_of", "lang", "limit",
+               "offset"},
+              "",
+              "Findings",
+              200,
+              [&service](Request& r) {
                 app::FindingsQuery q;
                 if (const auto s = r.Query("severity"); !s.empty() && !(q.severity = rules::ParseSeverity(s)))
                   return Problem(400, "Felaktig begäran / Bad request", "severity: error, warning or info", r.path);
@@ -220,54 +297,97 @@ void AddApiRoutes(Router& router, app::RegisterService& service) {
                 q.administration = r.Query("administration"), q.committee = r.Query("committee");
                 q.lang = r.Query("lang") == "en" ? rules::Lang::kEn : rules::Lang::kSv;
                 if (const auto a = r.Query("as_of"); !a.empty() && !(q.as_of = ParseInstant(a)))
-                  return Problem(400, "Felaktig begäran / Bad request", "as_of: expected a date or an RFC 3339 timestamp", r.path);
+                  return Problem(400, "Felaktig begäran / Bad request",
+                                 "as_of: expected a date or an RFC 3339 timestamp", r.path);
                 if (!ParseSize(r.Query("limit"), q.limit) || !ParseSize(r.Query("offset"), q.offset))
                   return Problem(400, "Felaktig begäran / Bad request", "limit and offset are whole numbers", r.path);
                 return Answer(service.Findings(q), r);
               }});
-  router.Add({"GET", "/api/v1/findings/summary", "Findings counted by severity per group (group_by)", "findings",
-              {"group_by", "as_of"}, "", "", 200, [&service](Request& r) {
+  router.Add({"GET",
+              "/api/v1/findings/summary",
+              "Findings counted by severity per group (group_by)",
+              "findings",
+              {"group_by", "as_of"},
+              "",
+              "",
+              200,
+              [&service](Request& r) {
                 std::optional<model::Timestamp> as_of;
                 if (const auto a = r.Query("as_of"); !a.empty() && !(as_of = ParseInstant(a)))
-                  return Problem(400, "Felaktig begäran / Bad request", "as_of: expected a date or an RFC 3339 timestamp", r.path);
+                  return Problem(400, "Felaktig begäran / Bad request",
+                                 "as_of: expected a date or an RFC 3339 timestamp", r.path);
                 const auto group_by = r.Query("group_by");
                 return Answer(service.FindingsSummary(group_by.empty() ? "severity" : group_by, as_of), r);
               }});
-  router.Add({"GET", "/api/v1/rulebook",
+  router.Add({"GET",
+              "/api/v1/rulebook",
               "The effective rulebook: the tables and numbers the rules use (with organization: that organization's, "
               "its own overrides applied)",
-              "rules", {"organization"}, "", "", 200,
+              "rules",
+              {"organization"},
+              "",
+              "",
+              200,
               [&service](Request& r) { return Answer(service.RulebookJson(r.Query("organization")), r); }});
-  router.Add({"GET", "/api/v1/findings/trend", "Findings summary week by week: the register as it stood, checked then",
-              "findings", {"weeks"}, "", "", 200, [&service](Request& r) {
+  router.Add({"GET",
+              "/api/v1/findings/trend",
+              "Findings summary week by week: the register as it stood, checked then",
+              "findings",
+              {"weeks"},
+              "",
+              "",
+              200,
+              [&service](Request& r) {
                 size_t weeks = 12;
                 if (!ParseSize(r.Query("weeks"), weeks) || weeks > 104)
                   return Problem(400, "Felaktig begäran / Bad request", "weeks: a whole number up to 104", r.path);
                 return Answer(service.Trend(static_cast<int>(weeks)), r);
               }});
-  router.Add({"GET", "/api/v1/systems/{id}/responsibilities",
-              "Who is responsible for the system and why: derived fields with the delegation and power-of-attorney chain",
-              "systems", {}, "", "Responsibilities", 200,
-              [&service](Request& r) { return Answer(service.Responsibilities(r.params.at("id")), r); }});
-  router.Add({"GET", "/api/v1/audit", "The audit trail: who changed what, when, before and after", "audit",
-              {"entity_type", "entity_id", "actor", "from", "to", "limit"}, "", "Audit", 200, [&service](Request& r) {
-                store::AuditFilter f;
-                if (const auto t = r.Query("entity_type"); !t.empty() && !(f.kind = store::ParseKind(t)))
-                  return Problem(400, "Felaktig begäran / Bad request", "entity_type: unknown type \"" + t + "\"", r.path);
-                if (const auto id = r.Query("entity_id"); !id.empty()) f.entity_id = id;
-                if (const auto a = r.Query("actor"); !a.empty()) f.actor_id = a;
-                for (auto [name, slot] : {std::pair{"from", &f.from}, std::pair{"to", &f.to}}) {
-                  const auto text = r.Query(name);
-                  if (text.empty()) continue;
-                  if (!(*slot = ParseInstant(text)))
-                    return Problem(400, "Felaktig begäran / Bad request", std::string(name) + ": expected a date or timestamp", r.path);
-                }
-                // limit=0 ("all of it") is refused: the whole trail is paged (issue 17).
-                if (!ParseSize(r.Query("limit"), f.limit) || f.limit == 0 || f.limit > 10000)
-                  return Problem(400, "Felaktig begäran / Bad request", "limit: a whole number from 1 to 10000", r.path);
-                return Answer(service.Audit(f), r);
-              }});
-  router.Add({"GET", "/api/v1/audit/verify", "Recompute the audit trail's hash chain", "audit", {}, "", "", 200,
+  router.Add(
+      {"GET",
+       "/api/v1/systems/{id}/responsibilities",
+       "Who is responsible for the system and why: derived fields with the delegation and power-of-attorney chain",
+       "systems",
+       {},
+       "",
+       "Responsibilities",
+       200,
+       [&service](Request& r) { return Answer(service.Responsibilities(r.params.at("id")), r); }});
+  router.Add(
+      {"GET",
+       "/api/v1/audit",
+       "The audit trail: who changed what, when, before and after",
+       "audit",
+       {"entity_type", "entity_id", "actor", "from", "to", "limit"},
+       "",
+       "Audit",
+       200,
+       [&service](Request& r) {
+         store::AuditFilter f;
+         if (const auto t = r.Query("entity_type"); !t.empty() && !(f.kind = store::ParseKind(t)))
+           return Problem(400, "Felaktig begäran / Bad request", "entity_type: unknown type \"" + t + "\"", r.path);
+         if (const auto id = r.Query("entity_id"); !id.empty()) f.entity_id = id;
+         if (const auto a = r.Query("actor"); !a.empty()) f.actor_id = a;
+         for (auto [name, slot] : {std::pair{"from", &f.from}, std::pair{"to", &f.to}}) {
+           const auto text = r.Query(name);
+           if (text.empty()) continue;
+           if (!(*slot = ParseInstant(text)))
+             return Problem(400, "Felaktig begäran / Bad request", std::string(name) + ": expected a date or timestamp",
+                            r.path);
+         }
+         // limit=0 ("all of it") is refused: the whole trail is paged (issue 17).
+         if (!ParseSize(r.Query("limit"), f.limit) || f.limit == 0 || f.limit > 10000)
+           return Problem(400, "Felaktig begäran / Bad request", "limit: a whole number from 1 to 10000", r.path);
+         return Answer(service.Audit(f), r);
+       }});
+  router.Add({"GET",
+              "/api/v1/audit/verify",
+              "Recompute the audit trail's hash chain",
+              "audit",
+              {},
+              "",
+              "",
+              200,
               [&service](Request&) {
                 const auto v = service.VerifyAudit();
                 io::JsonWriter o(false);
@@ -275,8 +395,10 @@ void AddApiRoutes(Router& router, app::RegisterService& service) {
                 o.Field("ok", v.ok);
                 o.Field("entries", v.entries);
                 o.Key("first_bad_seq");
-                if (v.first_bad_seq) o.Int(*v.first_bad_seq);
-                else o.Null();
+                if (v.first_bad_seq)
+                  o.Int(*v.first_bad_seq);
+                else
+                  o.Null();
                 o.Field("reason", v.reason);
                 o.EndObject();
                 return Json(o.Take());
@@ -299,7 +421,14 @@ Handler MakeHandler(app::RegisterService& service, ApiOptions options) {
   AddApiRoutes(*router, service);
   AddPageRoutes(*router, service, *accounts);  // aggregated reads for the web pages (page_routes.hpp)
   const std::string openapi = OpenApiJson(*router);
-  router->Add({"GET", "/api/v1/openapi.json", "This description (OpenAPI 3.1)", "service", {}, "", "", 200,
+  router->Add({"GET",
+               "/api/v1/openapi.json",
+               "This description (OpenAPI 3.1)",
+               "service",
+               {},
+               "",
+               "",
+               200,
                [openapi](Request&) { return Json(openapi); }});
   auto files = std::make_shared<StaticFiles>(options.static_dir);
   // The same headers on every answer (no sniffing, no framing, no referrer leaks, scripts from here only) and a log
@@ -319,10 +448,14 @@ Handler MakeHandler(app::RegisterService& service, ApiOptions options) {
                                 "frame-ancestors 'none'; base-uri 'none'; form-action 'self'"});
     // Served over HTTPS (here or by a proxy in front): browsers keep to HTTPS for a year.
     if (options.tls) response.headers.push_back({"Strict-Transport-Security", "max-age=31536000"});
-    const auto us = std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - start).count();
+    const auto us =
+        std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - start).count();
     if (response.status >= 400 || request.method != "GET")
       Log(response.status >= 500 ? "error" : "info", "request",
-          {{"method", request.method}, {"path", LoggablePath(request.path)}, {"status", int64_t(response.status)}, {"us", int64_t(us)},
+          {{"method", request.method},
+           {"path", LoggablePath(request.path)},
+           {"status", int64_t(response.status)},
+           {"us", int64_t(us)},
            {"remote", request.remote}});
   };
   Handler handler;

@@ -28,7 +28,7 @@ struct SingleSignOn {
 };
 
 struct ApiOptions {
-  std::string static_dir;      // the built web front end ("" for none)
+  std::string static_dir;             // the built web front end ("" for none)
   bool refresh_each_request = false;  // several instances share the database: catch up before answering
   // Served over HTTPS, here (--tls-cert) or by a TLS-terminating proxy (--behind-tls-proxy): cookies get Secure and
   // every answer Strict-Transport-Security.

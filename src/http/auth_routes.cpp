@@ -315,7 +315,8 @@ void AddAuthRoutes(Router& router, app::Accounts& accounts, const ApiOptions& op
                 const auto body = io::ReadApiTokenRequest(r.body);
                 if (!body.problems.empty())
                   return Problem(app::Invalid("the token request is not valid", body.problems), r.path);
-                auto issued = accounts.CreateToken(body.value.account, body.value.name, ActorOf(r), body.value.expires_in_days);
+                auto issued =
+                    accounts.CreateToken(body.value.account, body.value.name, ActorOf(r), body.value.expires_in_days);
                 if (!issued.ok()) return Problem(issued.error(), r.path);
                 // The only time the token is shown.
                 Response resp = Json(io::ApiTokenJson(issued.value().record, issued.value().token), 201);

@@ -29,8 +29,7 @@ ConnectionLimits::ConnectionLimits(size_t max_total, size_t max_per_address, std
       uncapped_(std::move(uncapped)) {}
 
 ConnectionSlot ConnectionLimits::Take(const std::string& address) {
-  const bool capped =
-      max_per_address_ > 0 && std::find(uncapped_.begin(), uncapped_.end(), address) == uncapped_.end();
+  const bool capped = max_per_address_ > 0 && std::find(uncapped_.begin(), uncapped_.end(), address) == uncapped_.end();
   std::lock_guard lock(mutex_);
   if (total_ >= max_total_) return {};
   if (capped) {

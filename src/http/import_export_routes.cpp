@@ -14,7 +14,9 @@ namespace {
 
 bool Truthy(const std::string& s) { return s == "true" || s == "1" || s == "yes" || s == "ja"; }
 
-Response Bad(const Request& r, const std::string& detail) { return Problem(400, "Felaktig begäran / Bad request", detail, r.path); }
+Response Bad(const Request& r, const std::string& detail) {
+  return Problem(400, "Felaktig begäran / Bad request", detail, r.path);
+}
 
 Response Import(app::RegisterService& service, Request& r) {
   const std::string type = r.Header("content-type");
@@ -37,7 +39,8 @@ Response Import(app::RegisterService& service, Request& r) {
     if (etag.size() >= 2 && etag.front() == '"' && etag.back() == '"') etag = etag.substr(1, etag.size() - 2);
     int64_t seq = 0;
     const auto res = std::from_chars(etag.data(), etag.data() + etag.size(), seq);
-    if (res.ec != std::errc() || res.ptr != etag.data() + etag.size()) return Bad(r, "If-Match: the register_version of the dry run");
+    if (res.ec != std::errc() || res.ptr != etag.data() + etag.size())
+      return Bad(r, "If-Match: the register_version of the dry run");
     options.expected_seq = seq;
   }
   if (r.body.empty()) return Bad(r, "the body is empty: send the .xlsx or .csv file");
@@ -64,7 +67,8 @@ Response Export(const app::RegisterService& service, app::ExportWhat what, Reque
     if (!f) return Bad(r, "format: xlsx, csv or pdf");
     q.format = *f;
   }
-  q.committee = r.Query("committee"), q.administration = r.Query("administration"), q.organization = r.Query("organization");
+  q.committee = r.Query("committee"), q.administration = r.Query("administration"),
+  q.organization = r.Query("organization");
   const std::string lang = r.Query("lang");
   if (!lang.empty() && lang != "sv" && lang != "en") return Bad(r, "lang: sv or en");
   q.lang = lang == "en" ? rules::Lang::kEn : rules::Lang::kSv;
@@ -82,27 +86,42 @@ Response Export(const app::RegisterService& service, app::ExportWhat what, Reque
 }  // namespace
 
 void AddImportExportRoutes(Router& router, app::RegisterService& service) {
-  router.Add({"POST", "/api/v1/imports",
-              "Import systems (with their roles), people and processing activities from a spreadsheet (.xlsx or .csv as the "
-              "body). dry_run=true reports row by row and cell by cell and changes nothing; otherwise all or nothing. "
-              "If-Match: the register_version of the dry run (412 if the register changed since)",
-              "imports", {"dry_run", "file_name", "sheet", "mapping"}, "Spreadsheet", "ImportReport", 200,
-              [&service](Request& r) { return Import(service, r); }});
+  router.Add(
+      {"POST",
+       "/api/v1/imports",
+       "Import systems (with their roles), people and processing activities from a spreadsheet (.xlsx or .csv as the "
+       "body). dry_run=true reports row by row and cell by cell and changes nothing; otherwise all or nothing. "
+       "If-Match: the register_version of the dry run (412 if the register changed since)",
+       "imports",
+       {"dry_run", "file_name", "sheet", "mapping"},
+       "Spreadsheet",
+       "ImportReport",
+       200,
+       [&service](Request& r) { return Import(service, r); }});
   struct Kind {
     const char* path;
     app::ExportWhat what;
     const char* summary;
   };
   static constexpr Kind kExports[] = {
-      {"ropa", app::ExportWhat::kRopa, "The record of processing (GDPR art. 30.1) per committee, administration or organization"},
-      {"processor-record", app::ExportWhat::kProcessorRecord, "The record of processing as a processor (GDPR art. 30.2)"},
-      {"systems", app::ExportWhat::kSystems, "The system register with its roles (xlsx with a sheet of people, or csv); imports back"},
-      {"findings", app::ExportWhat::kFindings, "The findings with the rule texts, per organization, administration or committee"},
+      {"ropa", app::ExportWhat::kRopa,
+       "The record of processing (GDPR art. 30.1) per committee, administration or organization"},
+      {"processor-record", app::ExportWhat::kProcessorRecord,
+       "The record of processing as a processor (GDPR art. 30.2)"},
+      {"systems", app::ExportWhat::kSystems,
+       "The system register with its roles (xlsx with a sheet of people, or csv); imports back"},
+      {"findings", app::ExportWhat::kFindings,
+       "The findings with the rule texts, per organization, administration or committee"},
   };
   for (const auto& k : kExports) {
-    router.Add({"GET", std::string("/api/v1/exports/") + k.path,
-                std::string(k.summary) + " as format=xlsx (default), csv or pdf", "exports",
-                {"format", "committee", "administration", "organization", "lang", "as_of"}, "", "", 200,
+    router.Add({"GET",
+                std::string("/api/v1/exports/") + k.path,
+                std::string(k.summary) + " as format=xlsx (default), csv or pdf",
+                "exports",
+                {"format", "committee", "administration", "organization", "lang", "as_of"},
+                "",
+                "",
+                200,
                 [&service, what = k.what](Request& r) { return Export(service, what, r); }});
   }
 }

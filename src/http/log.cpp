@@ -19,8 +19,10 @@ void Log(std::string_view level, std::string_view message,
   o.Field("msg", message);
   for (const auto& [k, v] : fields) {
     o.Key(k);
-    if (const auto* s = std::get_if<std::string>(&v)) o.String(*s);
-    else o.Int(std::get<int64_t>(v));
+    if (const auto* s = std::get_if<std::string>(&v))
+      o.String(*s);
+    else
+      o.Int(std::get<int64_t>(v));
   }
   o.EndObject();
   const std::string line = o.Take() + "\n";

@@ -13,12 +13,12 @@ struct Authenticated;
 namespace ansvar::http {
 
 struct Request {
-  std::string method;  // "GET", "POST", …
-  std::string path;    // decoded path, without the query
+  std::string method;                          // "GET", "POST", …
+  std::string path;                            // decoded path, without the query
   std::map<std::string, std::string> query;    // decoded
   std::map<std::string, std::string> headers;  // lower-case names
   std::string body;
-  std::string remote;  // peer address
+  std::string remote;                         // peer address
   std::map<std::string, std::string> params;  // path parameters filled by the router
   // Who asks, as the access middleware (access.cpp) established it; empty when nobody is signed in.
   std::string account_id;

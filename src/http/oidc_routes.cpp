@@ -206,8 +206,10 @@ class Routes {
     io::JsonWriter o(false);
     o.BeginObject();
     o.Key("end_session_url");
-    if (url.ok() && !url.value().empty()) o.String(url.value());
-    else o.Null();
+    if (url.ok() && !url.value().empty())
+      o.String(url.value());
+    else
+      o.Null();
     o.EndObject();
     Response resp = NoStore(Json(o.Take()));
     resp.headers.push_back({"Set-Cookie", ClearedSessionCookie(options_)});
@@ -225,19 +227,36 @@ class Routes {
 void AddOidcRoutes(Router& router, app::Accounts& accounts, const ApiOptions& options) {
   if (!options.sso || !options.sso->client) return;
   auto routes = std::make_shared<const Routes>(accounts, *options.sso, options);
-  router.Add({"GET", "/api/v1/auth/oidc/login",
+  router.Add({"GET",
+              "/api/v1/auth/oidc/login",
               "Single sign-on: 302 to the identity provider (authorization code flow with PKCE); return_to is a path "
               "of this server to land on afterwards",
-              "auth", {"return_to"}, "", "", 302, [routes](Request& r) { return routes->Login(r); }});
-  router.Add({"GET", kCallbackPath,
+              "auth",
+              {"return_to"},
+              "",
+              "",
+              302,
+              [routes](Request& r) { return routes->Login(r); }});
+  router.Add({"GET",
+              kCallbackPath,
               "Single sign-on: where the identity provider sends the browser back; exchanges the code, verifies the "
               "ID token, signs the matching account in and redirects to return_to",
-              "auth", {"code", "state", "iss", "error"}, "", "", 302,
+              "auth",
+              {"code", "state", "iss", "error"},
+              "",
+              "",
+              302,
               [routes](Request& r) { return routes->Callback(r); }});
-  router.Add({"POST", "/api/v1/auth/oidc/logout",
+  router.Add({"POST",
+              "/api/v1/auth/oidc/logout",
               "Sign out here and get where to sign out at the identity provider: {\"end_session_url\"} (null when "
               "it offers no RP-initiated logout)",
-              "auth", {}, "", "", 200, [routes](Request& r) { return routes->Logout(r); }});
+              "auth",
+              {},
+              "",
+              "",
+              200,
+              [routes](Request& r) { return routes->Logout(r); }});
 }
 
 }  // namespace ansvar::http

@@ -29,7 +29,8 @@ void JsonContent(io::JsonWriter& o, const std::string& media, const std::string&
 void SpreadsheetContent(io::JsonWriter& o) {
   o.Key("content");
   o.BeginObject();
-  for (const char* media : {"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "text/csv", "application/octet-stream"}) {
+  for (const char* media :
+       {"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "text/csv", "application/octet-stream"}) {
     o.Key(media);
     o.BeginObject();
     o.Key("schema");
@@ -93,8 +94,10 @@ void Operation(io::JsonWriter& o, const Route& route) {
     o.Key("requestBody");
     o.BeginObject();
     o.Field("required", true);
-    if (route.body_schema == "Spreadsheet") SpreadsheetContent(o);
-    else JsonContent(o, "application/json", route.body_schema);
+    if (route.body_schema == "Spreadsheet")
+      SpreadsheetContent(o);
+    else
+      JsonContent(o, "application/json", route.body_schema);
     o.EndObject();
   }
   o.Key("responses");
@@ -192,10 +195,11 @@ std::string OpenApiJson(const Router& router) {
   ObjectSchema(o, "Responsibilities", "Derived responsibilities of a system and the chain that explains them");
   ObjectSchema(o, "Audit", "{entries, count}", {"entries"});
   ObjectSchema(o, "ImportSummary", "{created, updated, deleted, unchanged}");
-  ObjectSchema(o, "ImportReport",
-               "{dry_run, ok, file, register_version, sheets, summary, rows: [{sheet, row, action, entity_type, entity_id, "
-               "name, changes, problems}], problems, applied}",
-               {"ok", "rows"});
+  ObjectSchema(
+      o, "ImportReport",
+      "{dry_run, ok, file, register_version, sheets, summary, rows: [{sheet, row, action, entity_type, entity_id, "
+      "name, changes, problems}], problems, applied}",
+      {"ok", "rows"});
   for (const char* e : {"Organization", "Committee", "Administration", "Person", "System", "Delegation",
                         "PowerOfAttorney", "ProcessingActivity", "ProcessorRecord", "Incident", "DataSubjectRequest",
                         "Agreement", "Cooperation", "DpaDecision"})

@@ -6,17 +6,23 @@ namespace ansvar::http {
 
 int StatusOf(const app::Error& error) {
   switch (error.code) {
-    case app::ErrorCode::kBadRequest: return 400;
+    case app::ErrorCode::kBadRequest:
+      return 400;
     case app::ErrorCode::kInvalid:
       // A body that is not JSON at all is a bad request; a JSON document with faults is unprocessable.
       for (const auto& p : error.problems)
         if (p.message.starts_with("not a JSON document") || p.message.starts_with("invalid JSON")) return 400;
       return 422;
-    case app::ErrorCode::kNotFound: return 404;
-    case app::ErrorCode::kConflict: return 409;
-    case app::ErrorCode::kPreconditionFailed: return 412;
-    case app::ErrorCode::kPreconditionRequired: return 428;
-    case app::ErrorCode::kUnavailable: return 503;
+    case app::ErrorCode::kNotFound:
+      return 404;
+    case app::ErrorCode::kConflict:
+      return 409;
+    case app::ErrorCode::kPreconditionFailed:
+      return 412;
+    case app::ErrorCode::kPreconditionRequired:
+      return 428;
+    case app::ErrorCode::kUnavailable:
+      return 503;
   }
   return 500;
 }

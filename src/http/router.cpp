@@ -37,8 +37,8 @@ std::optional<Response> Router::Dispatch(Request& request) const {
     allowed += (allowed.empty() ? "" : ", ") + route.method;
   }
   if (allowed.empty()) return std::nullopt;
-  auto r = Problem(405, "Metoden stöds inte / Method not allowed", request.method + " is not allowed here; use " + allowed,
-                   request.path);
+  auto r = Problem(405, "Metoden stöds inte / Method not allowed",
+                   request.method + " is not allowed here; use " + allowed, request.path);
   r.headers.push_back({"Allow", allowed});
   return r;
 }

@@ -1,15 +1,17 @@
 #include "http/server.hpp"
 
+#include <fcntl.h>
 #include <openssl/asn1.h>
 #include <openssl/err.h>
-#include <openssl/x509err.h>
 #include <openssl/ssl.h>
 #include <openssl/x509.h>
-
-#include <fcntl.h>
+#include <openssl/x509err.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
+#include <array>
+#include <atomic>
 #include <boost/asio/dispatch.hpp>
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/asio/signal_set.hpp>
@@ -22,9 +24,6 @@
 #include <boost/beast/http.hpp>
 #include <boost/beast/ssl.hpp>
 #include <boost/beast/version.hpp>
-#include <algorithm>
-#include <array>
-#include <atomic>
 #include <cctype>
 #include <cerrno>
 #include <chrono>
@@ -71,7 +70,8 @@ constexpr const char* kTls12Ciphers =
 // Answered, in clear, to a client that speaks plain HTTP to the HTTPS port.
 const std::string& PlainHttpRefusal() {
   static const std::string answer = [] {
-    const std::string body = "Den h\xc3\xa4r porten talar HTTPS / This port speaks HTTPS: use https:// instead of http://\n";
+    const std::string body =
+        "Den h\xc3\xa4r porten talar HTTPS / This port speaks HTTPS: use https:// instead of http://\n";
     return "HTTP/1.1 400 Bad Request\r\nServer: ansvar\r\nContent-Type: text/plain; charset=utf-8\r\n"
            "X-Content-Type-Options: nosniff\r\nConnection: close\r\nContent-Length: " +
            std::to_string(body.size()) + "\r\n\r\n" + body;
@@ -176,7 +176,9 @@ class Session : public std::enable_shared_from_this<Session<Stream>> {
   explicit Session(const Shared& shared, ConnectionSlot slot, StreamArgs&&... stream_args)
       : stream_(std::forward<StreamArgs>(stream_args)...), shared_(shared), slot_(std::move(slot)) {}
 
-  void Start() { net::dispatch(stream_.get_executor(), beast::bind_front_handler(&Session::Begin, this->shared_from_this())); }
+  void Start() {
+    net::dispatch(stream_.get_executor(), beast::bind_front_handler(&Session::Begin, this->shared_from_this()));
+  }
 
  private:
   using Parser = bhttp::request_parser<bhttp::buffer_body>;
@@ -227,7 +229,8 @@ class Session : public std::enable_shared_from_this<Session<Stream>> {
     upload_.reset();
     request_ = Request{};
     Tcp().expires_after(o.header_timeout);
-    bhttp::async_read_header(stream_, buffer_, *parser_, beast::bind_front_handler(&Session::OnHeader, this->shared_from_this()));
+    bhttp::async_read_header(stream_, buffer_, *parser_,
+                             beast::bind_front_handler(&Session::OnHeader, this->shared_from_this()));
   }
 
   void OnHeader(beast::error_code ec, size_t) {
@@ -298,10 +301,12 @@ class Session : public std::enable_shared_from_this<Session<Stream>> {
     body.data = chunk_->data();
     body.size = chunk_->size();
     body.more = true;
-    const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(body_deadline_ - std::chrono::steady_clock::now());
+    const auto left =
+        std::chrono::duration_cast<std::chrono::milliseconds>(body_deadline_ - std::chrono::steady_clock::now());
     if (left.count() <= 0) return Fail(beast::error::timeout);
     Tcp().expires_after(std::min(shared_.options.read_timeout, left));
-    bhttp::async_read_some(stream_, buffer_, *parser_, beast::bind_front_handler(&Session::OnBody, this->shared_from_this()));
+    bhttp::async_read_some(stream_, buffer_, *parser_,
+                           beast::bind_front_handler(&Session::OnBody, this->shared_from_this()));
   }
 
   void OnBody(beast::error_code ec, size_t) {
@@ -312,14 +317,16 @@ class Session : public std::enable_shared_from_this<Session<Stream>> {
     if (got > 0) {
       if (upload_) {
         if (!upload_->Append(chunk_->data(), got))
-          return Refuse(Problem(507, "Insufficient Storage", "the server could not store the body; nothing was changed"));
+          return Refuse(
+              Problem(507, "Insufficient Storage", "the server could not store the body; nothing was changed"));
       } else {
         request_.body.append(chunk_->data(), got);
       }
     }
     if (!parser_->is_done()) return ReadBody();
     if (upload_ && !upload_->ReadAll(request_.body))
-      return Refuse(Problem(507, "Insufficient Storage", "the server could not read the body back; nothing was changed"));
+      return Refuse(
+          Problem(507, "Insufficient Storage", "the server could not read the body back; nothing was changed"));
     upload_.reset();
     Respond();
   }
@@ -342,10 +349,11 @@ class Session : public std::enable_shared_from_this<Session<Stream>> {
         });
       });
       if (refused == WorkerPool::Refusal::kNone) return;
-      Response busy = refused == WorkerPool::Refusal::kAccountBusy
-                          ? Problem(429, "Too Many Requests",
-                                    "this account has large requests under way; wait for their answers first")
-                          : Problem(503, "Service Unavailable", "the server is busy with other large requests; try again");
+      Response busy =
+          refused == WorkerPool::Refusal::kAccountBusy
+              ? Problem(429, "Too Many Requests",
+                        "this account has large requests under way; wait for their answers first")
+              : Problem(503, "Service Unavailable", "the server is busy with other large requests; try again");
       busy.headers.push_back({"Retry-After", "5"});
       request_ = Request{};
       return Send(std::move(busy), keep_alive);
@@ -488,17 +496,20 @@ ssl::context MakeTlsContext(const ServerOptions& o) {
   beast::error_code ec;
   ctx.use_certificate_chain_file(o.tls_cert, ec);
   if (ec)
-    throw std::runtime_error("the TLS certificate \"" + o.tls_cert + "\" is not a PEM certificate: " + OpenSslReason(ec));
+    throw std::runtime_error("the TLS certificate \"" + o.tls_cert +
+                             "\" is not a PEM certificate: " + OpenSslReason(ec));
   ctx.use_private_key_file(o.tls_key, ssl::context::pem, ec);
   const auto mismatch = [&] {
     ERR_clear_error();
-    return std::runtime_error("the TLS key \"" + o.tls_key + "\" does not belong to the certificate \"" + o.tls_cert + "\"");
+    return std::runtime_error("the TLS key \"" + o.tls_key + "\" does not belong to the certificate \"" + o.tls_cert +
+                              "\"");
   };
   if (ec && ec.category() == net::error::get_ssl_category() &&
       ERR_GET_REASON(static_cast<unsigned long>(ec.value())) == X509_R_KEY_VALUES_MISMATCH)
     throw mismatch();
   if (ec)
-    throw std::runtime_error("the TLS key \"" + o.tls_key + "\" is not a PEM private key (or is encrypted): " + OpenSslReason(ec));
+    throw std::runtime_error("the TLS key \"" + o.tls_key +
+                             "\" is not a PEM private key (or is encrypted): " + OpenSslReason(ec));
   if (SSL_CTX_check_private_key(native) != 1) throw mismatch();
   return ctx;
 }
@@ -528,9 +539,12 @@ std::string CertificateSummary(ssl::context& ctx) {
 
 struct Server::Impl {
   Impl(ServerOptions o, Handler h)
-      : options(std::move(o)), handler(std::move(h)),
+      : options(std::move(o)),
+        handler(std::move(h)),
         limits(options.max_connections, options.max_connections_per_address, options.uncapped_addresses),
-        ioc(static_cast<int>(options.threads)), acceptor(net::make_strand(ioc)), backoff(acceptor.get_executor()),
+        ioc(static_cast<int>(options.threads)),
+        acceptor(net::make_strand(ioc)),
+        backoff(acceptor.get_executor()),
         signals(ioc, SIGINT, SIGTERM) {
     if (options.tls()) tls.emplace(MakeTlsContext(options));
     if (options.workers > 0 && handler.expensive)
@@ -550,10 +564,12 @@ struct Server::Impl {
   // Out of file descriptors or buffers, the pending connection stays in the listen queue and accept fails again at
   // once: wait a moment instead of spinning a core. Other errors (a client gone before accept) do not wait.
   void AcceptFailed(const beast::error_code& ec) {
-    const bool resources = ec == net::error::no_descriptors || ec.value() == ENFILE || ec == net::error::no_buffer_space ||
-                           ec == net::error::no_memory;
+    const bool resources = ec == net::error::no_descriptors || ec.value() == ENFILE ||
+                           ec == net::error::no_buffer_space || ec == net::error::no_memory;
     if (!resources) return Accept();
-    if (Due(last_accept_log)) Log("warning", "accept failed: waiting", {{"error", ec.message()}, {"ms", int64_t(options.accept_backoff.count())}});
+    if (Due(last_accept_log))
+      Log("warning", "accept failed: waiting",
+          {{"error", ec.message()}, {"ms", int64_t(options.accept_backoff.count())}});
     backoff.expires_after(options.accept_backoff);
     backoff.async_wait([this](beast::error_code wait_ec) {
       if (!wait_ec && acceptor.is_open()) Accept();
@@ -576,7 +592,9 @@ struct Server::Impl {
       socket.close(ec);
       if (Due(last_shed_log))
         Log("warning", "connections refused over the limits",
-            {{"since_last", int64_t(shed.exchange(0))}, {"held", int64_t(limits.held())}, {"max", int64_t(limits.max_total())}});
+            {{"since_last", int64_t(shed.exchange(0))},
+             {"held", int64_t(limits.held())},
+             {"max", int64_t(limits.max_total())}});
       return;
     }
     // Answers go out at once: a TLS handshake and its session tickets are several small writes that Nagle's
@@ -584,7 +602,8 @@ struct Server::Impl {
     socket.set_option(tcp::no_delay(true), ec);
     const Shared shared{handler, options, stopping, pool.get()};
     if (tls)
-      std::make_shared<Session<beast::ssl_stream<beast::tcp_stream>>>(shared, std::move(slot), std::move(socket), *tls)->Start();
+      std::make_shared<Session<beast::ssl_stream<beast::tcp_stream>>>(shared, std::move(slot), std::move(socket), *tls)
+          ->Start();
     else
       std::make_shared<Session<beast::tcp_stream>>(shared, std::move(slot), std::move(socket))->Start();
   }
@@ -611,7 +630,7 @@ struct Server::Impl {
 
   ServerOptions options;
   Handler handler;
-  ConnectionLimits limits;  // before ioc: sessions that outlive a stop give their slots back to it
+  ConnectionLimits limits;          // before ioc: sessions that outlive a stop give their slots back to it
   std::optional<ssl::context> tls;  // before ioc: sessions that outlive a stop still hold SSL objects of it
   net::io_context ioc;
   tcp::acceptor acceptor;
@@ -624,7 +643,8 @@ struct Server::Impl {
   std::chrono::steady_clock::time_point last_accept_log{}, last_shed_log{};
 };
 
-Server::Server(ServerOptions options, Handler handler) : impl_(std::make_unique<Impl>(std::move(options), std::move(handler))) {}
+Server::Server(ServerOptions options, Handler handler)
+    : impl_(std::make_unique<Impl>(std::move(options), std::move(handler))) {}
 Server::~Server() = default;
 
 uint16_t Server::Listen() {
@@ -637,7 +657,9 @@ uint16_t Server::Listen() {
   if (!ec) acc.set_option(net::socket_base::reuse_address(true), ec);
   if (!ec) acc.bind(endpoint, ec);
   if (!ec) acc.listen(net::socket_base::max_listen_connections, ec);
-  if (ec) throw std::runtime_error("cannot listen on " + impl_->options.host + ":" + std::to_string(impl_->options.port) + ": " + ec.message());
+  if (ec)
+    throw std::runtime_error("cannot listen on " + impl_->options.host + ":" + std::to_string(impl_->options.port) +
+                             ": " + ec.message());
   return acc.local_endpoint().port();
 }
 

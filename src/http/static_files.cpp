@@ -75,7 +75,7 @@ Response StaticFiles::Serve(const Request& request) const {
   }
   // An app route ("/systems/raindance", "/systems/a.b") is the single-page app; a missing asset is a 404.
   const auto ext = fs::path(path).extension().string();
-  static constexpr std::string_view kAssets[] = {".js", ".mjs", ".css", ".map", ".png", ".svg", ".ico",
+  static constexpr std::string_view kAssets[] = {".js",   ".mjs",   ".css",  ".map", ".png",  ".svg",        ".ico",
                                                  ".woff", ".woff2", ".json", ".txt", ".html", ".webmanifest"};
   if (path.starts_with("/assets/") || std::find(std::begin(kAssets), std::end(kAssets), ext) != std::end(kAssets))
     return Problem(404, "Finns inte / Not found", "no such file", path);

@@ -23,7 +23,8 @@ EntityRead<T> ReadEntity(std::string_view json, const std::string& root) {
   }
   T entity{};
   internal::ReadEntityValue(in, v, entity);
-  if (!in.fatal() && internal::HasTrailingContent(doc)) in.ErrorAt(root, "invalid JSON: content after the end of the document");
+  if (!in.fatal() && internal::HasTrailingContent(doc))
+    in.ErrorAt(root, "invalid JSON: content after the end of the document");
   result.problems = in.TakeProblems();
   if (result.problems.empty()) result.value = std::move(entity);
   return result;

@@ -149,7 +149,7 @@ std::string WriteICalendar(const Calendar& cal) {
       Line(out, "CATEGORIES", cats);
     }
     if (!e.url.empty()) Line(out, "URL", EscapeICalUri(e.url));  // a URI value: no CR, LF or space can end it
-    Line(out, "TRANSP", "TRANSPARENT");  // a deadline does not make anyone busy
+    Line(out, "TRANSP", "TRANSPARENT");                          // a deadline does not make anyone busy
     Line(out, "END", "VEVENT");
   }
   Line(out, "END", "VCALENDAR");

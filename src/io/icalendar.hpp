@@ -34,8 +34,9 @@ std::string WriteICalendar(const Calendar& calendar);
 
 // Building blocks, exposed for the tests.
 std::string EscapeICalText(std::string_view text);  // \\ \; \, \n
-std::string EscapeICalUri(std::string_view uri);    // a URI value: controls, space, non-ASCII and "<>\\^`{|} percent-encoded
-std::string FoldICalLine(std::string_view line);    // one content line, folded, ending in CRLF
+std::string EscapeICalUri(
+    std::string_view uri);  // a URI value: controls, space, non-ASCII and "<>\\^`{|} percent-encoded
+std::string FoldICalLine(std::string_view line);  // one content line, folded, ending in CRLF
 // "R-PLAN-ANNUAL/system/raindance/2026/approve" → "r-plan-annual.system.raindance.2026.approve@ansvar": letters,
 // digits, '-', '.', '_' kept (lower-cased), anything else as "_XX" (its octets in hex), then "@ansvar".
 std::string CalendarUid(std::string_view key);

@@ -6,7 +6,9 @@ namespace ansvar::io {
 
 MappingRead ReadImportMapping(std::string_view json) {
   MappingRead out;
-  auto problem = [&](std::string path, std::string message) { out.problems.push_back({std::move(path), std::move(message)}); };
+  auto problem = [&](std::string path, std::string message) {
+    out.problems.push_back({std::move(path), std::move(message)});
+  };
   if (json.size() > (1u << 20)) {
     problem("$", "the mapping is larger than 1 MB");
     return out;
@@ -46,12 +48,16 @@ MappingRead ReadImportMapping(std::string_view json) {
       }
     } else if (k == "header_row") {
       int64_t row = 0;
-      if (value.get(row) || row < 0 || row > 1000) problem("$.header_row", "expected a row number from 1 to 1000");
-      else m.header_row = static_cast<size_t>(row);
+      if (value.get(row) || row < 0 || row > 1000)
+        problem("$.header_row", "expected a row number from 1 to 1000");
+      else
+        m.header_row = static_cast<size_t>(row);
     } else if (k == "create_missing_people") {
       bool b = false;
-      if (value.get(b)) problem("$.create_missing_people", "expected true or false");
-      else m.create_missing_people = b;
+      if (value.get(b))
+        problem("$.create_missing_people", "expected true or false");
+      else
+        m.create_missing_people = b;
     }
     // Other keys are ignored, as the register format ignores unknown fields.
   }

@@ -190,8 +190,10 @@ void JsonIn::Strings(od::value v, std::vector<std::string>& out) {
 
 void JsonIn::Get(od::value v, model::Date& out) {
   if (auto s = String(v, false)) {
-    if (auto d = model::ParseDate(*s)) out = *d;
-    else Error("expected a date YYYY-MM-DD, got \"" + std::string(*s) + "\"");
+    if (auto d = model::ParseDate(*s))
+      out = *d;
+    else
+      Error("expected a date YYYY-MM-DD, got \"" + std::string(*s) + "\"");
   }
 }
 
@@ -208,8 +210,10 @@ void JsonIn::Get(od::value v, std::optional<model::Date>& out) {
 
 void JsonIn::Get(od::value v, model::Timestamp& out) {
   if (auto s = String(v, false)) {
-    if (auto t = model::ParseDateOrTimestamp(*s)) out = *t;
-    else Error("expected an RFC 3339 timestamp, got \"" + std::string(*s) + "\"");
+    if (auto t = model::ParseDateOrTimestamp(*s))
+      out = *t;
+    else
+      Error("expected an RFC 3339 timestamp, got \"" + std::string(*s) + "\"");
   }
 }
 

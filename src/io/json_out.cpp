@@ -9,16 +9,18 @@ namespace ansvar::io::internal {
 struct JsonOut::Impl {
   explicit Impl(bool p) : pretty(p), compact(buffer), indented(buffer) { indented.SetIndent(' ', 1); }
   bool pretty;
-  int depth = 0;       // a fragment's nesting, 0 for a whole document
-  size_t prefix = 0;   // bytes of the enclosing arrays' opening, not part of the fragment
+  int depth = 0;      // a fragment's nesting, 0 for a whole document
+  size_t prefix = 0;  // bytes of the enclosing arrays' opening, not part of the fragment
   rapidjson::StringBuffer buffer;
   rapidjson::Writer<rapidjson::StringBuffer> compact;
   rapidjson::PrettyWriter<rapidjson::StringBuffer> indented;
 
   template <class Fn>
   void Do(Fn&& fn) {
-    if (pretty) fn(indented);
-    else fn(compact);
+    if (pretty)
+      fn(indented);
+    else
+      fn(compact);
   }
 };
 
@@ -40,15 +42,33 @@ namespace {
 rapidjson::SizeType Size(std::string_view s) { return static_cast<rapidjson::SizeType>(s.size()); }
 }  // namespace
 
-void JsonOut::BeginObject() { impl_->Do([](auto& w) { w.StartObject(); }); }
-void JsonOut::EndObject() { impl_->Do([](auto& w) { w.EndObject(); }); }
-void JsonOut::BeginArray() { impl_->Do([](auto& w) { w.StartArray(); }); }
-void JsonOut::EndArray() { impl_->Do([](auto& w) { w.EndArray(); }); }
-void JsonOut::Key(std::string_view key) { impl_->Do([&](auto& w) { w.Key(key.data(), Size(key)); }); }
-void JsonOut::String(std::string_view s) { impl_->Do([&](auto& w) { w.String(s.data(), Size(s)); }); }
-void JsonOut::Int(int64_t i) { impl_->Do([&](auto& w) { w.Int64(i); }); }
-void JsonOut::Bool(bool b) { impl_->Do([&](auto& w) { w.Bool(b); }); }
-void JsonOut::Null() { impl_->Do([](auto& w) { w.Null(); }); }
+void JsonOut::BeginObject() {
+  impl_->Do([](auto& w) { w.StartObject(); });
+}
+void JsonOut::EndObject() {
+  impl_->Do([](auto& w) { w.EndObject(); });
+}
+void JsonOut::BeginArray() {
+  impl_->Do([](auto& w) { w.StartArray(); });
+}
+void JsonOut::EndArray() {
+  impl_->Do([](auto& w) { w.EndArray(); });
+}
+void JsonOut::Key(std::string_view key) {
+  impl_->Do([&](auto& w) { w.Key(key.data(), Size(key)); });
+}
+void JsonOut::String(std::string_view s) {
+  impl_->Do([&](auto& w) { w.String(s.data(), Size(s)); });
+}
+void JsonOut::Int(int64_t i) {
+  impl_->Do([&](auto& w) { w.Int64(i); });
+}
+void JsonOut::Bool(bool b) {
+  impl_->Do([&](auto& w) { w.Bool(b); });
+}
+void JsonOut::Null() {
+  impl_->Do([](auto& w) { w.Null(); });
+}
 void JsonOut::Raw(std::string_view json) {
   impl_->Do([&](auto& w) { w.RawValue(json.data(), json.size(), rapidjson::kObjectType); });
 }

@@ -26,8 +26,10 @@ bool OutputFile::Write(std::string_view piece) {
   while (ok_ && !piece.empty()) {
     const ssize_t n = ::write(fd_, piece.data(), piece.size());
     if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) ok_ = false;
-    else piece.remove_prefix(static_cast<size_t>(n));
+    if (n <= 0)
+      ok_ = false;
+    else
+      piece.remove_prefix(static_cast<size_t>(n));
   }
   return ok_;
 }

@@ -11,7 +11,9 @@ class OutputFile {
  public:
   // Creates or truncates `path`; nullopt when it cannot (errno tells why).
   static std::optional<OutputFile> Open(const std::string& path);
-  OutputFile(OutputFile&& other) noexcept : fd_(other.fd_), owned_(other.owned_), ok_(other.ok_) { other.owned_ = false; }
+  OutputFile(OutputFile&& other) noexcept : fd_(other.fd_), owned_(other.owned_), ok_(other.ok_) {
+    other.owned_ = false;
+  }
   OutputFile& operator=(OutputFile&&) = delete;
   OutputFile(const OutputFile&) = delete;
   OutputFile& operator=(const OutputFile&) = delete;

@@ -72,12 +72,12 @@ class FastPass {
   bool failed_ = false;
   bool started_ = false;
   std::string_view raw_;
-  const char* split_ = nullptr;     // elements starting before it are read by this thread
-  std::latch ready_{1};             // systems_ has its size and skipped_, early_end_ are known (or the thread failed)
+  const char* split_ = nullptr;  // elements starting before it are read by this thread
+  std::latch ready_{1};          // systems_ has its size and skipped_, early_end_ are known (or the thread failed)
   std::vector<model::System> systems_;
-  size_t skipped_ = 0;              // elements the second thread leaves to this one
+  size_t skipped_ = 0;               // elements the second thread leaves to this one
   const char* early_end_ = nullptr;  // where the first of its own elements starts
-  size_t early_ = 0;                // elements read by this thread
+  size_t early_ = 0;                 // elements read by this thread
   bool early_ok_ = false;
   bool late_ok_ = false;
   std::jthread worker_;
@@ -120,14 +120,18 @@ class RegisterReader {
           } else if (key == "people") {
             Items(v, reg.people, [&](value e) { Person(e, reg.people.emplace_back()); });
           } else if (key == "systems") {
-            if (fast_ != nullptr && fast_->offload()) OffloadSystems(v);
-            else Items(v, reg.systems, [&](value e) { System(e, reg.systems.emplace_back()); });
+            if (fast_ != nullptr && fast_->offload())
+              OffloadSystems(v);
+            else
+              Items(v, reg.systems, [&](value e) { System(e, reg.systems.emplace_back()); });
           } else if (key == "delegations") {
             Items(v, reg.delegations, [&](value e) { Delegation(e, reg.delegations.emplace_back()); });
           } else if (key == "powers_of_attorney") {
-            Items(v, reg.powers_of_attorney, [&](value e) { PowerOfAttorney(e, reg.powers_of_attorney.emplace_back()); });
+            Items(v, reg.powers_of_attorney,
+                  [&](value e) { PowerOfAttorney(e, reg.powers_of_attorney.emplace_back()); });
           } else if (key == "processing_activities") {
-            Items(v, reg.processing_activities, [&](value e) { Activity(e, reg.processing_activities.emplace_back()); });
+            Items(v, reg.processing_activities,
+                  [&](value e) { Activity(e, reg.processing_activities.emplace_back()); });
           } else if (key == "processor_records") {
             Items(v, reg.processor_records, [&](value e) { ProcessorRecord(e, reg.processor_records.emplace_back()); });
           } else if (key == "incidents") {
@@ -171,80 +175,139 @@ class RegisterReader {
   }
 
   void Organization(value v, model::Organization& o) {
-    in_.Object(v, [&](std::string_view k, value f) {
-      if (k == "id") in_.Get(f, o.id);
-      else if (k == "name") in_.Get(f, o.name);
-      else if (k == "kind") in_.Get(f, o.kind);
-      else if (k == "dpo") in_.Get(f, o.dpo);
-      else if (k == "management_review_on") in_.Get(f, o.management_review_on);
-      else if (k == "rulebook") Rulebook(f, o.rulebook_overrides);
-    }, {"id", "kind"});
+    in_.Object(v,
+               [&](std::string_view k, value f) {
+                 if (k == "id")
+                   in_.Get(f, o.id);
+                 else if (k == "name")
+                   in_.Get(f, o.name);
+                 else if (k == "kind")
+                   in_.Get(f, o.kind);
+                 else if (k == "dpo")
+                   in_.Get(f, o.dpo);
+                 else if (k == "management_review_on")
+                   in_.Get(f, o.management_review_on);
+                 else if (k == "rulebook")
+                   Rulebook(f, o.rulebook_overrides);
+               },
+               {"id", "kind"});
   }
 
   void Committee(value v, model::Committee& c) {
-    in_.Object(v, [&](std::string_view k, value f) {
-      if (k == "id") in_.Get(f, c.id);
-      else if (k == "organization") in_.Get(f, c.organization);
-      else if (k == "name") in_.Get(f, c.name);
-      else if (k == "kind") in_.Get(f, c.kind);
-    }, {"id", "organization", "kind"});
+    in_.Object(v,
+               [&](std::string_view k, value f) {
+                 if (k == "id")
+                   in_.Get(f, c.id);
+                 else if (k == "organization")
+                   in_.Get(f, c.organization);
+                 else if (k == "name")
+                   in_.Get(f, c.name);
+                 else if (k == "kind")
+                   in_.Get(f, c.kind);
+               },
+               {"id", "organization", "kind"});
   }
 
   void Administration(value v, model::Administration& a) {
-    in_.Object(v, [&](std::string_view k, value f) {
-      if (k == "id") in_.Get(f, a.id);
-      else if (k == "organization") in_.Get(f, a.organization);
-      else if (k == "name") in_.Get(f, a.name);
-      else if (k == "committees") in_.Get(f, a.committees);
-      else if (k == "employing_committee") in_.Get(f, a.employing_committee);
-      else if (k == "units") Items(f, a.units, [&](value e) { Unit(e, a.units.emplace_back()); });
-    }, {"id", "organization"});
+    in_.Object(v,
+               [&](std::string_view k, value f) {
+                 if (k == "id")
+                   in_.Get(f, a.id);
+                 else if (k == "organization")
+                   in_.Get(f, a.organization);
+                 else if (k == "name")
+                   in_.Get(f, a.name);
+                 else if (k == "committees")
+                   in_.Get(f, a.committees);
+                 else if (k == "employing_committee")
+                   in_.Get(f, a.employing_committee);
+                 else if (k == "units")
+                   Items(f, a.units, [&](value e) { Unit(e, a.units.emplace_back()); });
+               },
+               {"id", "organization"});
   }
 
   void Unit(value v, model::Unit& u) {
-    in_.Object(v, [&](std::string_view k, value f) {
-      if (k == "id") in_.Get(f, u.id);
-      else if (k == "name") in_.Get(f, u.name);
-      else if (k == "kind") in_.Get(f, u.kind);
-    }, {"id"});
+    in_.Object(v,
+               [&](std::string_view k, value f) {
+                 if (k == "id")
+                   in_.Get(f, u.id);
+                 else if (k == "name")
+                   in_.Get(f, u.name);
+                 else if (k == "kind")
+                   in_.Get(f, u.kind);
+               },
+               {"id"});
   }
 
   void Person(value v, model::Person& p) {
-    in_.Object(v, [&](std::string_view k, value f) {
-      if (k == "id") in_.Get(f, p.id);
-      else if (k == "name") in_.Get(f, p.name);
-      else if (k == "administration") in_.Get(f, p.administration);
-      else if (k == "unit") in_.Get(f, p.unit);
-      else if (k == "title") in_.Get(f, p.title);
-      else if (k == "email") in_.Get(f, p.email);
-    }, {"id"});
+    in_.Object(v,
+               [&](std::string_view k, value f) {
+                 if (k == "id")
+                   in_.Get(f, p.id);
+                 else if (k == "name")
+                   in_.Get(f, p.name);
+                 else if (k == "administration")
+                   in_.Get(f, p.administration);
+                 else if (k == "unit")
+                   in_.Get(f, p.unit);
+                 else if (k == "title")
+                   in_.Get(f, p.title);
+                 else if (k == "email")
+                   in_.Get(f, p.email);
+               },
+               {"id"});
   }
 
   void System(value v, model::System& s) {
-    in_.Object(v, [&](std::string_view k, value f) {
-      if (k == "id") in_.Get(f, s.id);
-      else if (k == "name") in_.Get(f, s.name);
-      else if (k == "category") in_.Get(f, s.category);
-      else if (k == "scope") in_.Get(f, s.scope);
-      else if (k == "own_support_process") in_.Get(f, s.own_support_process);
-      else if (k == "owner_administration") in_.Get(f, s.owner_administration);
-      else if (k == "used_by") in_.Get(f, s.used_by);
-      else if (k == "hosting") in_.Get(f, s.hosting);
-      else if (k == "supplier") in_.Get(f, s.supplier);
-      else if (k == "personal_data") in_.Get(f, s.personal_data);
-      else if (k == "special_categories") in_.Get(f, s.special_categories);
-      else if (k == "fee") in_.Get(f, s.fee);
-      else if (k == "lifecycle") in_.Get(f, s.lifecycle);
-      else if (k == "active_since") in_.Get(f, s.active_since);
-      else if (k == "classification") Classification(f, s.classification);
-      else if (k == "processing_countries") in_.Get(f, s.processing_countries);
-      else if (k == "transfer") Transfer(f, s.transfer);
-      else if (k == "roles") Items(f, s.roles, [&](value e) { Role(e, s.roles.emplace_back()); });
-      else if (k == "documents") Items(f, s.documents, [&](value e) { Document(e, s.documents.emplace_back()); });
-      else if (k == "forums") Items(f, s.forums, [&](value e) { Forum(e, s.forums.emplace_back()); });
-      else if (k == "reviews") Items(f, s.reviews, [&](value e) { Review(e, s.reviews.emplace_back()); });
-      else if (k == "integrations") Items(f, s.integrations, [&](value e) { Integration(e, s.integrations.emplace_back()); });
-    }, {"id", "category", "scope", "lifecycle"});
+    in_.Object(v,
+               [&](std::string_view k, value f) {
+                 if (k == "id")
+                   in_.Get(f, s.id);
+                 else if (k == "name")
+                   in_.Get(f, s.name);
+                 else if (k == "category")
+                   in_.Get(f, s.category);
+                 else if (k == "scope")
+                   in_.Get(f, s.scope);
+                 else if (k == "own_support_process")
+                   in_.Get(f, s.own_support_process);
+                 else if (k == "owner_administration")
+                   in_.Get(f, s.owner_administration);
+                 else if (k == "used_by")
+                   in_.Get(f, s.used_by);
+                 else if (k == "hosting")
+                   in_.Get(f, s.hosting);
+                 else if (k == "supplier")
+                   in_.Get(f, s.supplier);
+                 else if (k == "personal_data")
+                   in_.Get(f, s.personal_data);
+                 else if (k == "special_categories")
+                   in_.Get(f, s.special_categories);
+                 else if (k == "fee")
+                   in_.Get(f, s.fee);
+                 else if (k == "lifecycle")
+                   in_.Get(f, s.lifecycle);
+                 else if (k == "active_since")
+                   in_.Get(f, s.active_since);
+                 else if (k == "classification")
+                   Classification(f, s.classification);
+                 else if (k == "processing_countries")
+                   in_.Get(f, s.processing_countries);
+                 else if (k == "transfer")
+                   Transfer(f, s.transfer);
+                 else if (k == "roles")
+                   Items(f, s.roles, [&](value e) { Role(e, s.roles.emplace_back()); });
+                 else if (k == "documents")
+                   Items(f, s.documents, [&](value e) { Document(e, s.documents.emplace_back()); });
+                 else if (k == "forums")
+                   Items(f, s.forums, [&](value e) { Forum(e, s.forums.emplace_back()); });
+                 else if (k == "reviews")
+                   Items(f, s.reviews, [&](value e) { Review(e, s.reviews.emplace_back()); });
+                 else if (k == "integrations")
+                   Items(f, s.integrations, [&](value e) { Integration(e, s.integrations.emplace_back()); });
+               },
+               {"id", "category", "scope", "lifecycle"});
   }
 
   void Level(value v, int& out) {
@@ -255,72 +318,116 @@ class RegisterReader {
   void Classification(value v, std::optional<model::Classification>& out) {
     if (in_.IsNull(v)) return;
     auto& c = out.emplace();
-    in_.Object(v, [&](std::string_view k, value f) {
-      if (k == "confidentiality") Level(f, c.confidentiality);
-      else if (k == "integrity") Level(f, c.integrity);
-      else if (k == "availability") Level(f, c.availability);
-    }, {"confidentiality"});
+    in_.Object(v,
+               [&](std::string_view k, value f) {
+                 if (k == "confidentiality")
+                   Level(f, c.confidentiality);
+                 else if (k == "integrity")
+                   Level(f, c.integrity);
+                 else if (k == "availability")
+                   Level(f, c.availability);
+               },
+               {"confidentiality"});
   }
 
   void Transfer(value v, std::optional<model::Transfer>& out) {
     if (in_.IsNull(v)) return;
     auto& t = out.emplace();
     in_.Object(v, [&](std::string_view k, value f) {
-      if (k == "basis") in_.Get(f, t.basis);
-      else if (k == "tia_document") in_.Get(f, t.tia_document);
-      else if (k == "art9_document") in_.Get(f, t.art9_document);
+      if (k == "basis")
+        in_.Get(f, t.basis);
+      else if (k == "tia_document")
+        in_.Get(f, t.tia_document);
+      else if (k == "art9_document")
+        in_.Get(f, t.art9_document);
     });
   }
 
   void Role(value v, model::RoleAssignment& r) {
-    in_.Object(v, [&](std::string_view k, value f) {
-      if (k == "role") in_.Get(f, r.role);
-      else if (k == "person") in_.Get(f, r.person);
-      else if (k == "committee") in_.Get(f, r.committee);
-    }, {"role"});
+    in_.Object(v,
+               [&](std::string_view k, value f) {
+                 if (k == "role")
+                   in_.Get(f, r.role);
+                 else if (k == "person")
+                   in_.Get(f, r.person);
+                 else if (k == "committee")
+                   in_.Get(f, r.committee);
+               },
+               {"role"});
   }
 
   void Document(value v, model::Document& d) {
-    in_.Object(v, [&](std::string_view k, value f) {
-      if (k == "id") in_.Get(f, d.id);
-      else if (k == "kind") in_.Get(f, d.kind);
-      else if (k == "valid_from") in_.Get(f, d.valid_from);
-      else if (k == "valid_to") in_.Get(f, d.valid_to);
-      else if (k == "diary_number") in_.Get(f, d.diary_number);
-      else if (k == "signed_on") in_.Get(f, d.signed_on);
-      else if (k == "signed_by") in_.Get(f, d.signed_by);
-      else if (k == "on_behalf_of") in_.Get(f, d.on_behalf_of);
-      else if (k == "organization") in_.Get(f, d.organization);
-      else if (k == "organizations") in_.Get(f, d.organizations);
-      else if (k == "clauses") in_.Get(f, d.clauses);
-      else if (k == "powers_of_attorney") in_.Get(f, d.powers_of_attorney);
-      else if (k == "year") in_.Get(f, d.year);
-      else if (k == "approved_on") in_.Get(f, d.approved_on);
-      else if (k == "approved_by") in_.Get(f, d.approved_by);
-      else if (k == "done_on") in_.Get(f, d.done_on);
-      else if (k == "dpo_consulted") in_.Get(f, d.dpo_consulted);
-    }, {"id", "kind"});
+    in_.Object(v,
+               [&](std::string_view k, value f) {
+                 if (k == "id")
+                   in_.Get(f, d.id);
+                 else if (k == "kind")
+                   in_.Get(f, d.kind);
+                 else if (k == "valid_from")
+                   in_.Get(f, d.valid_from);
+                 else if (k == "valid_to")
+                   in_.Get(f, d.valid_to);
+                 else if (k == "diary_number")
+                   in_.Get(f, d.diary_number);
+                 else if (k == "signed_on")
+                   in_.Get(f, d.signed_on);
+                 else if (k == "signed_by")
+                   in_.Get(f, d.signed_by);
+                 else if (k == "on_behalf_of")
+                   in_.Get(f, d.on_behalf_of);
+                 else if (k == "organization")
+                   in_.Get(f, d.organization);
+                 else if (k == "organizations")
+                   in_.Get(f, d.organizations);
+                 else if (k == "clauses")
+                   in_.Get(f, d.clauses);
+                 else if (k == "powers_of_attorney")
+                   in_.Get(f, d.powers_of_attorney);
+                 else if (k == "year")
+                   in_.Get(f, d.year);
+                 else if (k == "approved_on")
+                   in_.Get(f, d.approved_on);
+                 else if (k == "approved_by")
+                   in_.Get(f, d.approved_by);
+                 else if (k == "done_on")
+                   in_.Get(f, d.done_on);
+                 else if (k == "dpo_consulted")
+                   in_.Get(f, d.dpo_consulted);
+               },
+               {"id", "kind"});
   }
 
   void Forum(value v, model::Forum& x) {
-    in_.Object(v, [&](std::string_view k, value f) {
-      if (k == "kind") in_.Get(f, x.kind);
-      else if (k == "held_on") in_.Get(f, x.held_on);
-    }, {"kind"});
+    in_.Object(v,
+               [&](std::string_view k, value f) {
+                 if (k == "kind")
+                   in_.Get(f, x.kind);
+                 else if (k == "held_on")
+                   in_.Get(f, x.held_on);
+               },
+               {"kind"});
   }
 
   void Review(value v, model::Review& x) {
-    in_.Object(v, [&](std::string_view k, value f) {
-      if (k == "kind") in_.Get(f, x.kind);
-      else if (k == "done_on") in_.Get(f, x.done_on);
-    }, {"kind"});
+    in_.Object(v,
+               [&](std::string_view k, value f) {
+                 if (k == "kind")
+                   in_.Get(f, x.kind);
+                 else if (k == "done_on")
+                   in_.Get(f, x.done_on);
+               },
+               {"kind"});
   }
 
   void Integration(value v, model::Integration& x) {
-    in_.Object(v, [&](std::string_view k, value f) {
-      if (k == "to") in_.Get(f, x.to);
-      else if (k == "personal_data") in_.Get(f, x.personal_data);
-    }, {"to"});
+    in_.Object(v,
+               [&](std::string_view k, value f) {
+                 if (k == "to")
+                   in_.Get(f, x.to);
+                 else if (k == "personal_data")
+                   in_.Get(f, x.personal_data);
+               },
+               {"to"});
   }
 
   // matter: decide_dpa_municipality_wide | decide_dpa | issue_power_of_attorney_dpa | other:<free text>
@@ -339,37 +446,59 @@ class RegisterReader {
   }
 
   void Delegation(value v, model::Delegation& d) {
-    in_.Object(v, [&](std::string_view k, value f) {
-      if (k == "id") in_.Get(f, d.id);
-      else if (k == "committee") in_.Get(f, d.committee);
-      else if (k == "matter") Matter(f, d);
-      else if (k == "delegate_title") in_.Get(f, d.delegate_title);
-      else if (k == "delegate_person") in_.Get(f, d.delegate_person);
-      else if (k == "decision") in_.Get(f, d.decision);
-      else if (k == "valid_from") in_.Get(f, d.valid_from);
-      else if (k == "valid_to") in_.Get(f, d.valid_to);
-    }, {"committee", "matter"});
+    in_.Object(v,
+               [&](std::string_view k, value f) {
+                 if (k == "id")
+                   in_.Get(f, d.id);
+                 else if (k == "committee")
+                   in_.Get(f, d.committee);
+                 else if (k == "matter")
+                   Matter(f, d);
+                 else if (k == "delegate_title")
+                   in_.Get(f, d.delegate_title);
+                 else if (k == "delegate_person")
+                   in_.Get(f, d.delegate_person);
+                 else if (k == "decision")
+                   in_.Get(f, d.decision);
+                 else if (k == "valid_from")
+                   in_.Get(f, d.valid_from);
+                 else if (k == "valid_to")
+                   in_.Get(f, d.valid_to);
+               },
+               {"committee", "matter"});
   }
 
   void PowerOfAttorney(value v, model::PowerOfAttorney& p) {
-    in_.Object(v, [&](std::string_view k, value f) {
-      if (k == "id") in_.Get(f, p.id);
-      else if (k == "committee") in_.Get(f, p.committee);
-      else if (k == "issued_by") in_.Get(f, p.issued_by);
-      else if (k == "holder") in_.Get(f, p.holder);
-      else if (k == "system") in_.Get(f, p.system);
-      else if (k == "issued_on") in_.Get(f, p.issued_on);
-    }, {"id", "committee"});
+    in_.Object(v,
+               [&](std::string_view k, value f) {
+                 if (k == "id")
+                   in_.Get(f, p.id);
+                 else if (k == "committee")
+                   in_.Get(f, p.committee);
+                 else if (k == "issued_by")
+                   in_.Get(f, p.issued_by);
+                 else if (k == "holder")
+                   in_.Get(f, p.holder);
+                 else if (k == "system")
+                   in_.Get(f, p.system);
+                 else if (k == "issued_on")
+                   in_.Get(f, p.issued_on);
+               },
+               {"id", "committee"});
   }
 
   void Threshold(value v, std::optional<model::ThresholdAnalysis>& out) {
     if (in_.IsNull(v)) return;
     auto& t = out.emplace();
     in_.Object(v, [&](std::string_view k, value f) {
-      if (k == "done_on") in_.Get(f, t.done_on);
-      else if (k == "criteria") in_.Get(f, t.criteria);
-      else if (k == "motivation") in_.Get(f, t.motivation);
-      else if (k == "dpo_commented") in_.Get(f, t.dpo_commented);
+      if (k == "done_on")
+        in_.Get(f, t.done_on);
+      else if (k == "criteria")
+        in_.Get(f, t.criteria);
+      else if (k == "motivation")
+        in_.Get(f, t.motivation);
+      else if (k == "dpo_commented")
+        in_.Get(f, t.dpo_commented);
     });
   }
 
@@ -377,8 +506,10 @@ class RegisterReader {
     if (in_.IsNull(v)) return;
     auto& d = out.emplace();
     in_.Object(v, [&](std::string_view k, value f) {
-      if (k == "done_on") in_.Get(f, d.done_on);
-      else if (k == "dpo_consulted") in_.Get(f, d.dpo_consulted);
+      if (k == "done_on")
+        in_.Get(f, d.done_on);
+      else if (k == "dpo_consulted")
+        in_.Get(f, d.dpo_consulted);
     });
   }
 
@@ -394,147 +525,250 @@ class RegisterReader {
       return;
     }
     in_.Object(v, [&](std::string_view k, value f) {
-      if (k == "country") in_.Get(f, t.country);
-      else if (k == "recipient") in_.Get(f, t.recipient);
-      else if (k == "safeguards") in_.Get(f, t.safeguards);
+      if (k == "country")
+        in_.Get(f, t.country);
+      else if (k == "recipient")
+        in_.Get(f, t.recipient);
+      else if (k == "safeguards")
+        in_.Get(f, t.safeguards);
     });
   }
 
   void Activity(value v, model::ProcessingActivity& a) {
-    in_.Object(v, [&](std::string_view k, value f) {
-      if (k == "id") in_.Get(f, a.id);
-      else if (k == "controller") in_.Get(f, a.controller);
-      else if (k == "name") in_.Get(f, a.name);
-      else if (k == "process_code") in_.Get(f, a.process_code);
-      else if (k == "purposes") in_.Get(f, a.purposes);
-      else if (k == "legal_basis") in_.Get(f, a.legal_basis);
-      else if (k == "systems") in_.Get(f, a.systems);
-      else if (k == "data_subjects") in_.Get(f, a.data_subjects);
-      else if (k == "data_categories") in_.Get(f, a.data_categories);
-      else if (k == "recipients") in_.Get(f, a.recipients);
-      else if (k == "transfers") Items(f, a.transfers, [&](value e) { TransferRecord(e, a.transfers.emplace_back()); });
-      else if (k == "retention") in_.Get(f, a.retention);
-      else if (k == "security_measures") in_.Get(f, a.security_measures);
-      else if (k == "joint_controllers") in_.Get(f, a.joint_controllers);
-      else if (k == "processor_committee") in_.Get(f, a.processor_committee);
-      else if (k == "start_date") in_.Get(f, a.start_date);
-      else if (k == "own_dpia_required") in_.Get(f, a.own_dpia_required);
-      else if (k == "threshold_analysis") Threshold(f, a.threshold_analysis);
-      else if (k == "dpia") Dpia(f, a.dpia);
-    }, {"id"});
+    in_.Object(v,
+               [&](std::string_view k, value f) {
+                 if (k == "id")
+                   in_.Get(f, a.id);
+                 else if (k == "controller")
+                   in_.Get(f, a.controller);
+                 else if (k == "name")
+                   in_.Get(f, a.name);
+                 else if (k == "process_code")
+                   in_.Get(f, a.process_code);
+                 else if (k == "purposes")
+                   in_.Get(f, a.purposes);
+                 else if (k == "legal_basis")
+                   in_.Get(f, a.legal_basis);
+                 else if (k == "systems")
+                   in_.Get(f, a.systems);
+                 else if (k == "data_subjects")
+                   in_.Get(f, a.data_subjects);
+                 else if (k == "data_categories")
+                   in_.Get(f, a.data_categories);
+                 else if (k == "recipients")
+                   in_.Get(f, a.recipients);
+                 else if (k == "transfers")
+                   Items(f, a.transfers, [&](value e) { TransferRecord(e, a.transfers.emplace_back()); });
+                 else if (k == "retention")
+                   in_.Get(f, a.retention);
+                 else if (k == "security_measures")
+                   in_.Get(f, a.security_measures);
+                 else if (k == "joint_controllers")
+                   in_.Get(f, a.joint_controllers);
+                 else if (k == "processor_committee")
+                   in_.Get(f, a.processor_committee);
+                 else if (k == "start_date")
+                   in_.Get(f, a.start_date);
+                 else if (k == "own_dpia_required")
+                   in_.Get(f, a.own_dpia_required);
+                 else if (k == "threshold_analysis")
+                   Threshold(f, a.threshold_analysis);
+                 else if (k == "dpia")
+                   Dpia(f, a.dpia);
+               },
+               {"id"});
   }
 
   void ProcessorRecord(value v, model::ProcessorRecord& r) {
-    in_.Object(v, [&](std::string_view k, value f) {
-      if (k == "id") in_.Get(f, r.id);
-      else if (k == "committee") in_.Get(f, r.committee);
-      else if (k == "system") in_.Get(f, r.system);
-      else if (k == "subject") in_.Get(f, r.subject);
-      else if (k == "processing_categories") in_.Get(f, r.processing_categories);
-      else if (k == "committees") in_.Get(f, r.committees);
-    }, {"committee", "system"});
+    in_.Object(v,
+               [&](std::string_view k, value f) {
+                 if (k == "id")
+                   in_.Get(f, r.id);
+                 else if (k == "committee")
+                   in_.Get(f, r.committee);
+                 else if (k == "system")
+                   in_.Get(f, r.system);
+                 else if (k == "subject")
+                   in_.Get(f, r.subject);
+                 else if (k == "processing_categories")
+                   in_.Get(f, r.processing_categories);
+                 else if (k == "committees")
+                   in_.Get(f, r.committees);
+               },
+               {"committee", "system"});
   }
 
   void Incident(value v, model::Incident& i) {
-    in_.Object(v, [&](std::string_view k, value f) {
-      if (k == "id") in_.Get(f, i.id);
-      else if (k == "system") in_.Get(f, i.system);
-      else if (k == "aware_at") in_.Get(f, i.aware_at);
-      else if (k == "controllers") in_.Get(f, i.controllers);
-      else if (k == "handler") in_.Get(f, i.handler);
-      else if (k == "assessment") in_.Get(f, i.assessment);
-      else if (k == "notified_authority_at") in_.Get(f, i.notified_authority_at);
-      else if (k == "delay_reason") in_.Get(f, i.delay_reason);
-      else if (k == "dpo_informed") in_.Get(f, i.dpo_informed);
-      else if (k == "subjects_informed_at") in_.Get(f, i.subjects_informed_at);
-      else if (k == "description") in_.Text(f, i.description);
-      else if (k == "subject_categories") in_.Strings(f, i.subject_categories);
-      else if (k == "approx_subjects") in_.Get(f, i.approx_subjects);
-      else if (k == "record_categories") in_.Strings(f, i.record_categories);
-      else if (k == "approx_records") in_.Get(f, i.approx_records);
-      else if (k == "likely_consequences") in_.Text(f, i.likely_consequences);
-      else if (k == "measures") in_.Text(f, i.measures);
-      else if (k == "affected_informed_on") in_.Get(f, i.affected_informed_on);
-      else if (k == "assessments")
-        Items(f, i.assessments, [&](value e) { ControllerAssessment(e, i.assessments.emplace_back()); });
-    }, {"id", "aware_at"});
+    in_.Object(v,
+               [&](std::string_view k, value f) {
+                 if (k == "id")
+                   in_.Get(f, i.id);
+                 else if (k == "system")
+                   in_.Get(f, i.system);
+                 else if (k == "aware_at")
+                   in_.Get(f, i.aware_at);
+                 else if (k == "controllers")
+                   in_.Get(f, i.controllers);
+                 else if (k == "handler")
+                   in_.Get(f, i.handler);
+                 else if (k == "assessment")
+                   in_.Get(f, i.assessment);
+                 else if (k == "notified_authority_at")
+                   in_.Get(f, i.notified_authority_at);
+                 else if (k == "delay_reason")
+                   in_.Get(f, i.delay_reason);
+                 else if (k == "dpo_informed")
+                   in_.Get(f, i.dpo_informed);
+                 else if (k == "subjects_informed_at")
+                   in_.Get(f, i.subjects_informed_at);
+                 else if (k == "description")
+                   in_.Text(f, i.description);
+                 else if (k == "subject_categories")
+                   in_.Strings(f, i.subject_categories);
+                 else if (k == "approx_subjects")
+                   in_.Get(f, i.approx_subjects);
+                 else if (k == "record_categories")
+                   in_.Strings(f, i.record_categories);
+                 else if (k == "approx_records")
+                   in_.Get(f, i.approx_records);
+                 else if (k == "likely_consequences")
+                   in_.Text(f, i.likely_consequences);
+                 else if (k == "measures")
+                   in_.Text(f, i.measures);
+                 else if (k == "affected_informed_on")
+                   in_.Get(f, i.affected_informed_on);
+                 else if (k == "assessments")
+                   Items(f, i.assessments, [&](value e) { ControllerAssessment(e, i.assessments.emplace_back()); });
+               },
+               {"id", "aware_at"});
   }
 
   void ControllerAssessment(value v, model::ControllerAssessment& a) {
-    in_.Object(v, [&](std::string_view k, value f) {
-      if (k == "committee") in_.Get(f, a.committee);
-      else if (k == "assessment") in_.Get(f, a.assessment);
-      else if (k == "notified_authority_at") in_.Get(f, a.notified_authority_at);
-    }, {"committee"});
+    in_.Object(v,
+               [&](std::string_view k, value f) {
+                 if (k == "committee")
+                   in_.Get(f, a.committee);
+                 else if (k == "assessment")
+                   in_.Get(f, a.assessment);
+                 else if (k == "notified_authority_at")
+                   in_.Get(f, a.notified_authority_at);
+               },
+               {"committee"});
   }
 
   void Request(value v, model::DataSubjectRequest& r) {
-    in_.Object(v, [&](std::string_view k, value f) {
-      if (k == "id") in_.Get(f, r.id);
-      else if (k == "received_on") in_.Get(f, r.received_on);
-      else if (k == "kind") in_.Get(f, r.kind);
-      else if (k == "controllers") in_.Get(f, r.controllers);
-      else if (k == "decided_on") in_.Get(f, r.decided_on);
-      else if (k == "extended_reason") in_.Get(f, r.extended_reason);
-      else if (k == "outcome") in_.Get(f, r.outcome);
-      else if (k == "appeal_notice") in_.Get(f, r.appeal_notice);
-    }, {"id", "received_on"});
+    in_.Object(v,
+               [&](std::string_view k, value f) {
+                 if (k == "id")
+                   in_.Get(f, r.id);
+                 else if (k == "received_on")
+                   in_.Get(f, r.received_on);
+                 else if (k == "kind")
+                   in_.Get(f, r.kind);
+                 else if (k == "controllers")
+                   in_.Get(f, r.controllers);
+                 else if (k == "decided_on")
+                   in_.Get(f, r.decided_on);
+                 else if (k == "extended_reason")
+                   in_.Get(f, r.extended_reason);
+                 else if (k == "outcome")
+                   in_.Get(f, r.outcome);
+                 else if (k == "appeal_notice")
+                   in_.Get(f, r.appeal_notice);
+               },
+               {"id", "received_on"});
   }
 
   void Agreement(value v, model::Agreement& a) {
-    in_.Object(v, [&](std::string_view k, value f) {
-      if (k == "id") in_.Get(f, a.id);
-      else if (k == "kind") in_.Get(f, a.kind);
-      else if (k == "systems") in_.Get(f, a.systems);
-      else if (k == "parties") in_.Get(f, a.parties);
-      else if (k == "signed_on") in_.Get(f, a.signed_on);
-    }, {"id", "kind"});
+    in_.Object(v,
+               [&](std::string_view k, value f) {
+                 if (k == "id")
+                   in_.Get(f, a.id);
+                 else if (k == "kind")
+                   in_.Get(f, a.kind);
+                 else if (k == "systems")
+                   in_.Get(f, a.systems);
+                 else if (k == "parties")
+                   in_.Get(f, a.parties);
+                 else if (k == "signed_on")
+                   in_.Get(f, a.signed_on);
+               },
+               {"id", "kind"});
   }
 
   void Cooperation(value v, model::Cooperation& c) {
-    in_.Object(v, [&](std::string_view k, value f) {
-      if (k == "id") in_.Get(f, c.id);
-      else if (k == "name") in_.Get(f, c.name);
-      else if (k == "form") in_.Get(f, c.form);
-      else if (k == "lead") in_.Get(f, c.lead);
-      else if (k == "coordinator") in_.Get(f, c.coordinator);
-      else if (k == "parties") Items(f, c.parties, [&](value e) { Party(e, c.parties.emplace_back()); });
-      else if (k == "systems") in_.Get(f, c.systems);
-      else if (k == "groups") Items(f, c.groups, [&](value e) { Group(e, c.groups.emplace_back()); });
-      else if (k == "documents")
-        Items(f, c.documents, [&](value e) { CooperationDocument(e, c.documents.emplace_back()); });
-      else if (k == "responsibilities") Responsibilities(f, c.responsibilities);
-      else if (k == "consulted") in_.Get(f, c.consulted);
-      else if (k == "management_review_on") in_.Get(f, c.management_review_on);
-    }, {"id"});
+    in_.Object(v,
+               [&](std::string_view k, value f) {
+                 if (k == "id")
+                   in_.Get(f, c.id);
+                 else if (k == "name")
+                   in_.Get(f, c.name);
+                 else if (k == "form")
+                   in_.Get(f, c.form);
+                 else if (k == "lead")
+                   in_.Get(f, c.lead);
+                 else if (k == "coordinator")
+                   in_.Get(f, c.coordinator);
+                 else if (k == "parties")
+                   Items(f, c.parties, [&](value e) { Party(e, c.parties.emplace_back()); });
+                 else if (k == "systems")
+                   in_.Get(f, c.systems);
+                 else if (k == "groups")
+                   Items(f, c.groups, [&](value e) { Group(e, c.groups.emplace_back()); });
+                 else if (k == "documents")
+                   Items(f, c.documents, [&](value e) { CooperationDocument(e, c.documents.emplace_back()); });
+                 else if (k == "responsibilities")
+                   Responsibilities(f, c.responsibilities);
+                 else if (k == "consulted")
+                   in_.Get(f, c.consulted);
+                 else if (k == "management_review_on")
+                   in_.Get(f, c.management_review_on);
+               },
+               {"id"});
   }
 
   void Party(value v, model::CooperationParty& p) {
-    in_.Object(v, [&](std::string_view k, value f) {
-      if (k == "organization") in_.Get(f, p.organization);
-      else if (k == "committee") in_.Get(f, p.committee);
-      else if (k == "joined_on") in_.Get(f, p.joined_on);
-      else if (k == "decision") in_.Get(f, p.decision);
-    }, {"organization"});
+    in_.Object(v,
+               [&](std::string_view k, value f) {
+                 if (k == "organization")
+                   in_.Get(f, p.organization);
+                 else if (k == "committee")
+                   in_.Get(f, p.committee);
+                 else if (k == "joined_on")
+                   in_.Get(f, p.joined_on);
+                 else if (k == "decision")
+                   in_.Get(f, p.decision);
+               },
+               {"organization"});
   }
 
   void Group(value v, model::CooperationGroup& g) {
     in_.Object(v, [&](std::string_view k, value f) {
-      if (k == "kind") in_.Get(f, g.kind);
-      else if (k == "name") in_.Get(f, g.name);
-      else if (k == "members") in_.Get(f, g.members);
+      if (k == "kind")
+        in_.Get(f, g.kind);
+      else if (k == "name")
+        in_.Get(f, g.name);
+      else if (k == "members")
+        in_.Get(f, g.members);
     });
   }
 
   void CooperationDocument(value v, model::CooperationDocument& d) {
     in_.Object(v, [&](std::string_view k, value f) {
-      if (k == "kind") in_.Get(f, d.kind);
-      else if (k == "signed_on") in_.Get(f, d.signed_on);
-      else if (k == "done_on") in_.Get(f, d.done_on);
-      else if (k == "published_on") in_.Get(f, d.published_on);
-      else if (k == "diary_number") in_.Get(f, d.diary_number);
-      else if (k == "dpia") in_.Get(f, d.dpia);
-      else if (k == "dpo_consulted") in_.Get(f, d.dpo_consulted);
+      if (k == "kind")
+        in_.Get(f, d.kind);
+      else if (k == "signed_on")
+        in_.Get(f, d.signed_on);
+      else if (k == "done_on")
+        in_.Get(f, d.done_on);
+      else if (k == "published_on")
+        in_.Get(f, d.published_on);
+      else if (k == "diary_number")
+        in_.Get(f, d.diary_number);
+      else if (k == "dpia")
+        in_.Get(f, d.dpia);
+      else if (k == "dpo_consulted")
+        in_.Get(f, d.dpo_consulted);
     });
   }
 
@@ -549,19 +783,32 @@ class RegisterReader {
   }
 
   void DpaDecision(value v, model::DpaDecision& d) {
-    in_.Object(v, [&](std::string_view k, value f) {
-      if (k == "id") in_.Get(f, d.id);
-      else if (k == "system") in_.Get(f, d.system);
-      else if (k == "committees") in_.Get(f, d.committees);
-      else if (k == "decided_on") in_.Get(f, d.decided_on);
-      else if (k == "decided_by") in_.Get(f, d.decided_by);
-      else if (k == "delegation") in_.Get(f, d.delegation);
-      else if (k == "meeting") in_.Get(f, d.meeting);
-      else if (k == "processor") in_.Get(f, d.processor);
-      else if (k == "diary_number") in_.Get(f, d.diary_number);
-      else if (k == "reported_on") in_.Get(f, d.reported_on);
-      else if (k == "reported_at") in_.Get(f, d.reported_at);
-    }, {"id"});
+    in_.Object(v,
+               [&](std::string_view k, value f) {
+                 if (k == "id")
+                   in_.Get(f, d.id);
+                 else if (k == "system")
+                   in_.Get(f, d.system);
+                 else if (k == "committees")
+                   in_.Get(f, d.committees);
+                 else if (k == "decided_on")
+                   in_.Get(f, d.decided_on);
+                 else if (k == "decided_by")
+                   in_.Get(f, d.decided_by);
+                 else if (k == "delegation")
+                   in_.Get(f, d.delegation);
+                 else if (k == "meeting")
+                   in_.Get(f, d.meeting);
+                 else if (k == "processor")
+                   in_.Get(f, d.processor);
+                 else if (k == "diary_number")
+                   in_.Get(f, d.diary_number);
+                 else if (k == "reported_on")
+                   in_.Get(f, d.reported_on);
+                 else if (k == "reported_at")
+                   in_.Get(f, d.reported_at);
+               },
+               {"id"});
   }
 
  private:
@@ -739,7 +986,8 @@ ReadResult Parse(char* data, simdjson::padded_string_view json, size_t max_probl
   }
   Register reg;
   RegisterReader(in).Root(root, reg);
-  if (!in.fatal() && internal::HasTrailingContent(doc)) in.ErrorAt("$", "invalid JSON: content after the end of the document");
+  if (!in.fatal() && internal::HasTrailingContent(doc))
+    in.ErrorAt("$", "invalid JSON: content after the end of the document");
   result.problems = in.TakeProblems();
   if (!result.problems.empty()) return result;
   result.problems = Validate(reg, max_problems);
@@ -800,20 +1048,34 @@ namespace internal {
 template <class T>
 void ReadEntityValue(JsonIn& in, simdjson::ondemand::value v, T& out) {
   RegisterReader r(in);
-  if constexpr (std::is_same_v<T, model::Organization>) r.Organization(v, out);
-  else if constexpr (std::is_same_v<T, model::Committee>) r.Committee(v, out);
-  else if constexpr (std::is_same_v<T, model::Administration>) r.Administration(v, out);
-  else if constexpr (std::is_same_v<T, model::Person>) r.Person(v, out);
-  else if constexpr (std::is_same_v<T, model::System>) r.System(v, out);
-  else if constexpr (std::is_same_v<T, model::Delegation>) r.Delegation(v, out);
-  else if constexpr (std::is_same_v<T, model::PowerOfAttorney>) r.PowerOfAttorney(v, out);
-  else if constexpr (std::is_same_v<T, model::ProcessingActivity>) r.Activity(v, out);
-  else if constexpr (std::is_same_v<T, model::ProcessorRecord>) r.ProcessorRecord(v, out);
-  else if constexpr (std::is_same_v<T, model::Incident>) r.Incident(v, out);
-  else if constexpr (std::is_same_v<T, model::DataSubjectRequest>) r.Request(v, out);
-  else if constexpr (std::is_same_v<T, model::Cooperation>) r.Cooperation(v, out);
-  else if constexpr (std::is_same_v<T, model::DpaDecision>) r.DpaDecision(v, out);
-  else r.Agreement(v, out);
+  if constexpr (std::is_same_v<T, model::Organization>)
+    r.Organization(v, out);
+  else if constexpr (std::is_same_v<T, model::Committee>)
+    r.Committee(v, out);
+  else if constexpr (std::is_same_v<T, model::Administration>)
+    r.Administration(v, out);
+  else if constexpr (std::is_same_v<T, model::Person>)
+    r.Person(v, out);
+  else if constexpr (std::is_same_v<T, model::System>)
+    r.System(v, out);
+  else if constexpr (std::is_same_v<T, model::Delegation>)
+    r.Delegation(v, out);
+  else if constexpr (std::is_same_v<T, model::PowerOfAttorney>)
+    r.PowerOfAttorney(v, out);
+  else if constexpr (std::is_same_v<T, model::ProcessingActivity>)
+    r.Activity(v, out);
+  else if constexpr (std::is_same_v<T, model::ProcessorRecord>)
+    r.ProcessorRecord(v, out);
+  else if constexpr (std::is_same_v<T, model::Incident>)
+    r.Incident(v, out);
+  else if constexpr (std::is_same_v<T, model::DataSubjectRequest>)
+    r.Request(v, out);
+  else if constexpr (std::is_same_v<T, model::Cooperation>)
+    r.Cooperation(v, out);
+  else if constexpr (std::is_same_v<T, model::DpaDecision>)
+    r.DpaDecision(v, out);
+  else
+    r.Agreement(v, out);
 }
 #define ANSVAR_ENTITY(T) template void ReadEntityValue<T>(JsonIn&, simdjson::ondemand::value, T&);
 ANSVAR_ENTITY(model::Organization)

@@ -12,8 +12,8 @@
 namespace ansvar::io {
 
 struct ReadResult {
-  std::optional<model::Register> reg;     // set when there are no problems
-  std::vector<model::Problem> problems;   // syntax, types, enums, then references (model::Validate)
+  std::optional<model::Register> reg;    // set when there are no problems
+  std::vector<model::Problem> problems;  // syntax, types, enums, then references (model::Validate)
 };
 
 // Parses and validates a whole register. `text` need not be padded.

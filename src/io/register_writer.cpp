@@ -254,14 +254,18 @@ class Writer {
   void Value(Date d) { o_.String(FormatDate(d)); }
   void Value(Timestamp t) { o_.String(FormatTimestamp(t)); }
   template <class Tag>
-  void Value(const Id<Tag>& id) { o_.String(id.str()); }
+  void Value(const Id<Tag>& id) {
+    o_.String(id.str());
+  }
   template <class E>
-    requires std::is_enum_v<E>
+  requires std::is_enum_v<E>
   void Value(E e) { o_.String(ToString(e)); }
   template <class T>
   void Value(const std::optional<T>& v) {
-    if (v) Value(*v);
-    else o_.Null();
+    if (v)
+      Value(*v);
+    else
+      o_.Null();
   }
   template <class T>
   void Value(const std::vector<T>& list) {

@@ -14,8 +14,10 @@ using internal::JsonOut;
 using rules::Lang;
 
 void DetailValue(JsonOut& o, const rules::DetailValue& v) {
-  if (const auto* s = std::get_if<std::string>(&v)) o.String(*s);
-  else if (const auto* i = std::get_if<int64_t>(&v)) o.Int(*i);
+  if (const auto* s = std::get_if<std::string>(&v))
+    o.String(*s);
+  else if (const auto* i = std::get_if<int64_t>(&v))
+    o.Int(*i);
   else {
     o.BeginArray();
     for (const auto& item : std::get<std::vector<std::string>>(v)) o.String(item);
@@ -56,7 +58,6 @@ void WriteSummary(JsonOut& o, const rules::Summary& summary) {
   o.Field("info", int64_t(summary.info));
   o.EndObject();
 }
-
 
 // Findings per block: big enough that the threads rarely meet at the lock, small enough that output starts at once.
 constexpr size_t kFindingsPerBlock = 1024;
@@ -104,7 +105,7 @@ void FindingTextLines(const std::vector<rules::Finding>& findings, size_t begin,
     if (new_severity) {
       const size_t count = f.severity == rules::Severity::kError     ? summary.error
                            : f.severity == rules::Severity::kWarning ? summary.warning
-                                                                      : summary.info;
+                                                                     : summary.info;
       out += '\n';
       out += rules::Label(f.severity, lang);
       out += " (";
@@ -129,7 +130,8 @@ void FindingTextLines(const std::vector<rules::Finding>& findings, size_t begin,
   }
 }
 
-void DeriveItem(JsonOut& o, const rules::RegisterIndex& index, const rules::Rulebook& rulebook, const model::System& s) {
+void DeriveItem(JsonOut& o, const rules::RegisterIndex& index, const rules::Rulebook& rulebook,
+                const model::System& s) {
   const auto r = rules::Derive(index, rulebook, s);
   o.BeginObject();
   o.Field("id", s.id.str());
@@ -138,8 +140,10 @@ void DeriveItem(JsonOut& o, const rules::RegisterIndex& index, const rules::Rule
   for (const auto* c : r.controllers) o.String(c->id.str());
   o.EndArray();
   o.Key("internal_processor");
-  if (r.internal_processor) o.String(r.internal_processor->id.str());
-  else o.Null();
+  if (r.internal_processor)
+    o.String(r.internal_processor->id.str());
+  else
+    o.Null();
   o.Key("mandatory_roles");
   o.BeginArray();
   for (auto role : r.mandatory_roles) o.String(model::ToString(role));
@@ -150,7 +154,9 @@ void DeriveItem(JsonOut& o, const rules::RegisterIndex& index, const rules::Rule
   o.EndArray();
   o.Key("dpa_decided_by");
   switch (r.dpa_decided_by.which) {
-    case rules::DpaDeciderCase::kNone: o.Null(); break;
+    case rules::DpaDeciderCase::kNone:
+      o.Null();
+      break;
     case rules::DpaDeciderCase::kDeputyDirector:
       o.BeginObject();
       o.Field("title", model::ToString(model::Title::kDeputyMunicipalDirector));
@@ -165,8 +171,10 @@ void DeriveItem(JsonOut& o, const rules::RegisterIndex& index, const rules::Rule
       o.EndObject();
   }
   o.Key("incident_handler");
-  if (r.incident_handler) o.String(r.incident_handler->id.str());
-  else o.Null();
+  if (r.incident_handler)
+    o.String(r.incident_handler->id.str());
+  else
+    o.Null();
   o.EndObject();
 }
 
@@ -178,17 +186,22 @@ void DeriveTextItem(const rules::RegisterIndex& index, const rules::Rulebook& ru
          std::string(rules::Label(s.scope, lang)) + ", " + std::string(rules::Label(s.lifecycle, lang)) + "\n";
   std::string controllers;
   for (const auto* c : r.controllers) controllers += (controllers.empty() ? "" : ", ") + CommitteeLabel(c);
-  out += std::string(sv ? "  Personuppgiftsansvariga: " : "  Controllers: ") + (controllers.empty() ? "–" : controllers) + "\n";
-  out += std::string(sv ? "  Internt personuppgiftsbiträde: " : "  Internal processor: ") + CommitteeLabel(r.internal_processor) + "\n";
+  out += std::string(sv ? "  Personuppgiftsansvariga: " : "  Controllers: ") +
+         (controllers.empty() ? "–" : controllers) + "\n";
+  out += std::string(sv ? "  Internt personuppgiftsbiträde: " : "  Internal processor: ") +
+         CommitteeLabel(r.internal_processor) + "\n";
   std::string roles;
   for (auto role : r.mandatory_roles) roles += (roles.empty() ? "" : ", ") + std::string(rules::Label(role, lang));
   out += std::string(sv ? "  Obligatoriska roller: " : "  Mandatory roles: ") + (roles.empty() ? "–" : roles) + "\n";
   std::string docs;
   for (auto kind : r.mandatory_documents) docs += (docs.empty() ? "" : ", ") + std::string(rules::Label(kind, lang));
-  out += std::string(sv ? "  Obligatoriska dokument: " : "  Mandatory documents: ") + (docs.empty() ? "–" : docs) + "\n";
+  out +=
+      std::string(sv ? "  Obligatoriska dokument: " : "  Mandatory documents: ") + (docs.empty() ? "–" : docs) + "\n";
   std::string decider;
   switch (r.dpa_decided_by.which) {
-    case rules::DpaDeciderCase::kNone: decider = sv ? "inget PUB-avtal" : "no DPA"; break;
+    case rules::DpaDeciderCase::kNone:
+      decider = sv ? "inget PUB-avtal" : "no DPA";
+      break;
     case rules::DpaDeciderCase::kDeputyDirector:
       decider = sv ? "biträdande kommundirektör, på delegation från varje nämnd (KF § 33)"
                    : "the deputy municipal director, by delegation from every committee (KF § 33)";
@@ -196,10 +209,12 @@ void DeriveTextItem(const rules::RegisterIndex& index, const rules::Rulebook& ru
     default:
       for (const auto* c : r.dpa_decided_by.committees) decider += (decider.empty() ? "" : ", ") + CommitteeLabel(c);
       if (r.dpa_decided_by.which == rules::DpaDeciderCase::kEachController)
-        decider += sv ? " (ägaren undertecknar med fullmakt från de övriga)" : " (the owner signs with powers of attorney)";
+        decider +=
+            sv ? " (ägaren undertecknar med fullmakt från de övriga)" : " (the owner signs with powers of attorney)";
   }
   out += std::string(sv ? "  PUB-avtal beslutas av: " : "  DPA decided by: ") + decider + "\n";
-  out += std::string(sv ? "  Hanterar personuppgiftsincidenter: " : "  Breach handler: ") + CommitteeLabel(r.incident_handler) + "\n\n";
+  out += std::string(sv ? "  Hanterar personuppgiftsincidenter: " : "  Breach handler: ") +
+         CommitteeLabel(r.incident_handler) + "\n\n";
 }
 
 }  // namespace
@@ -246,8 +261,9 @@ std::string FindingsPageJson(std::span<const rules::Finding* const> selected, co
   rules::Summary summary;
   for (size_t i = 0; i < selected.size(); ++i) {
     const auto& f = *selected[i];
-    (f.severity == rules::Severity::kError ? summary.error
-     : f.severity == rules::Severity::kWarning ? summary.warning : summary.info)++;
+    (f.severity == rules::Severity::kError     ? summary.error
+     : f.severity == rules::Severity::kWarning ? summary.warning
+                                               : summary.info)++;
     if (i >= page.offset && i - page.offset < page.limit) WriteFinding(o, f, index, lang);
   }
   o.EndArray();
@@ -269,8 +285,9 @@ bool WriteFindingsText(const WriteOutput& write, const std::vector<rules::Findin
   out += model::FormatTimestamp(as_of) + "\n";
   out += (sv ? "Registret: " : "Register: ") + std::to_string(reg.organizations.size()) +
          (sv ? " organisationer, " : " organizations, ") + std::to_string(reg.committees.size()) +
-         (sv ? " nämnder, " : " committees, ") + std::to_string(reg.systems.size()) + (sv ? " system, " : " systems, ") +
-         std::to_string(reg.processing_activities.size()) + (sv ? " behandlingar\n" : " processing activities\n");
+         (sv ? " nämnder, " : " committees, ") + std::to_string(reg.systems.size()) +
+         (sv ? " system, " : " systems, ") + std::to_string(reg.processing_activities.size()) +
+         (sv ? " behandlingar\n" : " processing activities\n");
   out += (sv ? "Resultat: " : "Result: ") + std::to_string(summary.error) + (sv ? " fel, " : " errors, ") +
          std::to_string(summary.warning) + (sv ? " varningar, " : " warnings, ") + std::to_string(summary.info) +
          (sv ? " information\n" : " information\n");

@@ -37,7 +37,8 @@ bool WriteFindingsJson(const WriteOutput& write, const std::vector<rules::Findin
                        const rules::RegisterIndex& index, model::Timestamp as_of, rules::Lang lang, bool pretty = true,
                        unsigned threads = 0);
 bool WriteFindingsText(const WriteOutput& write, const std::vector<rules::Finding>& findings,
-                       const rules::RegisterIndex& index, model::Timestamp as_of, rules::Lang lang, unsigned threads = 0);
+                       const rules::RegisterIndex& index, model::Timestamp as_of, rules::Lang lang,
+                       unsigned threads = 0);
 bool WriteDeriveJson(const WriteOutput& write, const rules::RegisterIndex& index, const rules::Rulebook& rulebook,
                      bool pretty = true, unsigned threads = 0);
 bool WriteDeriveText(const WriteOutput& write, const rules::RegisterIndex& index, const rules::Rulebook& rulebook,

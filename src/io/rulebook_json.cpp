@@ -26,16 +26,20 @@ std::string FormatMonthDay(rules::MonthDay md) {
 void ReadMonthDay(JsonIn& in, value v, rules::MonthDay& out) {
   if (auto s = in.String(v, false)) {
     // A month and day that exist in a leap year ("12-31", "02-29" is refused: it would skip three years in four).
-    if (auto d = model::ParseDate("2023-" + std::string(*s)); d && s->size() == 5) out = {d->month(), d->day()};
-    else in.Error("expected a month and day \"MM-DD\", got \"" + std::string(*s) + "\"");
+    if (auto d = model::ParseDate("2023-" + std::string(*s)); d && s->size() == 5)
+      out = {d->month(), d->day()};
+    else
+      in.Error("expected a month and day \"MM-DD\", got \"" + std::string(*s) + "\"");
   }
 }
 
 void ReadPositive(JsonIn& in, value v, int& out, int max) {
   int n = out;
   in.Get(v, n);
-  if (n < 0 || n > max) in.Error("expected a number from 0 to " + std::to_string(max));
-  else out = n;
+  if (n < 0 || n > max)
+    in.Error("expected a number from 0 to " + std::to_string(max));
+  else
+    out = n;
 }
 
 void ReadForums(JsonIn& in, value v, std::array<ForumLevel, model::kEnumCount<model::ForumKind>>& forums) {
@@ -65,10 +69,14 @@ void ReadCategories(JsonIn& in, value v, rules::Rulebook& rb) {
     }
     auto& cat = rb.For(*category);
     in.Object(c, [&](std::string_view k, value f) {
-      if (k == "mandatory_roles") cat.mandatory_roles.clear(), in.Get(f, cat.mandatory_roles);
-      else if (k == "roles_only_with_fee") cat.roles_only_with_fee.clear(), in.Get(f, cat.roles_only_with_fee);
-      else if (k == "mandatory_documents") cat.mandatory_documents.clear(), in.Get(f, cat.mandatory_documents);
-      else if (k == "forums") ReadForums(in, f, cat.forums);
+      if (k == "mandatory_roles")
+        cat.mandatory_roles.clear(), in.Get(f, cat.mandatory_roles);
+      else if (k == "roles_only_with_fee")
+        cat.roles_only_with_fee.clear(), in.Get(f, cat.roles_only_with_fee);
+      else if (k == "mandatory_documents")
+        cat.mandatory_documents.clear(), in.Get(f, cat.mandatory_documents);
+      else if (k == "forums")
+        ReadForums(in, f, cat.forums);
     });
   });
 }
@@ -86,9 +94,12 @@ void ReadRules(JsonIn& in, value v, rules::Rulebook& rb) {
         in.Get(f, setting.enabled);
       } else if (k == "severity") {
         if (auto s = in.String(f, true)) {
-          if (s->empty()) setting.severity.reset();
-          else if (auto sev = rules::ParseSeverity(*s)) setting.severity = sev;
-          else in.Error("unknown value \"" + std::string(*s) + "\" (expected error, warning or info)");
+          if (s->empty())
+            setting.severity.reset();
+          else if (auto sev = rules::ParseSeverity(*s))
+            setting.severity = sev;
+          else
+            in.Error("unknown value \"" + std::string(*s) + "\" (expected error, warning or info)");
         }
       }
     });
@@ -103,47 +114,83 @@ void Replace(JsonIn& in, value v, std::vector<T>& list) {
 
 void ReadRulebook(JsonIn& in, value v, rules::Rulebook& rb) {
   in.Object(v, [&](std::string_view k, value f) {
-    if (k == "dpia_threshold") ReadPositive(in, f, rb.dpia_threshold, 9);
-    else if (k == "contract_notice_days") ReadPositive(in, f, rb.contract_notice_days, 3650);
-    else if (k == "access_review_months") ReadPositive(in, f, rb.access_review_months, 120);
-    else if (k == "log_review_months") ReadPositive(in, f, rb.log_review_months, 120);
-    else if (k == "authority_notice_hours") ReadPositive(in, f, rb.authority_notice_hours, 10000);
-    else if (k == "subjects_notice_hours") ReadPositive(in, f, rb.subjects_notice_hours, 10000);
-    else if (k == "require_dpa_delegation") in.Get(f, rb.require_dpa_delegation);
-    else if (k == "dsar_months") ReadPositive(in, f, rb.dsar_months, 12);
-    else if (k == "dsar_extension_months") ReadPositive(in, f, rb.dsar_extension_months, 12);
-    else if (k == "lis_review_months") ReadPositive(in, f, rb.lis_review_months, 120);
-    else if (k == "reminder_days") ReadPositive(in, f, rb.reminder_days, 365);
-    else if (k == "message_stale_days") ReadPositive(in, f, rb.message_stale_days, 365);
-    else if (k == "plan_deadline") ReadMonthDay(in, f, rb.plan_deadline);
-    else if (k == "plan_reminder") ReadMonthDay(in, f, rb.plan_reminder);
-    else if (k == "report_deadline") ReadMonthDay(in, f, rb.report_deadline);
-    else if (k == "scope_users_needs_two_administrations") in.Get(f, rb.scope_users_needs_two_administrations);
-    else if (k == "retention_management_plan_years") ReadPositive(in, f, rb.retention_management_plan_years, 1000);
-    else if (k == "retention_change_log_years") ReadPositive(in, f, rb.retention_change_log_years, 1000);
-    else if (k == "retention_log_review_report_years") ReadPositive(in, f, rb.retention_log_review_report_years, 1000);
-    else if (k == "procurement_roles") Replace(in, f, rb.procurement_roles);
-    else if (k == "owner_titles") Replace(in, f, rb.owner_titles);
-    else if (k == "infrastructure_owner_titles") Replace(in, f, rb.infrastructure_owner_titles);
-    else if (k == "manager_titles") Replace(in, f, rb.manager_titles);
-    else if (k == "dpa_clauses") Replace(in, f, rb.dpa_clauses);
-    else if (k == "standing_documents") Replace(in, f, rb.standing_documents);
-    else if (k == "diary_documents") Replace(in, f, rb.diary_documents);
-    else if (k == "eea_countries") Replace(in, f, rb.eea_countries);
-    else if (k == "cooperation_documents") Replace(in, f, rb.cooperation_documents);
-    else if (k == "cooperation_duties") Replace(in, f, rb.cooperation_duties);
-    else if (k == "cooperation_stakeholders") Replace(in, f, rb.cooperation_stakeholders);
-    else if (k == "dpa_decisions_from") in.Get(f, rb.dpa_decisions_from);
-    else if (k == "delegation_report_days") ReadPositive(in, f, rb.delegation_report_days, 3650);
-    else if (k == "breach_records_from") in.Get(f, rb.breach_records_from);
-    else if (k == "categories") ReadCategories(in, f, rb);
-    else if (k == "rules") ReadRules(in, f, rb);
+    if (k == "dpia_threshold")
+      ReadPositive(in, f, rb.dpia_threshold, 9);
+    else if (k == "contract_notice_days")
+      ReadPositive(in, f, rb.contract_notice_days, 3650);
+    else if (k == "access_review_months")
+      ReadPositive(in, f, rb.access_review_months, 120);
+    else if (k == "log_review_months")
+      ReadPositive(in, f, rb.log_review_months, 120);
+    else if (k == "authority_notice_hours")
+      ReadPositive(in, f, rb.authority_notice_hours, 10000);
+    else if (k == "subjects_notice_hours")
+      ReadPositive(in, f, rb.subjects_notice_hours, 10000);
+    else if (k == "require_dpa_delegation")
+      in.Get(f, rb.require_dpa_delegation);
+    else if (k == "dsar_months")
+      ReadPositive(in, f, rb.dsar_months, 12);
+    else if (k == "dsar_extension_months")
+      ReadPositive(in, f, rb.dsar_extension_months, 12);
+    else if (k == "lis_review_months")
+      ReadPositive(in, f, rb.lis_review_months, 120);
+    else if (k == "reminder_days")
+      ReadPositive(in, f, rb.reminder_days, 365);
+    else if (k == "message_stale_days")
+      ReadPositive(in, f, rb.message_stale_days, 365);
+    else if (k == "plan_deadline")
+      ReadMonthDay(in, f, rb.plan_deadline);
+    else if (k == "plan_reminder")
+      ReadMonthDay(in, f, rb.plan_reminder);
+    else if (k == "report_deadline")
+      ReadMonthDay(in, f, rb.report_deadline);
+    else if (k == "scope_users_needs_two_administrations")
+      in.Get(f, rb.scope_users_needs_two_administrations);
+    else if (k == "retention_management_plan_years")
+      ReadPositive(in, f, rb.retention_management_plan_years, 1000);
+    else if (k == "retention_change_log_years")
+      ReadPositive(in, f, rb.retention_change_log_years, 1000);
+    else if (k == "retention_log_review_report_years")
+      ReadPositive(in, f, rb.retention_log_review_report_years, 1000);
+    else if (k == "procurement_roles")
+      Replace(in, f, rb.procurement_roles);
+    else if (k == "owner_titles")
+      Replace(in, f, rb.owner_titles);
+    else if (k == "infrastructure_owner_titles")
+      Replace(in, f, rb.infrastructure_owner_titles);
+    else if (k == "manager_titles")
+      Replace(in, f, rb.manager_titles);
+    else if (k == "dpa_clauses")
+      Replace(in, f, rb.dpa_clauses);
+    else if (k == "standing_documents")
+      Replace(in, f, rb.standing_documents);
+    else if (k == "diary_documents")
+      Replace(in, f, rb.diary_documents);
+    else if (k == "eea_countries")
+      Replace(in, f, rb.eea_countries);
+    else if (k == "cooperation_documents")
+      Replace(in, f, rb.cooperation_documents);
+    else if (k == "cooperation_duties")
+      Replace(in, f, rb.cooperation_duties);
+    else if (k == "cooperation_stakeholders")
+      Replace(in, f, rb.cooperation_stakeholders);
+    else if (k == "dpa_decisions_from")
+      in.Get(f, rb.dpa_decisions_from);
+    else if (k == "delegation_report_days")
+      ReadPositive(in, f, rb.delegation_report_days, 3650);
+    else if (k == "breach_records_from")
+      in.Get(f, rb.breach_records_from);
+    else if (k == "categories")
+      ReadCategories(in, f, rb);
+    else if (k == "rules")
+      ReadRules(in, f, rb);
   });
 }
 
 }  // namespace
 
-std::vector<model::Problem> ApplyRulebookJson(rules::Rulebook& rulebook, std::string_view json, const std::string& root) {
+std::vector<model::Problem> ApplyRulebookJson(rules::Rulebook& rulebook, std::string_view json,
+                                              const std::string& root) {
   const simdjson::padded_string padded(json);
   simdjson::ondemand::parser parser;
   simdjson::ondemand::document doc;
@@ -159,7 +206,8 @@ std::vector<model::Problem> ApplyRulebookJson(rules::Rulebook& rulebook, std::st
   }
   rules::Rulebook candidate = rulebook;  // nothing changes unless all of it is good
   ReadRulebook(in, v, candidate);
-  if (!in.fatal() && internal::HasTrailingContent(doc)) in.ErrorAt(root, "invalid JSON: content after the end of the document");
+  if (!in.fatal() && internal::HasTrailingContent(doc))
+    in.ErrorAt(root, "invalid JSON: content after the end of the document");
   auto problems = in.TakeProblems();
   if (problems.empty()) rulebook = std::move(candidate);
   return problems;
@@ -174,8 +222,7 @@ std::vector<model::Problem> ApplyOrganizationRulebooks(rules::Rulebook& rulebook
     const auto& org = reg.organizations[i];
     if (org.rulebook_overrides.empty()) continue;
     rules::Rulebook own = base;
-    auto found = ApplyRulebookJson(own, org.rulebook_overrides,
-                                   "$.organizations[" + std::to_string(i) + "].rulebook");
+    auto found = ApplyRulebookJson(own, org.rulebook_overrides, "$.organizations[" + std::to_string(i) + "].rulebook");
     if (!found.empty()) {
       problems.insert(problems.end(), found.begin(), found.end());
       continue;
@@ -206,8 +253,10 @@ std::string RulebookJson(const rules::Rulebook& rb) {
     o.Key(key);
     o.BeginArray();
     for (const auto& v : list) {
-      if constexpr (std::is_enum_v<std::decay_t<decltype(v)>>) o.String(model::ToString(v));
-      else o.String(v);
+      if constexpr (std::is_enum_v<std::decay_t<decltype(v)>>)
+        o.String(model::ToString(v));
+      else
+        o.String(v);
     }
     o.EndArray();
   };
@@ -243,12 +292,16 @@ std::string RulebookJson(const rules::Rulebook& rb) {
   names("cooperation_duties", rb.cooperation_duties);
   names("cooperation_stakeholders", rb.cooperation_stakeholders);
   o.Key("dpa_decisions_from");
-  if (rb.dpa_decisions_from) o.String(model::FormatDate(*rb.dpa_decisions_from));
-  else o.Null();
+  if (rb.dpa_decisions_from)
+    o.String(model::FormatDate(*rb.dpa_decisions_from));
+  else
+    o.Null();
   o.Field("delegation_report_days", rb.delegation_report_days);
   o.Key("breach_records_from");
-  if (rb.breach_records_from) o.String(model::FormatDate(*rb.breach_records_from));
-  else o.Null();
+  if (rb.breach_records_from)
+    o.String(model::FormatDate(*rb.breach_records_from));
+  else
+    o.Null();
   o.Key("categories");
   o.BeginObject();
   for (auto c : model::AllValues<model::Category>()) {
@@ -274,8 +327,10 @@ std::string RulebookJson(const rules::Rulebook& rb) {
     o.BeginObject();
     o.Field("enabled", s.enabled);
     o.Key("severity");  // null: the rule's own severities
-    if (s.severity) o.String(rules::ToString(*s.severity));
-    else o.Null();
+    if (s.severity)
+      o.String(rules::ToString(*s.severity));
+    else
+      o.Null();
     o.EndObject();
   }
   o.EndObject();

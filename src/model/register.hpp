@@ -18,8 +18,8 @@ struct Organization {
   OrganizationId id;
   std::string name;
   OrganizationKind kind = OrganizationKind::kMunicipality;
-  std::optional<PersonId> dpo;                 // dataskyddsombud
-  std::optional<Date> management_review_on;    // last PDCA review of the management system (R-LIS-REVIEW)
+  std::optional<PersonId> dpo;               // dataskyddsombud
+  std::optional<Date> management_review_on;  // last PDCA review of the management system (R-LIS-REVIEW)
   // The organization's own rulebook overrides (cooperation-and-decisions.md §1), kept like the register's: the
   // canonical JSON text of its "rulebook" object (empty: none). The rules layer interprets it.
   std::string rulebook_overrides;
@@ -45,7 +45,7 @@ struct Administration {
   AdministrationId id;
   OrganizationId organization;
   std::string name;
-  std::vector<CommitteeId> committees;            // the committees it works for
+  std::vector<CommitteeId> committees;             // the committees it works for
   std::optional<CommitteeId> employing_committee;  // defaults to committees[0]
   std::vector<Unit> units;
   friend bool operator==(const Administration&, const Administration&) = default;
@@ -69,9 +69,9 @@ struct Classification {
 };
 
 struct Transfer {
-  std::optional<std::string> basis;          // chapter 5 GDPR basis: adequacy, scc, bcr, derogation, ...
-  std::optional<DocumentId> tia_document;    // the system's transfer impact assessment
-  std::optional<DocumentId> art9_document;   // with special categories: the art. 9 analysis
+  std::optional<std::string> basis;         // chapter 5 GDPR basis: adequacy, scc, bcr, derogation, ...
+  std::optional<DocumentId> tia_document;   // the system's transfer impact assessment
+  std::optional<DocumentId> art9_document;  // with special categories: the art. 9 analysis
   friend bool operator==(const Transfer&, const Transfer&) = default;
 };
 
@@ -94,7 +94,8 @@ struct Document {
   std::optional<PersonId> signed_by;
   std::vector<CommitteeId> on_behalf_of;
   std::optional<OrganizationId> organization;  // a DPA's contracting organization; defaults to the owner's
-  std::vector<OrganizationId> organizations;   // a DPA's controller organizations it is signed for (default: organization)
+  std::vector<OrganizationId>
+      organizations;  // a DPA's controller organizations it is signed for (default: organization)
   std::vector<std::string> clauses;
   std::vector<PowerOfAttorneyId> powers_of_attorney;
   std::optional<int> year;
@@ -301,7 +302,7 @@ struct CooperationDocument {
   std::optional<Date> done_on;
   std::optional<Date> published_on;  // the essence made available to the data subjects (art. 26.2)
   std::optional<std::string> diary_number;
-  bool dpia = false;                 // a risk analysis that includes the DPIA
+  bool dpia = false;  // a risk analysis that includes the DPIA
   bool dpo_consulted = false;
   friend bool operator==(const CooperationDocument&, const CooperationDocument&) = default;
 };
@@ -337,13 +338,13 @@ struct DpaDecision {
   SystemId system;
   std::vector<CommitteeId> committees;  // for whom it is decided
   std::optional<Date> decided_on;
-  std::optional<PersonId> decided_by;       // absent when decided at a meeting
-  std::optional<DelegationId> delegation;   // the delegation used; absent at a meeting
-  std::optional<std::string> meeting;       // e.g. "BN 2024-10-01 § 12" when the committee decided itself
+  std::optional<PersonId> decided_by;      // absent when decided at a meeting
+  std::optional<DelegationId> delegation;  // the delegation used; absent at a meeting
+  std::optional<std::string> meeting;      // e.g. "BN 2024-10-01 § 12" when the committee decided itself
   std::optional<std::string> processor;
   std::optional<std::string> diary_number;
-  std::optional<Date> reported_on;          // reported to the committee (KL 7 kap. 8 §)
-  std::optional<std::string> reported_at;   // the meeting and paragraph it was reported at, e.g. "BN 2024-11-12 § 5"
+  std::optional<Date> reported_on;         // reported to the committee (KL 7 kap. 8 §)
+  std::optional<std::string> reported_at;  // the meeting and paragraph it was reported at, e.g. "BN 2024-11-12 § 5"
   friend bool operator==(const DpaDecision&, const DpaDecision&) = default;
 };
 

@@ -47,7 +47,8 @@ unsigned Date::day() const { return static_cast<unsigned>(Ymd(days_).day()); }
 
 Date Date::AddMonths(int months) const {
   const auto ymd = Ymd(days_);
-  const int total = static_cast<int>(ymd.year()) * 12 + static_cast<int>(static_cast<unsigned>(ymd.month())) - 1 + months;
+  const int total =
+      static_cast<int>(ymd.year()) * 12 + static_cast<int>(static_cast<unsigned>(ymd.month())) - 1 + months;
   const int y = total >= 0 ? total / 12 : (total - 11) / 12;
   const unsigned m = static_cast<unsigned>(total - y * 12) + 1;
   const auto last =

@@ -1,12 +1,12 @@
 #include "model/validate.hpp"
 
-#include "model/id_map.hpp"
-#include "model/id_syntax.hpp"
-
 #include <array>
 #include <thread>
 #include <unordered_map>
 #include <unordered_set>
+
+#include "model/id_map.hpp"
+#include "model/id_syntax.hpp"
 
 namespace ansvar::model {
 namespace {
@@ -65,11 +65,10 @@ class Path {
   bool is_index_ = false;
 };
 
-constexpr std::string_view kWhat[] = {"organization",        "committee",         "administration", "person",
-                                      "system",              "delegation",        "power of attorney",
-                                      "processing activity", "processor record",  "incident",
-                                      "data subject request", "agreement",
-                                      "cooperation",         "DPA decision"};
+constexpr std::string_view kWhat[] = {"organization",     "committee",   "administration",       "person",
+                                      "system",           "delegation",  "power of attorney",    "processing activity",
+                                      "processor record", "incident",    "data subject request", "agreement",
+                                      "cooperation",      "DPA decision"};
 
 // Checks the references of one entity at a time.
 class References {
@@ -90,7 +89,8 @@ class References {
     const Path units_path(p, "units");
     for (size_t u = 0; u < a.units.size(); ++u) {
       const Path up(units_path, u);
-      if (a.units[u].id.empty()) out_.Add(Path(up, "id").str(), "missing id");
+      if (a.units[u].id.empty())
+        out_.Add(Path(up, "id").str(), "missing id");
       else if (!units.insert(a.units[u].id.str()).second)
         out_.Add(Path(up, "id").str(), "duplicate unit id " + Quote(a.units[u].id.str()));
     }
@@ -106,7 +106,8 @@ class References {
       else
         found = true;  // already reported as an unknown administration
     }
-    if (!found) out_.Add(Path(p, "unit").str(), "unknown unit " + Quote(person.unit->str()) + " in the person's administration");
+    if (!found)
+      out_.Add(Path(p, "unit").str(), "unknown unit " + Quote(person.unit->str()) + " in the person's administration");
   }
 
   void Check(const System& s, const Path& p) {
@@ -221,7 +222,8 @@ class References {
 
  private:
   void Ref(Collection c, const std::string& id, const Path& path) {
-    if (!lookup_.Has(c, id)) out_.Add(path.str(), "unknown " + std::string(kWhat[static_cast<size_t>(c)]) + " " + Quote(id));
+    if (!lookup_.Has(c, id))
+      out_.Add(path.str(), "unknown " + std::string(kWhat[static_cast<size_t>(c)]) + " " + Quote(id));
   }
   template <class T>
   void Ref(Collection c, const std::optional<T>& id, const Path& path) {
@@ -250,7 +252,8 @@ IdMap<size_t> IndexIds(const std::vector<T>& items, std::string_view collection,
     }
     if (auto bad = IdSyntaxProblem(id)) out.Add(At(collection, i) + ".id", std::move(*bad));
     auto [first, inserted] = ids.Insert(id, i);
-    if (!inserted) out.Add(At(collection, i) + ".id", "duplicate id " + Quote(id) + " (first at " + At(collection, *first) + ")");
+    if (!inserted)
+      out.Add(At(collection, i) + ".id", "duplicate id " + Quote(id) + " (first at " + At(collection, *first) + ")");
   }
   return ids;
 }
@@ -314,20 +317,34 @@ class Validator : public Lookup {
   template <class Fn>
   void With(size_t c, Fn&& fn) const {
     switch (static_cast<Collection>(c)) {
-      case Collection::kOrganization: return fn(reg_.organizations, "$.organizations", false);
-      case Collection::kCommittee: return fn(reg_.committees, "$.committees", false);
-      case Collection::kAdministration: return fn(reg_.administrations, "$.administrations", false);
-      case Collection::kPerson: return fn(reg_.people, "$.people", false);
-      case Collection::kSystem: return fn(reg_.systems, "$.systems", false);
-      case Collection::kDelegation: return fn(reg_.delegations, "$.delegations", true);
-      case Collection::kPowerOfAttorney: return fn(reg_.powers_of_attorney, "$.powers_of_attorney", false);
-      case Collection::kProcessingActivity: return fn(reg_.processing_activities, "$.processing_activities", false);
-      case Collection::kProcessorRecord: return fn(reg_.processor_records, "$.processor_records", true);
-      case Collection::kIncident: return fn(reg_.incidents, "$.incidents", false);
-      case Collection::kDataSubjectRequest: return fn(reg_.data_subject_requests, "$.data_subject_requests", false);
-      case Collection::kAgreement: return fn(reg_.agreements, "$.agreements", false);
-      case Collection::kCooperation: return fn(reg_.cooperations, "$.cooperations", false);
-      case Collection::kDpaDecision: return fn(reg_.dpa_decisions, "$.dpa_decisions", false);
+      case Collection::kOrganization:
+        return fn(reg_.organizations, "$.organizations", false);
+      case Collection::kCommittee:
+        return fn(reg_.committees, "$.committees", false);
+      case Collection::kAdministration:
+        return fn(reg_.administrations, "$.administrations", false);
+      case Collection::kPerson:
+        return fn(reg_.people, "$.people", false);
+      case Collection::kSystem:
+        return fn(reg_.systems, "$.systems", false);
+      case Collection::kDelegation:
+        return fn(reg_.delegations, "$.delegations", true);
+      case Collection::kPowerOfAttorney:
+        return fn(reg_.powers_of_attorney, "$.powers_of_attorney", false);
+      case Collection::kProcessingActivity:
+        return fn(reg_.processing_activities, "$.processing_activities", false);
+      case Collection::kProcessorRecord:
+        return fn(reg_.processor_records, "$.processor_records", true);
+      case Collection::kIncident:
+        return fn(reg_.incidents, "$.incidents", false);
+      case Collection::kDataSubjectRequest:
+        return fn(reg_.data_subject_requests, "$.data_subject_requests", false);
+      case Collection::kAgreement:
+        return fn(reg_.agreements, "$.agreements", false);
+      case Collection::kCooperation:
+        return fn(reg_.cooperations, "$.cooperations", false);
+      case Collection::kDpaDecision:
+        return fn(reg_.dpa_decisions, "$.dpa_decisions", false);
     }
   }
   void IndexStep(size_t c) {

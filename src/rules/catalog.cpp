@@ -14,8 +14,7 @@ constexpr std::array kRules = std::to_array<RuleInfo>({
      "Ett aktivt system eller ett system under avveckling ska ha de roller som dess kategori kräver.",
      "An active or retiring system must have every role its category makes mandatory.",
      "K: Modell för digitala tjänster och system, Roller (model.md §3.1)"},
-    {kRoleProcurement, "R-ROLE-PROCUREMENT", kError, "Roll saknas inför upphandling",
-     "Role missing before procurement",
+    {kRoleProcurement, "R-ROLE-PROCUREMENT", kError, "Roll saknas inför upphandling", "Role missing before procurement",
      "Ägare, budgetansvarig och teknisk systemförvaltare utses innan upphandlingen startar; övriga obligatoriska "
      "roller som saknas under upphandling är en varning.",
      "Owner, budget holder and technical steward are appointed before procurement starts; other mandatory roles "
@@ -162,7 +161,8 @@ constexpr std::array kRules = std::to_array<RuleInfo>({
      "För kommungemensamma system gör KS tröskelanalys och en referensbedömning som gäller alla nämnder.",
      "For a municipality-wide system KS makes the threshold analysis and a reference DPIA for every committee.",
      "K: Konsekvensbedömning (model.md §5.5)"},
-    {kTransferTia, "R-TRANSFER-TIA", kError, "Överföring till tredje land utan stöd", "Third-country transfer without basis",
+    {kTransferTia, "R-TRANSFER-TIA", kError, "Överföring till tredje land utan stöd",
+     "Third-country transfer without basis",
      "Behandling utanför EU/EES kräver stöd i kapitel 5 och en dokumenterad överföringsbedömning; med känsliga "
      "personuppgifter även analys enligt artikel 9.",
      "Processing outside the EU/EEA needs a chapter 5 basis and a documented transfer impact assessment; with "
@@ -188,7 +188,8 @@ constexpr std::array kRules = std::to_array<RuleInfo>({
      "A request is decided within one month (extendable by two with a reason); a refusal is an appealable decision "
      "and must say so.",
      "K: De registrerades rättigheter (model.md §5.6); GDPR art. 12.3; 7 kap. 2 § dataskyddslagen"},
-    {kClassification, "R-CLASSIFICATION", kWarning, "Informationsklassning saknas", "Information classification missing",
+    {kClassification, "R-CLASSIFICATION", kWarning, "Informationsklassning saknas",
+     "Information classification missing",
      "System med personuppgifter har en informationsklassning; för kommungemensamma system ansvarar KS.",
      "A system with personal data has an information classification; KS does it for municipality-wide systems.",
      "K: Informationssäkerhet (model.md §5.6)"},
@@ -311,9 +312,12 @@ static_assert(kRules.size() == kRuleCount, "every RuleId has an entry");
 
 std::string_view ToString(Severity s) {
   switch (s) {
-    case Severity::kError: return "error";
-    case Severity::kWarning: return "warning";
-    case Severity::kInfo: return "info";
+    case Severity::kError:
+      return "error";
+    case Severity::kWarning:
+      return "warning";
+    case Severity::kInfo:
+      return "info";
   }
   return "error";
 }

@@ -15,16 +15,22 @@ using SystemFamily = void (*)(const EvalContext&, const model::System&, Sink&);
 using RegisterFamily = void (*)(const EvalContext&, Sink&);
 
 constexpr SystemFamily kSystemFamilies[] = {
-    internal::EvaluateRoles,           internal::EvaluateScope,    internal::EvaluateDocuments,
-    internal::EvaluateAnnualCycle,     internal::EvaluateDpa,      internal::EvaluateProcessorRecord,
-    internal::EvaluateSecurity,        internal::EvaluateCooperation, internal::EvaluateReferenceDpia,
-    internal::EvaluateCooperationDpa,  internal::EvaluateDecisionsOf,
+    internal::EvaluateRoles,          internal::EvaluateScope,       internal::EvaluateDocuments,
+    internal::EvaluateAnnualCycle,    internal::EvaluateDpa,         internal::EvaluateProcessorRecord,
+    internal::EvaluateSecurity,       internal::EvaluateCooperation, internal::EvaluateReferenceDpia,
+    internal::EvaluateCooperationDpa, internal::EvaluateDecisionsOf,
 };
 
 constexpr RegisterFamily kRegisterFamilies[] = {
-    internal::EvaluateDelegations, internal::EvaluateProcessingActivities, internal::EvaluateDpias,
-    internal::EvaluateIncidents,   internal::EvaluateRequests,             internal::EvaluateManagementReviews,
-    internal::EvaluateCooperations, internal::EvaluateDpaDecisions,       internal::EvaluatePowersOfAttorney,
+    internal::EvaluateDelegations,
+    internal::EvaluateProcessingActivities,
+    internal::EvaluateDpias,
+    internal::EvaluateIncidents,
+    internal::EvaluateRequests,
+    internal::EvaluateManagementReviews,
+    internal::EvaluateCooperations,
+    internal::EvaluateDpaDecisions,
+    internal::EvaluatePowersOfAttorney,
 };
 
 // Each system is judged by its organization's effective rulebook: the families see it as ctx.rulebook.
@@ -93,9 +99,15 @@ Summary Summarize(const std::vector<Finding>& findings) {
   Summary s;
   for (const auto& f : findings) {
     switch (f.severity) {
-      case Severity::kError: ++s.error; break;
-      case Severity::kWarning: ++s.warning; break;
-      case Severity::kInfo: ++s.info; break;
+      case Severity::kError:
+        ++s.error;
+        break;
+      case Severity::kWarning:
+        ++s.warning;
+        break;
+      case Severity::kInfo:
+        ++s.info;
+        break;
     }
   }
   return s;

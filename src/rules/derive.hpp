@@ -29,8 +29,8 @@ struct Responsibilities {
   std::vector<model::RoleKind> mandatory_roles;          // sorted by wire name
   std::vector<model::DocumentKind> mandatory_documents;  // sorted by wire name
   DpaDecider dpa_decided_by;
-  const model::Committee* incident_handler = nullptr;    // R-INC-HANDLER
-  const model::Person* owner = nullptr;                  // the (first) owner
+  const model::Committee* incident_handler = nullptr;  // R-INC-HANDLER
+  const model::Person* owner = nullptr;                // the (first) owner
 };
 
 Responsibilities Derive(const RegisterIndex& index, const Rulebook& rulebook, const model::System& system);

@@ -318,8 +318,8 @@ class Builder {
       if (r.done_on) (r.kind == model::ReviewKind::kAccessReview ? access : logs).push_back(*r.done_on);
     for (const auto& d : s.documents)
       if (d.kind == DocumentKind::kLogReviewReport && d.done_on) logs.push_back(*d.done_on);
-    auto who = Holders(s, {RoleKind::kSystemSteward, RoleKind::kServiceSteward, RoleKind::kLeadSuperuser,
-                           RoleKind::kAreaManager});
+    auto who = Holders(
+        s, {RoleKind::kSystemSteward, RoleKind::kServiceSteward, RoleKind::kLeadSuperuser, RoleKind::kAreaManager});
     if (who.empty()) who = HoldersOr(s, {RoleKind::kOwner}, RoleKind::kOwner);
     auto series = [&](RuleId rule, std::vector<Date> done, int months) {
       std::sort(done.begin(), done.end());

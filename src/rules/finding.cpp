@@ -6,7 +6,7 @@ namespace ansvar::rules {
 
 std::string_view ToString(SubjectType type) {
   static constexpr std::array<std::string_view, 10> kNames = {
-      "system",       "committee", "processing_activity", "incident",    "data_subject_request",
+      "system",       "committee", "processing_activity", "incident",     "data_subject_request",
       "organization", "document",  "cooperation",         "dpa_decision", "power_of_attorney"};
   return kNames[static_cast<size_t>(type)];
 }

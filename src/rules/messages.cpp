@@ -69,7 +69,8 @@ std::string SystemName(const RegisterIndex& index, const std::string& id) {
 
 std::string DutyLabel(const std::string& duty, Lang lang) {
   const bool sv = lang == Lang::kSv;
-  if (duty == "information_to_subjects") return sv ? "information till de registrerade" : "information to data subjects";
+  if (duty == "information_to_subjects")
+    return sv ? "information till de registrerade" : "information to data subjects";
   if (duty == "data_subject_requests") return sv ? "de registrerades begäranden" : "data subject requests";
   if (duty == "breach_handling") return sv ? "hantering av incidenter" : "breach handling";
   if (duty == "breach_notification") return sv ? "anmälan av incidenter" : "breach notification";
@@ -84,7 +85,8 @@ std::string BreachFieldLabel(const std::string& field, Lang lang) {
   const bool sv = lang == Lang::kSv;
   if (field == "description") return sv ? "vad som hänt" : "a description of what happened";
   if (field == "subject_categories") return sv ? "kategorier av registrerade" : "the categories of data subjects";
-  if (field == "approx_subjects") return sv ? "ungefärligt antal registrerade" : "the approximate number of data subjects";
+  if (field == "approx_subjects")
+    return sv ? "ungefärligt antal registrerade" : "the approximate number of data subjects";
   if (field == "record_categories") return sv ? "kategorier av personuppgiftsposter" : "the categories of records";
   if (field == "approx_records") return sv ? "ungefärligt antal poster" : "the approximate number of records";
   if (field == "likely_consequences") return sv ? "sannolika följder" : "the likely consequences";
@@ -108,9 +110,12 @@ std::string StakeholderLabel(const std::string& who, Lang lang) {
 
 std::string SubjectName(const Subject& subject, const RegisterIndex& index) {
   switch (subject.type) {
-    case SubjectType::kSystem: return SystemName(index, subject.id);
-    case SubjectType::kCommittee: return CommitteeName(index, subject.id);
-    case SubjectType::kOrganization: return OrganizationName(index, subject.id);
+    case SubjectType::kSystem:
+      return SystemName(index, subject.id);
+    case SubjectType::kCommittee:
+      return CommitteeName(index, subject.id);
+    case SubjectType::kOrganization:
+      return OrganizationName(index, subject.id);
     case SubjectType::kProcessingActivity: {
       const auto* a = index.FindActivity(subject.id);
       return a && !a->name.empty() ? a->name : subject.id;
@@ -120,7 +125,8 @@ std::string SubjectName(const Subject& subject, const RegisterIndex& index) {
         if (c.id.str() == subject.id) return c.name.empty() ? subject.id : c.name;
       return subject.id;
     }
-    default: return subject.id;
+    default:
+      return subject.id;
   }
 }
 
@@ -129,7 +135,8 @@ std::string Message(const Finding& f, const RegisterIndex& index, Lang lang) {
   const std::string name = SubjectName(f.subject, index);
   std::string what = name;
   if (f.subject.type == SubjectType::kSystem)
-    if (const auto* s = index.FindSystem(f.subject.id)) what = name + " (" + std::string(Label(s->category, lang)) + ")";
+    if (const auto* s = index.FindSystem(f.subject.id))
+      what = name + " (" + std::string(Label(s->category, lang)) + ")";
 
   switch (f.rule) {
     case RuleId::kRoleMandatory:
@@ -140,7 +147,8 @@ std::string Message(const Finding& f, const RegisterIndex& index, Lang lang) {
     case RuleId::kRoleOwnerTitle:
       return sv ? "Ägaren av " + what + " har inte en befattning som får äga systemet"
                 : "The owner of " + what + " does not hold a title that may own the system";
-    case RuleId::kRoleSingleOwner: return sv ? what + " har fler än en ägare" : what + " has more than one owner";
+    case RuleId::kRoleSingleOwner:
+      return sv ? what + " har fler än en ägare" : what + " has more than one owner";
     case RuleId::kRoleNoOwner:
       return sv ? what + " har ägare eller budgetansvarig, vilket kategorin inte har"
                 : what + " has an owner or budget holder, which its category does not have";
@@ -178,7 +186,8 @@ std::string Message(const Finding& f, const RegisterIndex& index, Lang lang) {
       if (f.severity == Severity::kError)
         return sv ? "Grundavtalet för " + what + " löpte ut " + Str(f, "valid_to")
                   : "The base contract of " + what + " ended on " + Str(f, "valid_to");
-      return sv ? "Grundavtalet för " + what + " löper ut " + Str(f, "valid_to") + ": besluta om förlängning eller uppsägning"
+      return sv ? "Grundavtalet för " + what + " löper ut " + Str(f, "valid_to") +
+                      ": besluta om förlängning eller uppsägning"
                 : "The base contract of " + what + " ends on " + Str(f, "valid_to") + ": decide to extend or terminate";
     case RuleId::kDiarium:
       return sv ? what + " har dokument utan diarienummer (" + Joined(f, "documents") + ")"
@@ -196,10 +205,14 @@ std::string Message(const Finding& f, const RegisterIndex& index, Lang lang) {
     case RuleId::kRopaProcessor:
       return sv ? CommitteeName(index, Str(f, "committee")) + " saknar biträdesförteckning för " + name
                 : CommitteeName(index, Str(f, "committee")) + " keeps no processor record for " + name;
-    case RuleId::kDpaDecider: return name;
+    case RuleId::kDpaDecider:
+      return name;
     case RuleId::kDelegKf33:
-      return sv ? name + " har inte delegerat beslut om PUB-avtal för kommungemensamma system till biträdande kommundirektören"
-                : name + " has not delegated DPA decisions for municipality-wide systems to the deputy municipal director";
+      return sv ? name +
+                      " har inte delegerat beslut om PUB-avtal för kommungemensamma system till biträdande "
+                      "kommundirektören"
+                : name +
+                      " has not delegated DPA decisions for municipality-wide systems to the deputy municipal director";
     case RuleId::kDpaSigner:
       return sv ? "PUB-avtalet för " + what + " är inte undertecknat av biträdande kommundirektören"
                 : "The DPA of " + what + " is not signed by the deputy municipal director";
@@ -228,13 +241,13 @@ std::string Message(const Finding& f, const RegisterIndex& index, Lang lang) {
       return sv ? "De registrerade informerades inte i tid om incident " + name
                 : "Data subjects were not informed of breach " + name + " in time";
     case RuleId::kDpiaThreshold:
-      return sv ? "Behandlingen " + name + " saknar tröskelanalys" : "The processing " + name + " has no threshold analysis";
+      return sv ? "Behandlingen " + name + " saknar tröskelanalys"
+                : "The processing " + name + " has no threshold analysis";
     case RuleId::kDpiaRequired:
       return sv ? "Behandlingen " + name + " når tröskeln men saknar konsekvensbedömning"
                 : "The processing " + name + " reaches the threshold but has no DPIA";
     case RuleId::kDpiaReference:
-      return sv ? "KS bör göra en referensbedömning (DPIA) för " + what
-                : "KS should make a reference DPIA for " + what;
+      return sv ? "KS bör göra en referensbedömning (DPIA) för " + what : "KS should make a reference DPIA for " + what;
     case RuleId::kTransferTia:
       if (f.severity == Severity::kInfo)
         return sv ? what + " behandlar känsliga personuppgifter utanför EU/EES: dokumentera analysen enligt artikel 9"
@@ -243,7 +256,8 @@ std::string Message(const Finding& f, const RegisterIndex& index, Lang lang) {
                 : what + " is processed outside the EU/EEA (" + Joined(f, "countries") + ") without a basis and a TIA";
     case RuleId::kFlowSecurity:
       return sv ? what + " skickar personuppgifter till " + SystemName(index, Str(f, "to")) + " med lägre skyddsnivå"
-                : what + " sends personal data to " + SystemName(index, Str(f, "to")) + ", which has a lower protection level";
+                : what + " sends personal data to " + SystemName(index, Str(f, "to")) +
+                      ", which has a lower protection level";
     case RuleId::kAccessReview:
       return sv ? "Behörigheterna i " + what + " har inte setts över inom intervallet"
                 : "Access rights of " + what + " have not been reviewed within the interval";
@@ -314,14 +328,16 @@ std::string Message(const Finding& f, const RegisterIndex& index, Lang lang) {
                 : "Delegated decision " + name + " is not reported to the committee (due " + Str(f, "due") + ")";
     case RuleId::kFullmaktIssuer:
       return sv ? "Fullmakten " + name + " är inte utfärdad av behörig förvaltningschef med stöd av delegation"
-                : "Power of attorney " + name + " was not issued by an entitled administration director under delegation";
+                : "Power of attorney " + name +
+                      " was not issued by an entitled administration director under delegation";
     case RuleId::kPlanApprover:
       return sv ? "Förvaltningsplan eller uppföljningsrapport " + Year(f) + " för " + what +
                       " är godkänd av någon som inte är budgetansvarig"
                 : "The " + Year(f) + " management plan or follow-up report of " + what +
                       " was approved by someone who is not its budget holder";
     case RuleId::kIncContent:
-      return sv ? "Incident " + name + " saknar uppgift om " + BreachFieldLabel(Str(f, "field"), lang) + " (artikel 33.3)"
+      return sv ? "Incident " + name + " saknar uppgift om " + BreachFieldLabel(Str(f, "field"), lang) +
+                      " (artikel 33.3)"
                 : "Breach " + name + " lacks " + BreachFieldLabel(Str(f, "field"), lang) + " (art. 33.3)";
     case RuleId::kIncAffected:
       return sv ? "Dokumentationen om incident " + name + " har inte skickats till alla berörda nämnder"
@@ -329,7 +345,8 @@ std::string Message(const Finding& f, const RegisterIndex& index, Lang lang) {
     case RuleId::kMsgStale:
       // The subject is the message's system; detail.title names the message (rules/operational_messages.hpp).
       return sv ? "Driftmeddelandet \"" + Str(f, "title") + "\" om " + name + " är inaktuellt och ska tas ned"
-                : "Operational message \"" + Str(f, "title") + "\" about " + name + " is out of date and must be taken down";
+                : "Operational message \"" + Str(f, "title") + "\" about " + name +
+                      " is out of date and must be taken down";
   }
   return name;
 }

@@ -52,8 +52,9 @@ RegisterIndex::RegisterIndex(const model::Register& reg)
     people_ = ById(reg.people);
     poas_ = ById(reg.powers_of_attorney);
     activities_by_id_ = ById(reg.processing_activities);
-    fill(activities_, reg.processing_activities,
-         [](const model::ProcessingActivity& a) -> const auto& { return a.systems; });
+    fill(
+        activities_, reg.processing_activities,
+        [](const model::ProcessingActivity& a) -> const auto& { return a.systems; });
   };
   std::jthread other;
   if (reg.people.size() + reg.processing_activities.size() >= 20000 && std::thread::hardware_concurrency() > 1)
@@ -69,15 +70,19 @@ RegisterIndex::RegisterIndex(const model::Register& reg)
   for (const auto& a : reg.administrations) {
     admins_by_org_[a.organization.str()].push_back(&a);
     const model::Committee* employing = nullptr;
-    if (a.employing_committee) employing = FindCommittee(a.employing_committee->str());
-    else if (!a.committees.empty()) employing = FindCommittee(a.committees.front().str());
+    if (a.employing_committee)
+      employing = FindCommittee(a.employing_committee->str());
+    else if (!a.committees.empty())
+      employing = FindCommittee(a.committees.front().str());
     employing_.emplace(&a, employing);
   }
   for (const auto& d : reg.delegations) delegations_[d.committee.str()].push_back(&d);
-  fill(agreements_, reg.agreements, [](const model::Agreement& a) -> const auto& { return a.systems; });
+  fill(
+      agreements_, reg.agreements, [](const model::Agreement& a) -> const auto& { return a.systems; });
   fill(processor_records_, reg.processor_records,
        [](const model::ProcessorRecord& r) { return std::array<model::SystemId, 1>{r.system}; });
-  fill(cooperations_, reg.cooperations, [](const model::Cooperation& c) -> const auto& { return c.systems; });
+  fill(
+      cooperations_, reg.cooperations, [](const model::Cooperation& c) -> const auto& { return c.systems; });
   fill(dpa_decisions_, reg.dpa_decisions,
        [](const model::DpaDecision& d) { return std::array<model::SystemId, 1>{d.system}; });
   if (other.joinable()) other.join();  // the controllers need the activities of each system
@@ -109,10 +114,14 @@ void RegisterIndex::BuildControllers() {
 
 const model::Organization* RegisterIndex::FindOrganization(std::string_view id) const { return FindIn(orgs_, id); }
 const model::Committee* RegisterIndex::FindCommittee(std::string_view id) const { return FindIn(committees_, id); }
-const model::Administration* RegisterIndex::FindAdministration(std::string_view id) const { return FindIn(admins_, id); }
+const model::Administration* RegisterIndex::FindAdministration(std::string_view id) const {
+  return FindIn(admins_, id);
+}
 const model::Person* RegisterIndex::FindPerson(std::string_view id) const { return FindIn(people_, id); }
 const model::System* RegisterIndex::FindSystem(std::string_view id) const { return FindIn(systems_, id); }
-const model::PowerOfAttorney* RegisterIndex::FindPowerOfAttorney(std::string_view id) const { return FindIn(poas_, id); }
+const model::PowerOfAttorney* RegisterIndex::FindPowerOfAttorney(std::string_view id) const {
+  return FindIn(poas_, id);
+}
 const model::ProcessingActivity* RegisterIndex::FindActivity(std::string_view id) const {
   return FindIn(activities_by_id_, id);
 }
@@ -175,7 +184,9 @@ std::vector<const model::Organization*> RegisterIndex::UserOrganizations(const m
 }
 
 std::span<const model::Committee* const> RegisterIndex::Controllers(size_t i) const { return controllers_.At(i); }
-std::span<const model::ProcessingActivity* const> RegisterIndex::ActivitiesOf(size_t i) const { return activities_.At(i); }
+std::span<const model::ProcessingActivity* const> RegisterIndex::ActivitiesOf(size_t i) const {
+  return activities_.At(i);
+}
 std::span<const model::ProcessorRecord* const> RegisterIndex::ProcessorRecordsOf(size_t i) const {
   return processor_records_.At(i);
 }

@@ -45,7 +45,9 @@ class RegisterIndex {
   // Distinct organizations of the administrations in `used_by`, in order of first use.
   [[nodiscard]] std::vector<const model::Organization*> UserOrganizations(const model::System& system) const;
 
-  [[nodiscard]] size_t IndexOf(const model::System& system) const { return static_cast<size_t>(&system - reg_.systems.data()); }
+  [[nodiscard]] size_t IndexOf(const model::System& system) const {
+    return static_cast<size_t>(&system - reg_.systems.data());
+  }
   // Controller committees of a system, sorted by id: the controllers of the processing activities that list it,
   // where none do, every committee served by an administration in `used_by`.
   [[nodiscard]] std::span<const model::Committee* const> Controllers(size_t system_index) const;

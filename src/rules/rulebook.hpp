@@ -19,8 +19,8 @@ namespace ansvar::rules {
 enum class ForumLevel { kNo, kAsNeeded, kYes, kMandatory };
 
 struct CategoryRules {
-  std::vector<model::RoleKind> mandatory_roles;        // R-ROLE-MANDATORY (§3.1)
-  std::vector<model::RoleKind> roles_only_with_fee;    // of those, mandatory only when the system has a fee
+  std::vector<model::RoleKind> mandatory_roles;          // R-ROLE-MANDATORY (§3.1)
+  std::vector<model::RoleKind> roles_only_with_fee;      // of those, mandatory only when the system has a fee
   std::vector<model::DocumentKind> mandatory_documents;  // R-DOC-MANDATORY, R-PLAN-ANNUAL, R-REPORT-ANNUAL (§4.1)
   std::array<ForumLevel, model::kEnumCount<model::ForumKind>> forums{};  // §4.3; kMandatory: R-FORUM-CONTRACT-REVIEW
 };
@@ -54,21 +54,21 @@ struct Rulebook {
   // EU/EEA (R-TRANSFER-TIA): ISO 3166-1 alpha-2.
   std::vector<std::string> eea_countries;
 
-  int dpia_threshold = 2;            // R-DPIA-REQUIRED: "two or more" (EDPB reading; K also says "more than two")
-  int contract_notice_days = 180;    // R-CONTRACT-EXPIRY
-  int access_review_months = 12;     // R-ACCESS-REVIEW
-  int log_review_months = 12;        // R-LOG-REVIEW
-  int authority_notice_hours = 72;   // R-INC-72H (art. 33.1)
-  int subjects_notice_hours = 72;    // R-INC-SUBJECTS: "without undue delay", made concrete
+  int dpia_threshold = 2;              // R-DPIA-REQUIRED: "two or more" (EDPB reading; K also says "more than two")
+  int contract_notice_days = 180;      // R-CONTRACT-EXPIRY
+  int access_review_months = 12;       // R-ACCESS-REVIEW
+  int log_review_months = 12;          // R-LOG-REVIEW
+  int authority_notice_hours = 72;     // R-INC-72H (art. 33.1)
+  int subjects_notice_hours = 72;      // R-INC-SUBJECTS: "without undue delay", made concrete
   bool require_dpa_delegation = true;  // R-DELEG-KF33
-  int dsar_months = 1;               // R-DSAR-DEADLINE (art. 12.3)
+  int dsar_months = 1;                 // R-DSAR-DEADLINE (art. 12.3)
   int dsar_extension_months = 2;
-  int lis_review_months = 12;        // R-LIS-REVIEW
-  MonthDay plan_deadline{12, 31};    // R-PLAN-ANNUAL: next year's plan approved by
-  MonthDay plan_reminder{8, 1};      // work starts in August
-  MonthDay report_deadline{3, 31};   // R-REPORT-ANNUAL
-  int reminder_days = 30;            // info findings this many days before a deadline
-  int message_stale_days = 3;        // R-MSG-STALE: a resolved or expired operational message taken down within
+  int lis_review_months = 12;       // R-LIS-REVIEW
+  MonthDay plan_deadline{12, 31};   // R-PLAN-ANNUAL: next year's plan approved by
+  MonthDay plan_reminder{8, 1};     // work starts in August
+  MonthDay report_deadline{3, 31};  // R-REPORT-ANNUAL
+  int reminder_days = 30;           // info findings this many days before a deadline
+  int message_stale_days = 3;       // R-MSG-STALE: a resolved or expired operational message taken down within
   bool scope_users_needs_two_administrations = true;  // R-SCOPE-USERS is meaningless with one administration
   // Retention (years), informational (K: Gallring).
   int retention_management_plan_years = 10;

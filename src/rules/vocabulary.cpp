@@ -48,19 +48,20 @@ std::string_view Label(model::Category v, Lang lang) {
 }
 
 std::string_view Label(model::DocumentKind v, Lang lang) {
-  static constexpr std::array<Pair, 13> kT = {{{"grundavtal", "base contract"},
-                                               {"PUB-avtal", "data processing agreement"},
-                                               {"förvaltningsplan", "management plan"},
-                                               {"uppföljningsrapport", "follow-up report"},
-                                               {"SLA", "SLA"},
-                                               {"avtal om gemensamt personuppgiftsansvar", "joint controller arrangement"},
-                                               {"konsekvensbedömning", "DPIA"},
-                                               {"tröskelanalys", "threshold analysis"},
-                                               {"överföringsbedömning", "transfer impact assessment"},
-                                               {"informationsklassning", "information classification"},
-                                               {"handlingsplan", "action plan"},
-                                               {"logguppföljningsrapport", "log review report"},
-                                               {"ändringslogg", "change log"}}};
+  static constexpr std::array<Pair, 13> kT = {
+      {{"grundavtal", "base contract"},
+       {"PUB-avtal", "data processing agreement"},
+       {"förvaltningsplan", "management plan"},
+       {"uppföljningsrapport", "follow-up report"},
+       {"SLA", "SLA"},
+       {"avtal om gemensamt personuppgiftsansvar", "joint controller arrangement"},
+       {"konsekvensbedömning", "DPIA"},
+       {"tröskelanalys", "threshold analysis"},
+       {"överföringsbedömning", "transfer impact assessment"},
+       {"informationsklassning", "information classification"},
+       {"handlingsplan", "action plan"},
+       {"logguppföljningsrapport", "log review report"},
+       {"ändringslogg", "change log"}}};
   return Pick(kT, v, lang);
 }
 
@@ -102,22 +103,25 @@ std::string_view Label(model::Lifecycle v, Lang lang) {
 
 std::string_view Label(Severity v, Lang lang) {
   switch (v) {
-    case Severity::kError: return lang == Lang::kSv ? "Fel" : "Errors";
-    case Severity::kWarning: return lang == Lang::kSv ? "Varningar" : "Warnings";
-    case Severity::kInfo: return lang == Lang::kSv ? "Information" : "Information";
+    case Severity::kError:
+      return lang == Lang::kSv ? "Fel" : "Errors";
+    case Severity::kWarning:
+      return lang == Lang::kSv ? "Varningar" : "Warnings";
+    case Severity::kInfo:
+      return lang == Lang::kSv ? "Information" : "Information";
   }
   return "";
 }
 
 std::string_view Label(model::CooperationDocumentKind v, Lang lang) {
-  static constexpr std::array<Pair, 7> kT = {{{"samverkansavtal", "cooperation agreement"},
-                                              {"bilaga om samverkansorganisationen", "organization appendix"},
-                                              {"bilaga om ledningssystemet", "management system appendix"},
-                                              {"bilaga om ekonomi", "economy appendix"},
-                                              {"arrangemang om gemensamt personuppgiftsansvar",
-                                               "joint controller arrangement"},
-                                              {"risk- och sårbarhetsanalys", "risk and vulnerability analysis"},
-                                              {"annat dokument", "other document"}}};
+  static constexpr std::array<Pair, 7> kT = {
+      {{"samverkansavtal", "cooperation agreement"},
+       {"bilaga om samverkansorganisationen", "organization appendix"},
+       {"bilaga om ledningssystemet", "management system appendix"},
+       {"bilaga om ekonomi", "economy appendix"},
+       {"arrangemang om gemensamt personuppgiftsansvar", "joint controller arrangement"},
+       {"risk- och sårbarhetsanalys", "risk and vulnerability analysis"},
+       {"annat dokument", "other document"}}};
   return Pick(kT, v, lang);
 }
 

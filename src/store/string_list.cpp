@@ -9,7 +9,6 @@ namespace {
 
 constexpr char kHex[] = "0123456789abcdef";
 
-
 class Parser {
  public:
   explicit Parser(std::string_view t) : t_(t) {}

@@ -4,11 +4,10 @@
 
 #include <gtest/gtest.h>
 
-#include <vector>
-
 #include <atomic>
 #include <chrono>
 #include <filesystem>
+#include <vector>
 
 #include "store/sqlite/sqlite_store.hpp"
 
@@ -193,7 +192,8 @@ TEST_F(AccountsTest, TheLastEnabledAdminCannotBeDisabledOrDemoted) {
 
 TEST_F(AccountsTest, FailuresFromOneAddressSlowThatAddressDownWithGrowingDelays) {
   for (int i = 0; i < 3; ++i)  // the first three cost nothing
-    EXPECT_EQ(accounts_->Login("root", "wrong password " + std::to_string(i), "10.0.0.1").outcome, LoginOutcome::kRefused);
+    EXPECT_EQ(accounts_->Login("root", "wrong password " + std::to_string(i), "10.0.0.1").outcome,
+              LoginOutcome::kRefused);
   std::vector<int64_t> delays;
   for (int i = 0; i < 5; ++i) {
     EXPECT_EQ(accounts_->Login("root", "wrong password!", "10.0.0.1").outcome, LoginOutcome::kRefused);

@@ -1,7 +1,7 @@
 // The client's address behind trusted reverse proxies: what the login throttle per address counts.
-#include <gtest/gtest.h>
-
 #include "http/client_address.hpp"
+
+#include <gtest/gtest.h>
 
 namespace ansvar::http {
 namespace {

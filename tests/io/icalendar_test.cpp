@@ -79,7 +79,8 @@ TEST(ICalendar, TextIsEscaped) {
 
 TEST(ICalendar, AUrlCannotEndItsLine) {
   // Issue 17: a URL built from a stored id must not carry a CR/LF that starts a property of its own.
-  EXPECT_EQ(EscapeICalUri("https://a.test/systems/x\r\nATTACH:evil y"), "https://a.test/systems/x%0D%0AATTACH:evil%20y");
+  EXPECT_EQ(EscapeICalUri("https://a.test/systems/x\r\nATTACH:evil y"),
+            "https://a.test/systems/x%0D%0AATTACH:evil%20y");
   EXPECT_EQ(EscapeICalUri("https://a.test/p?a=1&b=%41"), "https://a.test/p?a=1&b=%41");
   EXPECT_EQ(EscapeICalUri("https://a.test/\"<>\u00e5"), "https://a.test/%22%3C%3E%C3%A5");
   Calendar cal;

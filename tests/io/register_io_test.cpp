@@ -67,19 +67,27 @@ TEST(RegisterIo, NamesThePathOfADanglingReference) {
 TEST(RegisterIo, RefusesBadDocumentsWithTheirPath) {
   EXPECT_EQ(FirstProblem(R"({"format":"ansvar-register/2"})"),
             "$.format: unsupported format \"ansvar-register/2\" (expected \"ansvar-register/1\")");
-  EXPECT_EQ(FirstProblem(R"({"as_of":"2025-01-01"})"), "$.format: missing required field (expected \"ansvar-register/1\")");
+  EXPECT_EQ(FirstProblem(R"({"as_of":"2025-01-01"})"),
+            "$.format: missing required field (expected \"ansvar-register/1\")");
   EXPECT_EQ(FirstProblem(R"([1,2])"), "$: expected an object (an ansvar-register/1 document)");
-  EXPECT_EQ(FirstProblem(R"({"format":"ansvar-register/1","systems":[{"id":"a","category":"spaceship","scope":"municipality_wide","lifecycle":"active"}]})"),
-            "$.systems[0].category: unknown value \"spaceship\" (expected one of: public_service, authority_service, "
-            "commercial_service, digital_tool, business_system, platform, it_infrastructure)");
-  EXPECT_EQ(FirstProblem(R"({"format":"ansvar-register/1","systems":[{"id":"a","category":"platform","scope":"municipality_wide","lifecycle":"active","personal_data":"yes"}]})"),
-            "$.systems[0].personal_data: expected true or false");
-  EXPECT_EQ(FirstProblem(R"({"format":"ansvar-register/1","systems":[{"id":"a","category":"platform","lifecycle":"active"}]})"),
+  EXPECT_EQ(
+      FirstProblem(
+          R"({"format":"ansvar-register/1","systems":[{"id":"a","category":"spaceship","scope":"municipality_wide","lifecycle":"active"}]})"),
+      "$.systems[0].category: unknown value \"spaceship\" (expected one of: public_service, authority_service, "
+      "commercial_service, digital_tool, business_system, platform, it_infrastructure)");
+  EXPECT_EQ(
+      FirstProblem(
+          R"({"format":"ansvar-register/1","systems":[{"id":"a","category":"platform","scope":"municipality_wide","lifecycle":"active","personal_data":"yes"}]})"),
+      "$.systems[0].personal_data: expected true or false");
+  EXPECT_EQ(FirstProblem(
+                R"({"format":"ansvar-register/1","systems":[{"id":"a","category":"platform","lifecycle":"active"}]})"),
             "$.systems[0].scope: missing required field");
   EXPECT_EQ(FirstProblem(R"({"format":"ansvar-register/1","incidents":[{"id":"i","aware_at":"yesterday"}]})"),
             "$.incidents[0].aware_at: expected an RFC 3339 timestamp, got \"yesterday\"");
-  EXPECT_EQ(FirstProblem(R"({"format":"ansvar-register/1","systems":[{"id":"a","category":"platform","scope":"municipality_wide","lifecycle":"active","classification":{"confidentiality":7}}]})"),
-            "$.systems[0].classification.confidentiality: expected a level from 0 to 3");
+  EXPECT_EQ(
+      FirstProblem(
+          R"({"format":"ansvar-register/1","systems":[{"id":"a","category":"platform","scope":"municipality_wide","lifecycle":"active","classification":{"confidentiality":7}}]})"),
+      "$.systems[0].classification.confidentiality: expected a level from 0 to 3");
   EXPECT_EQ(FirstProblem(R"({"format":"ansvar-register/1","people":[{"id":"a"},{"id":"a"}]})"),
             "$.people[1].id: duplicate id \"a\" (first at $.people[0])");
 }
@@ -103,7 +111,8 @@ TEST(RegisterIo, UnknownFieldsAreIgnored) {
 }
 
 TEST(RegisterIo, CollectsEveryProblemUpToTheLimit) {
-  auto r = ReadRegister(R"({"format":"ansvar-register/1","people":[{"id":"a","title":"boss"},{"id":"b","title":"chief"}]})");
+  auto r =
+      ReadRegister(R"({"format":"ansvar-register/1","people":[{"id":"a","title":"boss"},{"id":"b","title":"chief"}]})");
   ASSERT_EQ(r.problems.size(), 2u);
   EXPECT_EQ(r.problems[1].path, "$.people[1].title");
 }

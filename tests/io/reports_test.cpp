@@ -1,11 +1,12 @@
 // The reports of `check` and `derive` streamed in blocks on several threads: byte for byte the document written in
 // one piece, whatever the number of threads and however the blocks fall.
+#include "io/reports.hpp"
+
 #include <gtest/gtest.h>
 
 #include <nlohmann/json.hpp>
 
 #include "io/register_reader.hpp"
-#include "io/reports.hpp"
 #include "rules/check.hpp"
 
 namespace ansvar::io {

@@ -22,7 +22,9 @@ using Rows = std::vector<std::vector<std::string>>;
 
 TEST(CsvReader, SemicolonsInWindows1252AsSwedishExcelSavesThem) {
   // "Systemägare;Förvaltning\r\nÅsa Öberg;Bygg- och miljö\r\n" in Windows-1252, with a euro sign and an en dash.
-  const std::string bytes = "System\xE4gare;F\xF6rvaltning\r\n\xC5sa \xD6" "berg;Bygg \x96 milj\xF6 \x80\r\n";
+  const std::string bytes =
+      "System\xE4gare;F\xF6rvaltning\r\n\xC5sa \xD6"
+      "berg;Bygg \x96 milj\xF6 \x80\r\n";
   const auto r = ReadCsv(bytes);
   EXPECT_EQ(Texts(r), (Rows{{"Systemägare", "Förvaltning"}, {"Åsa Öberg", "Bygg – miljö €"}}));
 }
@@ -100,11 +102,14 @@ TEST(CsvReader, BombsStopAtTheLimits) {
 TEST(CsvWriter, WritesWhatTheReaderReadsAndDisarmsFormulas) {
   Table t;
   t.headings = {"Namn", "Text", "Tal"};
-  t.rows = {{TextCell("=HYPERLINK(\"x\")"), TextCell("a;b\n\"c\""), NumberCell(-5)}, {TextCell(" mellanslag "), Cell{}, DateCell(0)}};
+  t.rows = {{TextCell("=HYPERLINK(\"x\")"), TextCell("a;b\n\"c\""), NumberCell(-5)},
+            {TextCell(" mellanslag "), Cell{}, DateCell(0)}};
   const std::string csv = WriteCsv(t);
-  EXPECT_TRUE(csv.starts_with("\xEF\xBB\xBF" "Namn;Text;Tal\r\n"));
+  EXPECT_TRUE(
+      csv.starts_with("\xEF\xBB\xBF"
+                      "Namn;Text;Tal\r\n"));
   EXPECT_NE(csv.find("\"'=HYPERLINK(\"\"x\"\")\""), std::string::npos);  // Excel shows it as text
-  EXPECT_NE(csv.find(";-5\r\n"), std::string::npos);                    // numbers are left alone
+  EXPECT_NE(csv.find(";-5\r\n"), std::string::npos);                     // numbers are left alone
   const auto back = Texts(ReadCsv(csv));
   ASSERT_EQ(back.size(), 3u);
   EXPECT_EQ(app::sheet::CleanText(back[1][0]), "=HYPERLINK(\"x\")");  // the importer takes the apostrophe away

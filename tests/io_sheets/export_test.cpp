@@ -11,8 +11,8 @@ namespace {
 
 using test::TempDir;
 
-std::string Pdf(const RegisterService& service, ExportWhat what, const std::string& committee, const std::string& org = {},
-                rules::Lang lang = rules::Lang::kSv) {
+std::string Pdf(const RegisterService& service, ExportWhat what, const std::string& committee,
+                const std::string& org = {}, rules::Lang lang = rules::Lang::kSv) {
   ExportRequest q;
   q.what = what, q.format = ExportFormat::kPdf, q.committee = committee, q.organization = org, q.lang = lang;
   q.as_of = model::ParseDateOrTimestamp("2025-02-10");
@@ -36,8 +36,9 @@ TEST(Exports, RecordOfProcessingPerCommitteeAsPdf) {
   const std::string pdf = Pdf(*service, ExportWhat::kRopa, "bn");
   ExpectRendered(pdf, dir);
   const std::string text = test::PdfText(pdf, dir);
-  for (const char* s : {"Registerförteckning – Byggnadsnämnden", "artikel 30.1", "Bygglovshandläggning", "Dataskyddsombud", "Ändamål",
-                        "Rättslig grund", "Kategorier av registrerade", "Gallring", "Säkerhetsåtgärder", "Sida 1 av"})
+  for (const char* s :
+       {"Registerförteckning – Byggnadsnämnden", "artikel 30.1", "Bygglovshandläggning", "Dataskyddsombud", "Ändamål",
+        "Rättslig grund", "Kategorier av registrerade", "Gallring", "Säkerhetsåtgärder", "Sida 1 av"})
     EXPECT_NE(text.find(s), std::string::npos) << s;
   EXPECT_EQ(text.find("Miljötillsyn"), std::string::npos);  // another committee's activity
   // The whole organization, and in English.
@@ -52,7 +53,8 @@ TEST(Exports, ProcessorRecordAsPdfXlsxAndCsv) {
   const std::string pdf = Pdf(*service, ExportWhat::kProcessorRecord, "service");
   ExpectRendered(pdf, dir);
   const std::string text = test::PdfText(pdf, dir);
-  for (const char* s : {"Förteckning som personuppgiftsbiträde – Nämnden för Service", "Katalogtjänst för inloggning", "Byggnadsnämnden"})
+  for (const char* s : {"Förteckning som personuppgiftsbiträde – Nämnden för Service", "Katalogtjänst för inloggning",
+                        "Byggnadsnämnden"})
     EXPECT_NE(text.find(s), std::string::npos) << s;
   for (const auto format : {ExportFormat::kXlsx, ExportFormat::kCsv}) {
     ExportRequest q;

@@ -18,7 +18,9 @@ using test::TempDir;
 
 ImportPlan Plan(const model::Register& reg, const std::string& bytes, const ImportOptions& options = {}) {
   auto read = io::sheets::ReadSpreadsheet(bytes, options.file_name);
-  EXPECT_TRUE(read.book) << (read.problems.empty() ? "" : io::sheets::Where(read.problems[0]) + " " + read.problems[0].message);
+  EXPECT_TRUE(read.book) << (read.problems.empty()
+                                 ? ""
+                                 : io::sheets::Where(read.problems[0]) + " " + read.problems[0].message);
   if (!read.book) return {};
   return PlanImport(reg, *read.book, options);
 }
@@ -62,16 +64,17 @@ std::string RealLookingWorkbook() {
       for (size_t c = 0; c < cells.size(); ++c)
         if (cells[c] != nullptr) worksheet_write_string(ws, r, static_cast<lxw_col_t>(c), cells[c], nullptr);
     };
-    row(3, {"Ecos ", "Verksamhetssystem", "Förvaltningschef Bygg och miljö", "Bygg- och miljöförvaltningen", nullptr, "2019-05-01",
-            "Sokigo AB  ", "Ja", "uppdaterad av Åsa"});
+    row(3, {"Ecos ", "Verksamhetssystem", "Förvaltningschef Bygg och miljö", "Bygg- och miljöförvaltningen", nullptr,
+            "2019-05-01", "Sokigo AB  ", "Ja", "uppdaterad av Åsa"});
     worksheet_write_number(ws, 3, 4, 44197, date);  // 2021-01-01 as a serial
     // Row 5 is empty.
-    row(5, {"  Nytt ärendesystem", "digitalt verktyg", "Biträdande kommundirektör", "ksf", "Nej", "1.3.2024", "Leverantören AB", "nej"});
-    row(6, {"Nytt ärendesystem", "Digitalt verktyg", nullptr, "ksf"});        // a duplicate of row 6
-    row(7, {"Okänt system", "Plattform", "Kalle Anka", "sf"});                 // an unknown person
+    row(5, {"  Nytt ärendesystem", "digitalt verktyg", "Biträdande kommundirektör", "ksf", "Nej", "1.3.2024",
+            "Leverantören AB", "nej"});
+    row(6, {"Nytt ärendesystem", "Digitalt verktyg", nullptr, "ksf"});               // a duplicate of row 6
+    row(7, {"Okänt system", "Plattform", "Kalle Anka", "sf"});                       // an unknown person
     row(8, {"Felkategori", "Kaffebryggare", nullptr, "sf", nullptr, "31/02/2024"});  // unknown category, no such day
-    row(9, {"   ", " ", nullptr, nullptr});                                      // only spaces: empty
-    worksheet_write_number(ws, 10, 5, 45000, nullptr);                         // a serial shown as a number
+    row(9, {"   ", " ", nullptr, nullptr});                                          // only spaces: empty
+    worksheet_write_number(ws, 10, 5, 45000, nullptr);                               // a serial shown as a number
     row(10, {"Serienummer", "Plattform", nullptr, "sf"});
   });
 }
@@ -148,8 +151,9 @@ TEST(SpreadsheetImport, AllOrNothing) {
   EXPECT_EQ(service->Current().seq, before.seq);
   EXPECT_EQ(service->Current().reg, before.reg);
   // A dry run of a good file changes nothing either; the import then applies every row.
-  const std::string good = "Systemnamn;Kategori;Systemägare;Förvaltning\r\nLönesystem;Verksamhetssystem;Ekonomichef;ksf\r\n"
-                           "Ecos;Verksamhetssystem;Förvaltningschef Bygg och miljö;bmf\r\n";
+  const std::string good =
+      "Systemnamn;Kategori;Systemägare;Förvaltning\r\nLönesystem;Verksamhetssystem;Ekonomichef;ksf\r\n"
+      "Ecos;Verksamhetssystem;Förvaltningschef Bygg och miljö;bmf\r\n";
   ImportOptions csv;
   csv.file_name = "system.csv";
   const auto dry = ImportSpreadsheet(*service, good, csv, true, {"t", "T"});
@@ -160,7 +164,8 @@ TEST(SpreadsheetImport, AllOrNothing) {
   EXPECT_NE(dry.value().json.find("\"action\":\"create\""), std::string::npos);
   const auto done = ImportSpreadsheet(*service, good, csv, false, {"t", "T"});
   ASSERT_TRUE(done.ok()) << done.error().detail;
-  EXPECT_NE(done.value().json.find("\"applied\":{\"created\":1"), std::string::npos) << done.value().json.substr(0, 300);
+  EXPECT_NE(done.value().json.find("\"applied\":{\"created\":1"), std::string::npos)
+      << done.value().json.substr(0, 300);
   EXPECT_NE(SystemNamed(service->Current().reg, "Lönesystem"), nullptr);
   // The register changed since the dry run: the import that names its version is refused.
   csv.expected_seq = before.seq;
@@ -191,7 +196,9 @@ TEST(SpreadsheetImport, CorruptFilesAndBombsChangeNothing) {
 TEST(SpreadsheetImport, EnglishHeadingsInAWindows1252CsvAndPeopleFirst) {
   const auto reg = test::ExampleRegister();
   // Windows-1252: "Åsa Öberg", "Förvaltningen för Service".
-  const std::string people = "Name;Email;Administration;Title\r\n\xC5sa \xD6" "berg;asa@example.se;F\xF6rvaltningen f\xF6r Service;Chef\r\n";
+  const std::string people =
+      "Name;Email;Administration;Title\r\n\xC5sa \xD6"
+      "berg;asa@example.se;F\xF6rvaltningen f\xF6r Service;Chef\r\n";
   ImportOptions o;
   o.file_name = "people.csv";
   const auto plan = Plan(reg, people, o);
@@ -278,7 +285,8 @@ TEST(SpreadsheetImport, AMappingNamesOddHeadingsAndSheets) {
   const auto unmapped = Plan(reg, csv, o);
   EXPECT_FALSE(unmapped.ok());  // nothing tells what the sheet holds
   o.mapping.sheets["CSV"] = "systems";
-  o.mapping.columns = {{"Sys.namn", "name"}, {"Ansv.", "role:owner"}, {"Typ av system", "category"}, {"Okänd kolumn", "ignore"}};
+  o.mapping.columns = {
+      {"Sys.namn", "name"}, {"Ansv.", "role:owner"}, {"Typ av system", "category"}, {"Okänd kolumn", "ignore"}};
   const auto mapped = Plan(reg, csv, o);
   ASSERT_TRUE(mapped.ok()) << Issues(mapped);
   EXPECT_EQ(mapped.warnings, 0u) << mapped.issues.at(0).message;
@@ -363,7 +371,8 @@ TEST(SpreadsheetImport, TheDemoRegisterRoundTrips) {
       const auto dry = ImportSpreadsheet(*service, file.value().bytes, o, true, {"t", "T"});
       ASSERT_TRUE(dry.ok()) << dry.error().detail;
       EXPECT_TRUE(dry.value().plan.ok()) << o.file_name << "\n" << Issues(dry.value().plan);
-      EXPECT_EQ(dry.value().plan.created + dry.value().plan.updated, 0u) << ImportReportText(dry.value().plan, true, 10);
+      EXPECT_EQ(dry.value().plan.created + dry.value().plan.updated, 0u)
+          << ImportReportText(dry.value().plan, true, 10);
       EXPECT_EQ(dry.value().plan.next, service->Current().reg) << o.file_name;
     }
   }
@@ -375,7 +384,8 @@ TEST(SpreadsheetImport, TenThousandRows) {
     lxw_worksheet* ws = workbook_add_worksheet(wb, "System");
     lxw_format* date = workbook_add_format(wb);
     format_set_num_format(date, "yyyy-mm-dd");
-    const char* headings[] = {"Systemnamn", "Kategori", "Förvaltning", "Systemägare", "Leverantör", "PUB-avtal", "Personuppgifter", "Används av"};
+    const char* headings[] = {"Systemnamn", "Kategori",  "Förvaltning",     "Systemägare",
+                              "Leverantör", "PUB-avtal", "Personuppgifter", "Används av"};
     for (lxw_col_t c = 0; c < 8; ++c) worksheet_write_string(ws, 0, c, headings[c], nullptr);
     for (lxw_row_t r = 1; r <= 10000; ++r) {
       const std::string name = "System " + std::to_string(r);
@@ -391,7 +401,8 @@ TEST(SpreadsheetImport, TenThousandRows) {
   });
   const auto start = std::chrono::steady_clock::now();
   const auto plan = Plan(reg, bytes);
-  const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - start).count();
+  const auto ms =
+      std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - start).count();
   ASSERT_TRUE(plan.ok()) << Issues(plan);
   EXPECT_EQ(plan.created, 10000u);
   EXPECT_EQ(plan.next.systems.size(), reg.systems.size() + 10000);

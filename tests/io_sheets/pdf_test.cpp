@@ -11,16 +11,23 @@ PdfDocument Long() {
   PdfDocument doc;
   doc.title = "Registerförteckning – Byggnadsnämnden";
   doc.header = "Registerförteckning enligt artikel 30.1 · Byggnadsnämnden";
-  doc.blocks.push_back({PdfBlock::Kind::kParagraph, "Förteckning över behandlingar. Åäö ÅÄÖ é ü – ”citat” € 中文", {}, {}, {}, {}});
+  doc.blocks.push_back(
+      {PdfBlock::Kind::kParagraph, "Förteckning över behandlingar. Åäö ÅÄÖ é ü – ”citat” € 中文", {}, {}, {}, {}});
   for (int i = 0; i < 12; ++i) {
     doc.blocks.push_back({PdfBlock::Kind::kSubheading, "Behandling " + std::to_string(i), {}, {}, {}, {}});
-    doc.blocks.push_back({PdfBlock::Kind::kFields, "", {{"Ändamål", std::string(300, 'x')}, {"Rättslig grund", "Allmänt intresse"}}, {}, {}, {}});
+    doc.blocks.push_back({PdfBlock::Kind::kFields,
+                          "",
+                          {{"Ändamål", std::string(300, 'x')}, {"Rättslig grund", "Allmänt intresse"}},
+                          {},
+                          {},
+                          {}});
   }
   PdfBlock table{PdfBlock::Kind::kTable, "", {}, {"System", "Avvikelse"}, {0.3, 0.7}, {}};
   for (int i = 0; i < 120; ++i) table.rows.push_back({"System " + std::to_string(i), "Saknar systemförvaltare"});
   doc.blocks.push_back(table);
   doc.blocks.push_back({PdfBlock::Kind::kParagraph, std::string(20000, 'y'), {}, {}, {}, {}});  // longer than a page
-  doc.blocks.push_back({PdfBlock::Kind::kFields, "", {{"Cell", std::string(30000, 'z')}}, {}, {}, {}});  // a cell taller than a page
+  doc.blocks.push_back(
+      {PdfBlock::Kind::kFields, "", {{"Cell", std::string(30000, 'z')}}, {}, {}, {}});  // a cell taller than a page
   doc.blocks.push_back({PdfBlock::Kind::kParagraph, std::string("trasig \xFF\xFE utf-8 \xC3"), {}, {}, {}, {}});
   return doc;
 }

@@ -28,9 +28,9 @@ std::string TenThousandSystems() {
     lxw_worksheet* ws = workbook_add_worksheet(wb, "Systemförteckning");
     lxw_format* date = workbook_add_format(wb);
     format_set_num_format(date, "yyyy-mm-dd");
-    const char* headings[] = {"Systemnamn", "Kategori",   "Förvaltning", "Används av", "Systemägare", "Systemförvaltare",
-                              "Leverantör", "PUB-avtal", "Personuppgifter", "I drift sedan", "Konfidentialitet", "Riktighet",
-                              "Tillgänglighet"};
+    const char* headings[] = {"Systemnamn",       "Kategori",   "Förvaltning",   "Används av",      "Systemägare",
+                              "Systemförvaltare", "Leverantör", "PUB-avtal",     "Personuppgifter", "I drift sedan",
+                              "Konfidentialitet", "Riktighet",  "Tillgänglighet"};
     for (lxw_col_t c = 0; c < 13; ++c) worksheet_write_string(ws, 0, c, headings[c], nullptr);
     for (lxw_row_t r = 1; r <= 10000; ++r) {
       worksheet_write_string(ws, r, 0, ("System " + std::to_string(r)).c_str(), nullptr);
@@ -66,7 +66,9 @@ model::Register National(int municipalities) {
       com.id = model::CommitteeId(k + "-c" + std::to_string(c));
       com.organization = org.id;
       com.name = committee_names[c];
-      com.kind = c == 0 ? model::CommitteeKind::kExecutiveBoard : c == 1 ? model::CommitteeKind::kServiceCommittee : model::CommitteeKind::kCommittee;
+      com.kind = c == 0   ? model::CommitteeKind::kExecutiveBoard
+                 : c == 1 ? model::CommitteeKind::kServiceCommittee
+                          : model::CommitteeKind::kCommittee;
       reg.committees.push_back(com);
       model::Administration a;
       a.id = model::AdministrationId(k + "-a" + std::to_string(c));
@@ -136,7 +138,8 @@ int main(int argc, char** argv) {
   auto service = test::ServiceWith(dir, test::ExampleRegister());
   t = Clock::now();
   const auto plan = app::PlanImport(service->Current().reg, *read.book, {});
-  Line("plan it row by row against the register", Ms(t), std::to_string(plan.created) + " to create, " + std::to_string(plan.errors) + " errors");
+  Line("plan it row by row against the register", Ms(t),
+       std::to_string(plan.created) + " to create, " + std::to_string(plan.errors) + " errors");
   t = Clock::now();
   auto dry = app::ImportSpreadsheet(*service, book, {}, true, {"bench", "Bench"});
   Line("dry run, whole use case (read, plan, validate, Diff, report)", Ms(t),
@@ -152,7 +155,8 @@ int main(int argc, char** argv) {
   app::ExportRequest sys;
   sys.what = app::ExportWhat::kSystems;
   auto exported = app::Export(*service, sys);
-  Line("export the 10,007 systems as .xlsx", Ms(t), exported.ok() ? std::to_string(exported.value().bytes.size() / 1024) + " KB" : "");
+  Line("export the 10,007 systems as .xlsx", Ms(t),
+       exported.ok() ? std::to_string(exported.value().bytes.size() / 1024) + " KB" : "");
 
   std::printf("\nA national register: %d municipalities\n", municipalities);
   t = Clock::now();

@@ -68,25 +68,33 @@ std::string MinimalXlsx(const std::string& sheet_body, const std::string& shared
                         const std::string& workbook_pr) {
   const std::string ns = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
   const std::string rel = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
-  std::string rels = R"(<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">)"
-                     R"(<Relationship Id="rId1" Type=")" + rel + R"(/worksheet" Target="worksheets/sheet1.xml"/>)";
-  if (!shared_strings.empty()) rels += R"(<Relationship Id="rId2" Type=")" + rel + R"(/sharedStrings" Target="sharedStrings.xml"/>)";
+  std::string rels =
+      R"(<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">)"
+      R"(<Relationship Id="rId1" Type=")" +
+      rel + R"(/worksheet" Target="worksheets/sheet1.xml"/>)";
+  if (!shared_strings.empty())
+    rels += R"(<Relationship Id="rId2" Type=")" + rel + R"(/sharedStrings" Target="sharedStrings.xml"/>)";
   if (!styles.empty()) rels += R"(<Relationship Id="rId3" Type=")" + rel + R"(/styles" Target="/xl/styles.xml"/>)";
   rels += "</Relationships>";
   std::vector<std::pair<std::string, std::string>> parts = {
       {"[Content_Types].xml",
        R"(<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"></Types>)"},
-      {"_rels/.rels", R"(<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">)"
-                      R"(<Relationship Id="rId1" Type=")" + rel + R"(/officeDocument" Target="xl/workbook.xml"/></Relationships>)"},
-      {"xl/workbook.xml", R"(<?xml version="1.0" encoding="UTF-8"?><workbook xmlns=")" + ns + R"(" xmlns:r=")" + rel + R"(">)" +
-                              workbook_pr + R"(<sheets><sheet name="Blad1" sheetId="1" r:id="rId1"/></sheets></workbook>)"},
+      {"_rels/.rels",
+       R"(<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">)"
+       R"(<Relationship Id="rId1" Type=")" +
+           rel + R"(/officeDocument" Target="xl/workbook.xml"/></Relationships>)"},
+      {"xl/workbook.xml", R"(<?xml version="1.0" encoding="UTF-8"?><workbook xmlns=")" + ns + R"(" xmlns:r=")" + rel +
+                              R"(">)" + workbook_pr +
+                              R"(<sheets><sheet name="Blad1" sheetId="1" r:id="rId1"/></sheets></workbook>)"},
       {"xl/_rels/workbook.xml.rels", rels},
       {"xl/worksheets/sheet1.xml",
        R"(<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns=")" + ns + R"(">)" + sheet_body + "</worksheet>"}};
   if (!shared_strings.empty())
-    parts.push_back({"xl/sharedStrings.xml", R"(<?xml version="1.0" encoding="UTF-8"?><sst xmlns=")" + ns + R"(">)" + shared_strings + "</sst>"});
+    parts.push_back({"xl/sharedStrings.xml", R"(<?xml version="1.0" encoding="UTF-8"?><sst xmlns=")" + ns + R"(">)" +
+                                                 shared_strings + "</sst>"});
   if (!styles.empty())
-    parts.push_back({"xl/styles.xml", R"(<?xml version="1.0" encoding="UTF-8"?><styleSheet xmlns=")" + ns + R"(">)" + styles + "</styleSheet>"});
+    parts.push_back({"xl/styles.xml", R"(<?xml version="1.0" encoding="UTF-8"?><styleSheet xmlns=")" + ns + R"(">)" +
+                                          styles + "</styleSheet>"});
   return MakeZip(parts);
 }
 
@@ -97,8 +105,9 @@ model::Register ExampleRegister() {
 }
 
 std::unique_ptr<app::RegisterService> ServiceWith(const TempDir& dir, const model::Register& reg) {
-  auto service = std::make_unique<app::RegisterService>(store::OpenSqliteStore(dir.Path("register.db")), rules::Rulebook::Default(),
-                                                        [] { return model::Timestamp::FromSeconds(1739145600); });  // 2025-02-10
+  auto service = std::make_unique<app::RegisterService>(
+      store::OpenSqliteStore(dir.Path("register.db")), rules::Rulebook::Default(),
+      [] { return model::Timestamp::FromSeconds(1739145600); });  // 2025-02-10
   auto r = service->ReplaceWith(reg, {"test", "Test"}, std::nullopt);
   if (!r.ok()) throw std::runtime_error("the register does not load: " + r.error().detail);
   return service;

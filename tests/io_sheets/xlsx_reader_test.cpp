@@ -38,7 +38,7 @@ TEST(XlsxReader, ReadsWhatLibxlsxwriterWritesWithMergedHeadingsDatesAndBooleans)
     worksheet_write_string(ws, 2, 2, "Förvaltning", nullptr);
     worksheet_write_string(ws, 2, 3, "I drift sedan", nullptr);
     worksheet_write_string(ws, 3, 0, "Ecos  ", nullptr);
-    worksheet_write_number(ws, 3, 3, 44197, date);    // 2021-01-01
+    worksheet_write_number(ws, 3, 3, 44197, date);       // 2021-01-01
     worksheet_write_number(ws, 4, 3, 45292.75, custom);  // 2024-01-01 18:00
     worksheet_write_boolean(ws, 4, 1, 1, nullptr);
     worksheet_write_number(ws, 6, 1, 2.5, nullptr);
@@ -115,7 +115,8 @@ TEST(XlsxReader, WriterAndReaderAgree) {
   t.name = "Blad/med:tecken?";  // characters Excel forbids in a sheet name
   t.preamble = {"Rubrik"};
   t.headings = {"Namn", "Tal", "Datum"};
-  t.rows = {{TextCell("=SUM(A1)"), NumberCell(3), DateCell(19000)}, {TextCell("Åsa \"citat\""), NumberCell(0.25), Cell{}}};
+  t.rows = {{TextCell("=SUM(A1)"), NumberCell(3), DateCell(19000)},
+            {TextCell("Åsa \"citat\""), NumberCell(0.25), Cell{}}};
   const auto r = ReadXlsx(WriteXlsx({t, t}));
   ASSERT_TRUE(r.book) << r.problems.at(0).message;
   ASSERT_EQ(r.book->sheets.size(), 2u);
@@ -132,7 +133,8 @@ TEST(XlsxReader, WriterAndReaderAgree) {
 }
 
 TEST(XlsxReader, CorruptFilesAreProblemsNeverCrashes) {
-  const std::string good = MinimalXlsx(R"(<sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>x</t></is></c></row></sheetData>)");
+  const std::string good =
+      MinimalXlsx(R"(<sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>x</t></is></c></row></sheetData>)");
   ASSERT_TRUE(ReadXlsx(good).book);
   // Truncated at every length.
   for (size_t n = 0; n < good.size(); n += 7) {
@@ -154,13 +156,15 @@ TEST(XlsxReader, CorruptFilesAreProblemsNeverCrashes) {
   const auto bad_ref = ReadXlsx(MinimalXlsx(R"(<sheetData><row r="1"><c r="ZZZZZ1"><v>1</v></c></row></sheetData>)"));
   ASSERT_FALSE(bad_ref.book);
   EXPECT_EQ(bad_ref.problems[0].row, 1u);
-  const auto bad_string = ReadXlsx(MinimalXlsx(R"(<sheetData><row r="2"><c r="C2" t="s"><v>99</v></c></row></sheetData>)", "<si><t>a</t></si>"));
+  const auto bad_string = ReadXlsx(
+      MinimalXlsx(R"(<sheetData><row r="2"><c r="C2" t="s"><v>99</v></c></row></sheetData>)", "<si><t>a</t></si>"));
   ASSERT_FALSE(bad_string.book);
   EXPECT_EQ(Where(bad_string.problems[0]), "Blad1!C2");
   const auto no_workbook = ReadXlsx(test::MakeZip({{"hello.txt", "hej"}}));
   ASSERT_FALSE(no_workbook.book);
   EXPECT_NE(no_workbook.problems[0].message.find("workbook.xml"), std::string::npos);
-  const auto xls = ReadSpreadsheet(std::string("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8) + std::string(100, '\0'), "gammal.xls");
+  const auto xls =
+      ReadSpreadsheet(std::string("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8) + std::string(100, '\0'), "gammal.xls");
   ASSERT_FALSE(xls.book);
   EXPECT_NE(xls.problems[0].message.find(".xls"), std::string::npos);
 }
@@ -169,15 +173,17 @@ TEST(XlsxReader, SheetsBeyondTheLimitsAreRefused) {
   Limits small;
   small.max_rows = 100;
   small.max_columns = 10;
-  const auto rows = ReadXlsx(MinimalXlsx(R"(<sheetData><row r="101"><c r="A101"><v>1</v></c></row></sheetData>)"), small);
+  const auto rows =
+      ReadXlsx(MinimalXlsx(R"(<sheetData><row r="101"><c r="A101"><v>1</v></c></row></sheetData>)"), small);
   ASSERT_FALSE(rows.book);
   EXPECT_EQ(rows.problems[0].row, 101u);
   const auto cols = ReadXlsx(MinimalXlsx(R"(<sheetData><row r="1"><c r="K1"><v>1</v></c></row></sheetData>)"), small);
   ASSERT_FALSE(cols.book);
   EXPECT_EQ(Where(cols.problems[0]), "Blad1!K1");
   // A sheet merged over a million rows fills only the rows that hold data.
-  const auto merged = ReadXlsx(MinimalXlsx(R"(<sheetData><row r="1"><c r="A1"><v>1</v></c></row><row r="3"><c r="B3"><v>2</v></c></row></sheetData>)"
-                                           R"(<mergeCells count="1"><mergeCell ref="A1:XFD1048576"/></mergeCells>)"));
+  const auto merged = ReadXlsx(MinimalXlsx(
+      R"(<sheetData><row r="1"><c r="A1"><v>1</v></c></row><row r="3"><c r="B3"><v>2</v></c></row></sheetData>)"
+      R"(<mergeCells count="1"><mergeCell ref="A1:XFD1048576"/></mergeCells>)"));
   ASSERT_TRUE(merged.book);
   EXPECT_EQ(Only(merged).rows.size(), 3u);
   EXPECT_EQ(Text(Only(merged), 3, 1), "1");
@@ -196,13 +202,17 @@ TEST(XlsxReader, RowsAreSparseAndMergedAreasAreCounted) {
   Limits small;
   small.max_merged_cells = 50;
   small.max_merged_ranges = 3;
-  const auto area = ReadXlsx(MinimalXlsx(R"(<sheetData><row r="1"><c r="A1"><v>1</v></c></row><row r="10"><c r="J10"><v>2</v></c></row></sheetData>)"
-                                         R"(<mergeCells><mergeCell ref="A1:J10"/></mergeCells>)"), small);
+  const auto area = ReadXlsx(
+      MinimalXlsx(
+          R"(<sheetData><row r="1"><c r="A1"><v>1</v></c></row><row r="10"><c r="J10"><v>2</v></c></row></sheetData>)"
+          R"(<mergeCells><mergeCell ref="A1:J10"/></mergeCells>)"),
+      small);
   ASSERT_FALSE(area.book);
   EXPECT_EQ(Where(area.problems[0]), "Blad1!A1");
   const auto many = ReadXlsx(MinimalXlsx(R"(<sheetData><row r="1"><c r="A1"><v>1</v></c></row></sheetData><mergeCells>)"
                                          R"(<mergeCell ref="B1:C1"/><mergeCell ref="B2:C2"/><mergeCell ref="B3:C3"/>)"
-                                         R"(<mergeCell ref="B4:C4"/></mergeCells>)"), small);
+                                         R"(<mergeCell ref="B4:C4"/></mergeCells>)"),
+                             small);
   ASSERT_FALSE(many.book);
   EXPECT_EQ(Where(many.problems[0]), "Blad1!B4");
 }
@@ -211,24 +221,29 @@ TEST(XlsxReader, RowsAreSparseAndMergedAreasAreCounted) {
 zip_int64_t Zeros(void* state, void* data, zip_uint64_t len, zip_source_cmd_t cmd) {
   auto* left = static_cast<zip_uint64_t*>(state);
   switch (cmd) {
-    case ZIP_SOURCE_OPEN: *left = 300ull << 20; return 0;
+    case ZIP_SOURCE_OPEN:
+      *left = 300ull << 20;
+      return 0;
     case ZIP_SOURCE_READ: {
       const zip_uint64_t n = std::min(len, *left);
       std::memset(data, '0', n);
       *left -= n;
       return static_cast<zip_int64_t>(n);
     }
-    case ZIP_SOURCE_CLOSE: return 0;
+    case ZIP_SOURCE_CLOSE:
+      return 0;
     case ZIP_SOURCE_STAT: {
       auto* st = static_cast<zip_stat_t*>(data);
       zip_stat_init(st);
       return sizeof(*st);
     }
-    case ZIP_SOURCE_FREE: return 0;
+    case ZIP_SOURCE_FREE:
+      return 0;
     case ZIP_SOURCE_SUPPORTS:
-      return zip_source_make_command_bitmap(ZIP_SOURCE_OPEN, ZIP_SOURCE_READ, ZIP_SOURCE_CLOSE, ZIP_SOURCE_STAT, ZIP_SOURCE_ERROR,
-                                            ZIP_SOURCE_FREE, -1);
-    default: return -1;
+      return zip_source_make_command_bitmap(ZIP_SOURCE_OPEN, ZIP_SOURCE_READ, ZIP_SOURCE_CLOSE, ZIP_SOURCE_STAT,
+                                            ZIP_SOURCE_ERROR, ZIP_SOURCE_FREE, -1);
+    default:
+      return -1;
   }
 }
 

@@ -79,7 +79,8 @@ TEST(Identity, UpnAndPreferredUsernameStandInOnlyWhenTheOperatorSaysSo) {
   EXPECT_FALSE(IdentityOf(Token({{"preferred_username", "dora"}}), "email", UsernameFallback::kYes).ok());
   EXPECT_FALSE(IdentityOf(Token({}), "email", UsernameFallback::kYes).ok());
   // An unverified e-mail is not passed over for a fallback.
-  EXPECT_FALSE(IdentityOf(Token({{"email", "a@x.test"}, {"upn", "a@x.test"}}, false), "email", UsernameFallback::kYes).ok());
+  EXPECT_FALSE(
+      IdentityOf(Token({{"email", "a@x.test"}, {"upn", "a@x.test"}}, false), "email", UsernameFallback::kYes).ok());
 }
 
 TEST(Identity, AConfiguredClaimNamesTheAccountId) {

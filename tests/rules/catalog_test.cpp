@@ -1,6 +1,7 @@
+#include "rules/catalog.hpp"
+
 #include <gtest/gtest.h>
 
-#include "rules/catalog.hpp"
 #include "rules/rulebook.hpp"
 
 namespace ansvar::rules {

@@ -22,8 +22,12 @@ model::RoleAssignment Role(model::RoleKind kind, const char* person) { return {k
 // One organization with a DPO, KS and BN, their administrations, and one business system with every role.
 model::Register Base() {
   model::Register reg;
-  reg.organizations.push_back({model::OrganizationId("kba"), "Kungsbacka kommun",
-                               model::OrganizationKind::kMunicipality, model::PersonId("p-dpo"), D(2024, 11, 1), {}});
+  reg.organizations.push_back({model::OrganizationId("kba"),
+                               "Kungsbacka kommun",
+                               model::OrganizationKind::kMunicipality,
+                               model::PersonId("p-dpo"),
+                               D(2024, 11, 1),
+                               {}});
   reg.committees.push_back({model::CommitteeId("ks"), model::OrganizationId("kba"), "Kommunstyrelsen",
                             model::CommitteeKind::kExecutiveBoard});
   reg.committees.push_back(
@@ -283,7 +287,8 @@ TEST(DueItems, BreachClockIsAnInstantWithItsDateInStockholm) {
   EXPECT_EQ(notify[0].committee, "bn");  // the single controller handles it
   EXPECT_EQ(Of(at("2025-03-31T23:30:00Z"), RuleId::kInc72h)[0].state, DueState::kDue);  // exactly 72 h: on time
   EXPECT_EQ(Of(at("2025-03-31T23:30:01Z"), RuleId::kInc72h)[0].state, DueState::kOverdue);
-  EXPECT_EQ(Of(at("2025-03-31T12:00:00Z"), RuleId::kIncSubjects).size(), 2u);  // high risk: inform the subjects (contact and DPO)
+  EXPECT_EQ(Of(at("2025-03-31T12:00:00Z"), RuleId::kIncSubjects).size(),
+            2u);  // high risk: inform the subjects (contact and DPO)
 
   reg.incidents[0].notified_authority_at = T("2025-03-30T10:00:00Z");
   Fixture notified(reg);

@@ -84,11 +84,14 @@ class RuleCase : public testing::Test {
     json missing = json::array();
     for (const auto& e : case_.value("expect", json::array())) {
       auto it = std::find_if(unmatched.begin(), unmatched.end(), [&](const json& a) { return Matches(e, a); });
-      if (it == unmatched.end()) missing.push_back(e);
-      else unmatched.erase(it);
+      if (it == unmatched.end())
+        missing.push_back(e);
+      else
+        unmatched.erase(it);
     }
     EXPECT_TRUE(missing.empty() && unmatched.empty())
-        << rule_ << ": " << case_.value("name", "") << "\n  missing: " << missing.dump() << "\n  extra: " << unmatched.dump();
+        << rule_ << ": " << case_.value("name", "") << "\n  missing: " << missing.dump()
+        << "\n  extra: " << unmatched.dump();
   }
 
  private:

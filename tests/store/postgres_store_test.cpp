@@ -30,7 +30,8 @@ const char* PgUrl() {
 class Raw {
  public:
   explicit Raw(const std::string& url) : conn_(PQconnectdb(url.c_str())) {
-    if (PQstatus(conn_) != CONNECTION_OK) throw std::runtime_error(std::string("cannot connect: ") + PQerrorMessage(conn_));
+    if (PQstatus(conn_) != CONNECTION_OK)
+      throw std::runtime_error(std::string("cannot connect: ") + PQerrorMessage(conn_));
   }
   ~Raw() { PQfinish(conn_); }
   Raw(const Raw&) = delete;
@@ -130,25 +131,59 @@ class PostgresStoreTest : public ::testing::Test {
 TEST_F(PostgresStoreTest, HasANormalisedTablePerEntityAndForEachList) {
   auto store = backend_->Open();
   Raw raw(backend_->url());
-  for (const char* t : {"organizations", "committees", "administrations", "administration_committees", "units",
-                        "people", "systems", "system_used_by", "system_roles", "system_documents",
-                        "system_document_committees", "system_document_powers", "system_transfers", "system_forums",
-                        "system_reviews", "system_integrations", "delegations", "powers_of_attorney",
-                        "processing_activities", "processing_activity_systems",
-                        "processing_activity_joint_controllers", "processing_activity_transfers",
-                        "processing_activity_threshold_analyses", "processing_activity_dpias", "processor_records",
-                        "processor_record_committees", "incidents", "incident_controllers", "data_subject_requests",
-                        "data_subject_request_controllers", "agreements", "agreement_systems", "agreement_parties",
-                        "system_document_organizations", "incident_assessments", "cooperations", "cooperation_parties",
-                        "cooperation_systems", "cooperation_groups", "cooperation_group_members",
-                        "cooperation_documents", "cooperation_responsibilities", "dpa_decisions",
-                        "dpa_decision_committees", "audit_log", "schema_migrations", "register_meta"}) {
+  for (const char* t : {"organizations",
+                        "committees",
+                        "administrations",
+                        "administration_committees",
+                        "units",
+                        "people",
+                        "systems",
+                        "system_used_by",
+                        "system_roles",
+                        "system_documents",
+                        "system_document_committees",
+                        "system_document_powers",
+                        "system_transfers",
+                        "system_forums",
+                        "system_reviews",
+                        "system_integrations",
+                        "delegations",
+                        "powers_of_attorney",
+                        "processing_activities",
+                        "processing_activity_systems",
+                        "processing_activity_joint_controllers",
+                        "processing_activity_transfers",
+                        "processing_activity_threshold_analyses",
+                        "processing_activity_dpias",
+                        "processor_records",
+                        "processor_record_committees",
+                        "incidents",
+                        "incident_controllers",
+                        "data_subject_requests",
+                        "data_subject_request_controllers",
+                        "agreements",
+                        "agreement_systems",
+                        "agreement_parties",
+                        "system_document_organizations",
+                        "incident_assessments",
+                        "cooperations",
+                        "cooperation_parties",
+                        "cooperation_systems",
+                        "cooperation_groups",
+                        "cooperation_group_members",
+                        "cooperation_documents",
+                        "cooperation_responsibilities",
+                        "dpa_decisions",
+                        "dpa_decision_committees",
+                        "audit_log",
+                        "schema_migrations",
+                        "register_meta"}) {
     EXPECT_EQ(raw.Text("SELECT to_regclass('" + std::string(t) + "')::text"), t);
   }
   // Every reference is a deferrable, initially deferred foreign key.
   EXPECT_EQ(raw.Text("SELECT COUNT(*) FROM pg_constraint c JOIN pg_namespace n ON n.oid = c.connamespace "
-                     "WHERE c.contype = 'f' AND n.nspname = '" + backend_->schema() +
-                     "' AND NOT (c.condeferrable AND c.condeferred)"),
+                     "WHERE c.contype = 'f' AND n.nspname = '" +
+                     backend_->schema() + "' AND NOT (c.condeferrable AND c.condeferred)"),
             "0");
   EXPECT_EQ(raw.Text("SELECT COUNT(*) FROM pg_constraint c JOIN pg_class t ON t.oid = c.conrelid "
                      "WHERE c.contype = 'f' AND t.relname = 'system_roles' AND t.relnamespace = '" +
@@ -172,15 +207,17 @@ TEST_F(PostgresStoreTest, MigratesADatabaseAtAnOlderVersionAndRefusesANewerOne) 
     auto store = backend_->Open();
     Raw raw(backend_->url());
     // Back to version 1: the migrations after it undone.
-    raw.Exec("DROP TABLE audit_log, cycle_records, cycle_documents, cycle_document_audit; DROP FUNCTION "
-             "audit_log_append_only(), cycle_document_audit_append_only(); ALTER TABLE register_meta DROP COLUMN "
-             "replace_count; DELETE FROM schema_migrations WHERE version >= 2");
-    raw.Exec("DROP TABLE system_document_organizations, incident_assessments, cooperation_parties, "
-             "cooperation_systems, cooperation_groups, cooperation_group_members, cooperation_documents, "
-             "cooperation_responsibilities, cooperations, dpa_decision_committees, dpa_decisions; "
-             "ALTER TABLE organizations DROP COLUMN rulebook_overrides; ALTER TABLE incidents DROP COLUMN description, "
-             "DROP COLUMN subject_categories, DROP COLUMN approx_subjects, DROP COLUMN record_categories, DROP COLUMN "
-             "approx_records, DROP COLUMN likely_consequences, DROP COLUMN measures, DROP COLUMN affected_informed_on");
+    raw.Exec(
+        "DROP TABLE audit_log, cycle_records, cycle_documents, cycle_document_audit; DROP FUNCTION "
+        "audit_log_append_only(), cycle_document_audit_append_only(); ALTER TABLE register_meta DROP COLUMN "
+        "replace_count; DELETE FROM schema_migrations WHERE version >= 2");
+    raw.Exec(
+        "DROP TABLE system_document_organizations, incident_assessments, cooperation_parties, "
+        "cooperation_systems, cooperation_groups, cooperation_group_members, cooperation_documents, "
+        "cooperation_responsibilities, cooperations, dpa_decision_committees, dpa_decisions; "
+        "ALTER TABLE organizations DROP COLUMN rulebook_overrides; ALTER TABLE incidents DROP COLUMN description, "
+        "DROP COLUMN subject_categories, DROP COLUMN approx_subjects, DROP COLUMN record_categories, DROP COLUMN "
+        "approx_records, DROP COLUMN likely_consequences, DROP COLUMN measures, DROP COLUMN affected_informed_on");
   }
   auto store = backend_->Open();
   EXPECT_EQ(store->SchemaVersion(), 5);
@@ -327,13 +364,15 @@ TEST_F(PostgresStoreTest, ReconnectsAfterTheServerDroppedItsSessions) {
   store->ReplaceRegister(reg, {}, kCli, At("2025-01-01T00:00:00Z"));
   (void)store->Load();
   Raw raw(PgUrl());
-  raw.Exec("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE pid <> pg_backend_pid() AND "
-           "datname = current_database() AND application_name = 'ansvar'");
+  raw.Exec(
+      "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE pid <> pg_backend_pid() AND "
+      "datname = current_database() AND application_name = 'ansvar'");
   reg.systems[0].name = "after the restart";
   EXPECT_EQ(store->Apply({Update(reg.systems[0], 1)}, kCli, At("2025-01-02T00:00:00Z")).versions,
             std::vector<int64_t>{2});
-  raw.Exec("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE pid <> pg_backend_pid() AND "
-           "datname = current_database() AND application_name = 'ansvar'");
+  raw.Exec(
+      "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE pid <> pg_backend_pid() AND "
+      "datname = current_database() AND application_name = 'ansvar'");
   EXPECT_EQ(store->Load().reg.systems[0].name, "after the restart");
   EXPECT_EQ(store->LastAuditSeq(), 1);
   EXPECT_TRUE(store->VerifyAudit().ok);

@@ -109,14 +109,15 @@ class JsonIn {
   template <class Tag>
   void Get(od::value v, std::optional<model::Id<Tag>>& out);
   template <class E>
-    requires std::is_enum_v<E>
+  requires std::is_enum_v<E>
   void Get(od::value v, E& out);
   template <class E>
-    requires std::is_enum_v<E>
+  requires std::is_enum_v<E>
   void Get(od::value v, std::optional<E>& out);
   template <class T>
   void Get(od::value v, std::vector<T>& out) {
-    Array(v, [&](od::value e) { Get(e, out.emplace_back()); }, [&](size_t n) { out.reserve(out.size() + n); });
+    Array(
+        v, [&](od::value e) { Get(e, out.emplace_back()); }, [&](size_t n) { out.reserve(out.size() + n); });
   }
 
   // The string of a value, or nullopt (error reported) when it is not one; with `nullable`, null gives "".
@@ -235,8 +236,10 @@ void JsonIn::ArrayImpl(od::value v, Fn& fn, Reserve& reserve, bool count) {
 template <class Tag>
 void JsonIn::Get(od::value v, model::Id<Tag>& out) {
   if (auto s = String(v, false)) {
-    if (s->empty()) Error("must not be empty");
-    else out = model::Id<Tag>(*s);
+    if (s->empty())
+      Error("must not be empty");
+    else
+      out = model::Id<Tag>(*s);
   }
 }
 
@@ -247,8 +250,10 @@ void JsonIn::Get(od::value v, std::optional<model::Id<Tag>>& out) {
     return;
   }
   if (auto s = String(v, false)) {
-    if (s->empty()) out.reset();
-    else out = model::Id<Tag>(*s);
+    if (s->empty())
+      out.reset();
+    else
+      out = model::Id<Tag>(*s);
   }
 }
 
@@ -267,13 +272,11 @@ bool JsonIn::ParseEnumValue(od::value v, E& out) {
 }
 
 template <class E>
-  requires std::is_enum_v<E>
-void JsonIn::Get(od::value v, E& out) {
-  ParseEnumValue(v, out);
-}
+requires std::is_enum_v<E>
+void JsonIn::Get(od::value v, E& out) { ParseEnumValue(v, out); }
 
 template <class E>
-  requires std::is_enum_v<E>
+requires std::is_enum_v<E>
 void JsonIn::Get(od::value v, std::optional<E>& out) {
   if (IsNull(v)) {
     out.reset();

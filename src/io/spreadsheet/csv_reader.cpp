@@ -12,28 +12,34 @@ namespace ansvar::io::sheets {
 namespace {
 
 // Windows-1252 0x80–0x9F; the five bytes it leaves undefined are read as Windows reads them (the C1 controls).
-constexpr std::array<uint16_t, 32> kCp1252High = {
-    0x20AC, 0x0081, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0x008D, 0x017D, 0x008F,
-    0x0090, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x009D, 0x017E, 0x0178};
+constexpr std::array<uint16_t, 32> kCp1252High = {0x20AC, 0x0081, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
+                                                  0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0x008D, 0x017D, 0x008F,
+                                                  0x0090, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
+                                                  0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x009D, 0x017E, 0x0178};
 
-
-// The length of the valid UTF-8 sequence at s[i], or 0 (overlong forms, surrogates and values past U+10FFFF are invalid).
+// The length of the valid UTF-8 sequence at s[i], or 0 (overlong forms, surrogates and values past U+10FFFF are
+// invalid).
 size_t Utf8Length(std::string_view s, size_t i) {
   const auto b = [&](size_t k) { return static_cast<unsigned char>(s[k]); };
   const unsigned char c = b(i);
   if (c < 0x80) return 1;
   size_t n = 0;
   uint32_t cp = 0;
-  if (c >= 0xC2 && c <= 0xDF) n = 2, cp = c & 0x1F;
-  else if (c >= 0xE0 && c <= 0xEF) n = 3, cp = c & 0x0F;
-  else if (c >= 0xF0 && c <= 0xF4) n = 4, cp = c & 0x07;
-  else return 0;
+  if (c >= 0xC2 && c <= 0xDF)
+    n = 2, cp = c & 0x1F;
+  else if (c >= 0xE0 && c <= 0xEF)
+    n = 3, cp = c & 0x0F;
+  else if (c >= 0xF0 && c <= 0xF4)
+    n = 4, cp = c & 0x07;
+  else
+    return 0;
   if (i + n > s.size()) return 0;
   for (size_t k = 1; k < n; ++k) {
     if ((b(i + k) & 0xC0) != 0x80) return 0;
     cp = (cp << 6) | (b(i + k) & 0x3F);
   }
-  if ((n == 3 && (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF))) || (n == 4 && (cp < 0x10000 || cp > 0x10FFFF))) return 0;
+  if ((n == 3 && (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF))) || (n == 4 && (cp < 0x10000 || cp > 0x10FFFF)))
+    return 0;
   return n;
 }
 
@@ -47,8 +53,10 @@ Encoding Detect(std::string_view s) {
       continue;
     }
     const size_t n = Utf8Length(s, i);
-    if (n == 0) ++invalid, ++i;
-    else ++multibyte, i += n;
+    if (n == 0)
+      ++invalid, ++i;
+    else
+      ++multibyte, i += n;
   }
   if (invalid == 0) return Encoding::kUtf8;
   return multibyte == 0 ? Encoding::kCp1252 : Encoding::kMixed;
@@ -59,9 +67,12 @@ std::string FromCp1252(std::string_view s) {
   out.reserve(s.size() + s.size() / 8);
   for (const char ch : s) {
     const auto c = static_cast<unsigned char>(ch);
-    if (c < 0x80) out += ch;
-    else if (c < 0xA0) model::AppendUtf8(out, kCp1252High[c - 0x80]);
-    else model::AppendUtf8(out, c);
+    if (c < 0x80)
+      out += ch;
+    else if (c < 0xA0)
+      model::AppendUtf8(out, kCp1252High[c - 0x80]);
+    else
+      model::AppendUtf8(out, c);
   }
   return out;
 }
@@ -121,8 +132,9 @@ ReadResult ReadCsv(std::string_view bytes, const Limits& lim, const CsvOptions& 
     return result;
   };
   if (bytes.size() > lim.max_input_bytes)
-    return fail(0, 0, "filen är större än " + std::to_string(lim.max_input_bytes >> 20) + " MB / the file is larger than " +
-                          std::to_string(lim.max_input_bytes >> 20) + " MB");
+    return fail(0, 0,
+                "filen är större än " + std::to_string(lim.max_input_bytes >> 20) + " MB / the file is larger than " +
+                    std::to_string(lim.max_input_bytes >> 20) + " MB");
 
   // Byte order marks: UTF-8 is read as such; UTF-16 is turned into UTF-8 first.
   std::string converted;
@@ -144,7 +156,7 @@ ReadResult ReadCsv(std::string_view bytes, const Limits& lim, const CsvOptions& 
   Row row;
   size_t columns = 0;  // the fields of the row so far (the row keeps only the filled ones)
   std::string field;
-  size_t line = 1;           // the row being read, 1-based
+  size_t line = 1;  // the row being read, 1-based
   size_t cells = 0;
   bool quoted = false, was_quoted = false;
   size_t quote_row = 0, quote_column = 0;
@@ -157,23 +169,27 @@ ReadResult ReadCsv(std::string_view bytes, const Limits& lim, const CsvOptions& 
     }
     Cell cell;
     if (field.find('\0') != std::string::npos) {
-      fail(line, column, "cellen innehåller nolltecken: filen är inte text (en binärfil?) / the cell holds NUL bytes: not a text file");
+      fail(line, column,
+           "cellen innehåller nolltecken: filen är inte text (en binärfil?) / the cell holds NUL bytes: not a text "
+           "file");
       return false;
     }
     if (encoding == Encoding::kCp1252) {
       cell.text = FromCp1252(field);
     } else {
       if (encoding == Encoding::kMixed && Detect(field) != Encoding::kUtf8) {
-        fail(line, column, "cellen har ogiltig teckenkodning (filen blandar UTF-8 och Windows-1252); spara filen som "
-                           "\"CSV UTF-8\" / the cell has an invalid encoding (the file mixes UTF-8 and Windows-1252)");
+        fail(line, column,
+             "cellen har ogiltig teckenkodning (filen blandar UTF-8 och Windows-1252); spara filen som "
+             "\"CSV UTF-8\" / the cell has an invalid encoding (the file mixes UTF-8 and Windows-1252)");
         return false;
       }
       cell.text = std::move(field);
     }
     field.clear();
     if (cell.text.size() > lim.max_cell_bytes) {
-      fail(line, column, "cellen har mer än " + std::to_string(lim.max_cell_bytes) + " tecken / the cell holds more than " +
-                             std::to_string(lim.max_cell_bytes) + " characters");
+      fail(line, column,
+           "cellen har mer än " + std::to_string(lim.max_cell_bytes) + " tecken / the cell holds more than " +
+               std::to_string(lim.max_cell_bytes) + " characters");
       return false;
     }
     if (!cell.text.empty()) {
@@ -213,9 +229,10 @@ ReadResult ReadCsv(std::string_view bytes, const Limits& lim, const CsvOptions& 
       } else {
         field += c;
         if (field.size() > lim.max_cell_bytes) {
-          fail(quote_row, quote_column, "cellen har mer än " + std::to_string(lim.max_cell_bytes) +
-                                            " tecken (ett citattecken som aldrig avslutas?) / the cell holds more than " +
-                                            std::to_string(lim.max_cell_bytes) + " characters (an unterminated quote?)");
+          fail(quote_row, quote_column,
+               "cellen har mer än " + std::to_string(lim.max_cell_bytes) +
+                   " tecken (ett citattecken som aldrig avslutas?) / the cell holds more than " +
+                   std::to_string(lim.max_cell_bytes) + " characters (an unterminated quote?)");
           return result;
         }
       }
@@ -232,8 +249,9 @@ ReadResult ReadCsv(std::string_view bytes, const Limits& lim, const CsvOptions& 
     } else {
       field += c;  // a quote inside an unquoted field is an ordinary character, as Excel reads it
       if (field.size() > lim.max_cell_bytes) {
-        fail(line, columns + 1, "cellen har mer än " + std::to_string(lim.max_cell_bytes) + " tecken / the cell holds more than " +
-                                       std::to_string(lim.max_cell_bytes) + " characters");
+        fail(line, columns + 1,
+             "cellen har mer än " + std::to_string(lim.max_cell_bytes) + " tecken / the cell holds more than " +
+                 std::to_string(lim.max_cell_bytes) + " characters");
         return result;
       }
     }
@@ -266,16 +284,21 @@ FileFormat Sniff(std::string_view bytes, std::string_view name) {
 
 ReadResult ReadSpreadsheet(std::string_view bytes, std::string_view name, const Limits& limits, const CsvOptions& csv) {
   switch (Sniff(bytes, name)) {
-    case FileFormat::kXlsx: return ReadXlsx(bytes, limits);
-    case FileFormat::kCsv: return ReadCsv(bytes, limits, csv);
+    case FileFormat::kXlsx:
+      return ReadXlsx(bytes, limits);
+    case FileFormat::kCsv:
+      return ReadCsv(bytes, limits, csv);
     case FileFormat::kXls: {
       ReadResult r;
-      r.problems.push_back({"", 0, 0,
-                            "filen är i Excels gamla format (.xls) eller lösenordsskyddad; spara den som .xlsx (Excel-arbetsbok) "
-                            "utan lösenord / the file is an old .xls or a password-protected workbook: save it as .xlsx without a password"});
+      r.problems.push_back(
+          {"", 0, 0,
+           "filen är i Excels gamla format (.xls) eller lösenordsskyddad; spara den som .xlsx (Excel-arbetsbok) "
+           "utan lösenord / the file is an old .xls or a password-protected workbook: save it as .xlsx without a "
+           "password"});
       return r;
     }
-    case FileFormat::kUnknown: break;
+    case FileFormat::kUnknown:
+      break;
   }
   ReadResult r;
   r.problems.push_back({"", 0, 0, "filen är tom / the file is empty"});

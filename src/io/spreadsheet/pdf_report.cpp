@@ -25,7 +25,11 @@ std::string ValidUtf8(std::string_view s) {
   out.reserve(s.size());
   for (size_t i = 0; i < s.size();) {
     const auto c = static_cast<unsigned char>(s[i]);
-    size_t n = c < 0x80 ? 1 : (c >= 0xC2 && c <= 0xDF) ? 2 : (c >= 0xE0 && c <= 0xEF) ? 3 : (c >= 0xF0 && c <= 0xF4) ? 4 : 0;
+    size_t n = c < 0x80                   ? 1
+               : (c >= 0xC2 && c <= 0xDF) ? 2
+               : (c >= 0xE0 && c <= 0xEF) ? 3
+               : (c >= 0xF0 && c <= 0xF4) ? 4
+                                          : 0;
     bool ok = n > 0 && i + n <= s.size();
     for (size_t k = 1; ok && k < n; ++k) ok = (static_cast<unsigned char>(s[i + k]) & 0xC0) == 0x80;
     if (ok && n == 3) {
@@ -165,8 +169,12 @@ class Renderer {
         Text(b.text, {8, false}, kMargin, ContentWidth(), 0.35);
         y_ += 4;
         break;
-      case K::kFields: Fields(b); break;
-      case K::kTable: Table(b); break;
+      case K::kFields:
+        Fields(b);
+        break;
+      case K::kTable:
+        Table(b);
+        break;
       case K::kPageBreak:
         if (y_ > kTop) NewPage();
         break;
@@ -174,7 +182,8 @@ class Renderer {
   }
 
   // A row of cells side by side; moves to a new page first when it does not fit. A cell taller than a page is cut.
-  double Row(const std::vector<std::string>& cells, const std::vector<double>& widths, Font font, bool fill, bool label_bold) {
+  double Row(const std::vector<std::string>& cells, const std::vector<double>& widths, Font font, bool fill,
+             bool label_bold) {
     const double pad = 2.5;
     const double max_h = Limit() - kTop - 40;
     std::vector<Layout> layouts;
@@ -272,7 +281,8 @@ class Renderer {
   void EndPage() {
     if (!draw_) return;
     const bool sv = doc_.language != "en";
-    const std::string number = (sv ? "Sida " : "Page ") + std::to_string(page_) + (sv ? " av " : " of ") + std::to_string(total_);
+    const std::string number =
+        (sv ? "Sida " : "Page ") + std::to_string(page_) + (sv ? " av " : " of ") + std::to_string(total_);
     Layout l = Make(number, {7.5, false}, ContentWidth());
     pango_layout_set_alignment(l.get(), PANGO_ALIGN_RIGHT);
     Show(l.get(), kMargin, height_ - 36, 0.4);

@@ -12,22 +12,22 @@ struct PdfBlock {
     kHeading,     // a section heading (level 1)
     kSubheading,  // level 2
     kParagraph,
-    kNote,        // small grey text
-    kFields,      // label: value pairs, as a form
+    kNote,    // small grey text
+    kFields,  // label: value pairs, as a form
     kTable,
     kPageBreak,
   };
   Kind kind = Kind::kParagraph;
   std::string text;
   std::vector<std::pair<std::string, std::string>> fields;
-  std::vector<std::string> headings;        // kTable
-  std::vector<double> widths;               // kTable: relative column widths (missing: equal)
+  std::vector<std::string> headings;  // kTable
+  std::vector<double> widths;         // kTable: relative column widths (missing: equal)
   std::vector<std::vector<std::string>> rows;
 };
 
 struct PdfDocument {
-  std::string title;     // on the first page, and in the PDF's metadata
-  std::string header;    // at the top of every page
+  std::string title;            // on the first page, and in the PDF's metadata
+  std::string header;           // at the top of every page
   std::string language = "sv";  // "sv" or "en": the page numbers
   bool landscape = false;
   std::vector<PdfBlock> blocks;

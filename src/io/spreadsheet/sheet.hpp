@@ -4,10 +4,10 @@
 // its sheet, row and column and never crashes the reader; the limits below cap what a hostile file can cost.
 #include <cstddef>
 #include <cstdint>
+#include <initializer_list>
 #include <optional>
 #include <string>
 #include <string_view>
-#include <initializer_list>
 #include <utility>
 #include <vector>
 
@@ -70,8 +70,8 @@ class Row {
 
 struct Sheet {
   std::string name;
-  std::vector<Row> rows;  // rows[r][c] is row r+1, column c+1; rows may be shorter than others
-  std::vector<MergedRange> merged;      // the value of a merged range is copied into each of its cells
+  std::vector<Row> rows;            // rows[r][c] is row r+1, column c+1; rows may be shorter than others
+  std::vector<MergedRange> merged;  // the value of a merged range is copied into each of its cells
 
   [[nodiscard]] const Cell* At(size_t row, size_t column) const;  // 1-based; nullptr outside the data
 };
@@ -82,17 +82,17 @@ struct Workbook {
 
 // What one file may cost. The defaults take a municipality's whole register with room to spare and refuse bombs.
 struct Limits {
-  size_t max_input_bytes = 64u << 20;         // the file as uploaded
+  size_t max_input_bytes = 64u << 20;          // the file as uploaded
   size_t max_uncompressed_bytes = 256u << 20;  // all parts of an .xlsx, decompressed (a zip bomb stops here)
-  size_t max_part_bytes = 128u << 20;         // one part of an .xlsx, decompressed
+  size_t max_part_bytes = 128u << 20;          // one part of an .xlsx, decompressed
   size_t max_zip_entries = 10000;
   size_t max_sheets = 64;
-  size_t max_rows = 200000;     // per sheet
-  size_t max_columns = 1000;    // per sheet
-  size_t max_cells = 5000000;   // non-empty cells, all sheets
-  size_t max_cell_bytes = 32767;  // Excel's own limit on a cell's text
-  size_t max_merged_ranges = 10000;       // per sheet
-  size_t max_merged_cells = 1000000;      // cells merged ranges cover, all sheets (each is filled with a copy)
+  size_t max_rows = 200000;           // per sheet
+  size_t max_columns = 1000;          // per sheet
+  size_t max_cells = 5000000;         // non-empty cells, all sheets
+  size_t max_cell_bytes = 32767;      // Excel's own limit on a cell's text
+  size_t max_merged_ranges = 10000;   // per sheet
+  size_t max_merged_cells = 1000000;  // cells merged ranges cover, all sheets (each is filled with a copy)
 };
 
 // A fault in the input. row and column are 1-based; 0 when the fault is not in one row or column.
@@ -105,7 +105,7 @@ struct ReadProblem {
 };
 
 struct ReadResult {
-  std::optional<Workbook> book;        // set when there are no problems
+  std::optional<Workbook> book;  // set when there are no problems
   std::vector<ReadProblem> problems;
 };
 

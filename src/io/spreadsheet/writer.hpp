@@ -11,10 +11,10 @@ namespace ansvar::io::sheets {
 // One sheet of an export: lines of text above the table (title, who the record concerns), then the headings
 // and the rows. Cells of kind kDate carry the serial in `number` and the ISO date in `text`.
 struct Table {
-  std::string name;                  // the sheet's name (cut to Excel's 31 characters, made unique)
+  std::string name;                   // the sheet's name (cut to Excel's 31 characters, made unique)
   std::vector<std::string> preamble;  // lines above the table, the first one as a title
   std::vector<std::string> headings;
-  std::vector<double> widths;         // in characters, per column; missing ones are guessed from the content
+  std::vector<double> widths;  // in characters, per column; missing ones are guessed from the content
   std::vector<std::vector<Cell>> rows;
 };
 

@@ -93,12 +93,18 @@ bool IsDateFormatCode(std::string_view code) {
       if (c == '"') quoted = false;
       continue;
     }
-    if (c == '"') quoted = true;
-    else if (c == '[') ++bracket;
-    else if (c == ']') bracket = std::max(0, bracket - 1);
-    else if (c == '\\' || c == '_' || c == '*') ++i;  // the next character is literal (or padding)
-    else if (bracket == 0 && std::string_view("dmyhsDMYHS").find(c) != std::string_view::npos) return true;
-    else if (c == ';') break;  // the first section decides
+    if (c == '"')
+      quoted = true;
+    else if (c == '[')
+      ++bracket;
+    else if (c == ']')
+      bracket = std::max(0, bracket - 1);
+    else if (c == '\\' || c == '_' || c == '*')
+      ++i;  // the next character is literal (or padding)
+    else if (bracket == 0 && std::string_view("dmyhsDMYHS").find(c) != std::string_view::npos)
+      return true;
+    else if (c == ';')
+      break;  // the first section decides
   }
   return false;
 }
@@ -157,8 +163,9 @@ class XlsxReader {
   ReadResult Read() {
     ReadResult result;
     if (bytes_.size() > lim_.max_input_bytes) {
-      Fail("", 0, 0, "filen är större än " + std::to_string(lim_.max_input_bytes >> 20) + " MB / the file is larger than " +
-                         std::to_string(lim_.max_input_bytes >> 20) + " MB");
+      Fail("", 0, 0,
+           "filen är större än " + std::to_string(lim_.max_input_bytes >> 20) + " MB / the file is larger than " +
+               std::to_string(lim_.max_input_bytes >> 20) + " MB");
       result.problems = std::move(problems_);
       return result;
     }
@@ -190,8 +197,9 @@ class XlsxReader {
     zip_t* z = zip_open_from_source(source, ZIP_RDONLY | ZIP_CHECKCONS, &error);
     if (z == nullptr) {
       zip_source_free(source);
-      Fail("", 0, 0, std::string("filen är inte en giltig .xlsx (trasigt zip-arkiv: ") + zip_error_strerror(&error) +
-                         ") / the file is not a valid .xlsx (broken zip archive)");
+      Fail("", 0, 0,
+           std::string("filen är inte en giltig .xlsx (trasigt zip-arkiv: ") + zip_error_strerror(&error) +
+               ") / the file is not a valid .xlsx (broken zip archive)");
       zip_error_fini(&error);
       return false;
     }
@@ -214,24 +222,28 @@ class XlsxReader {
     }
     std::unique_ptr<zip_file_t, ZipFileCloser> file(zip_fopen_index(zip_.get(), static_cast<zip_uint64_t>(index), 0));
     if (!file) {
-      Fail("", 0, 0, "delen " + name + " kan inte packas upp (krypterad eller okänd komprimering) / the part " + name +
-                         " cannot be decompressed (encrypted or unknown compression)");
+      Fail("", 0, 0,
+           "delen " + name + " kan inte packas upp (krypterad eller okänd komprimering) / the part " + name +
+               " cannot be decompressed (encrypted or unknown compression)");
       return std::nullopt;
     }
     std::string out;
     char buf[65536];
-    const size_t cap = std::min(lim_.max_part_bytes, lim_.max_uncompressed_bytes - std::min(used_, lim_.max_uncompressed_bytes));
+    const size_t cap =
+        std::min(lim_.max_part_bytes, lim_.max_uncompressed_bytes - std::min(used_, lim_.max_uncompressed_bytes));
     for (;;) {
       const zip_int64_t n = zip_fread(file.get(), buf, sizeof buf);
       if (n < 0) {
-        Fail("", 0, 0, "delen " + name + " är trasig (" + zip_file_strerror(file.get()) + ") / the part " + name + " is corrupt");
+        Fail("", 0, 0,
+             "delen " + name + " är trasig (" + zip_file_strerror(file.get()) + ") / the part " + name + " is corrupt");
         return std::nullopt;
       }
       if (n == 0) break;
       if (out.size() + static_cast<size_t>(n) > cap) {
-        Fail("", 0, 0, "filen packas upp till mer än " + std::to_string(lim_.max_uncompressed_bytes >> 20) +
-                           " MB (zip-bomb?) / the file decompresses to more than " +
-                           std::to_string(lim_.max_uncompressed_bytes >> 20) + " MB (zip bomb?)");
+        Fail("", 0, 0,
+             "filen packas upp till mer än " + std::to_string(lim_.max_uncompressed_bytes >> 20) +
+                 " MB (zip-bomb?) / the file decompresses to more than " +
+                 std::to_string(lim_.max_uncompressed_bytes >> 20) + " MB (zip bomb?)");
         return std::nullopt;
       }
       out.append(buf, static_cast<size_t>(n));
@@ -243,8 +255,9 @@ class XlsxReader {
   bool Parse(const std::string& name, std::string& text, pugi::xml_document& doc) {
     const auto r = doc.load_buffer_inplace(text.data(), text.size(), pugi::parse_default, pugi::encoding_auto);
     if (!r) {
-      Fail("", 0, 0, "delen " + name + " är inte giltig XML (" + r.description() + ", position " +
-                         std::to_string(r.offset) + ") / the part " + name + " is not valid XML");
+      Fail("", 0, 0,
+           "delen " + name + " är inte giltig XML (" + r.description() + ", position " + std::to_string(r.offset) +
+               ") / the part " + name + " is not valid XML");
       return false;
     }
     return true;
@@ -277,10 +290,12 @@ class XlsxReader {
     // The package's main part, from _rels/.rels; xl/workbook.xml when the package does not say.
     std::map<std::string, std::string> root_types;
     Relationships("_rels/.rels", "", &root_types);
-    std::string workbook_name = root_types.contains("officeDocument") ? root_types["officeDocument"] : "xl/workbook.xml";
+    std::string workbook_name =
+        root_types.contains("officeDocument") ? root_types["officeDocument"] : "xl/workbook.xml";
     const auto slash = workbook_name.rfind('/');
     const std::string base_dir = slash == std::string::npos ? "" : workbook_name.substr(0, slash + 1);
-    std::string rels_name = base_dir + "_rels/" + workbook_name.substr(slash == std::string::npos ? 0 : slash + 1) + ".rels";
+    std::string rels_name =
+        base_dir + "_rels/" + workbook_name.substr(slash == std::string::npos ? 0 : slash + 1) + ".rels";
 
     auto workbook_text = Part(workbook_name, true);
     if (!workbook_text) return;
@@ -299,13 +314,15 @@ class XlsxReader {
     for (auto s = Child(Child(wb, "sheets"), "sheet"); s; s = s.next_sibling()) {
       if (s.type() != pugi::node_element || !Is(s.name(), "sheet")) continue;
       if (book.sheets.size() >= lim_.max_sheets) {
-        Fail("", 0, 0, "arbetsboken har fler än " + std::to_string(lim_.max_sheets) + " blad / the workbook has more than " +
-                           std::to_string(lim_.max_sheets) + " sheets");
+        Fail("", 0, 0,
+             "arbetsboken har fler än " + std::to_string(lim_.max_sheets) + " blad / the workbook has more than " +
+                 std::to_string(lim_.max_sheets) + " sheets");
         return;
       }
       Sheet sheet;
       sheet.name = Attr(s, "name").as_string();
-      if (sheet.name.empty() || !names.insert(sheet.name).second) sheet.name = "Blad" + std::to_string(book.sheets.size() + 1);
+      if (sheet.name.empty() || !names.insert(sheet.name).second)
+        sheet.name = "Blad" + std::to_string(book.sheets.size() + 1);
       const auto it = rels.find(Attr(s, "id").as_string());
       if (it != rels.end()) ReadSheet(it->second, sheet);
       book.sheets.push_back(std::move(sheet));
@@ -356,12 +373,14 @@ class XlsxReader {
       const auto r_attr = Attr(row, "r");
       const size_t r = r_attr ? r_attr.as_ullong() : row_number + 1;
       if (r == 0 || r <= row_number) {
-        Fail(sheet.name, row_number + 1, 0, "raderna står i fel ordning eller har ogiltigt nummer / rows out of order or badly numbered");
+        Fail(sheet.name, row_number + 1, 0,
+             "raderna står i fel ordning eller har ogiltigt nummer / rows out of order or badly numbered");
         return;
       }
       if (r > lim_.max_rows) {
-        Fail(sheet.name, r, 0, "bladet har fler än " + std::to_string(lim_.max_rows) + " rader / the sheet has more than " +
-                                   std::to_string(lim_.max_rows) + " rows");
+        Fail(sheet.name, r, 0,
+             "bladet har fler än " + std::to_string(lim_.max_rows) + " rader / the sheet has more than " +
+                 std::to_string(lim_.max_rows) + " rows");
         return;
       }
       row_number = r;
@@ -371,23 +390,25 @@ class XlsxReader {
         size_t cr = row_number, cc = column + 1;
         if (const auto ref = Attr(c, "r")) {
           if (!ParseRef(ref.as_string(), cr, cc, lim_) || cr != row_number || cc <= column) {
-            Fail(sheet.name, row_number, column + 1, std::string("ogiltig cellreferens \"") + ref.as_string() +
-                                                         "\" / invalid cell reference");
+            Fail(sheet.name, row_number, column + 1,
+                 std::string("ogiltig cellreferens \"") + ref.as_string() + "\" / invalid cell reference");
             return;
           }
         }
         column = cc;
         if (column > lim_.max_columns) {
-          Fail(sheet.name, row_number, column, "bladet har fler än " + std::to_string(lim_.max_columns) +
-                                                   " kolumner / the sheet has more than " + std::to_string(lim_.max_columns) + " columns");
+          Fail(sheet.name, row_number, column,
+               "bladet har fler än " + std::to_string(lim_.max_columns) + " kolumner / the sheet has more than " +
+                   std::to_string(lim_.max_columns) + " columns");
           return;
         }
         Cell cell = ReadCell(c, sheet.name, row_number, column);
         if (!problems_.empty()) return;
         if (cell.kind == CellKind::kEmpty) continue;
         if (++cells_ > lim_.max_cells) {
-          Fail(sheet.name, row_number, column, "arbetsboken har fler än " + std::to_string(lim_.max_cells) +
-                                                   " ifyllda celler / the workbook has more than " + std::to_string(lim_.max_cells) + " cells");
+          Fail(sheet.name, row_number, column,
+               "arbetsboken har fler än " + std::to_string(lim_.max_cells) +
+                   " ifyllda celler / the workbook has more than " + std::to_string(lim_.max_cells) + " cells");
           return;
         }
         if (sheet.rows.size() < row_number) sheet.rows.resize(row_number);  // rows are sparse: an empty one is small
@@ -399,16 +420,19 @@ class XlsxReader {
       const std::string_view ref = Attr(m, "ref").as_string();
       const auto colon = ref.find(':');
       MergedRange range;
-      if (colon == std::string_view::npos || !ParseRef(ref.substr(0, colon), range.first_row, range.first_column, lim_) ||
-          !ParseRef(ref.substr(colon + 1), range.last_row, range.last_column, lim_) || range.last_row < range.first_row ||
-          range.last_column < range.first_column) {
+      if (colon == std::string_view::npos ||
+          !ParseRef(ref.substr(0, colon), range.first_row, range.first_column, lim_) ||
+          !ParseRef(ref.substr(colon + 1), range.last_row, range.last_column, lim_) ||
+          range.last_row < range.first_row || range.last_column < range.first_column) {
         Fail(sheet.name, 0, 0, "ogiltigt sammanfogat område \"" + std::string(ref) + "\" / invalid merged range");
         return;
       }
       if (sheet.merged.size() >= lim_.max_merged_ranges) {
         Fail(sheet.name, range.first_row, range.first_column,
-             "bladet har fler än " + std::to_string(lim_.max_merged_ranges) + " sammanfogade områden / the sheet has "
-             "more than " + std::to_string(lim_.max_merged_ranges) + " merged ranges");
+             "bladet har fler än " + std::to_string(lim_.max_merged_ranges) +
+                 " sammanfogade områden / the sheet has "
+                 "more than " +
+                 std::to_string(lim_.max_merged_ranges) + " merged ranges");
         return;
       }
       sheet.merged.push_back(range);
@@ -432,7 +456,8 @@ class XlsxReader {
       if (!v) return cell;
       double index = -1;
       if (!number(index) || index < 0 || index >= static_cast<double>(strings_.size())) {
-        Fail(sheet, row, column, "cellen pekar på en delad text som saknas / the cell refers to a missing shared string");
+        Fail(sheet, row, column,
+             "cellen pekar på en delad text som saknas / the cell refers to a missing shared string");
         return cell;
       }
       cell.text = strings_[static_cast<size_t>(index)];
@@ -465,7 +490,8 @@ class XlsxReader {
     } else if (type.empty() || type == "n") {
       if (!v || *value == '\0') return cell;
       if (!number(cell.number)) {
-        Fail(sheet, row, column, "ogiltigt tal \"" + std::string(std::string_view(value).substr(0, 40)) + "\" / invalid number");
+        Fail(sheet, row, column,
+             "ogiltigt tal \"" + std::string(std::string_view(value).substr(0, 40)) + "\" / invalid number");
         return cell;
       }
       const size_t style = Attr(c, "s").as_uint();
@@ -485,8 +511,9 @@ class XlsxReader {
       return cell;
     }
     if (cell.text.size() > lim_.max_cell_bytes) {
-      Fail(sheet, row, column, "cellen har mer än " + std::to_string(lim_.max_cell_bytes) + " tecken / the cell holds more than " +
-                                   std::to_string(lim_.max_cell_bytes) + " characters");
+      Fail(sheet, row, column,
+           "cellen har mer än " + std::to_string(lim_.max_cell_bytes) + " tecken / the cell holds more than " +
+               std::to_string(lim_.max_cell_bytes) + " characters");
     }
     return cell;
   }

@@ -42,8 +42,10 @@ std::string SheetName(std::string name, std::set<std::string>& used) {
 size_t DisplayWidth(std::string_view s) {
   size_t chars = 0, widest = 0;
   for (const char c : s) {
-    if (c == '\n') widest = std::max(widest, chars), chars = 0;
-    else if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) ++chars;
+    if (c == '\n')
+      widest = std::max(widest, chars), chars = 0;
+    else if ((static_cast<unsigned char>(c) & 0xC0) != 0x80)
+      ++chars;
   }
   return std::max(widest, chars);
 }
@@ -142,12 +144,21 @@ std::string WriteXlsx(const std::vector<Table>& tables) {
         const Cell& cell = cells[c];
         lxw_error e = LXW_NO_ERROR;
         switch (cell.kind) {
-          case CellKind::kEmpty: break;
-          case CellKind::kNumber: e = worksheet_write_number(ws, row, col, cell.number, wrap); break;
-          case CellKind::kDate: e = worksheet_write_number(ws, row, col, cell.number, date); break;
-          case CellKind::kBool: e = worksheet_write_boolean(ws, row, col, cell.number != 0, wrap); break;
+          case CellKind::kEmpty:
+            break;
+          case CellKind::kNumber:
+            e = worksheet_write_number(ws, row, col, cell.number, wrap);
+            break;
+          case CellKind::kDate:
+            e = worksheet_write_number(ws, row, col, cell.number, date);
+            break;
+          case CellKind::kBool:
+            e = worksheet_write_boolean(ws, row, col, cell.number != 0, wrap);
+            break;
           case CellKind::kText:
-          case CellKind::kError: e = worksheet_write_string(ws, row, col, cell.text.c_str(), wrap); break;
+          case CellKind::kError:
+            e = worksheet_write_string(ws, row, col, cell.text.c_str(), wrap);
+            break;
         }
         if (e != LXW_NO_ERROR && failure == LXW_NO_ERROR) failure = e;
       }
@@ -155,7 +166,8 @@ std::string WriteXlsx(const std::vector<Table>& tables) {
     }
     worksheet_freeze_panes(ws, header_row + 1, 0);
     if (!t.headings.empty())
-      worksheet_autofilter(ws, header_row, 0, std::max(header_row, row - 1), static_cast<lxw_col_t>(t.headings.size() - 1));
+      worksheet_autofilter(ws, header_row, 0, std::max(header_row, row - 1),
+                           static_cast<lxw_col_t>(t.headings.size() - 1));
   }
   const lxw_error closed = workbook_close(wb);
   Check(failure, "writing a cell");
@@ -168,8 +180,10 @@ std::string WriteCsv(const Table& table, const CsvDialect& d) {
   std::string out;
   if (d.byte_order_mark) out += "\xEF\xBB\xBF";
   auto field = [&](std::string_view text, bool is_text) {
-    const bool formula_like = is_text && !text.empty() && std::string_view("=+-@\t\r").find(text[0]) != std::string_view::npos;
-    const bool quote = formula_like || text.find_first_of(std::string{d.delimiter, '"', '\n', '\r'}) != std::string_view::npos ||
+    const bool formula_like =
+        is_text && !text.empty() && std::string_view("=+-@\t\r").find(text[0]) != std::string_view::npos;
+    const bool quote = formula_like ||
+                       text.find_first_of(std::string{d.delimiter, '"', '\n', '\r'}) != std::string_view::npos ||
                        (!text.empty() && (text.front() == ' ' || text.back() == ' '));
     if (!quote) {
       out += text;

@@ -19,9 +19,7 @@ bool Approved(const model::System& s, DocumentKind kind, int year, std::optional
   });
 }
 
-Detail YearDetail(int year, Date due) {
-  return {{"year", int64_t(year)}, {"due", model::FormatDate(due)}};
-}
+Detail YearDetail(int year, Date due) { return {{"year", int64_t(year)}, {"due", model::FormatDate(due)}}; }
 
 }  // namespace
 

@@ -26,7 +26,9 @@ struct EvalContext {
   }
   [[nodiscard]] const Rulebook& ForOrganization(std::string_view id) const { return rulebook.ForOrganization(id); }
   // A system: its owner administration's organization (else its first user's).
-  [[nodiscard]] const Rulebook& ForSystem(const model::System& s) const { return ForOrganization(index.OrganizationOf(s)); }
+  [[nodiscard]] const Rulebook& ForSystem(const model::System& s) const {
+    return ForOrganization(index.OrganizationOf(s));
+  }
   [[nodiscard]] const Rulebook& ForCommittee(std::string_view committee) const {
     const auto* c = index.FindCommittee(committee);
     return c == nullptr ? rulebook : rulebook.ForOrganization(c->organization.str());
@@ -83,27 +85,27 @@ class Sink {
 };
 
 // Per-system families: called once for every system, in any order and from several threads.
-void EvaluateRoles(const EvalContext& ctx, const model::System& s, Sink& out);        // roles.cpp
-void EvaluateScope(const EvalContext& ctx, const model::System& s, Sink& out);        // roles.cpp
-void EvaluateDocuments(const EvalContext& ctx, const model::System& s, Sink& out);    // documents.cpp
-void EvaluateAnnualCycle(const EvalContext& ctx, const model::System& s, Sink& out);  // annual_cycle.cpp
-void EvaluateDpa(const EvalContext& ctx, const model::System& s, Sink& out);          // dpa.cpp
+void EvaluateRoles(const EvalContext& ctx, const model::System& s, Sink& out);            // roles.cpp
+void EvaluateScope(const EvalContext& ctx, const model::System& s, Sink& out);            // roles.cpp
+void EvaluateDocuments(const EvalContext& ctx, const model::System& s, Sink& out);        // documents.cpp
+void EvaluateAnnualCycle(const EvalContext& ctx, const model::System& s, Sink& out);      // annual_cycle.cpp
+void EvaluateDpa(const EvalContext& ctx, const model::System& s, Sink& out);              // dpa.cpp
 void EvaluateProcessorRecord(const EvalContext& ctx, const model::System& s, Sink& out);  // processing.cpp
-void EvaluateSecurity(const EvalContext& ctx, const model::System& s, Sink& out);     // security.cpp
-void EvaluateCooperation(const EvalContext& ctx, const model::System& s, Sink& out);  // cooperation.cpp
-void EvaluateReferenceDpia(const EvalContext& ctx, const model::System& s, Sink& out);  // dpia.cpp
+void EvaluateSecurity(const EvalContext& ctx, const model::System& s, Sink& out);         // security.cpp
+void EvaluateCooperation(const EvalContext& ctx, const model::System& s, Sink& out);      // cooperation.cpp
+void EvaluateReferenceDpia(const EvalContext& ctx, const model::System& s, Sink& out);    // dpia.cpp
 
 // Register-wide families.
-void EvaluateDelegations(const EvalContext& ctx, Sink& out);          // dpa.cpp
-void EvaluateProcessingActivities(const EvalContext& ctx, Sink& out);  // processing.cpp
-void EvaluateDpias(const EvalContext& ctx, Sink& out);                // dpia.cpp
-void EvaluateIncidents(const EvalContext& ctx, Sink& out);            // incidents.cpp
-void EvaluateRequests(const EvalContext& ctx, Sink& out);             // requests.cpp
-void EvaluateManagementReviews(const EvalContext& ctx, Sink& out);    // cooperation.cpp
-void EvaluateCooperations(const EvalContext& ctx, Sink& out);         // cooperations.cpp
-void EvaluateDpaDecisions(const EvalContext& ctx, Sink& out);         // decisions.cpp
-void EvaluatePowersOfAttorney(const EvalContext& ctx, Sink& out);     // decisions.cpp
+void EvaluateDelegations(const EvalContext& ctx, Sink& out);                             // dpa.cpp
+void EvaluateProcessingActivities(const EvalContext& ctx, Sink& out);                    // processing.cpp
+void EvaluateDpias(const EvalContext& ctx, Sink& out);                                   // dpia.cpp
+void EvaluateIncidents(const EvalContext& ctx, Sink& out);                               // incidents.cpp
+void EvaluateRequests(const EvalContext& ctx, Sink& out);                                // requests.cpp
+void EvaluateManagementReviews(const EvalContext& ctx, Sink& out);                       // cooperation.cpp
+void EvaluateCooperations(const EvalContext& ctx, Sink& out);                            // cooperations.cpp
+void EvaluateDpaDecisions(const EvalContext& ctx, Sink& out);                            // decisions.cpp
+void EvaluatePowersOfAttorney(const EvalContext& ctx, Sink& out);                        // decisions.cpp
 void EvaluateCooperationDpa(const EvalContext& ctx, const model::System& s, Sink& out);  // cooperations.cpp
-void EvaluateDecisionsOf(const EvalContext& ctx, const model::System& s, Sink& out);    // decisions.cpp
+void EvaluateDecisionsOf(const EvalContext& ctx, const model::System& s, Sink& out);     // decisions.cpp
 
 }  // namespace ansvar::rules::internal

@@ -47,8 +47,7 @@ void Documents(const EvalContext& ctx, const Rulebook& rb, const model::Cooperat
     const bool present = std::any_of(c.documents.begin(), c.documents.end(), [&](const model::CooperationDocument& d) {
       return d.kind == kind && InForce(d, ctx.today);
     });
-    if (!present)
-      Add(out, RuleId::kCoopDocuments, Severity::kError, c, {{"kind", std::string(model::ToString(kind))}});
+    if (!present) Add(out, RuleId::kCoopDocuments, Severity::kError, c, {{"kind", std::string(model::ToString(kind))}});
   }
 }
 

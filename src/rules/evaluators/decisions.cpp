@@ -67,9 +67,10 @@ void EvaluateDecisionsOf(const EvalContext& ctx, const model::System& s, Sink& o
 
   // R-PLAN-APPROVER: the approver recorded on a management plan or follow-up report holds the approving role.
   const auto mandatory = MandatoryRoles(rb, s.category, s.fee);
-  const auto approving = std::find(mandatory.begin(), mandatory.end(), model::RoleKind::kBudgetHolder) != mandatory.end()
-                             ? model::RoleKind::kBudgetHolder
-                             : model::RoleKind::kOwner;
+  const auto approving =
+      std::find(mandatory.begin(), mandatory.end(), model::RoleKind::kBudgetHolder) != mandatory.end()
+          ? model::RoleKind::kBudgetHolder
+          : model::RoleKind::kOwner;
   std::set<int64_t> wrong;
   for (const auto& d : s.documents) {
     if (d.kind != model::DocumentKind::kManagementPlan && d.kind != model::DocumentKind::kFollowUpReport) continue;
@@ -98,8 +99,8 @@ void EvaluateDpaDecisions(const EvalContext& ctx, Sink& out) {
     // R-DPA-DECISION-AUTHORITY: a delegation of each committee for the matter, valid on the day, to the decider.
     const bool municipality_wide =
         system != nullptr && DpaDecidedBy(index, *system).which == DpaDeciderCase::kDeputyDirector;
-    const auto matter = municipality_wide ? model::DelegationMatter::kDecideDpaMunicipalityWide
-                                          : model::DelegationMatter::kDecideDpa;
+    const auto matter =
+        municipality_wide ? model::DelegationMatter::kDecideDpaMunicipalityWide : model::DelegationMatter::kDecideDpa;
     const auto* decider = d.decided_by ? index.FindPerson(d.decided_by->str()) : nullptr;
     std::set<std::string> without;
     for (const auto& c : d.committees) {

@@ -18,7 +18,8 @@ void EvaluateDocuments(const EvalContext& ctx, const model::System& s, Sink& out
   for (auto kind : rb.standing_documents) {
     if (!Requires(rb, s.category, kind)) continue;
     if (kind == DocumentKind::kDpa && !s.personal_data) continue;
-    if (!has(kind)) out.System(RuleId::kDocMandatory, Severity::kError, s, {{"kind", std::string(model::ToString(kind))}});
+    if (!has(kind))
+      out.System(RuleId::kDocMandatory, Severity::kError, s, {{"kind", std::string(model::ToString(kind))}});
   }
 
   // R-CONTRACT-EXPIRY: the base contract with the latest valid_to counts; one without valid_to never ends.
@@ -26,13 +27,16 @@ void EvaluateDocuments(const EvalContext& ctx, const model::System& s, Sink& out
   bool open_ended = false;
   for (const auto& d : s.documents) {
     if (d.kind != DocumentKind::kBaseContract) continue;
-    if (!d.valid_to) open_ended = true;
-    else if (latest == nullptr || *d.valid_to > *latest->valid_to) latest = &d;
+    if (!d.valid_to)
+      open_ended = true;
+    else if (latest == nullptr || *d.valid_to > *latest->valid_to)
+      latest = &d;
   }
   if (latest != nullptr && !open_ended) {
     const model::Date end = *latest->valid_to;
     Detail detail{{"document", latest->id.str()}, {"valid_to", model::FormatDate(end)}};
-    if (end < ctx.today) out.System(RuleId::kContractExpiry, Severity::kError, s, std::move(detail));
+    if (end < ctx.today)
+      out.System(RuleId::kContractExpiry, Severity::kError, s, std::move(detail));
     else if (end <= ctx.today.AddDays(rb.contract_notice_days))
       out.System(RuleId::kContractExpiry, Severity::kWarning, s, std::move(detail));
   }

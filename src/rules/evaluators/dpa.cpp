@@ -45,10 +45,11 @@ void EvaluateDpa(const EvalContext& ctx, const model::System& s, Sink& out) {
         if (c == own) continue;
         // A power of attorney never crosses from one legal person to another (cooperation-and-decisions.md §2).
         if (home != nullptr && c->organization != home->id) continue;
-        const bool covered = std::any_of(d->powers_of_attorney.begin(), d->powers_of_attorney.end(), [&](const auto& id) {
-          const auto* f = index.FindPowerOfAttorney(id.str());
-          return f != nullptr && f->committee == c->id && f->system == s.id;
-        });
+        const bool covered =
+            std::any_of(d->powers_of_attorney.begin(), d->powers_of_attorney.end(), [&](const auto& id) {
+              const auto* f = index.FindPowerOfAttorney(id.str());
+              return f != nullptr && f->committee == c->id && f->system == s.id;
+            });
         if (!covered) missing.insert(c->id.str());
       }
     }

@@ -19,7 +19,8 @@ int DistinctCriteria(const model::ThresholdAnalysis& t) {
 
 bool HasReferenceDpia(const model::System& s) {
   return s.scope == model::Scope::kMunicipalityWide &&
-         std::any_of(s.documents.begin(), s.documents.end(), [](const auto& d) { return d.kind == model::DocumentKind::kDpia; });
+         std::any_of(s.documents.begin(), s.documents.end(),
+                     [](const auto& d) { return d.kind == model::DocumentKind::kDpia; });
 }
 
 // cooperation-and-decisions.md §6: a reference DPIA counts for an activity only when it was done on or before the
@@ -47,7 +48,8 @@ void EvaluateDpias(const EvalContext& ctx, Sink& out) {
     // consulted, a reference DPIA of a municipality-wide system, or a motivation the DPO commented on.
     const int met = DistinctCriteria(*a.threshold_analysis);
     if (met < rb.dpia_threshold) continue;
-    const bool own = a.dpia && a.dpia->dpo_consulted && a.dpia->done_on && (!a.start_date || *a.dpia->done_on <= *a.start_date);
+    const bool own =
+        a.dpia && a.dpia->dpo_consulted && a.dpia->done_on && (!a.start_date || *a.dpia->done_on <= *a.start_date);
     bool reference = false;
     if (!a.own_dpia_required)
       for (const auto& sid : a.systems)

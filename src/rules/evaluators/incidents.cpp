@@ -16,7 +16,8 @@ void Clock(const EvalContext& ctx, Sink& out, RuleId rule, const model::Incident
            const std::optional<model::Timestamp>& done) {
   const auto deadline = inc.aware_at.AddHours(hours);
   const auto t = done.value_or(ctx.as_of);
-  if (t > deadline) out.Add(rule, Severity::kError, SubjectType::kIncident, inc.id.str(), Deadline(deadline));
+  if (t > deadline)
+    out.Add(rule, Severity::kError, SubjectType::kIncident, inc.id.str(), Deadline(deadline));
   else if (!done && ctx.as_of >= inc.aware_at)
     out.Add(rule, Severity::kInfo, SubjectType::kIncident, inc.id.str(), Deadline(deadline));
 }
@@ -28,8 +29,8 @@ void Handler(const EvalContext& ctx, const model::Incident& inc, Sink& out) {
   if (system == nullptr) return;
   const auto rule = IncidentHandlerRule(ctx.index, *system);
   if (rule.each_controller) {
-    const bool among = inc.handler && std::find(inc.controllers.begin(), inc.controllers.end(), *inc.handler) !=
-                                          inc.controllers.end();
+    const bool among =
+        inc.handler && std::find(inc.controllers.begin(), inc.controllers.end(), *inc.handler) != inc.controllers.end();
     if (!among) out.Add(RuleId::kIncHandler, Severity::kError, SubjectType::kIncident, inc.id.str());
     return;
   }
@@ -62,8 +63,7 @@ void Affected(const EvalContext& ctx, const Rulebook& rb, const model::Incident&
   const auto deadline = inc.aware_at.AddHours(rb.authority_notice_hours);
   if (ctx.as_of <= deadline) return;
   if (!inc.affected_informed_on || *inc.affected_informed_on > deadline.date())
-    out.Add(RuleId::kIncAffected, Severity::kWarning, SubjectType::kIncident, inc.id.str(),
-            Deadline(deadline));
+    out.Add(RuleId::kIncAffected, Severity::kWarning, SubjectType::kIncident, inc.id.str(), Deadline(deadline));
 }
 
 }  // namespace

@@ -26,8 +26,8 @@ bool NamedBack(const RegisterIndex& index, const model::ProcessingActivity& a, c
     const auto* system = index.FindSystem(sid.str());
     if (system == nullptr) continue;
     for (const auto* q : index.ActivitiesOf(index.IndexOf(*system)))
-      if (q->controller == other &&
-          std::find(q->joint_controllers.begin(), q->joint_controllers.end(), *a.controller) != q->joint_controllers.end())
+      if (q->controller == other && std::find(q->joint_controllers.begin(), q->joint_controllers.end(),
+                                              *a.controller) != q->joint_controllers.end())
         return true;
   }
   return false;

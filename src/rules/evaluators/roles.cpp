@@ -32,8 +32,8 @@ void EvaluateRoles(const EvalContext& ctx, const model::System& s, Sink& out) {
   if (s.lifecycle == model::Lifecycle::kProcurement) {
     for (auto role : mandatory)
       if (!index.HasRole(s, role))
-        out.System(RuleId::kRoleProcurement, Contains(rb.procurement_roles, role) ? Severity::kError : Severity::kWarning,
-                   s, RoleDetail(role));
+        out.System(RuleId::kRoleProcurement,
+                   Contains(rb.procurement_roles, role) ? Severity::kError : Severity::kWarning, s, RoleDetail(role));
     return;
   }
   if (!EvalContext::InOperation(s)) return;
@@ -45,11 +45,13 @@ void EvaluateRoles(const EvalContext& ctx, const model::System& s, Sink& out) {
   const auto owners = index.Holders(s, RoleKind::kOwner);
   // R-ROLE-SINGLE-OWNER: one owner per system.
   std::unordered_set<const model::Person*> distinct(owners.begin(), owners.end());
-  if (distinct.size() > 1) out.System(RuleId::kRoleSingleOwner, Severity::kError, s, {{"count", int64_t(distinct.size())}});
+  if (distinct.size() > 1)
+    out.System(RuleId::kRoleSingleOwner, Severity::kError, s, {{"count", int64_t(distinct.size())}});
 
   // R-ROLE-OWNER-TITLE: an administration director or the deputy municipal director; for IT infrastructure the
   // head of the Digital center.
-  const auto& titles = s.category == model::Category::kItInfrastructure ? rb.infrastructure_owner_titles : rb.owner_titles;
+  const auto& titles =
+      s.category == model::Category::kItInfrastructure ? rb.infrastructure_owner_titles : rb.owner_titles;
   for (const auto* owner : owners) {
     if (!HasTitle(owner, titles)) {
       out.System(RuleId::kRoleOwnerTitle, Severity::kError, s, {{"person", owner->id.str()}});
@@ -95,7 +97,8 @@ void EvaluateScope(const EvalContext& ctx, const model::System& s, Sink& out) {
   if (s.scope == model::Scope::kMunicipalityWide) {
     // R-SCOPE-OWNER: owned by KS's or Service's administration, where budget holders and process owners sit too.
     std::vector<std::string> outside;
-    if (owner_admin == nullptr || !index.IsKsOrServiceAdministration(*owner_admin)) outside.push_back("owner_administration");
+    if (owner_admin == nullptr || !index.IsKsOrServiceAdministration(*owner_admin))
+      outside.push_back("owner_administration");
     for (auto role : {RoleKind::kBudgetHolder, RoleKind::kProcessOwner}) {
       for (const auto* p : index.Holders(s, role)) {
         const auto* admin = index.AdministrationOf(*p);
@@ -113,12 +116,16 @@ void EvaluateScope(const EvalContext& ctx, const model::System& s, Sink& out) {
   // municipality-wide; its owner administration is among its users.
   if (owner_admin == nullptr) return;
   const auto admins = index.AdministrationsOf(owner_admin->organization.str());
-  const bool owner_uses = std::any_of(s.used_by.begin(), s.used_by.end(), [&](const auto& a) { return a == owner_admin->id; });
+  const bool owner_uses =
+      std::any_of(s.used_by.begin(), s.used_by.end(), [&](const auto& a) { return a == owner_admin->id; });
   bool used_by_all = admins.size() >= (ctx.rulebook.scope_users_needs_two_administrations ? 2u : 1u);
   for (const auto* a : admins)
-    used_by_all = used_by_all && std::any_of(s.used_by.begin(), s.used_by.end(), [&](const auto& u) { return u == a->id; });
-  if (used_by_all) out.System(RuleId::kScopeUsers, Severity::kWarning, s, {{"reason", std::string("used_by_all")}});
-  else if (!owner_uses) out.System(RuleId::kScopeUsers, Severity::kWarning, s, {{"reason", std::string("owner_not_user")}});
+    used_by_all =
+        used_by_all && std::any_of(s.used_by.begin(), s.used_by.end(), [&](const auto& u) { return u == a->id; });
+  if (used_by_all)
+    out.System(RuleId::kScopeUsers, Severity::kWarning, s, {{"reason", std::string("used_by_all")}});
+  else if (!owner_uses)
+    out.System(RuleId::kScopeUsers, Severity::kWarning, s, {{"reason", std::string("owner_not_user")}});
 }
 
 }  // namespace ansvar::rules::internal

@@ -37,15 +37,19 @@ void EvaluateSecurity(const EvalContext& ctx, const model::System& s, Sink& out)
   std::vector<std::string> third;
   for (const auto& c : s.processing_countries) {
     const auto code = Upper(c);
-    if (std::find(rb.eea_countries.begin(), rb.eea_countries.end(), code) == rb.eea_countries.end()) third.push_back(code);
+    if (std::find(rb.eea_countries.begin(), rb.eea_countries.end(), code) == rb.eea_countries.end())
+      third.push_back(code);
   }
   if (!third.empty()) {
     const bool basis = s.transfer && s.transfer->basis && !s.transfer->basis->empty();
-    const bool tia = s.transfer && DocumentOn(s, s.transfer->tia_document, model::DocumentKind::kTransferImpactAssessment);
-    if (!basis || !tia) out.System(RuleId::kTransferTia, Severity::kError, s, {{"countries", third}});
+    const bool tia =
+        s.transfer && DocumentOn(s, s.transfer->tia_document, model::DocumentKind::kTransferImpactAssessment);
+    if (!basis || !tia)
+      out.System(RuleId::kTransferTia, Severity::kError, s, {{"countries", third}});
     else if (s.special_categories && !s.transfer->art9_document)
       // The format has no field for the art. 9 analysis everywhere; its absence is a reminder, not an error.
-      out.System(RuleId::kTransferTia, Severity::kInfo, s, {{"countries", third}, {"missing", std::string("art9_document")}});
+      out.System(RuleId::kTransferTia, Severity::kInfo, s,
+                 {{"countries", third}, {"missing", std::string("art9_document")}});
   }
 
   // R-FLOW-SECURITY: personal data must not flow into a system with a lower (or unknown) confidentiality level.
@@ -64,8 +68,10 @@ void EvaluateSecurity(const EvalContext& ctx, const model::System& s, Sink& out)
   // R-ACCESS-REVIEW and R-LOG-REVIEW: within the configured interval; exactly N months ago is within it.
   std::optional<model::Date> access, log;
   for (const auto& r : s.reviews) {
-    if (r.kind == model::ReviewKind::kAccessReview) access = Latest(access, r.done_on);
-    else log = Latest(log, r.done_on);
+    if (r.kind == model::ReviewKind::kAccessReview)
+      access = Latest(access, r.done_on);
+    else
+      log = Latest(log, r.done_on);
   }
   for (const auto& d : s.documents)
     if (d.kind == model::DocumentKind::kLogReviewReport) log = Latest(log, d.done_on);

@@ -180,7 +180,8 @@ void Conn::CopyIn(const std::string& copy_sql, std::string_view data) {
 
 // ---- Pool ----
 
-Pool::Pool(std::string url, size_t max_connections) : url_(std::move(url)), max_(std::max<size_t>(1, max_connections)) {}
+Pool::Pool(std::string url, size_t max_connections)
+    : url_(std::move(url)), max_(std::max<size_t>(1, max_connections)) {}
 
 Pool::Lease::~Lease() {
   if (pool_ && conn_) pool_->Release(std::move(conn_));
@@ -238,11 +239,20 @@ void CopyBuffer::Text(std::string_view v) {
   first_ = false;
   for (const char c : v) {
     switch (c) {
-      case '\\': data_ += "\\\\"; break;
-      case '\t': data_ += "\\t"; break;
-      case '\n': data_ += "\\n"; break;
-      case '\r': data_ += "\\r"; break;
-      default: data_ += c;
+      case '\\':
+        data_ += "\\\\";
+        break;
+      case '\t':
+        data_ += "\\t";
+        break;
+      case '\n':
+        data_ += "\\n";
+        break;
+      case '\r':
+        data_ += "\\r";
+        break;
+      default:
+        data_ += c;
     }
   }
 }
