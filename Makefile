@@ -5,7 +5,7 @@ TEST_BUILD ?= build-asan
 FUZZ_BUILD ?= build-fuzz
 CMAKE_COMMON = -DCMAKE_EXPORT_COMPILE_COMMANDS=ON
 
-.PHONY: all deps build demo test fuzz bench format clean web test-e2e
+.PHONY: all deps build demo test fuzz bench format format-check clean web test-e2e
 
 all: build
 
@@ -39,7 +39,7 @@ fuzz: deps
 # Every test, built with AddressSanitizer and UndefinedBehaviorSanitizer; the browser tests (ctest e2e.browser)
 # run the sanitized server behind the built web front end; the OpenID provider of the single sign-on test
 # (ctest oidc.e2e_provider) is installed from its lockfile in tests/oidc/provider.
-test: deps fuzz web
+test: deps format-check fuzz web
 	[ -d tests/oidc/provider/node_modules/oidc-provider ] || (cd tests/oidc/provider && npm ci --no-audit --no-fund)
 	cmake -S . -B $(TEST_BUILD) -DCMAKE_BUILD_TYPE=Debug -DCMAKE_CXX_FLAGS_DEBUG="-g -O1" -DANSVAR_SANITIZE=ON -DANSVAR_BENCH=OFF \
 	  -DANSVAR_FUZZ_BINARY=$(CURDIR)/$(FUZZ_BUILD)/tests/fuzz/fuzz_register_reader \
@@ -53,6 +53,10 @@ bench: build
 
 format:
 	clang-format -i $$(git ls-files '*.cpp' '*.hpp')
+
+# The tree stays formatted (.clang-format): `make format` fixes what this reports.
+format-check: deps
+	clang-format --dry-run --Werror $$(git ls-files '*.cpp' '*.hpp')
 
 clean:
 	rm -rf $(BUILD) $(TEST_BUILD) $(FUZZ_BUILD)

@@ -8,7 +8,7 @@ packages=(
   libsqlite3-dev libsodium-dev libboost-dev libssl-dev openssl
   libpq-dev postgresql postgresql-client
   libgtest-dev libgmock-dev
-  clang libclang-rt-14-dev
+  clang libclang-rt-14-dev clang-format clang-tidy
   chromium fonts-dejavu-core
   libxlsxwriter-dev libzip-dev libpugixml-dev libcairo2-dev libpango1.0-dev poppler-utils
   libcurl4-openssl-dev python3-aiosmtpd python3-icalendar slowhttptest

@@ -643,6 +643,26 @@ class RegisterReader {
                {"id", "aware_at"});
   }
 
+  // A measure (model::Measure): kept by DPIAs, classifications, breaches and contract reviews alike.
+  void Measure(value v, model::Measure& m) {
+    in_.Object(v,
+               [&](std::string_view k, value f) {
+                 if (k == "id")
+                   in_.Get(f, m.id);
+                 else if (k == "description")
+                   in_.Text(f, m.description);
+                 else if (k == "owner")
+                   in_.Get(f, m.owner);
+                 else if (k == "due")
+                   in_.Get(f, m.due);
+                 else if (k == "status")
+                   in_.Get(f, m.status);
+                 else if (k == "done_on")
+                   in_.Get(f, m.done_on);
+               },
+               {"description"});
+  }
+
   void ControllerAssessment(value v, model::ControllerAssessment& a) {
     in_.Object(v,
                [&](std::string_view k, value f) {

@@ -108,6 +108,11 @@ class Writer {
     Some("affected_informed_on", x.affected_informed_on);
     if (!x.assessments.empty()) List("assessments", x.assessments);
   }
+  void Fields(const Measure& x) {
+    if (!x.id.empty()) V("id", x.id);
+    V("description", x.description), V("owner", x.owner), V("due", x.due), V("status", x.status);
+    Some("done_on", x.done_on);
+  }
   void Fields(const ControllerAssessment& x) {
     V("committee", x.committee), V("assessment", x.assessment), V("notified_authority_at", x.notified_authority_at);
   }

@@ -227,6 +227,18 @@ struct ProcessorRecord {
   friend bool operator==(const ProcessorRecord&, const ProcessorRecord&) = default;
 };
 
+// A measure decided after a DPIA, a classification, a breach or a contract review: who does it, by when, and
+// where it stands. The same shape wherever it is kept, so one measures register lists them all.
+struct Measure {
+  std::string id;  // unique within its holder (optional in the exchange format)
+  std::string description;
+  std::optional<PersonId> owner;
+  std::optional<Date> due;
+  MeasureStatus status = MeasureStatus::kPlanned;
+  std::optional<Date> done_on;
+  friend bool operator==(const Measure&, const Measure&) = default;
+};
+
 // A controller that judges a breach differently from the handler, and its own notification (K: Incidentrapportering).
 struct ControllerAssessment {
   CommitteeId committee;
