@@ -26,6 +26,11 @@ Error NoCooperation(const std::string& id) {
   return NotFound("samverkan / cooperation \"" + id + "\" finns inte / does not exist");
 }
 
+// What the public hears of an essence that is not published, whether or not the cooperation exists.
+Error NoPublishedEssence(const std::string& id) {
+  return NotFound("en publicerad sammanfattning / a published essence \"" + id + "\" finns inte / does not exist");
+}
+
 template <class List, class V>
 bool Contains(const List& list, const V& v) {
   return std::find(list.begin(), list.end(), v) != list.end();
@@ -298,6 +303,10 @@ Result<CooperationView> CooperationService::Get(const std::string& id, rules::La
 }
 
 Result<std::optional<Publication>> CooperationService::GetPublication(const std::string& id) const {
+  {
+    std::shared_lock lock(s_.mu_);
+    if (s_.state_->Find<model::Cooperation>(id) == nullptr) return NoCooperation(id);
+  }
   try {
     return ReadPublication(*s_.store_, id);
   } catch (const store::StoreError& e) {
@@ -337,7 +346,7 @@ Result<Publication> CooperationService::Publish(const std::string& id, std::opti
 Result<int64_t> CooperationService::Unpublish(const std::string& id, int64_t if_match, const Actor& actor) {
   try {
     const auto stored = s_.store_->GetDocument(std::string(kPublications), id);
-    if (!stored) return NotFound("the essence of \"" + id + "\" is not published");
+    if (!stored) return NoPublishedEssence(id);
     if (stored->version != if_match)
       return Stale("the essence publication of \"" + id + "\" is at version " + std::to_string(stored->version));
     s_.store_->DeleteDocument(std::string(kPublications), id, if_match, actor, s_.clock_());
@@ -351,12 +360,14 @@ Result<int64_t> CooperationService::Unpublish(const std::string& id, int64_t if_
 
 Result<EssenceView> CooperationService::Essence(const std::string& id, bool published_only) const {
   auto publication = GetPublication(id);
-  if (!publication.ok()) return publication.error();
+  if (!publication.ok())
+    return published_only && publication.error().code == ErrorCode::kNotFound ? NoPublishedEssence(id)
+                                                                              : publication.error();
   // The public learns nothing of a cooperation that is not published, not even that it exists.
-  if (published_only && !publication.value()) return NotFound("no published essence \"" + id + "\"");
+  if (published_only && !publication.value()) return NoPublishedEssence(id);
   std::shared_lock lock(s_.mu_);
   const auto* c = s_.state_->Find<model::Cooperation>(id);
-  if (c == nullptr) return published_only ? NotFound("no published essence \"" + id + "\"") : NoCooperation(id);
+  if (c == nullptr) return published_only ? NoPublishedEssence(id) : NoCooperation(id);
   const auto d = s_.DerivedAt(std::nullopt);
   const auto& idx = d->index;
   EssenceView v;
