@@ -432,7 +432,11 @@ void AddCooperationRoutes(Router& router, app::RegisterService& service, app::Ac
               [coop](Request& r) {
                 auto p = coop->GetPublication(r.params.at("id"));
                 if (!p.ok()) return Problem(p.error(), r.path);
-                if (!p.value()) return Problem(404, "Finns inte / Not found", "the essence is not published", r.path);
+                if (!p.value())
+                  return Problem(404, "Finns inte / Not found",
+                                 "sammanfattningen är inte publicerad: publiceringen finns inte / the essence is not "
+                                 "published: the publication does not exist",
+                                 r.path);
                 Response resp = Json(PublicationJson(*p.value()));
                 resp.headers.push_back({"ETag", Quoted(p.value()->version)});
                 return resp;

@@ -138,6 +138,8 @@ class Cooperations(unittest.TestCase):
         self.assertEqual(status, 404)
         status, _, _ = self.req("GET", public + ".pdf", auth=False)
         self.assertEqual(status, 404)
+        status, _, _ = self.req("GET", f"/api/v1/cooperations/{COOP}/publication")
+        self.assertEqual(status, 404)
         # Only an admin publishes.
         status, _, _ = self.req("POST", "/api/v1/accounts", {"id": "coop.reader", "name": "Läsare", "role": "dpo"})
         self.assertEqual(status, 201)
@@ -146,6 +148,8 @@ class Cooperations(unittest.TestCase):
         status, headers, pub = self.req("PUT", f"/api/v1/cooperations/{COOP}/publication", {})
         self.assertEqual(status, 201, pub)
         etag = headers["etag"]
+        status, headers, got = self.req("GET", f"/api/v1/cooperations/{COOP}/publication")
+        self.assertEqual((status, headers["etag"], got["published_by"]), (200, etag, "admin"))
         # Published again only with If-Match.
         status, _, _ = self.req("PUT", f"/api/v1/cooperations/{COOP}/publication", {})
         self.assertEqual(status, 428)
