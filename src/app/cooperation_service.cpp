@@ -315,6 +315,19 @@ Result<std::optional<Publication>> CooperationService::GetPublication(const std:
   }
 }
 
+Result<std::vector<store::DocumentAuditEntry>> CooperationService::PublicationHistory(const std::string& id) const {
+  {
+    std::shared_lock lock(s_.mu_);
+    if (s_.state_->Find<model::Cooperation>(id) == nullptr) return NoCooperation(id);
+  }
+  try {
+    return s_.store_->ReadDocumentAudit(std::string(kPublications), id, 1000);
+  } catch (const store::StoreError& e) {
+    if (NotSupported(e)) return std::vector<store::DocumentAuditEntry>();
+    return StoreFailure(e);
+  }
+}
+
 Result<Publication> CooperationService::Publish(const std::string& id, std::optional<int64_t> if_match,
                                                 const Actor& actor) {
   {

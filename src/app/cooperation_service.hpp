@@ -149,6 +149,8 @@ class CooperationService {
   Result<std::optional<Publication>> GetPublication(const std::string& id) const;
   // Publishes (creates the record; `if_match` nullopt) or confirms it (If-Match its version): answers the record.
   Result<Publication> Publish(const std::string& id, std::optional<int64_t> if_match, const Actor& actor);
+  // Every publishing and taking down of the essence, newest first (the store's document trail).
+  Result<std::vector<store::DocumentAuditEntry>> PublicationHistory(const std::string& id) const;
   // Takes it down: afterwards the public route answers 404.
   Result<int64_t> Unpublish(const std::string& id, int64_t if_match, const Actor& actor);
   // The essence; with `published_only`, NotFound unless it is published (what the public may read).

@@ -441,6 +441,42 @@ void AddCooperationRoutes(Router& router, app::RegisterService& service, app::Ac
                 resp.headers.push_back({"ETag", Quoted(p.value()->version)});
                 return resp;
               }});
+  router.Add({"GET",
+              "/api/v1/cooperations/{id}/publication/history",
+              "Who published the essence or took it down, and when (the store's document trail), newest first",
+              "cooperations",
+              {},
+              "",
+              "",
+              200,
+              [coop](Request& r) {
+                auto entries = coop->PublicationHistory(r.params.at("id"));
+                if (!entries.ok()) return Problem(entries.error(), r.path);
+                io::JsonWriter o(false);
+                o.BeginObject();
+                o.Key("entries");
+                o.BeginArray();
+                for (const auto& e : entries.value()) {
+                  o.BeginObject();
+                  o.Field("seq", e.seq);
+                  o.Field("at", model::FormatTimestamp(e.at));
+                  o.Key("actor");
+                  o.BeginObject();
+                  o.Field("id", e.actor_id);
+                  o.Field("name", e.actor_name);
+                  o.EndObject();
+                  o.Field("action", e.action);
+                  o.Key("before");
+                  e.before_json.empty() ? o.Null() : o.Raw(e.before_json);
+                  o.Key("after");
+                  e.after_json.empty() ? o.Null() : o.Raw(e.after_json);
+                  o.Field("hash", e.hash);
+                  o.EndObject();
+                }
+                o.EndArray();
+                o.EndObject();
+                return Json(o.Take());
+              }});
   router.Add({"DELETE",
               "/api/v1/cooperations/{id}/publication",
               "Take the essence down: the public page and PDF answer 404 afterwards (admin; If-Match required)",

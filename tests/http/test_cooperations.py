@@ -189,6 +189,10 @@ class Cooperations(unittest.TestCase):
         self.assertEqual(status, 404)
         status, _, _ = self.req("GET", public + ".pdf", auth=False)
         self.assertEqual(status, 404)
+        status, _, history = self.req("GET", f"/api/v1/cooperations/{COOP}/publication/history")
+        self.assertEqual(status, 200, history)
+        self.assertEqual([e["action"] for e in history["entries"]], ["delete", "create"])
+        self.assertTrue(all(e["actor"]["id"] == "admin" for e in history["entries"]))
         # An unknown cooperation looks like an unpublished one to the public.
         status, _, _ = self.req("GET", "/api/v1/public/cooperations/nowhere/essence", auth=False)
         self.assertEqual(status, 404)
