@@ -385,6 +385,7 @@ class Generator {
   void AddActivities(size_t oi);
   size_t MakeActivity(size_t oi, size_t si, const std::string& controller);
   void SharedRegionalSystems();
+  void CoverCooperationDpas();
   void AddCooperation(const std::string& id, const std::string& name, const std::vector<size_t>& parties,
                       const std::vector<size_t>& user_admins, const model::SystemId& system, Date signed_on,
                       double gap);
@@ -1257,6 +1258,24 @@ void Generator::SharedRegionalSystems() {
   }
 }
 
+// The lead signs the shared system's DPA for every party (cooperation-and-decisions.md §2: a DPA's `organizations`),
+// now and then leaving one out (R-COOP-DPA).
+void Generator::CoverCooperationDpas() {
+  std::unordered_map<std::string, size_t> system_at;
+  for (size_t i = 0; i < reg_.systems.size(); ++i) system_at.emplace(reg_.systems[i].id.str(), i);
+  const double gap = 0.2 * opt_.gap_rate;
+  for (const auto& co : reg_.cooperations)
+    for (const auto& sid : co.systems) {
+      const auto it = system_at.find(sid.str());
+      if (it == system_at.end()) continue;
+      for (auto& d : reg_.systems[it->second].documents) {
+        if (d.kind != model::DocumentKind::kDpa) continue;
+        for (const auto& p : co.parties)
+          if (!crng_.Chance(gap / 10)) d.organizations.push_back(p.organization);
+      }
+    }
+}
+
 // The cooperation behind a shared system (cooperation-and-decisions.md §2): the parties with their responsible
 // committees and joining decisions, the governing documents, the art. 26 responsibility matrix, the stakeholders
 // consulted and the PDCA review — each now and then with a gap (rate `gap`), so that every R-COOP-* rule reports.
@@ -1767,6 +1786,7 @@ model::Register Generator::Run() {
   }
   SharedRegionalSystems();
   for (size_t si = 0; si < reg_.systems.size(); ++si) Finish(si);
+  if (opt_.cooperations) CoverCooperationDpas();
   Incidents();
   Requests();
   Delegations();
