@@ -212,6 +212,15 @@ export function RulebookPageView({ query }: { query: URLSearchParams }) {
                   ))}
                 </select>
               </div>
+              {page.organization && page.may.edit && (
+                <p class="muted">
+                  {tr(
+                    'Varje ändring sparas på organisationen och syns i ändringsloggen.',
+                    "Each change is saved on the organization and shows in the audit trail.",
+                  )}{' '}
+                  <a href="/audit?entity_type=organization">{tr('Ändringar av organisationer', 'Changes of organizations')}</a>
+                </p>
+              )}
               {page.organization && (
                 <Section title={tr('Organisationens egna värden', "The organization's own values")}>
                   {overrides.length === 0 ? (
