@@ -242,8 +242,10 @@ Result<CooperationView> CooperationService::Get(const std::string& id, rules::La
     DocumentView x;
     x.document = doc;
     x.required = Contains(rb.cooperation_documents, doc.kind);
+    // Reviewed at each management review (PDCA) of the cooperation: due a review period after the later of its
+    // own date and the last management review.
     const auto last = LastOf(doc);
-    if (last) x.next_due = last->AddMonths(rb.lis_review_months);
+    if (last) x.next_due = std::max(*last, c->management_review_on.value_or(*last)).AddMonths(rb.lis_review_months);
     x.state = last && *last > v.today ? DueState::kMissing : StateOf(x.next_due, v.today, rb.reminder_days);
     v.documents.push_back(std::move(x));
   }

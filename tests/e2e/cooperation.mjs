@@ -3,7 +3,7 @@
 // its source change, a bad value refused next to the field, and resets it; the essence published and read signed out
 // (404 page before), checked by axe-core in Swedish and English; requests and layout shift of the new pages.
 // run.mjs calls scenarios(() => ADMIN).
-import { assert, axe, expectStatus, newContext, settled, signedInContext } from './lib.mjs';
+import { assert, axe, expectStatus, newContext, screenshot, settled, signedInContext } from './lib.mjs';
 
 const COOP = 'bibliotek-dalarna';
 
@@ -36,6 +36,7 @@ export function scenarios(getAdmin) {
     await page.getByTestId('coop-cycle').getByText('Ledningens genomgång (PDCA)').waitFor();
     await page.getByRole('link', { name: 'Quria' }).waitFor();
     await noViolations(page, 'cooperation page');
+    await screenshot(page, 'cooperation');
     assert(context.problems.length === 0, context.problems.join('\n'));
     await context.close();
   }
@@ -60,6 +61,7 @@ export function scenarios(getAdmin) {
     await row.getByText('Organisationens egen').waitFor();
     await row.getByText('annars 2').waitFor();
     await noViolations(page, 'rulebook page');
+    await screenshot(page, 'rulebook', false);
     // Reset: the organization's value goes, the default applies again.
     await row.getByRole('button', { name: /^Återställ/ }).click();
     await row.getByText('Standard').waitFor();
@@ -92,6 +94,7 @@ export function scenarios(getAdmin) {
     await pub.getByText('Region Dalarna').first().waitFor();
     assert((await pub.getByRole('link', { name: 'Logga in' }).count()) === 0, 'no sign-in on the public page');
     await noViolations(pub, 'public essence (sv)');
+    await screenshot(pub, 'essence');
     await pub.getByRole('button', { name: 'English' }).click();
     await pub.getByRole('heading', { level: 1, name: /How your personal data is processed/ }).waitFor();
     await noViolations(pub, 'public essence (en)');

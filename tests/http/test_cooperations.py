@@ -123,7 +123,10 @@ class Cooperations(unittest.TestCase):
         econ = next(d for d in page["documents"] if d["kind"] == "economy_appendix")
         self.assertEqual((econ["state"], econ["required"]), ("missing", True))
         agreement = next(d for d in page["documents"] if d["kind"] == "cooperation_agreement")
-        self.assertEqual(agreement["next_due"][:4], str(int(agreement["signed_on"][:4]) + page["review_months"] // 12))
+        # Reviewed at the management review: a review period after the later of its signature and the last review.
+        reviewed = max(agreement["signed_on"], page["management_review_on"])
+        self.assertEqual(agreement["next_due"][:4], str(int(reviewed[:4]) + page["review_months"] // 12))
+        self.assertEqual(agreement["next_due"][4:], reviewed[4:])
         self.assertEqual(page["cycle"][0]["what"], "management_review")
         self.assertEqual(page["systems"][0]["id"], "quria")
         self.assertTrue(page["may"]["publish"])

@@ -308,8 +308,8 @@ export function CooperationPageView({ id }: { id: string }) {
           <Section title={tr('Årshjul', 'Annual cycle')}>
             <p class="muted">
               {tr(
-                `Ledningssystemet och de styrande dokumenten ses över var ${c.review_months}:e månad (huvudmannens regelverk).`,
-                `The management system and the governing documents are reviewed every ${c.review_months} months (the lead's rulebook).`,
+                `Ledningens genomgång görs var ${c.review_months}:e månad (huvudmannens regelverk), och de styrande dokumenten ses över vid varje genomgång.`,
+                `The management review is held every ${c.review_months} months (the lead's rulebook), and the governing documents are reviewed at each one.`,
               )}
             </p>
             <div class="table-wrap">
