@@ -24,7 +24,8 @@ function settingName(s: RulebookSetting): string {
     const title = lang() === 'en' ? s.title_en : s.title_sv;
     return `${s.path[1]}${title ? ` – ${title}` : ''}: ${word(last).toLowerCase()}`;
   }
-  if (s.group === 'categories') return s.path.length === 4 ? `${word(s.path[2])}: ${label(last)}` : word(last);
+  // A category's table, named with its category (the table of own values mixes them).
+  if (s.group === 'categories') return `${label(s.path[1])}: ${s.path.length === 4 ? `${word(s.path[2])}, ${label(last)}` : word(last)}`;
   return word(last);
 }
 
