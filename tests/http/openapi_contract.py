@@ -2,7 +2,7 @@
 and it is validated against the response schema of the operation the request matched (its status, else `default`)
 by an independent validator, python3-jsonschema (Draft 2020-12, as OpenAPI 3.1 uses it). A mismatch raises
 ContractError, which fails the suite. The description is what `ansvar openapi` prints: the same the server serves."""
-import json, re, subprocess
+import atexit, json, re, subprocess, sys
 
 import jsonschema
 
@@ -81,5 +81,7 @@ def for_binary(binary):
     """The contract of `binary` (`ansvar openapi`), made once per binary."""
     if binary not in _specs:
         out = subprocess.run([binary, "openapi"], check=True, capture_output=True, text=True).stdout
-        _specs[binary] = Contract(json.loads(out))
+        _specs[binary] = contract = Contract(json.loads(out))
+        atexit.register(lambda: print(f"openapi contract: {contract.checked} JSON answers validated against the "
+                                      f"description", file=sys.stderr))
     return _specs[binary]
