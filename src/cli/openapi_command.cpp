@@ -2,10 +2,11 @@
 // (for the lint in ctest, the web build's TypeScript types and integrators' client generators). The routes are those
 // of `ansvar serve` without single sign-on (with --oidc-issuer the server adds GET /api/v1/auth/oidc/login and
 // …/callback and POST …/logout, described the same way).
+#include <unistd.h>
+
 #include <filesystem>
 #include <fstream>
 #include <iostream>
-#include <unistd.h>
 
 #include "app/register_service.hpp"
 #include "cli/commands.hpp"
@@ -20,9 +21,9 @@ model::Timestamp Epoch() { return model::Timestamp{}; }
 
 int Run(const std::string& output) {
   // The description is made from the routes of a real handler over an empty, throwaway register.
-  const auto dir = std::filesystem::temp_directory_path() /
-                   ("ansvar-openapi-" + std::to_string(std::hash<std::string>{}(output)) + "-" +
-                    std::to_string(static_cast<long>(::getpid())));
+  const auto dir =
+      std::filesystem::temp_directory_path() / ("ansvar-openapi-" + std::to_string(std::hash<std::string>{}(output)) +
+                                                "-" + std::to_string(static_cast<long>(::getpid())));
   std::filesystem::create_directories(dir);
   std::string json;
   int status = 0;

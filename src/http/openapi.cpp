@@ -280,8 +280,8 @@ void Content(io::JsonWriter& o, const std::string& schema, const char* json_medi
   o.Key("content");
   o.BeginObject();
   if (schema == "Spreadsheet") {
-    for (const char* media :
-         {"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "text/csv", "application/octet-stream"}) {
+    for (const char* media : {"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "text/csv",
+                              "application/octet-stream"}) {
       o.Key(media);
       o.BeginObject();
       o.Key("schema");
@@ -319,7 +319,12 @@ void Operation(io::JsonWriter& o, const Route& route, std::set<std::string>& und
   const OperationDoc* doc = FindOperation(route.method, route.pattern);
   const std::string request = doc ? doc->request : route.body_schema;
   const std::string response = doc ? doc->response : route.response_schema;
-  const bool is_public = PublicRoute(route.method, route.pattern);
+  // The access middleware's own list decides; a path parameter stands for a value such as a calendar feed's
+  // "<token>.ics".
+  std::string sample = route.pattern;
+  for (size_t p = sample.find('{'); p != std::string::npos; p = sample.find('{', p))
+    sample.replace(p, sample.find('}', p) - p + 1, "x.ics");
+  const bool is_public = PublicRoute(route.method, sample);
   const bool has_path_param = route.pattern.find('{') != std::string::npos;
   std::set<int> statuses;
   if (doc) statuses.insert(doc->statuses.begin(), doc->statuses.end());
@@ -335,8 +340,8 @@ void Operation(io::JsonWriter& o, const Route& route, std::set<std::string>& und
 
   o.BeginObject();
   o.Field("operationId", doc ? doc->operation_id : DerivedOperationId(route));
-  o.Field("summary", route.summary.size() > 120 ? route.summary.substr(0, route.summary.rfind(' ', 117)) + " …"
-                                                 : route.summary);
+  o.Field("summary",
+          route.summary.size() > 120 ? route.summary.substr(0, route.summary.rfind(' ', 117)) + " …" : route.summary);
   o.Field("description", route.summary);
   o.Key("tags");
   o.BeginArray();
@@ -427,9 +432,8 @@ void SecuritySchemes(io::JsonWriter& o) {
   o.Field("type", "apiKey");
   o.Field("in", "cookie");
   o.Field("name", std::string(kSessionCookie));
-  o.Field("description",
-          "The browser's session, set by POST /api/v1/auth/login (over HTTPS the cookie is named " +
-              std::string(kSecureSessionCookie) + ").");
+  o.Field("description", "The browser's session, set by POST /api/v1/auth/login (over HTTPS the cookie is named " +
+                             std::string(kSecureSessionCookie) + ").");
   o.EndObject();
   o.Key("csrfHeader");
   o.BeginObject();

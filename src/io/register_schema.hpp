@@ -19,12 +19,12 @@ struct Type {
   std::string format;  // "date", "date-time", "email", …
   std::vector<std::string> enums;
   std::string pattern;
-  std::string ref;  // a schema of the table (Document) or of the description (Rulebook)
-  std::shared_ptr<const Type> items;                // arrays: the items; maps: the values
-  std::vector<Type> one_of;                         // one of these shapes (a transfer: a text or an object)
-  long long minimum = -1, maximum = -1;             // integers: bounds (-1: none)
-  int min_length = -1, max_length = -1;             // strings
-  std::string description;                          // of the type itself (a map's keys)
+  std::string ref;                       // a schema of the table (Document) or of the description (Rulebook)
+  std::shared_ptr<const Type> items;     // arrays: the items; maps: the values
+  std::vector<Type> one_of;              // one of these shapes (a transfer: a text or an object)
+  long long minimum = -1, maximum = -1;  // integers: bounds (-1: none)
+  int min_length = -1, max_length = -1;  // strings
+  std::string description;               // of the type itself (a map's keys)
 };
 
 enum class Presence {
