@@ -354,6 +354,27 @@ std::vector<ObjectSchema> MakeSchemas() {
           F("cooperations", list("Cooperation"), O, "Cooperations (written when there are some)"),
           F("dpa_decisions", list("DpaDecision"), O, "DPA decisions (written when there are some)")}});
   }
+  for (auto& schema : s) {
+    if (schema.name == "Person")
+      schema.example = R"({"id":"p-anna","name":"Anna Berg","administration":"bmf","unit":null,"title":"manager",)"
+                       R"("email":"anna.berg@kommun.se"})";
+    else if (schema.name == "System")
+      schema.example =
+          R"({"id":"ecos","name":"Ecos","category":"business_system","scope":"administration_specific",)"
+          R"("own_support_process":false,"owner_administration":"bmf","used_by":["bmf"],"hosting":"external",)"
+          R"("supplier":"Kommunsystem AB","personal_data":true,"special_categories":false,"fee":false,)"
+          R"("lifecycle":"active","active_since":"2019-03-01","classification":{"confidentiality":2,)"
+          R"("integrity":2,"availability":1},"processing_countries":["SE"],"roles":[{"role":"owner",)"
+          R"("person":"p-anna"},{"role":"information_owner","committee":"bn"}],"documents":[{"id":"ecos-dpa",)"
+          R"("kind":"dpa","valid_from":"2024-01-01","signed_on":"2023-12-15","signed_by":"p-anna",)"
+          R"("on_behalf_of":["bn"]}],"forums":[{"kind":"contract_review","held_on":"2025-10-01"}],)"
+          R"("reviews":[{"kind":"access_review","done_on":"2025-09-01"}],"integrations":[]})";
+    else if (schema.name == "Incident")
+      schema.example = R"({"id":"inc-2026-041","system":"ecos","aware_at":"2026-03-02T08:15:00Z","controllers":["bn"],)"
+                       R"("handler":"bn","assessment":"risk","notified_authority_at":"2026-03-03T10:00:00Z",)"
+                       R"("delay_reason":null,"dpo_informed":true,"subjects_informed_at":null,)"
+                       R"("description":"A decision letter was sent to the wrong address","approx_subjects":1})";
+  }
   return s;
 }
 
@@ -379,6 +400,12 @@ void WriteSchema(JsonWriter& o, const ObjectSchema& schema, bool input, const st
   o.EndObject();
   // What the server writes has no other key; a request's other keys are ignored (spec/register-format.md).
   o.Field("additionalProperties", input);
+  if (!schema.example.empty()) {
+    o.Key("examples");
+    o.BeginArray();
+    o.Raw(schema.example);
+    o.EndArray();
+  }
   o.EndObject();
 }
 

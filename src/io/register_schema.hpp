@@ -46,6 +46,7 @@ struct ObjectSchema {
   std::string description;
   std::vector<Field> fields;
   bool input_variant = true;  // also a "<name>Input" schema: what a request must send (the required fields only)
+  std::string example = {};   // one as the server writes it (JSON); tests/io/register_schema_test.cpp checks it
 };
 
 // Every object of the register format, the Register document last.

@@ -203,6 +203,18 @@ TEST(RegisterSchema, EveryFieldOfTheTableIsWrittenBySomeRegister) {
   EXPECT_TRUE(stale.empty()) << "in the table but never written:\n" << Joined(stale);
 }
 
+TEST(RegisterSchema, TheExamplesMatchTheTable) {
+  size_t examples = 0;
+  for (const auto& s : RegisterSchemas()) {
+    if (s.example.empty()) continue;
+    ++examples;
+    Checker c;
+    c.Object(json::parse(s.example), s, "$");
+    EXPECT_TRUE(c.faults.empty()) << s.name << ":\n" << Joined(c.faults);
+  }
+  EXPECT_GE(examples, 3u);
+}
+
 TEST(RegisterSchema, AWrongValueIsCaught) {
   // The checker itself: a key the table lacks, an unknown enum value, a missing always-written field.
   Checker c;
