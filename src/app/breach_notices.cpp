@@ -1,6 +1,8 @@
 // New breaches by e-mail to the DPO and the data protection contacts: see breach_notices.hpp.
 #include "app/breach_notices.hpp"
 
+#include <set>
+
 #include "app/cycle_crypto.hpp"
 #include "app/cycle_service.hpp"
 #include "rules/due.hpp"

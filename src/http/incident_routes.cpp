@@ -23,7 +23,7 @@ Response NotSignedIn(const Request& r) {
   return Problem(401, "Inte inloggad / Not signed in", "no account for this request", r.path);
 }
 
-void Timestamp(io::JsonWriter& o, std::string_view key, const std::optional<model::Timestamp>& t) {
+void TimeField(io::JsonWriter& o, std::string_view key, const std::optional<model::Timestamp>& t) {
   o.Key(key);
   if (t)
     o.String(model::FormatTimestamp(*t));
@@ -48,8 +48,8 @@ void TaskJson(io::JsonWriter& o, const app::BreachTask& t) {
   o.Field("id", t.incident.id.str());
   o.Field("status", app::ToString(t.status));
   o.Field("aware_at", model::FormatTimestamp(t.incident.aware_at));
-  Timestamp(o, "reported_at", t.incident.reported_at);
-  Timestamp(o, "deadline", t.deadline);
+  TimeField(o, "reported_at", t.incident.reported_at);
+  TimeField(o, "deadline", t.deadline);
   o.Field("system", t.incident.system ? t.incident.system->str() : std::string());
   o.Field("system_name", t.system_name);
   o.Field("handler", t.incident.handler ? t.incident.handler->str() : std::string());

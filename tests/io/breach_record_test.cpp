@@ -61,10 +61,10 @@ TEST(BreachRecord, BadValuesAreNamedByTheirPath) {
     EXPECT_FALSE(r.reg);
     return r.problems.empty() ? std::string("<none>") : r.problems[0].path + ": " + r.problems[0].message;
   };
-  EXPECT_EQ(first(R"({"id":"i1","aware_at":"2026-12-01T10:00:00Z","cause":"gremlins"})").substr(0, 44),
-            "$.incidents[0].cause: unknown value \"gremlins\"");
-  EXPECT_EQ(first(R"({"id":"i1","aware_at":"2026-12-01T10:00:00Z","nature":["secrecy"]})").substr(0, 47),
-            "$.incidents[0].nature[0]: unknown value \"secrecy\"");
+  EXPECT_TRUE(first(R"({"id":"i1","aware_at":"2026-12-01T10:00:00Z","cause":"gremlins"})")
+                  .starts_with("$.incidents[0].cause: unknown value \"gremlins\" (expected one of: misdirected"));
+  EXPECT_TRUE(first(R"({"id":"i1","aware_at":"2026-12-01T10:00:00Z","nature":["secrecy"]})")
+                  .starts_with("$.incidents[0].nature[0]: unknown value \"secrecy\""));
   EXPECT_EQ(first(R"({"id":"i1","aware_at":"2026-12-01T10:00:00Z",
                       "action_plan":[{"description":"x","owner":"p-9","status":"planned"}]})"),
             "$.incidents[0].action_plan[0].owner: unknown person \"p-9\"");
