@@ -447,6 +447,16 @@ Result<NotificationForm> IncidentReports::Notification(const std::string& incide
                                "Measures taken and proposed (art. 33.3 d)", inc.measures),
                          field("action_plan", "Åtgärdsplan", "Action plan", plan, false)}});
 
+  // The committees that judged differently from the handler, and their own notifications (model.md §5.4).
+  std::string own;
+  for (const auto& a : inc.assessments) {
+    own += (own.empty() ? "" : "\n") + CommitteeName(index, a.committee) + ": " +
+           (a.assessment ? AssessmentText(*a.assessment) : std::string("–")) +
+           (a.notified_authority_at ? ", anmäld / notified " + model::FormatTimestamp(*a.notified_authority_at) : "");
+  }
+  f.sections.back().fields.push_back(field("assessments", "Nämnders egna bedömningar och anmälningar",
+                                           "Committees' own assessments and notifications", own, false));
+
   // 5. Information to the data subjects (art. 34) and the timing.
   const bool high = inc.assessment == model::Assessment::kHighRisk;
   std::string informed = inc.subjects_informed_at ? model::FormatTimestamp(*inc.subjects_informed_at) : "";

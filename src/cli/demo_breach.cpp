@@ -22,10 +22,11 @@ bool SeedDemoBreach(app::RegisterService& service) {
   }
   app::BreachReport report;
   report.what_happened =
-      "Ett beslut om försörjningsstöd skickades med e-post till fel mottagare (en namne). Mottagaren har hört av sig.";
+      "Ett beslut om försörjningsstöd ur Combine skickades med e-post till fel mottagare (en namne). Mottagaren har "
+      "hört av sig.";
   report.discovered_at = now.AddHours(-5);
   report.occurred_at = now.AddHours(-26);
-  report.system = "ekopost";
+  report.system = "combine";
   report.whose_data = "Sökande av försörjningsstöd";
   const auth::Principal who{"rut.rapportor", auth::Role::kReader, "", ""};
   const auto receipt = app::IncidentReports(service).Report(report, who, {"rut.rapportor", "Rut Rapportör (demo)"});

@@ -44,7 +44,7 @@ export async function breachFromReportToNotification({ browser, base, api }) {
   await settled(page);
   await page.getByLabel('Vad har hänt?').fill(what);
   assert(await page.getByLabel('När upptäcktes det?').inputValue(), 'the time of discovery starts at now');
-  await page.getByLabel('Vilket system gäller det?').selectOption({ label: 'Ekopost' });
+  await page.getByLabel('Vilket system gäller det?').selectOption({ label: 'Combine' });
   await page.getByLabel('Vems uppgifter gäller det?').fill('Sökande av ekonomiskt bistånd');
   await page.getByRole('button', { name: 'Skicka anmälan' }).click();
   const receipt = page.getByTestId('report-receipt');
