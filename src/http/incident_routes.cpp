@@ -115,13 +115,15 @@ Response FileResponse(app::ExportFile file) {
 }  // namespace
 
 app::Result<std::string> ReadableIncidents(const app::RegisterService& service, const Request& r) {
+  // No administration has this id (an id has no spaces): an empty page of the same shape.
+  static const std::string kNoAdministration(1, ' ');
   app::ListQuery q;
   q.limit = app::kMaxPageSize;
   const auto who = Who(r);
   if (!who || !auth::MayReadIncidentRegister(who->role))
-    q.administration = " ";  // no administration has this id: an empty page of the same shape
+    q.administration = kNoAdministration;
   else if (who->role == auth::Role::kDataProtectionContact)
-    q.administration = who->administration.empty() ? " " : who->administration;
+    q.administration = who->administration.empty() ? kNoAdministration : who->administration;
   return service.List(app::Kind::kIncident, q);
 }
 

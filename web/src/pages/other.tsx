@@ -561,7 +561,7 @@ export function IncidentsPage() {
         {t('incidents_title')}
       </PageTitle>
       <Flash text={flash} />
-      <BreachTasks />
+      {a.data && <BreachTasks />}
       <Show a={a}>
         {([items, rb]) => (
           <Table
@@ -580,7 +580,7 @@ export function IncidentsPage() {
           />
         )}
       </Show>
-      <BreachStatistics />
+      {a.data && <BreachStatistics />}
     </>
   );
 }
