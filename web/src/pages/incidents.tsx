@@ -466,7 +466,7 @@ export function BreachStatistics() {
             <p>
               {tt('total')}: {fmtNumber(s.total)} · {tt('notified_n')}: {fmtNumber(s.notified)} · {tt('not_notified')}: {fmtNumber(s.not_notified)}
             </p>
-            <div class="grid-2">
+            <div>
               <CountTable caption={tt('by_cause')} rows={s.by_cause} name={(c) => (c.key === 'unknown' ? tt('unknown') : label(c.key))} />
               <CountTable caption={tt('by_system')} rows={s.by_system} name={(c) => c.label || tt('no_system')} />
               <CountTable caption={tt('by_quarter')} rows={s.by_quarter} name={(c) => c.label} />
