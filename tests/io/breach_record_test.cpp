@@ -41,7 +41,7 @@ TEST(BreachRecord, ReadsAndWritesTheAuthorityFormFieldsAndTheActionPlan) {
   const auto again = ReadRegister(WriteRegister(*r.reg));
   ASSERT_TRUE(again.reg);
   EXPECT_EQ(*again.reg, *r.reg);
-  const std::string written = WriteRegister(*r.reg);
+  const std::string written = WriteRegister(*r.reg, false);
   EXPECT_NE(written.find(R"("cause":"misdirected")"), std::string::npos);
   EXPECT_NE(written.find(R"("action_plan":[)"), std::string::npos);
 }
