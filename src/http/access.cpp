@@ -13,6 +13,7 @@
 #include "app/entity_kinds.hpp"
 #include "auth/policy.hpp"
 #include "http/log.hpp"
+#include "http/openapi.hpp"
 #include "http/problem.hpp"
 #include "io/cycle_json.hpp"
 #include "io/entity_json.hpp"
@@ -177,6 +178,12 @@ std::string BearerTokenOf(const Request& request) {
   while (!token.empty() && token.front() == ' ') token.erase(token.begin());
   while (!token.empty() && token.back() == ' ') token.pop_back();
   return token;
+}
+
+bool PublicRoute(const std::string& method, const std::string& path) {
+  Request r;
+  r.method = method, r.path = path;
+  return Public(r);
 }
 
 std::string LoggablePath(const std::string& path) {
