@@ -78,6 +78,17 @@ std::vector<OperationDoc> Make() {
       {"GET", "/api/v1/pages/committees/{id}", "getCommitteePage", "", "CommitteePage"},
       {"GET", "/api/v1/pages/may", "getPermissions", "", "MayPage"},
       {"GET", "/api/v1/pages/me", "getMyPage", "", "MyPage"},
+      // Cooperations, organizations' rulebooks and the essence for the public (cooperation_routes.cpp)
+      {"GET", "/api/v1/pages/rulebook", "getRulebookPage", "", "RulebookPage", {404}},
+      {"GET", "/api/v1/pages/cooperations", "getCooperationsPage", "", "CooperationsPage"},
+      {"GET", "/api/v1/pages/cooperations/{id}", "getCooperationPage", "", "CooperationPage"},
+      {"PUT", "/api/v1/cooperations/{id}/publication", "publishEssence", "", "EssencePublication", {412, 428}},
+      {"GET", "/api/v1/cooperations/{id}/publication", "getEssencePublication", "", "EssencePublication"},
+      {"GET", "/api/v1/cooperations/{id}/publication/history", "getEssencePublicationHistory", "",
+       "EssencePublicationHistory"},
+      {"DELETE", "/api/v1/cooperations/{id}/publication", "unpublishEssence", "", "", {412, 428}},
+      {"GET", "/api/v1/public/cooperations/{id}/essence", "getEssence", "", "Essence"},
+      {"GET", "/api/v1/public/cooperations/{id}/essence.pdf", "getEssencePdf", "", "application/pdf"},
       // Signing in
       {"POST", "/api/v1/auth/login", "login", "LoginRequest", "Session", {429}},
       {"POST", "/api/v1/auth/logout", "logout", "", "", {403}},
