@@ -128,6 +128,7 @@ class RegisterService {
 
  private:
   friend class CycleService;  // shares the register, its lock, its evaluation and its store
+  friend class Decisions;     // decisions, reports and approvals as acts (app/decisions.hpp)
   struct Derived;
   struct State;
 

@@ -169,6 +169,7 @@ Decision Decide(const Principal& who, const Request& what, const RegisterFacts& 
     case Resource::kCalendarFeed:
       return Feed(who, what);
     case Resource::kOwnSession:
+    case Resource::kPersonalAct:
       return Allow();
     case Resource::kRegister:
     case Resource::kSpreadsheetImport:

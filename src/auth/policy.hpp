@@ -48,6 +48,10 @@ enum class Resource {
   kCalendarFeed,        // a calendar feed's secret token (Request::feed_scope, feed_id)
   kOwnSession,          // signing out, reading one's own session
   kOther,               // findings, rules, due items, audit, exports: reads
+  // An act the register entitles a person to (deciding on a processor under delegation, approving a plan, reporting
+  // delegated decisions): open to every signed-in account here; the use case decides from the register whether the
+  // account's person is entitled (app/decisions.hpp) and refuses naming why.
+  kPersonalAct,
 };
 
 enum class FeedScope { kPerson, kAdministration, kOrganization };

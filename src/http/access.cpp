@@ -292,6 +292,11 @@ std::optional<Response> Access::Decide(Request& r, Phase phase) const {
       return std::nullopt;  // the handler refuses the request (400); nothing changes
     }
     what.feed_id = id;
+  } else if (r.method == "POST" &&
+             ((first == "systems" && seg.size() == 3 && seg[2] == "dpa_decision") ||
+              (first == "systems" && seg.size() == 5 && seg[2] == "documents" && seg[4] == "approve") ||
+              (first == "committees" && seg.size() == 4 && seg[2] == "delegated_decisions" && seg[3] == "report"))) {
+    what.resource = auth::Resource::kPersonalAct;  // the entitlement is the register's: app/decisions.hpp
   } else if (const auto kind = seg.size() <= 2 ? KindOfCollectionPath(first) : std::nullopt; kind) {
     what.resource = auth::Resource::kEntity;
     what.kind = *kind;

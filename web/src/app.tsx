@@ -16,6 +16,7 @@ import { MessageBanner, MessagesPage } from './pages/messages';
 import type { CollectionName } from './types';
 
 const NAV: [string, Key][] = [
+  ['/tasks', 'nav_tasks'],
   ['/', 'nav_overview'],
   ['/findings', 'nav_findings'],
   ['/systems', 'nav_register'],
@@ -85,6 +86,13 @@ const RulesPage = lazyPage(() => other().then((m) => m.RulesPage));
 const StartPage = lazyPage(() => import('./pages/me').then((m) => m.StartPage));
 const AdminPage = lazyPage(() => import('./pages/admin').then((m) => m.AdminPage));
 const AuditPage = lazyPage(() => import('./pages/audit').then((m) => m.AuditPage));
+// Decisions, reports, approvals and each person's tasks (issue 14).
+const tasks = () => import('./pages/tasks');
+const TasksPage = lazyPage(() => tasks().then((m) => m.TasksPage));
+const SystemActsPage = lazyPage(() => tasks().then((m) => m.SystemActsPage));
+const DelegatedDecisionsPage = lazyPage(() => tasks().then((m) => m.DelegatedDecisionsPage));
+// "Mina uppgifter" is the first page a person of the register sees after signing in (once per load, from "/").
+let landed = false;
 
 function AccountBox({ account }: { account: SessionAccount }) {
   useLang();
@@ -140,6 +148,9 @@ function Route({ path, query }: { path: string; query: URLSearchParams }) {
   let m: Record<string, string> | null;
   if (path === '/' || path === '/index.html') return <Overview />;
   if (path === '/me') return <StartPage />;
+  if (path === '/tasks') return <TasksPage />;
+  if ((m = match('/systems/:id/acts', path))) return <SystemActsPage id={m.id} />;
+  if ((m = match('/committees/:id/delegated-decisions', path))) return <DelegatedDecisionsPage id={m.id} />;
   if (path === '/systems') return <Register query={query} />;
   if ((m = match('/systems/:id', path))) return <SystemPage id={m.id} />;
   if (path === '/findings') return <FindingsPage query={query} />;
@@ -257,6 +268,12 @@ export function App() {
   useEffect(() => {
     void loadSession();
   }, []);
+  useEffect(() => {
+    if (s.status !== 'signed_in' || landed) return;
+    landed = true;
+    const personal = !!s.account.person || s.account.role === 'dpo' || s.account.role === 'data_protection_contact';
+    if (personal && location.pathname === '/' && !location.search) navigate('/tasks', true);
+  }, [s.status]);
   // While the session is asked for, nothing is drawn: the frame that follows (signed in or not) then shifts nothing.
   if (s.status === 'loading') return <div class="shell" />;
   if (s.status !== 'signed_in')

@@ -617,12 +617,18 @@ CREATE TABLE dpa_decision_committees (
 CREATE INDEX dpa_decision_committees_committee ON dpa_decision_committees (committee_id);
 )sql";
 
+// Approvals performed in Ansvar: the account that approved a management plan or follow-up report (absent: recorded).
+constexpr std::string_view kApprovalsSchema = R"sql(
+ALTER TABLE system_documents ADD COLUMN approved_by_account TEXT;
+)sql";
+
 constexpr std::array kMigrations = {
     Migration{1, "the register: entity and child tables", kRegisterSchema},
     Migration{2, "the audit trail: append-only, hash-chained", kAuditSchema},
     Migration{3, "whole-register replaces counted", kReplaceCount},
     Migration{4, "beside the register: records, documents and their trail (the annual cycle)", kCycleSchema},
     Migration{5, "cooperations, DPA decisions, organization rulebooks and breach records", kCooperationsSchema},
+    Migration{6, "approvals performed in Ansvar (the approving account of a document)", kApprovalsSchema},
 };
 
 }  // namespace
