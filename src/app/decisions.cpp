@@ -398,28 +398,42 @@ Result<TaskList> Decisions::Tasks(const auth::Account& account, rules::Lang lang
       }
     }
 
-  // What waits for the person's decision: R-DPA-DECISION findings of committees whose delegation they hold today.
+  // What waits for the person's decision: a committee whose delegation they hold today has not decided on the
+  // system's processor — where R-DPA-DECISION found a DPA signed without its decision, or a DPA is being negotiated
+  // (not yet signed). Once a decision covers the committee the task is done (a decision dated after the DPA's
+  // signing stays a finding of R-DPA-DECISION: the record shows it came late).
   if (out.person) {
     std::set<std::string> asked;
+    auto ask = [&](const model::System& s, const model::CommitteeId& c, rules::Severity severity) {
+      if (asked.contains(s.id.str())) return;
+      const auto decisions = index.DpaDecisionsOf(index.IndexOf(s));
+      if (std::any_of(decisions.begin(), decisions.end(), [&](const model::DpaDecision* x) { return Covers(*x, c); }))
+        return;
+      if (rules::EntitlingDelegation(index, c, rules::DpaDecisionMatter(index, s), *out.person, out.today) == nullptr)
+        return;
+      asked.insert(s.id.str());
+      Task t;
+      t.kind = "decide";
+      t.rule = "R-DPA-DECISION";
+      t.title = Sv(lang, "Besluta om personuppgiftsbiträde för " + s.name, "Decide on the processor of " + s.name);
+      t.subject_type = "system", t.subject_id = s.id.str(), t.subject_name = s.name;
+      t.state = std::string(rules::ToString(severity));
+      t.action = "decide";
+      t.link = "/systems/" + s.id.str() + "/acts";
+      t.act = "POST /api/v1/systems/" + s.id.str() + "/dpa_decision";
+      out.items.push_back(std::move(t));
+    };
     for (const auto& f : d->findings) {
       if (f.rule != rules::RuleId::kDpaDecision) continue;
       const auto* s = index.FindSystem(f.subject.id);
       const auto* c = rules::DetailString(f, "committee");
-      if (s == nullptr || c == nullptr || asked.contains(s->id.str())) continue;
-      if (rules::EntitlingDelegation(index, model::CommitteeId(*c), rules::DpaDecisionMatter(index, *s), *out.person,
-                                     out.today) == nullptr)
+      if (s != nullptr && c != nullptr) ask(*s, model::CommitteeId(*c), f.severity);
+    }
+    for (const auto& s : s_.state_->reg.systems) {
+      if (std::none_of(s.documents.begin(), s.documents.end(),
+                       [](const model::Document& x) { return x.kind == model::DocumentKind::kDpa && !x.signed_on; }))
         continue;
-      asked.insert(s->id.str());
-      Task t;
-      t.kind = "decide";
-      t.rule = "R-DPA-DECISION";
-      t.title = Sv(lang, "Besluta om personuppgiftsbiträde för " + s->name, "Decide on the processor of " + s->name);
-      t.subject_type = "system", t.subject_id = s->id.str(), t.subject_name = s->name;
-      t.state = std::string(rules::ToString(f.severity));
-      t.action = "decide";
-      t.link = "/systems/" + s->id.str() + "/acts";
-      t.act = "POST /api/v1/systems/" + s->id.str() + "/dpa_decision";
-      out.items.push_back(std::move(t));
+      for (const auto* c : rules::CommitteesThatMustDecide(index, s)) ask(s, c->id, rules::Severity::kWarning);
     }
   }
 

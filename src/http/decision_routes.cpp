@@ -12,6 +12,7 @@
 // decides from the register whether the account's person is entitled, and refuses with 403 naming why.
 #include "http/decision_routes.hpp"
 
+#include <cctype>
 #include <charconv>
 
 #include "app/decisions.hpp"

@@ -36,7 +36,7 @@ export function decisionScenarios(adminApi) {
     const table = page.getByTestId('tasks');
     await table.waitFor();
     // A review that falls due for the steward: do it (record it on the system, as the steward may) and it goes.
-    const review = table.locator('tr[data-kind="due"][data-rule="R-ACCESS-REVIEW"], tr[data-kind="due"][data-rule="R-LOG-REVIEW"]').first();
+    const review = table.locator('tr[data-kind="due"][data-rule="R-ACCESS-REVIEW"], tr[data-kind="due"][data-rule="R-LOG-REVIEW"]', { hasText: 'Skolplattformen' }).first();
     await review.waitFor();
     const rule = await review.getAttribute('data-rule');
     const title = (await review.locator('th').textContent()).trim();
