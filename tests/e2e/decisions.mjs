@@ -125,7 +125,7 @@ export function decisionScenarios(adminApi) {
     await settled(page);
     const committees = await page.getByTestId('deciding-committees').textContent();
     assert(/deleg-fg-decide-dpa/.test(committees), 'the delegation that entitles her is named: ' + committees);
-    assert((await page.getByLabel('Personuppgiftsbiträde').inputValue()) === 'Vklass AB', 'the processor comes from the register');
+    assert((await page.getByRole('textbox', { name: 'Personuppgiftsbiträde' }).inputValue()) === 'Vklass AB', 'the processor comes from the register');
     await page.getByLabel('Diarienummer').fill('FG 2026/1234');
     await page.getByRole('button', { name: 'Fatta beslutet' }).click();
     await page.getByTestId('act-done').waitFor();
