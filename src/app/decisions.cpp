@@ -222,7 +222,6 @@ Result<std::vector<model::DpaDecision>> Decisions::Report(const std::string& com
     problems.push_back(
         {"$.reported_at", "ange sammanträde och paragraf / the meeting and paragraph (BN 2025-02-11 § 7)"});
   if (at.size() > 200) problems.push_back({"$.reported_at", "at most 200 characters"});
-  if (!problems.empty()) return Invalid("the report is not valid", problems);
 
   std::unique_lock lock(s_.mu_);
   if (auto error = s_.ReloadIfStale()) return *error;
@@ -253,7 +252,7 @@ Result<std::vector<model::DpaDecision>> Decisions::Report(const std::string& com
       problems.push_back({path, "redan anmält " + model::FormatDate(*x->reported_on) + " / already reported"});
       continue;
     }
-    if (x->decided_on && *input.reported_on < *x->decided_on) {
+    if (x->decided_on && input.reported_on && *input.reported_on < *x->decided_on) {
       problems.push_back({"$.reported_on", "före beslutet " + x->id.str() + " / before the decision"});
       continue;
     }

@@ -31,7 +31,7 @@ TEST(DecisionJson, NamesEachBadField) {
 
 TEST(DecisionJson, AnApprovalStampRoundTripsAndIsAbsentWhenRecorded) {
   const std::string performed =
-      R"({"id":"s","name":"S","category":"business_system","scope":"administration_specific","documents":[)"
+      R"({"id":"s","name":"S","category":"business_system","scope":"administration_specific","lifecycle":"active","documents":[)"
       R"({"id":"p","kind":"management_plan","year":2027,"approved_on":"2026-12-06","approved_by":"p1",)"
       R"("approved_by_account":"anna"},{"id":"q","kind":"management_plan","year":2026,"approved_by":"p1"}]})";
   const auto read = ReadEntity<model::System>(performed);

@@ -13,9 +13,14 @@ using model::Date;
 
 model::Register Sample() {
   model::Register reg;
-  reg.organizations.push_back({.id = model::OrganizationId("kba"), .name = "Kommunen"});
-  reg.committees.push_back({model::CommitteeId("bn"), model::OrganizationId("kba"), "Barnnämnden"});
-  reg.committees.push_back({model::CommitteeId("mh"), model::OrganizationId("kba"), "Miljönämnden"});
+  model::Organization kba;
+  kba.id = model::OrganizationId("kba"), kba.name = "Kommunen";
+  reg.organizations.push_back(kba);
+  for (const char* id : {"bn", "mh"}) {
+    model::Committee c;
+    c.id = model::CommitteeId(id), c.organization = kba.id, c.name = id;
+    reg.committees.push_back(c);
+  }
   model::Person anna;
   anna.id = model::PersonId("anna"), anna.name = "Anna", anna.title = model::Title::kAdministrationDirector;
   model::Person bo;

@@ -103,7 +103,7 @@ Register FullRegister() {
   plan.approved_on = D("2024-12-15");
   plan.approved_by = PersonId("p1");
   plan.approved_by_account = "anna";  // performed in Ansvar (app/decisions.hpp): kept by every store
-  Document no_id;  // ids of documents may be empty in the exchange format
+  Document no_id;                     // ids of documents may be empty in the exchange format
   no_id.kind = DocumentKind::kChangeLog;
   no_id.diary_number = "";
   Document no_id_too;
