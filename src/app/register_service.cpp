@@ -4,6 +4,7 @@
 #include <map>
 #include <set>
 
+#include "app/decisions.hpp"
 #include "app/service_state.hpp"
 #include "io/entity_json.hpp"
 #include "io/json_writer.hpp"
@@ -358,6 +359,10 @@ Result<Versioned> RegisterService::Create(Kind kind, std::string_view body, cons
                    "Finns redan / Already exists",
                    What(kind, id) + " already exists",
                    {{"$.id", "finns redan / already exists"}}};
+    if constexpr (std::is_same_v<T, model::System>) {  // only the approve act stamps an approval (decisions.hpp)
+      if (auto problems = KeepApprovalStamps(nullptr, entity); !problems.empty())
+        return Invalid("the system is not valid", problems);
+    }
     if (auto problem = MissingName(entity))
       return Invalid("the " + std::string(store::ToString(kind)) + " is not valid", {*problem});
     if (auto problems = RulebookProblems(entity); !problems.empty())
@@ -411,6 +416,10 @@ Result<Versioned> RegisterService::Replace(Kind kind, const std::string& id, std
                    What(kind, id) + " is at version " + std::to_string(version) + ", not " + std::to_string(if_match) +
                        ": reload it and apply your change again",
                    {}};
+    if constexpr (std::is_same_v<T, model::System>) {  // only the approve act stamps an approval (decisions.hpp)
+      if (auto problems = KeepApprovalStamps(current, entity); !problems.empty())
+        return Invalid("the system is not valid", problems);
+    }
     if (auto problem = MissingName(entity))
       return Invalid("the " + std::string(store::ToString(kind)) + " is not valid", {*problem});
     if (auto problems = RulebookProblems(entity); !problems.empty())

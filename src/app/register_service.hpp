@@ -131,6 +131,7 @@ class RegisterService {
  private:
   friend class CycleService;        // shares the register, its lock, its evaluation and its store
   friend class CooperationService;  // the same, for the cooperation and rulebook views (cooperation_service.hpp)
+  friend class Decisions;           // decisions, reports and approvals as acts (app/decisions.hpp)
   struct Derived;
   struct State;
 

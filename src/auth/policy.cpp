@@ -190,6 +190,7 @@ Decision Decide(const Principal& who, const Request& what, const RegisterFacts& 
       return Feed(who, what);
     case Resource::kOwnSession:
     case Resource::kOwnBreachReport:
+    case Resource::kPersonalAct:
       return Allow();
     case Resource::kRegister:
     case Resource::kSpreadsheetImport:

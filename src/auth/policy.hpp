@@ -50,6 +50,10 @@ enum class Resource {
   kOwnSession,          // signing out, reading one's own session
   kOwnBreachReport,     // reporting a breach, following one's own reports: every signed-in account (issue 15)
   kOther,               // findings, rules, due items, audit, exports: reads
+  // An act the register entitles a person to (deciding on a processor under delegation, approving a plan, reporting
+  // delegated decisions): open to every signed-in account here; the use case decides from the register whether the
+  // account's person is entitled (app/decisions.hpp) and refuses naming why.
+  kPersonalAct,
 };
 
 enum class FeedScope { kPerson, kAdministration, kOrganization };

@@ -12,6 +12,7 @@
 #include "http/cooperation_routes.hpp"
 #include "http/cycle_routes.hpp"
 #include "http/incident_routes.hpp"
+#include "http/decision_routes.hpp"
 #include "http/log.hpp"
 #include "http/oidc_routes.hpp"
 #include "http/page_routes.hpp"
@@ -424,6 +425,8 @@ Handler MakeHandler(app::RegisterService& service, ApiOptions options) {
   AddApiRoutes(*router, service);
   AddPageRoutes(*router, service, *accounts);         // aggregated reads for the web pages (page_routes.hpp)
   AddCooperationRoutes(*router, service, *accounts);  // cooperations, rulebook sources, the public essence
+  AddPageRoutes(*router, service, *accounts);      // aggregated reads for the web pages (page_routes.hpp)
+  AddDecisionRoutes(*router, service, *accounts);  // decisions, reports, approvals, tasks (decision_routes.hpp)
   const std::string openapi = OpenApiJson(*router);
   router->Add({"GET",
                "/api/v1/openapi.json",

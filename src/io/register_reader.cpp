@@ -389,6 +389,8 @@ class RegisterReader {
                    in_.Get(f, d.approved_on);
                  else if (k == "approved_by")
                    in_.Get(f, d.approved_by);
+                 else if (k == "approved_by_account")
+                   in_.Get(f, d.approved_by_account);
                  else if (k == "done_on")
                    in_.Get(f, d.done_on);
                  else if (k == "dpo_consulted")

@@ -229,6 +229,7 @@ class Writer {
     if (!d.clauses.empty()) V("clauses", d.clauses);
     if (!d.powers_of_attorney.empty()) V("powers_of_attorney", d.powers_of_attorney);
     Some("year", d.year), Some("approved_on", d.approved_on), Some("approved_by", d.approved_by);
+    Some("approved_by_account", d.approved_by_account);
     Some("done_on", d.done_on), Some("dpo_consulted", d.dpo_consulted);
   }
 

@@ -101,6 +101,9 @@ struct Document {
   std::optional<int> year;
   std::optional<Date> approved_on;
   std::optional<PersonId> approved_by;
+  // The account that performed the approval in Ansvar (POST …/documents/{doc}/approve), its person being
+  // approved_by; absent when the approval was recorded by hand or imported (history: recorded, not performed).
+  std::optional<std::string> approved_by_account;
   std::optional<Date> done_on;
   std::optional<bool> dpo_consulted;
   friend bool operator==(const Document&, const Document&) = default;

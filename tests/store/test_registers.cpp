@@ -102,7 +102,8 @@ Register FullRegister() {
   plan.year = 2025;
   plan.approved_on = D("2024-12-15");
   plan.approved_by = PersonId("p1");
-  Document no_id;  // ids of documents may be empty in the exchange format
+  plan.approved_by_account = "anna";  // performed in Ansvar (app/decisions.hpp): kept by every store
+  Document no_id;                     // ids of documents may be empty in the exchange format
   no_id.kind = DocumentKind::kChangeLog;
   no_id.diary_number = "";
   Document no_id_too;

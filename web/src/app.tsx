@@ -16,6 +16,7 @@ import { MessageBanner, MessagesPage } from './pages/messages';
 import type { CollectionName } from './types';
 
 const NAV: [string, Key][] = [
+  ['/tasks', 'nav_tasks'],
   ['/', 'nav_overview'],
   ['/findings', 'nav_findings'],
   ['/systems', 'nav_register'],
@@ -94,6 +95,13 @@ const CooperationsPage = lazyPage(() => import('./pages/cooperation').then((m) =
 const CooperationPage = lazyPage(() => import('./pages/cooperation').then((m) => m.CooperationPageView));
 const RulebookPage = lazyPage(() => import('./pages/rulebook').then((m) => m.RulebookPageView));
 const EssencePage = lazyPage(() => import('./pages/essence').then((m) => m.EssencePage));
+// Decisions, reports, approvals and each person's tasks (issue 14).
+const tasks = () => import('./pages/tasks');
+const TasksPage = lazyPage(() => tasks().then((m) => m.TasksPage));
+const SystemActsPage = lazyPage(() => tasks().then((m) => m.SystemActsPage));
+const DelegatedDecisionsPage = lazyPage(() => tasks().then((m) => m.DelegatedDecisionsPage));
+// "Mina uppgifter" is the first page a person of the register sees after signing in (once per load, from "/").
+let landed = false;
 
 function AccountBox({ account }: { account: SessionAccount }) {
   useLang();
@@ -149,6 +157,9 @@ function Route({ path, query }: { path: string; query: URLSearchParams }) {
   let m: Record<string, string> | null;
   if (path === '/' || path === '/index.html') return <Overview />;
   if (path === '/me') return <StartPage />;
+  if (path === '/tasks') return <TasksPage />;
+  if ((m = match('/systems/:id/acts', path))) return <SystemActsPage id={m.id} />;
+  if ((m = match('/committees/:id/delegated-decisions', path))) return <DelegatedDecisionsPage id={m.id} />;
   if (path === '/systems') return <Register query={query} />;
   if ((m = match('/systems/:id', path))) return <SystemPage id={m.id} />;
   if (path === '/findings') return <FindingsPage query={query} />;
@@ -270,6 +281,12 @@ export function App() {
   useEffect(() => {
     void loadSession();
   }, []);
+  useEffect(() => {
+    if (s.status !== 'signed_in' || landed) return;
+    landed = true;
+    const personal = !!s.account.person || s.account.role === 'dpo' || s.account.role === 'data_protection_contact';
+    if (personal && location.pathname === '/' && !location.search) navigate('/tasks', true);
+  }, [s.status]);
   // A published essence (art. 26.2) is for anyone: drawn without waiting for a session, signed in or not.
   const essence = match('/public/cooperations/:id', path);
   if (essence)

@@ -641,6 +641,11 @@ CREATE TABLE incident_action_plan (
 CREATE INDEX incident_action_plan_owner ON incident_action_plan (owner_id) WHERE owner_id IS NOT NULL;
 )sql";
 
+// Approvals performed in Ansvar: the account that approved a management plan or follow-up report (absent: recorded).
+constexpr std::string_view kApprovalsSchema = R"sql(
+ALTER TABLE system_documents ADD COLUMN approved_by_account TEXT;
+)sql";
+
 constexpr std::array kMigrations = {
     Migration{1, "the register: entity and child tables", kRegisterSchema},
     Migration{2, "the audit trail: append-only, hash-chained", kAuditSchema},
@@ -648,6 +653,7 @@ constexpr std::array kMigrations = {
     Migration{4, "beside the register: records, documents and their trail (the annual cycle)", kCycleSchema},
     Migration{5, "cooperations, DPA decisions, organization rulebooks and breach records", kCooperationsSchema},
     Migration{6, "breach reports: the authority form's fields and the action plan", kBreachReportsSchema},
+    Migration{7, "approvals performed in Ansvar (the approving account of a document)", kApprovalsSchema},
 };
 
 }  // namespace

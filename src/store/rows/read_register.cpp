@@ -302,7 +302,8 @@ void Load(RowSource& source, model::Register& reg, Versions& versions) {
             });
     ForEach(source,
             "SELECT system_id, position, id, kind, valid_from, valid_to, diary_number, signed_on, signed_by, "
-            "organization_id, clauses, year, approved_on, approved_by, done_on, dpo_consulted FROM system_documents",
+            "organization_id, clauses, year, approved_on, approved_by, done_on, dpo_consulted, approved_by_account "
+            "FROM system_documents",
             "system_documents", [&](Cols& c) {
               auto& s = reg.systems[systems(c.View())];
               Document& d = At(s.documents, c.Position());
@@ -320,6 +321,7 @@ void Load(RowSource& source, model::Register& reg, Versions& versions) {
               d.approved_by = c.OptIdCol<PersonId>();
               d.done_on = c.OptDateCol();
               d.dpo_consulted = c.OptBool();
+              d.approved_by_account = c.OptStr();
             });
     auto document = [&](Cols& c) -> Document& {
       auto& s = reg.systems[systems(c.View())];

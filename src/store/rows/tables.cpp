@@ -27,7 +27,7 @@ constexpr std::array<TableDef, kTableCount> kTables = {{
     {"system_roles", "system_id, position, role, person_id, committee_id", Kind::kSystem, "system_id"},
     {"system_documents",
      "system_id, position, id, kind, valid_from, valid_to, diary_number, signed_on, signed_by, organization_id, "
-     "clauses, year, approved_on, approved_by, done_on, dpo_consulted",
+     "clauses, year, approved_on, approved_by, done_on, dpo_consulted, approved_by_account",
      Kind::kSystem, "system_id"},
     {"system_document_committees", "system_id, document_position, position, committee_id", Kind::kSystem, "system_id"},
     {"system_document_powers", "system_id, document_position, position, power_of_attorney_id", Kind::kSystem,

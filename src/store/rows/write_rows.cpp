@@ -124,7 +124,7 @@ void WriteRows(RowSink& s, const System& x, int64_t pos, int64_t ver) {
     if (!d.id.empty()) doc_id = d.id.str();
     Row(s, Table::kSystemDocuments, id, n, doc_id, E2s(d.kind), D2s(d.valid_from), D2s(d.valid_to), d.diary_number,
         D2s(d.signed_on), OptId(d.signed_by), OptId(d.organization), EncodeStringList(d.clauses), d.year,
-        D2s(d.approved_on), OptId(d.approved_by), D2s(d.done_on), d.dpo_consulted);
+        D2s(d.approved_on), OptId(d.approved_by), D2s(d.done_on), d.dpo_consulted, d.approved_by_account);
     for (size_t k = 0; k < d.on_behalf_of.size(); ++k)
       Row(s, Table::kSystemDocumentCommittees, id, n, k, d.on_behalf_of[k].str());
     for (size_t k = 0; k < d.powers_of_attorney.size(); ++k)

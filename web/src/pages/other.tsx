@@ -288,6 +288,9 @@ export function CommitteePage({ id }: { id: string }) {
         actions={
           <>
             {mayEdit.allowed && <EditButton c="committees" id={id} />}
+            <a class="button secondary" href={`/committees/${encodeURIComponent(id)}/delegated-decisions`} data-testid="delegated-link">
+              {t('delegated_link')}
+            </a>
             <button type="button" class="secondary" onClick={() => window.print()}>
               {t('print')}
             </button>
