@@ -127,7 +127,8 @@ class RegisterService {
   [[nodiscard]] size_t Count(Kind kind) const;
 
  private:
-  friend class CycleService;  // shares the register, its lock, its evaluation and its store
+  friend class CycleService;        // shares the register, its lock, its evaluation and its store
+  friend class CooperationService;  // the same, for the cooperation and rulebook views (cooperation_service.hpp)
   struct Derived;
   struct State;
 

@@ -41,6 +41,8 @@ bool Public(const Request& r) {
   if (p == "/api/v1/auth/login" || p == "/api/v1/auth/logout" || p == "/api/v1/auth/session") return true;
   if (get && (p == "/api/v1/auth/oidc/login" || p == "/api/v1/auth/oidc/callback")) return true;
   if (get && (p == "/api/v1/openapi.json" || p == "/api/v1/health" || p == "/api/v1/messages.atom")) return true;
+  // A cooperation's essence for the data subjects (art. 26.2): the route answers 404 unless an admin published it.
+  if (get && p.starts_with("/api/v1/public/cooperations/")) return true;
   // The secret calendar feed: the token in the path is the credential.
   if (get && p.starts_with("/api/v1/calendar/") && p.ends_with(".ics") && p.find('/', 17) == std::string::npos)
     return true;

@@ -9,6 +9,7 @@
 #include "app/cycle_service.hpp"
 #include "http/access.hpp"
 #include "http/client_address.hpp"
+#include "http/cooperation_routes.hpp"
 #include "http/cycle_routes.hpp"
 #include "http/log.hpp"
 #include "http/oidc_routes.hpp"
@@ -419,7 +420,8 @@ Handler MakeHandler(app::RegisterService& service, ApiOptions options) {
   AddAuthRoutes(*router, *accounts, options);
   AddOidcRoutes(*router, *accounts, options);  // when options.sso is set
   AddApiRoutes(*router, service);
-  AddPageRoutes(*router, service, *accounts);  // aggregated reads for the web pages (page_routes.hpp)
+  AddPageRoutes(*router, service, *accounts);         // aggregated reads for the web pages (page_routes.hpp)
+  AddCooperationRoutes(*router, service, *accounts);  // cooperations, rulebook sources, the public essence
   const std::string openapi = OpenApiJson(*router);
   router->Add({"GET",
                "/api/v1/openapi.json",

@@ -914,6 +914,7 @@ const scenarios = [
   ['phone: folded menu, a breach reported in two taps', phoneLayout],
   ['the responsibilities card names the holder of each power of attorney', powersOfAttorneyNamed],
   ['few requests and no layout shift: overview, system, findings, register, committee, cycle, start page', requestsAndLayoutShift],
+  ...(await import('./cooperation.mjs')).scenarios(() => ADMIN),
 ];
 
 const server = await startServer();

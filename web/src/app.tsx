@@ -20,6 +20,7 @@ const NAV: [string, Key][] = [
   ['/findings', 'nav_findings'],
   ['/systems', 'nav_register'],
   ['/committees', 'nav_org'],
+  ['/cooperations', 'nav_cooperations'],
   ['/activities', 'nav_activities'],
   ['/incidents', 'nav_incidents'],
   ['/requests', 'nav_requests'],
@@ -27,6 +28,7 @@ const NAV: [string, Key][] = [
   ['/messages', 'nav_messages'],
   ['/people', 'nav_people'],
   ['/rules', 'nav_rules'],
+  ['/rulebook', 'nav_rulebook'],
   ['/import', 'nav_import'],
   ['/audit', 'nav_audit'],
 ];
@@ -85,6 +87,11 @@ const RulesPage = lazyPage(() => other().then((m) => m.RulesPage));
 const StartPage = lazyPage(() => import('./pages/me').then((m) => m.StartPage));
 const AdminPage = lazyPage(() => import('./pages/admin').then((m) => m.AdminPage));
 const AuditPage = lazyPage(() => import('./pages/audit').then((m) => m.AuditPage));
+// Cooperations, organizations' rulebooks and the public essence (issue 13).
+const CooperationsPage = lazyPage(() => import('./pages/cooperation').then((m) => m.CooperationsPage));
+const CooperationPage = lazyPage(() => import('./pages/cooperation').then((m) => m.CooperationPageView));
+const RulebookPage = lazyPage(() => import('./pages/rulebook').then((m) => m.RulebookPageView));
+const EssencePage = lazyPage(() => import('./pages/essence').then((m) => m.EssencePage));
 
 function AccountBox({ account }: { account: SessionAccount }) {
   useLang();
@@ -155,6 +162,9 @@ function Route({ path, query }: { path: string; query: URLSearchParams }) {
   if (path === '/people') return <PeoplePage query={query} />;
   if ((m = match('/people/:id', path))) return <PersonPage id={m.id} />;
   if (path === '/rules') return <RulesPage />;
+  if (path === '/rulebook') return <RulebookPage query={query} />;
+  if (path === '/cooperations') return <CooperationsPage />;
+  if ((m = match('/cooperations/:id', path))) return <CooperationPage id={m.id} />;
   if (path === '/cycle') return <CyclePage query={query} />;
   if (path === '/messages') return <MessagesPage />;
   if (path === '/import') return <ImportPage />;
@@ -257,6 +267,23 @@ export function App() {
   useEffect(() => {
     void loadSession();
   }, []);
+  // A published essence (art. 26.2) is for anyone: drawn without waiting for a session, signed in or not.
+  const essence = match('/public/cooperations/:id', path);
+  if (essence)
+    return (
+      <div class="shell" onClick={onLinkClick as any}>
+        <Skip />
+        <header class="top">
+          <Brand />
+          <div class="tools">
+            <LangSwitch />
+          </div>
+        </header>
+        <main id="main" tabIndex={-1} class="main-narrow">
+          <EssencePage key={path} id={essence.id} />
+        </main>
+      </div>
+    );
   // While the session is asked for, nothing is drawn: the frame that follows (signed in or not) then shifts nothing.
   if (s.status === 'loading') return <div class="shell" />;
   if (s.status !== 'signed_in')
