@@ -137,6 +137,15 @@ constexpr RawSchema kRawSchemas[] = {
 {"ApiTokens", R"js({"type":"object","required":["items"],"properties":{"items":{"type":"array","items":{"$ref":"#/components/schemas/ApiToken"}}},"additionalProperties":false})js"},
 {"Decision", R"js({"type":"object","required":["allowed","reason"],"properties":{"allowed":{"type":"boolean"},"reason":{"type":"string"}},"additionalProperties":false})js"},
 {"Permissions", R"js({"type":"object","description":"What the account's role may change","required":["write","create_system","import","accounts"],"properties":{"write":{"type":"object","additionalProperties":{"type":"boolean"}},"create_system":{"type":"boolean"},"import":{"type":"boolean"},"accounts":{"type":"boolean"}},"additionalProperties":false})js"},
+{"RulebookPage", R"js({"type":"object","description":"The rulebook page in one read: the effective rulebook and where its settings come from","additionalProperties":true})js"},
+{"CooperationsPage", R"js({"type":"object","description":"The cooperations with their parties, systems, findings and whether the essence is published","required":["items"],
+ "properties":{"items":{"type":"array","items":{"type":"object","required":["id","name","form","parties","systems","findings","published"],"properties":{"id":{"type":"string"},"name":{"type":"string"},"form":{"type":"string"},
+  "lead":{"type":["string","null"]},"lead_name":{"type":["string","null"]},"parties":{"type":"integer"},"systems":{"type":"integer"},"findings":{"$ref":"#/components/schemas/SeverityCounts"},"published":{"type":"boolean"}},"additionalProperties":true}}},"additionalProperties":true})js"},
+{"CooperationPage", R"js({"type":"object","description":"A cooperation's page in one read","additionalProperties":true})js"},
+{"EssencePublication", R"js({"type":"object","description":"Whether, since when and by whom the essence of the arrangement (art. 26.2) is published","additionalProperties":true})js"},
+{"PublicationHistory", R"js({"type":"object","required":["entries"],"properties":{"entries":{"type":"array","items":{"type":"object","required":["seq","at","actor","action","hash"],
+ "properties":{"seq":{"type":"integer"},"at":{"type":"string","format":"date-time"},"actor":{"$ref":"#/components/schemas/Actor"},"action":{"type":"string"},"before":{},"after":{},"hash":{"type":"string"}},"additionalProperties":false}}},"additionalProperties":true})js"},
+{"Essence", R"js({"type":"object","description":"The essence of a cooperation's joint-controller arrangement, as published for the data subjects (art. 26.2)","additionalProperties":true})js"},
 {"MayPage", R"js({"type":"object","required":["may"],"properties":{"may":{"$ref":"#/components/schemas/Permissions"}},"additionalProperties":false})js"},
 {"EntityMay", R"js({"type":"object","properties":{"edit":{"$ref":"#/components/schemas/Decision"},"delete":{"$ref":"#/components/schemas/Decision"}},"additionalProperties":{"$ref":"#/components/schemas/Decision"}})js"},
 {"RuleTitle", R"js({"type":"object","required":["id","severity","title_sv","title_en"],"properties":{"id":{"type":"string"},"severity":{"$ref":"#/components/schemas/Severity"},"title_sv":{"type":"string"},"title_en":{"type":"string"}},"additionalProperties":true})js"},
@@ -402,6 +411,14 @@ void Operation(io::JsonWriter& o, const Route& route, std::set<std::string>& und
   if (!response.empty()) Content(o, response, "application/json");
   o.EndObject();
   for (int status : statuses) {
+    if (status < 400) {  // another success (a PUT that creates: 201)
+      o.Key(std::to_string(status));
+      o.BeginObject();
+      o.Field("description", status == 201 ? "Created" : "Success");
+      if (!response.empty()) Content(o, response, "application/json");
+      o.EndObject();
+      continue;
+    }
     o.Key(std::to_string(status));
     o.BeginObject();
     o.Field("description", ReasonOf(status));

@@ -78,6 +78,17 @@ std::vector<OperationDoc> Make() {
       {"GET", "/api/v1/pages/committees/{id}", "getCommitteePage", "", "CommitteePage"},
       {"GET", "/api/v1/pages/may", "getPermissions", "", "MayPage"},
       {"GET", "/api/v1/pages/me", "getMyPage", "", "MyPage"},
+      // Cooperations: their pages and the published essence of the arrangement (cooperation_routes.cpp)
+      {"GET", "/api/v1/pages/rulebook", "getRulebookPage", "", "RulebookPage"},
+      {"GET", "/api/v1/pages/cooperations", "getCooperationsPage", "", "CooperationsPage"},
+      {"GET", "/api/v1/pages/cooperations/{id}", "getCooperationPage", "", "CooperationPage"},
+      {"PUT", "/api/v1/cooperations/{id}/publication", "publishEssence", "", "EssencePublication", {201, 409, 412}},
+      {"GET", "/api/v1/cooperations/{id}/publication", "getEssencePublication", "", "EssencePublication"},
+      {"GET", "/api/v1/cooperations/{id}/publication/history", "getEssencePublicationHistory", "",
+       "PublicationHistory"},
+      {"DELETE", "/api/v1/cooperations/{id}/publication", "withdrawEssence", "", "", {412, 428}},
+      {"GET", "/api/v1/public/cooperations/{id}/essence", "getPublicEssence", "", "Essence"},
+      {"GET", "/api/v1/public/cooperations/{id}/essence.pdf", "getPublicEssencePdf", "", "application/pdf"},
       // Signing in
       {"POST", "/api/v1/auth/login", "login", "LoginRequest", "Session", {429}},
       {"POST", "/api/v1/auth/logout", "logout", "", "", {403}},
