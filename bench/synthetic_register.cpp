@@ -1845,6 +1845,7 @@ std::string DescribeRegister(const model::Register& reg) {
   line("incidents", reg.incidents.size());
   line("data_subject_requests", reg.data_subject_requests.size());
   line("agreements", reg.agreements.size());
+  line("cooperations", reg.cooperations.size());
   return out;
 }
 

@@ -95,6 +95,22 @@ void AssignIds(std::vector<T>& items, std::string_view prefix) {
   }
 }
 
+// A breach concerns an administration (its data protection contact's scope, auth/policy.hpp): on a system it owns,
+// or with a controller or handler among the committees it serves.
+bool IncidentOfAdministration(const model::Incident& x, const std::string& administration,
+                              const rules::RegisterIndex* index) {
+  if (index == nullptr) return false;
+  if (x.system)
+    if (const auto* s = index->FindSystem(x.system->str()))
+      if (s->owner_administration && s->owner_administration->str() == administration) return true;
+  const auto* a = index->FindAdministration(administration);
+  if (a == nullptr) return false;
+  auto served = [&](const model::CommitteeId& c) {
+    return std::find(a->committees.begin(), a->committees.end(), c) != a->committees.end();
+  };
+  return std::any_of(x.controllers.begin(), x.controllers.end(), served) || (x.handler && served(*x.handler));
+}
+
 // Whether an entity matches the list filters that apply to its kind.
 template <class T>
 bool Matches(const T& x, const ListQuery& q, const std::string& folded_q, const rules::RegisterIndex* index) {
@@ -139,6 +155,8 @@ bool Matches(const T& x, const ListQuery& q, const std::string& folded_q, const 
                        std::is_same_v<T, model::ProcessorRecord>) {
     if (!q.committee.empty() && x.committee.str() != q.committee) return false;
   } else if constexpr (std::is_same_v<T, model::Incident> || std::is_same_v<T, model::DataSubjectRequest>) {
+    if constexpr (std::is_same_v<T, model::Incident>)
+      if (!q.administration.empty() && !IncidentOfAdministration(x, q.administration, index)) return false;
     if (!q.committee.empty() &&
         std::none_of(x.controllers.begin(), x.controllers.end(), [&](const auto& c) { return c.str() == q.committee; }))
       return false;
@@ -290,7 +308,8 @@ Result<Versioned> RegisterService::Get(Kind kind, const std::string& id) const {
 Result<std::string> RegisterService::List(Kind kind, const ListQuery& query) const {
   if (query.limit > kMaxPageSize) return BadRequest("limit: at most " + std::to_string(kMaxPageSize));
   std::shared_ptr<const Derived> derived;
-  if (kind == Kind::kSystem && !query.committee.empty()) derived = DerivedAt(std::nullopt);
+  if ((kind == Kind::kSystem && !query.committee.empty()) || (kind == Kind::kIncident && !query.administration.empty()))
+    derived = DerivedAt(std::nullopt);
   std::shared_lock lock(mu_);
   const std::string folded = Fold(query.q);
   return WithKind(kind, [&]<class T>(std::type_identity<T>) -> Result<std::string> {

@@ -259,6 +259,8 @@ std::optional<Response> Access::Decide(Request& r, Phase phase) const {
     what.resource = auth::Resource::kApiToken;
   } else if (first == "auth") {
     what.resource = auth::Resource::kOwnSession;
+  } else if (first == "incident_reports" && seg.size() == 1) {
+    what.resource = auth::Resource::kOwnBreachReport;
   } else if (first == "register") {
     what.resource = auth::Resource::kRegister;
   } else if (first == "imports") {
@@ -301,6 +303,18 @@ std::optional<Response> Access::Decide(Request& r, Phase phase) const {
       return std::nullopt;  // the handler refuses the request (400); nothing changes
     }
     what.feed_id = id;
+  } else if ((first == "incidents" || first == "incident_statistics") && what.op == auth::Operation::kRead) {
+    // The incident register and what is made of it (issue 15): the policy decides on the breach as stored; a list
+    // or the statistics of a data protection contact are kept to its administration.
+    what.resource = auth::Resource::kEntity;
+    what.kind = model::Collection::kIncident;
+    if (first == "incidents" && seg.size() >= 2) {
+      if (const auto current = service_.Get(model::Collection::kIncident, seg[1]); current.ok())
+        stored = Held(io::ReadEntity<model::Incident>(current.value().json).value);
+      what.stored = stored.Ref();
+    } else if (principal.role == auth::Role::kDataProtectionContact) {
+      r.query["administration"] = principal.administration;
+    }
   } else if (const auto kind = seg.size() <= 2 ? KindOfCollectionPath(first) : std::nullopt; kind) {
     what.resource = auth::Resource::kEntity;
     what.kind = *kind;

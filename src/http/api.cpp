@@ -11,6 +11,7 @@
 #include "http/client_address.hpp"
 #include "http/cooperation_routes.hpp"
 #include "http/cycle_routes.hpp"
+#include "http/incident_routes.hpp"
 #include "http/log.hpp"
 #include "http/oidc_routes.hpp"
 #include "http/page_routes.hpp"
@@ -406,7 +407,8 @@ void AddApiRoutes(Router& router, app::RegisterService& service) {
               }});
   for (const auto& c : kCollections) AddCollectionRoutes(router, service, c);
   AddImportExportRoutes(router, service);
-  AddCycleRoutes(router, service);  // the annual cycle: due items, calendars, operational messages
+  AddCycleRoutes(router, service);     // the annual cycle: due items, calendars, operational messages
+  AddIncidentRoutes(router, service);  // breaches: intake, own reports, task list, notification, statistics
 }
 
 Handler MakeHandler(app::RegisterService& service, ApiOptions options) {

@@ -417,7 +417,7 @@ void AddCooperationRoutes(Router& router, app::RegisterService& service, app::Ac
                 }
                 auto p = coop->Publish(r.params.at("id"), if_match, ActorOf(r));
                 if (!p.ok()) return Problem(p.error(), r.path);
-                Response resp = Json(PublicationJson(p.value()), if_match ? 200 : 201);
+                Response resp = Json(PublicationJson(p.value()));
                 resp.headers.push_back({"ETag", Quoted(p.value().version)});
                 return resp;
               }});

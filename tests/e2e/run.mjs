@@ -6,6 +6,7 @@ import { writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { apiClient, apiSignIn, assert, axe, expectStatus, freePort, HERE, launchBrowser, newContext, runAll, screenshot, settled, signedInContext, startServer } from './lib.mjs';
 import { measure } from './perf.mjs';
+import { breachFromReportToNotification } from './breaches.mjs';
 
 // The admin's session for the checks made through the API (set before the scenarios run).
 let api = async () => {
@@ -915,6 +916,7 @@ const scenarios = [
   ['the responsibilities card names the holder of each power of attorney', powersOfAttorneyNamed],
   ['few requests and no layout shift: overview, system, findings, register, committee, cycle, start page', requestsAndLayoutShift],
   ...(await import('./cooperation.mjs')).scenarios(() => ADMIN),
+  ['breaches: a reader reports, the data protection contact receives it and makes the notification', (ctx) => breachFromReportToNotification({ ...ctx, api })],
 ];
 
 const server = await startServer();

@@ -22,6 +22,7 @@ const NAV: [string, Key][] = [
   ['/committees', 'nav_org'],
   ['/cooperations', 'nav_cooperations'],
   ['/activities', 'nav_activities'],
+  ['/report-breach', 'nav_report_breach'],
   ['/incidents', 'nav_incidents'],
   ['/requests', 'nav_requests'],
   ['/cycle', 'nav_cycle'],
@@ -68,6 +69,7 @@ function lazyPage<P extends object>(load: () => Promise<ComponentType<P>>): Comp
 // Pages a first visit does not need, each in its own chunk.
 const CyclePage = lazyPage(() => import('./pages/cycle').then((m) => m.CyclePage));
 const ImportPage = lazyPage(() => import('./pages/import').then((m) => m.ImportPage));
+const ReportBreachPage = lazyPage(() => import('./pages/incidents').then((m) => m.ReportBreachPage));
 // The register's other pages (one chunk, loaded at the first of them).
 const other = () => import('./pages/other');
 const ActivitiesPage = lazyPage(() => other().then((m) => m.ActivitiesPage));
@@ -155,6 +157,7 @@ function Route({ path, query }: { path: string; query: URLSearchParams }) {
   if ((m = match('/administrations/:id', path))) return <AdministrationPage id={m.id} />;
   if (path === '/activities') return <ActivitiesPage query={query} />;
   if ((m = match('/activities/:id', path))) return <ActivityPage id={m.id} />;
+  if (path === '/report-breach') return <ReportBreachPage />;
   if (path === '/incidents') return <IncidentsPage />;
   if ((m = match('/incidents/:id', path))) return <IncidentPage id={m.id} />;
   if (path === '/requests') return <RequestsPage />;

@@ -476,7 +476,8 @@ void Load(RowSource& source, model::Register& reg, Versions& versions) {
   ReadEntities(source, Kind::kIncident,
                "system_id, aware_at, handler_id, assessment, notified_authority_at, delay_reason, dpo_informed, "
                "subjects_informed_at, description, subject_categories, approx_subjects, record_categories, "
-               "approx_records, likely_consequences, measures, affected_informed_on",
+               "approx_records, likely_consequences, measures, affected_informed_on, occurred_at, nature, cause, "
+               "subjects_informed_how, cross_border, reported_at",
                reg.incidents, versions, [](Cols& c, Incident& x) {
                  x.system = c.OptIdCol<SystemId>();
                  x.aware_at = c.TimeCol();
@@ -494,6 +495,12 @@ void Load(RowSource& source, model::Register& reg, Versions& versions) {
                  x.likely_consequences = c.Str();
                  x.measures = c.Str();
                  x.affected_informed_on = c.OptDateCol();
+                 x.occurred_at = c.OptTimeCol();
+                 x.nature = c.EnumList<BreachNature>();
+                 x.cause = c.OptEnumCol<BreachCause>();
+                 x.subjects_informed_how = c.Str();
+                 x.cross_border = c.OptBool();
+                 x.reported_at = c.OptTimeCol();
                });
   {
     const ById incidents(reg.incidents, "incidents");
@@ -511,6 +518,18 @@ void Load(RowSource& source, model::Register& reg, Versions& versions) {
               a.committee = c.IdCol<CommitteeId>();
               a.assessment = c.OptEnumCol<Assessment>();
               a.notified_authority_at = c.OptTimeCol();
+            });
+    ForEach(source,
+            "SELECT incident_id, position, id, description, owner_id, due, status, done_on FROM incident_action_plan",
+            "incident_action_plan", [&](Cols& c) {
+              auto& i = reg.incidents[incidents(c.View())];
+              Measure& m = At(i.action_plan, c.Position());
+              m.id = c.Str();
+              m.description = c.Str();
+              m.owner = c.OptIdCol<PersonId>();
+              m.due = c.OptDateCol();
+              m.status = c.EnumCol<MeasureStatus>();
+              m.done_on = c.OptDateCol();
             });
   }
 

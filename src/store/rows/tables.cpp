@@ -61,7 +61,8 @@ constexpr std::array<TableDef, kTableCount> kTables = {{
     {"incidents",
      "id, position, version, system_id, aware_at, handler_id, assessment, notified_authority_at, delay_reason, "
      "dpo_informed, subjects_informed_at, description, subject_categories, approx_subjects, record_categories, "
-     "approx_records, likely_consequences, measures, affected_informed_on",
+     "approx_records, likely_consequences, measures, affected_informed_on, occurred_at, nature, cause, "
+     "subjects_informed_how, cross_border, reported_at",
      Kind::kIncident, "id"},
     {"incident_controllers", "incident_id, position, committee_id", Kind::kIncident, "incident_id"},
     {"data_subject_requests",
@@ -92,6 +93,8 @@ constexpr std::array<TableDef, kTableCount> kTables = {{
      "reported_on, reported_at",
      Kind::kDpaDecision, "id"},
     {"dpa_decision_committees", "decision_id, position, committee_id", Kind::kDpaDecision, "decision_id"},
+    {"incident_action_plan", "incident_id, position, id, description, owner_id, due, status, done_on", Kind::kIncident,
+     "incident_id"},
 }};
 
 static_assert(std::all_of(kTables.begin(), kTables.end(), [](const TableDef& t) { return !t.name.empty(); }),

@@ -190,11 +190,18 @@ void WriteRows(RowSink& s, const Incident& x, int64_t pos, int64_t ver) {
   Row(s, Table::kIncidents, id, pos, ver, OptId(x.system), FormatTimestamp(x.aware_at), OptId(x.handler),
       E2s(x.assessment), T2s(x.notified_authority_at), x.delay_reason, x.dpo_informed, T2s(x.subjects_informed_at),
       x.description, EncodeStringList(x.subject_categories), x.approx_subjects, EncodeStringList(x.record_categories),
-      x.approx_records, x.likely_consequences, x.measures, D2s(x.affected_informed_on));
+      x.approx_records, x.likely_consequences, x.measures, D2s(x.affected_informed_on), T2s(x.occurred_at),
+      EncodeStringList(EnumStrings(x.nature)), E2s(x.cause), x.subjects_informed_how, x.cross_border,
+      T2s(x.reported_at));
   for (size_t n = 0; n < x.controllers.size(); ++n) Row(s, Table::kIncidentControllers, id, n, x.controllers[n].str());
   for (size_t n = 0; n < x.assessments.size(); ++n) {
     const ControllerAssessment& a = x.assessments[n];
     Row(s, Table::kIncidentAssessments, id, n, a.committee.str(), E2s(a.assessment), T2s(a.notified_authority_at));
+  }
+  for (size_t n = 0; n < x.action_plan.size(); ++n) {
+    const Measure& m = x.action_plan[n];
+    Row(s, Table::kIncidentActionPlan, id, n, m.id, m.description, OptId(m.owner), D2s(m.due), E2s(m.status),
+        D2s(m.done_on));
   }
 }
 

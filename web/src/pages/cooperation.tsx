@@ -10,6 +10,7 @@ import { tr } from '../cycle_api';
 import { Dl, ErrorBox, Flash, PageTitle, Section, SeverityBadge, Show, StateBadge, useAsync } from '../components';
 import { fmtDate, label, lang, useLang } from '../i18n';
 import '../cycle.css';
+import '../coop.css';
 
 const STATE_KIND: Record<DueState | 'decided' | 'not_decided', 'ok' | 'bad' | 'warn' | 'neutral'> = {
   done: 'ok',

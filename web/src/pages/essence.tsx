@@ -7,6 +7,7 @@ import { tr } from '../cycle_api';
 import { ErrorBox, Loading, useAsync } from '../components';
 import { fmtDate, lang, useLang } from '../i18n';
 import { navigated } from '../router';
+import '../coop.css';
 
 /** Focus the page's heading after client-side navigation, as PageTitle does. */
 function useHeadingFocus() {

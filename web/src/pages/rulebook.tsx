@@ -10,6 +10,7 @@ import { PageTitle, Section, Show, StateBadge, useAsync } from '../components';
 import { label, lang, useLang } from '../i18n';
 import { navigate } from '../router';
 import '../cycle.css';
+import '../coop.css';
 
 function show(v: Json): string {
   if (v === null) return '–';
@@ -198,6 +199,7 @@ export function RulebookPageView({ query }: { query: URLSearchParams }) {
                 <label for="rulebook-org">{tr('Organisation', 'Organization')}</label>{' '}
                 <select
                   id="rulebook-org"
+                  class="wide-select"
                   value={organization}
                   onChange={(e) => {
                     const v = (e.target as HTMLSelectElement).value;
