@@ -64,7 +64,7 @@ constexpr RawSchema kRawSchemas[] = {
   "total":{"type":"integer"},"limit":{"type":"integer"},"offset":{"type":"integer"}},"additionalProperties":false})js"},
 {"FindingsGroup", R"js({"type":"object","required":["key","name","error","warning","info"],"properties":{"type":{"type":"string"},"key":{"type":"string"},"name":{"type":"string"},"error":{"type":"integer"},"warning":{"type":"integer"},"info":{"type":"integer"}},"additionalProperties":false})js"},
 {"FindingsSummary", R"js({"type":"object","required":["group_by","groups"],"properties":{"as_of":{"type":"string","format":"date-time"},"group_by":{"type":"string"},"groups":{"type":"array","items":{"$ref":"#/components/schemas/FindingsGroup"}}},"additionalProperties":false})js"},
-{"FindingsTrend", R"js({"type":"object","required":["points"],"properties":{"points":{"type":"array","items":{"type":"object","required":["as_of","error","warning","info"],
+{"FindingsTrend", R"js({"type":"object","required":["points"],"properties":{"points":{"type":"array","items":{"type":"object","required":["as_of","systems","error","warning","info"],
  "properties":{"as_of":{"type":"string","format":"date-time"},"systems":{"type":"integer"},"error":{"type":"integer"},"warning":{"type":"integer"},"info":{"type":"integer"}},"additionalProperties":false}}},"additionalProperties":false})js"},
 {"PersonRef", R"js({"type":"object","required":["id","name"],"properties":{"id":{"type":"string"},"name":{"type":"string"},"title":{"type":["string","null"]}},"additionalProperties":false})js"},
 {"Responsibilities", R"js({"type":"object","description":"Who is responsible for a system and why: derived fields with the delegation and power-of-attorney chain",
@@ -172,33 +172,33 @@ constexpr RawSchema kRawSchemas[] = {
 {"MayPage", R"js({"type":"object","required":["may"],"properties":{"may":{"$ref":"#/components/schemas/Permissions"}},"additionalProperties":false})js"},
 {"EntityMay", R"js({"type":"object","properties":{"edit":{"$ref":"#/components/schemas/Decision"},"delete":{"$ref":"#/components/schemas/Decision"}},"additionalProperties":{"$ref":"#/components/schemas/Decision"}})js"},
 {"RuleTitle", R"js({"type":"object","required":["id","severity","title_sv","title_en"],"properties":{"id":{"type":"string"},"severity":{"$ref":"#/components/schemas/Severity"},"title_sv":{"type":"string"},"title_en":{"type":"string"}},"additionalProperties":true})js"},
-{"Names", R"js({"type":"object","description":"The names of what the page refers to","properties":{"committees":{"$ref":"#/components/schemas/CommitteeList"},"administrations":{"$ref":"#/components/schemas/AdministrationList"},
-  "organizations":{"$ref":"#/components/schemas/OrganizationList"},"people":{"type":"array","items":{"$ref":"#/components/schemas/Person"}},"systems":{"type":"array","items":{"$ref":"#/components/schemas/System"}}},"additionalProperties":true})js"},
+{"Names", R"js({"type":"object","description":"The names of what the page refers to","required":["committees","administrations","organizations"],"properties":{"committees":{"oneOf":[{"$ref":"#/components/schemas/CommitteeList"},{"type":"null"}]},"administrations":{"oneOf":[{"$ref":"#/components/schemas/AdministrationList"},{"type":"null"}]},
+  "organizations":{"oneOf":[{"$ref":"#/components/schemas/OrganizationList"},{"type":"null"}]},"people":{"type":"array","items":{"$ref":"#/components/schemas/Person"}},"systems":{"type":"array","items":{"$ref":"#/components/schemas/System"}}},"additionalProperties":false})js"},
 {"SystemPage", R"js({"type":"object","description":"A system's page in one read","required":["system","version"],
  "properties":{"system":{"$ref":"#/components/schemas/System"},"version":{"type":"integer"},"responsibilities":{"oneOf":[{"$ref":"#/components/schemas/Responsibilities"},{"type":"null"}]},
   "findings":{"oneOf":[{"$ref":"#/components/schemas/Findings"},{"type":"null"}]},"history":{"oneOf":[{"$ref":"#/components/schemas/Audit"},{"type":"null"}]},"names":{"$ref":"#/components/schemas/Names"},
-  "rules":{"type":"array","items":{"$ref":"#/components/schemas/RuleTitle"}},"may":{"$ref":"#/components/schemas/EntityMay"}},"additionalProperties":true})js"},
-{"CommitteePage", R"js({"type":"object","description":"A committee's page in one read","required":["committee","version"],
+  "rules":{"type":"array","items":{"$ref":"#/components/schemas/RuleTitle"}},"may":{"$ref":"#/components/schemas/EntityMay"}},"additionalProperties":false})js"},
+{"CommitteePage", R"js({"type":"object","description":"A committee's page in one read","required":["committee","version","administrations","activities","delegations","processor_records","systems","findings","history","names","rules"],
  "properties":{"committee":{"$ref":"#/components/schemas/Committee"},"version":{"type":"integer"},"administrations":{"oneOf":[{"$ref":"#/components/schemas/AdministrationList"},{"type":"null"}]},
   "activities":{"oneOf":[{"$ref":"#/components/schemas/ProcessingActivityList"},{"type":"null"}]},"delegations":{"oneOf":[{"$ref":"#/components/schemas/DelegationList"},{"type":"null"}]},
   "processor_records":{"oneOf":[{"$ref":"#/components/schemas/ProcessorRecordList"},{"type":"null"}]},"systems":{"oneOf":[{"$ref":"#/components/schemas/SystemList"},{"type":"null"}]},
   "findings":{"oneOf":[{"$ref":"#/components/schemas/Findings"},{"type":"null"}]},"history":{"oneOf":[{"$ref":"#/components/schemas/Audit"},{"type":"null"}]},"names":{"$ref":"#/components/schemas/Names"},
-  "rules":{"type":"array","items":{"$ref":"#/components/schemas/RuleTitle"}},"may":{"$ref":"#/components/schemas/EntityMay"}},"additionalProperties":true})js"},
-{"OverviewPage", R"js({"type":"object","description":"The overview page in one read (a part that could not be read is null)",
+  "rules":{"type":"array","items":{"$ref":"#/components/schemas/RuleTitle"}},"may":{"$ref":"#/components/schemas/EntityMay"}},"additionalProperties":false})js"},
+{"OverviewPage", R"js({"type":"object","description":"The overview page in one read (a part that could not be read is null)","required":["errors","request_deadlines","incidents","by_rule","by_committee","by_administration","by_subject","trend","due","days","rulebook","rules"],
  "properties":{"errors":{"oneOf":[{"$ref":"#/components/schemas/Findings"},{"type":"null"}]},"request_deadlines":{"oneOf":[{"$ref":"#/components/schemas/Findings"},{"type":"null"}]},
   "incidents":{"oneOf":[{"$ref":"#/components/schemas/IncidentList"},{"type":"null"}]},"by_rule":{"oneOf":[{"$ref":"#/components/schemas/FindingsSummary"},{"type":"null"}]},
   "by_committee":{"oneOf":[{"$ref":"#/components/schemas/FindingsSummary"},{"type":"null"}]},"by_administration":{"oneOf":[{"$ref":"#/components/schemas/FindingsSummary"},{"type":"null"}]},
   "by_subject":{"oneOf":[{"$ref":"#/components/schemas/FindingsSummary"},{"type":"null"}]},"trend":{"oneOf":[{"$ref":"#/components/schemas/FindingsTrend"},{"type":"null"}]},
-  "due":{"oneOf":[{"$ref":"#/components/schemas/DueItems"},{"type":"null"}]},"days":{"type":"integer"},"rulebook":{"oneOf":[{"$ref":"#/components/schemas/Rulebook"},{"type":"null"}]},
-  "rules":{"type":"array","items":{"$ref":"#/components/schemas/RuleTitle"}}},"additionalProperties":true})js"},
-{"MyPage", R"js({"type":"object","description":"The signed-in person's start page in one read","required":["account","may"],
- "properties":{"account":{"type":"object","required":["id","role"],"properties":{"id":{"type":"string"},"role":{"$ref":"#/components/schemas/Role"},"administration":{"type":"string"},"person":{"type":"string"}},"additionalProperties":true},
+  "due":{"oneOf":[{"$ref":"#/components/schemas/DueItems"},{"type":"null"}]},"days":{"type":"integer"},"rulebook":{"$ref":"#/components/schemas/Rulebook"},
+  "rules":{"type":"array","items":{"$ref":"#/components/schemas/RuleTitle"}}},"additionalProperties":false})js"},
+{"MyPage", R"js({"type":"object","description":"The signed-in person's start page in one read","required":["account","may","person","systems","by_subject","by_committee","due","incidents","requests","calendar_tokens","names","rulebook","rules"],
+ "properties":{"account":{"type":"object","required":["id","role","administration","person"],"properties":{"id":{"type":"string"},"role":{"$ref":"#/components/schemas/Role"},"administration":{"type":"string"},"person":{"type":"string"}},"additionalProperties":false},
   "may":{"$ref":"#/components/schemas/Permissions"},"person":{"oneOf":[{"$ref":"#/components/schemas/Person"},{"type":"null"}]},"systems":{"oneOf":[{"$ref":"#/components/schemas/SystemList"},{"type":"null"}]},
   "by_subject":{"oneOf":[{"$ref":"#/components/schemas/FindingsSummary"},{"type":"null"}]},"by_committee":{"oneOf":[{"$ref":"#/components/schemas/FindingsSummary"},{"type":"null"}]},
   "due":{"oneOf":[{"$ref":"#/components/schemas/DueItems"},{"type":"null"}]},"incidents":{"oneOf":[{"$ref":"#/components/schemas/IncidentList"},{"type":"null"}]},
   "requests":{"oneOf":[{"$ref":"#/components/schemas/DataSubjectRequestList"},{"type":"null"}]},"calendar_tokens":{"oneOf":[{"$ref":"#/components/schemas/CalendarTokens"},{"type":"null"}]},
   "administration":{"oneOf":[{"$ref":"#/components/schemas/Administration"},{"type":"null"}]},"administration_findings":{"oneOf":[{"$ref":"#/components/schemas/Findings"},{"type":"null"}]},
-  "names":{"$ref":"#/components/schemas/Names"},"rulebook":{"oneOf":[{"$ref":"#/components/schemas/Rulebook"},{"type":"null"}]}},"additionalProperties":true})js"},
+  "names":{"$ref":"#/components/schemas/Names"},"rulebook":{"$ref":"#/components/schemas/Rulebook"},"rules":{"type":"array","items":{"$ref":"#/components/schemas/RuleTitle"}}},"additionalProperties":false})js"},
 };
 // clang-format on
 
@@ -434,6 +434,14 @@ void Operation(io::JsonWriter& o, const Route& route, std::set<std::string>& und
   if (!response.empty()) Content(o, response, "application/json");
   o.EndObject();
   for (int status : statuses) {
+    if (status < 400) {  // another success (a PUT that creates: 201)
+      o.Key(std::to_string(status));
+      o.BeginObject();
+      o.Field("description", status == 201 ? "Created" : "Success");
+      if (!response.empty()) Content(o, response, "application/json");
+      o.EndObject();
+      continue;
+    }
     o.Key(std::to_string(status));
     o.BeginObject();
     o.Field("description", ReasonOf(status));

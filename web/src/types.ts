@@ -128,27 +128,8 @@ export type SummaryGroups = S['FindingsSummary'];
 export type Rulebook = S['Rulebook'];
 export type RuleTitle = S['RuleTitle'];
 export type Decision = S['Decision'];
-export interface OverviewPage {
-  errors: FindingsPage | null;
-  request_deadlines: FindingsPage | null;
-  incidents: Page<Incident> | null;
-  by_rule: SummaryGroups | null;
-  by_committee: SummaryGroups | null;
-  by_administration: SummaryGroups | null;
-  by_subject: SummaryGroups | null;
-  trend: { points: (TrendPoint & { systems: number })[] } | null;
-  due: { items: DueItem[] } | null;
-  days: number;
-  rulebook: Rulebook;
-  rules: RuleTitle[];
-}
-export interface PageNames {
-  committees: Page<Committee> | null;
-  administrations: Page<Administration> | null;
-  organizations: Page<Organization> | null;
-  people?: Person[];
-  systems?: System[];
-}
+export type OverviewPage = S['OverviewPage'];
+export type PageNames = S['Names'];
 export interface SystemPageData {
   system: System;
   version: number;
@@ -159,34 +140,9 @@ export interface SystemPageData {
   rules: RuleTitle[];
   may?: { edit: Decision; delete: Decision };
 }
-export interface MePage {
-  account: { id: string; role: string; administration: string; person: string };
-  may: { write: Record<string, boolean>; create_system: boolean; import: boolean; accounts: boolean };
-  person: Person | null;
-  systems: Page<System> | null;
-  by_subject: SummaryGroups | null;
-  by_committee: SummaryGroups | null;
-  due: { items: DueItem[] } | null;
-  administration?: Administration | null;
-  administration_findings?: FindingsPage | null;
-  incidents: Page<Incident> | null;
-  requests: Page<DataSubjectRequest> | null;
-  calendar_tokens: unknown;
-  names: PageNames;
-  rulebook: Rulebook;
-  rules: RuleTitle[];
-}
-export interface CommitteePageData {
-  committee: Committee;
-  version: number;
-  administrations: Page<Administration> | null;
-  activities: Page<ProcessingActivity> | null;
+export type MePage = S['MyPage'];
+// With the ids the service assigns (Delegation, ProcessorRecord above).
+export type CommitteePageData = Omit<S['CommitteePage'], 'delegations' | 'processor_records'> & {
   delegations: Page<Delegation> | null;
   processor_records: Page<ProcessorRecord> | null;
-  systems: Page<System> | null;
-  findings: FindingsPage | null;
-  history: { entries: AuditEntry[] } | null;
-  names: PageNames;
-  rules: RuleTitle[];
-  may?: { edit: Decision; delete: Decision };
-}
+};
