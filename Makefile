@@ -38,9 +38,11 @@ fuzz: deps
 
 # Every test, built with AddressSanitizer and UndefinedBehaviorSanitizer; the browser tests (ctest e2e.browser)
 # run the sanitized server behind the built web front end; the OpenID provider of the single sign-on test
-# (ctest oidc.e2e_provider) is installed from its lockfile in tests/oidc/provider.
+# (ctest oidc.e2e_provider) is installed from its lockfile in tests/oidc/provider, and redocly (ctest openapi.lint)
+# from tools/openapi-lint's.
 test: deps format-check fuzz web
 	[ -d tests/oidc/provider/node_modules/oidc-provider ] || (cd tests/oidc/provider && npm ci --no-audit --no-fund)
+	[ -d tools/openapi-lint/node_modules/@redocly/cli ] || (cd tools/openapi-lint && npm ci --no-audit --no-fund)
 	cmake -S . -B $(TEST_BUILD) -DCMAKE_BUILD_TYPE=Debug -DCMAKE_CXX_FLAGS_DEBUG="-g -O1" -DANSVAR_SANITIZE=ON -DANSVAR_BENCH=OFF \
 	  -DANSVAR_FUZZ_BINARY=$(CURDIR)/$(FUZZ_BUILD)/tests/fuzz/fuzz_register_reader \
 	  -DANSVAR_FUZZ_SHEETS_BINARY=$(CURDIR)/$(FUZZ_BUILD)/tests/fuzz/fuzz_sheet_reader $(CMAKE_COMMON) >/dev/null

@@ -21,7 +21,7 @@ namespace {
 void Usage() {
   std::cerr << "usage: ansvar_bench_generate [--shape national|flat] [--out FILE] [--seed N] [--municipalities N]\n"
                "                             [--regions N] [--scale X] [--systems N] [--activities N]\n"
-               "                             [--as-of YYYY-MM-DD] [--gap-rate X] [--no-verify]\n";
+               "                             [--as-of YYYY-MM-DD] [--gap-rate X] [--no-cooperations] [--no-verify]\n";
 }
 
 }  // namespace
@@ -62,6 +62,8 @@ int main(int argc, char** argv) {
       options.as_of = flat.as_of = value();
     else if (arg == "--gap-rate")
       options.gap_rate = std::stod(value());
+    else if (arg == "--no-cooperations")
+      options.cooperations = false;
     else if (arg == "--no-verify")
       verify = false;
     else {

@@ -311,7 +311,7 @@ constexpr std::array<double, kGapCount> kGapWeights = {10, 3, 1, 1, 3, 3, 2, 2, 
 class Generator {
  public:
   explicit Generator(const SyntheticOptions& options)
-      : opt_(options), rng_(options.seed), rb_(rules::Rulebook::Default()) {
+      : opt_(options), rng_(options.seed), crng_(options.seed ^ 0xc00bU), rb_(rules::Rulebook::Default()) {
     as_of_ = model::ParseDate(options.as_of).value_or(Date::FromYmd(2025, 6, 15));
     year_ = as_of_.year();
   }
@@ -385,6 +385,10 @@ class Generator {
   void AddActivities(size_t oi);
   size_t MakeActivity(size_t oi, size_t si, const std::string& controller);
   void SharedRegionalSystems();
+  void CoverCooperationDpas();
+  void AddCooperation(const std::string& id, const std::string& name, const std::vector<size_t>& parties,
+                      const std::vector<size_t>& user_admins, const model::SystemId& system, Date signed_on,
+                      double gap);
   void Finish(size_t si);
   void AddDocuments(size_t si);
   void Incidents();
@@ -429,6 +433,7 @@ class Generator {
 
   const SyntheticOptions& opt_;
   Rng rng_;
+  Rng crng_;  // the cooperations' own: the rest of the register is the same with and without them
   rules::Rulebook rb_;
   Date as_of_;
   int year_ = 2025;
@@ -1246,8 +1251,96 @@ void Generator::SharedRegionalSystems() {
       coop.systems = {s.id};
       for (size_t p : parties) coop.parties.emplace_back(orgs_[p].id);
       coop.signed_on = Date::FromYmd(s.active_since->year(), 1, 1).AddDays(-rng_.Between(100, 300));
+      if (opt_.cooperations)
+        AddCooperation(base + "coop-" + std::to_string(template_index + 1), name, parties, user_admins, s.id,
+                       *coop.signed_on, gap);
     }
   }
+}
+
+// The lead signs the shared system's DPA for every party (cooperation-and-decisions.md §2: a DPA's `organizations`),
+// now and then leaving one out (R-COOP-DPA).
+void Generator::CoverCooperationDpas() {
+  std::unordered_map<std::string, size_t> system_at;
+  for (size_t i = 0; i < reg_.systems.size(); ++i) system_at.emplace(reg_.systems[i].id.str(), i);
+  const double gap = 0.2 * opt_.gap_rate;
+  for (const auto& co : reg_.cooperations)
+    for (const auto& sid : co.systems) {
+      const auto it = system_at.find(sid.str());
+      if (it == system_at.end()) continue;
+      for (auto& d : reg_.systems[it->second].documents) {
+        if (d.kind != model::DocumentKind::kDpa) continue;
+        for (const auto& p : co.parties)
+          if (!crng_.Chance(gap / 10)) d.organizations.push_back(p.organization);
+      }
+    }
+}
+
+// The cooperation behind a shared system (cooperation-and-decisions.md §2): the parties with their responsible
+// committees and joining decisions, the governing documents, the art. 26 responsibility matrix, the stakeholders
+// consulted and the PDCA review — each now and then with a gap (rate `gap`), so that every R-COOP-* rule reports.
+void Generator::AddCooperation(const std::string& id, const std::string& name, const std::vector<size_t>& parties,
+                               const std::vector<size_t>& user_admins, const model::SystemId& system, Date signed_on,
+                               double gap) {
+  auto& co = reg_.cooperations.emplace_back();
+  co.id = model::CooperationId(id);
+  co.name = name;
+  co.form = model::CooperationForm::kContractCooperation;
+  co.lead = model::OrganizationId(orgs_[parties.front()].id);
+  const auto& coordinating = admins_[user_admins.front()];
+  co.coordinator = model::PersonId(
+      PersonId(coordinating.employees.empty() ? coordinating.director : coordinating.employees.front()));
+  // A party that uses the system without having joined (R-COOP-PARTIES); one without a decision (R-COOP-DECISION).
+  const size_t left_out = parties.size() > 2 && crng_.Chance(gap / 2) ? 1 + crng_.Below(parties.size() - 1) : kNone;
+  for (size_t k = 0; k < parties.size(); ++k) {
+    if (k == left_out) continue;
+    auto& p = co.parties.emplace_back();
+    p.organization = model::OrganizationId(orgs_[parties[k]].id);
+    p.committee = model::CommitteeId(admins_[user_admins[k]].employing());
+    p.joined_on = signed_on;
+    if (!crng_.Chance(gap / 4))
+      p.decision = (orgs_[parties[k]].kind == OrganizationKind::kRegion ? "RF " : "KF ") +
+                   model::FormatDate(signed_on.AddDays(-crng_.Between(20, 60))) + " § " +
+                   std::to_string(crng_.Between(10, 200));
+  }
+  co.systems = {system};
+  using DK = model::CooperationDocumentKind;
+  for (const DK kind : {DK::kCooperationAgreement, DK::kOrganizationAppendix, DK::kManagementSystemAppendix,
+                        DK::kEconomyAppendix, DK::kJointControllerArrangement}) {
+    if (crng_.Chance(gap / 5)) continue;  // R-COOP-DOCUMENTS
+    auto& d = co.documents.emplace_back();
+    d.kind = kind;
+    d.signed_on = signed_on;
+    if (kind == DK::kCooperationAgreement)
+      d.diary_number = orgs_[parties.front()].id + " " + std::to_string(signed_on.year()) + "/" +
+                       std::to_string(crng_.Between(100, 2000));
+    if (kind == DK::kJointControllerArrangement && !crng_.Chance(gap / 2))  // R-COOP-ESSENCE
+      d.published_on = signed_on.AddDays(crng_.Between(10, 60));
+  }
+  if (!crng_.Chance(gap / 3)) {  // R-COOP-RISK
+    auto& r = co.documents.emplace_back();
+    r.kind = DK::kRiskAnalysis;
+    r.done_on = signed_on.AddDays(-crng_.Between(30, 120));
+    r.dpia = true;
+    r.dpo_consulted = !crng_.Chance(gap / 3);
+  }
+  const std::string lead = co.lead->str();
+  const std::string each(model::kEachParty);
+  const std::pair<const char*, const std::string*> duties[] = {{"information_to_subjects", &lead},
+                                                               {"data_subject_requests", &each},
+                                                               {"breach_handling", &lead},
+                                                               {"breach_notification", &each},
+                                                               {"dpia", &lead},
+                                                               {"security_measures", &lead},
+                                                               {"processor_agreement", &lead},
+                                                               {"contact_point", &lead}};
+  const size_t unassigned = crng_.Chance(gap / 3) ? crng_.Below(std::size(duties)) : kNone;  // R-COOP-RESPONSIBILITY
+  for (size_t i = 0; i < std::size(duties); ++i)
+    if (i != unassigned) co.responsibilities.push_back({duties[i].first, *duties[i].second});
+  co.consulted = {"lawyer", "dpo", "information_security_coordinator", "registry", "archive", "security_chief"};
+  if (crng_.Chance(gap)) co.consulted.erase(co.consulted.begin() + static_cast<std::ptrdiff_t>(crng_.Below(6)));
+  co.management_review_on =
+      as_of_.AddDays(crng_.Chance(gap / 2) ? -crng_.Between(400, 700) : -crng_.Between(20, 300));  // R-LIS-REVIEW
 }
 
 // The second pass over a system, once every processing activity is known: its controllers, its information owners,
@@ -1693,6 +1786,7 @@ model::Register Generator::Run() {
   }
   SharedRegionalSystems();
   for (size_t si = 0; si < reg_.systems.size(); ++si) Finish(si);
+  if (opt_.cooperations) CoverCooperationDpas();
   Incidents();
   Requests();
   Delegations();
@@ -1751,6 +1845,7 @@ std::string DescribeRegister(const model::Register& reg) {
   line("incidents", reg.incidents.size());
   line("data_subject_requests", reg.data_subject_requests.size());
   line("agreements", reg.agreements.size());
+  line("cooperations", reg.cooperations.size());
   return out;
 }
 

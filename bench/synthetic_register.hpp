@@ -19,6 +19,7 @@ struct SyntheticOptions {
   double scale = 1.0;                // 1.0: about 150,000 systems, 1.5 million role assignments
   std::string as_of = "2025-06-15";  // the register's as_of (a bare date)
   double gap_rate = 1.0;             // multiplies every probability of a gap (0: a compliant register)
+  bool cooperations = true;          // each region's shared systems as cooperations (false: the register before them)
 };
 
 model::Register GenerateRegister(const SyntheticOptions& options);

@@ -11,7 +11,7 @@ packages=(
   clang libclang-rt-14-dev clang-format clang-tidy
   chromium fonts-dejavu-core
   libxlsxwriter-dev libzip-dev libpugixml-dev libcairo2-dev libpango1.0-dev poppler-utils
-  libcurl4-openssl-dev python3-aiosmtpd python3-icalendar slowhttptest
+  libcurl4-openssl-dev python3-aiosmtpd python3-icalendar python3-jsonschema slowhttptest
 )
 missing=()
 # The web interface builds with npm (Vite needs Node 20.19 or later); Debian's nodejs only when there is none.

@@ -4,6 +4,7 @@
 #include <map>
 #include <set>
 
+#include "app/decisions.hpp"
 #include "app/service_state.hpp"
 #include "io/entity_json.hpp"
 #include "io/json_writer.hpp"
@@ -96,6 +97,22 @@ void AssignIds(std::vector<T>& items, std::string_view prefix) {
   }
 }
 
+// A breach concerns an administration (its data protection contact's scope, auth/policy.hpp): on a system it owns,
+// or with a controller or handler among the committees it serves.
+bool IncidentOfAdministration(const model::Incident& x, const std::string& administration,
+                              const rules::RegisterIndex* index) {
+  if (index == nullptr) return false;
+  if (x.system)
+    if (const auto* s = index->FindSystem(x.system->str()))
+      if (s->owner_administration && s->owner_administration->str() == administration) return true;
+  const auto* a = index->FindAdministration(administration);
+  if (a == nullptr) return false;
+  auto served = [&](const model::CommitteeId& c) {
+    return std::find(a->committees.begin(), a->committees.end(), c) != a->committees.end();
+  };
+  return std::any_of(x.controllers.begin(), x.controllers.end(), served) || (x.handler && served(*x.handler));
+}
+
 // Whether an entity matches the list filters that apply to its kind.
 template <class T>
 bool Matches(const T& x, const ListQuery& q, const std::string& folded_q, const rules::RegisterIndex* index) {
@@ -140,6 +157,8 @@ bool Matches(const T& x, const ListQuery& q, const std::string& folded_q, const 
                        std::is_same_v<T, model::ProcessorRecord>) {
     if (!q.committee.empty() && x.committee.str() != q.committee) return false;
   } else if constexpr (std::is_same_v<T, model::Incident> || std::is_same_v<T, model::DataSubjectRequest>) {
+    if constexpr (std::is_same_v<T, model::Incident>)
+      if (!q.administration.empty() && !IncidentOfAdministration(x, q.administration, index)) return false;
     if (!q.committee.empty() &&
         std::none_of(x.controllers.begin(), x.controllers.end(), [&](const auto& c) { return c.str() == q.committee; }))
       return false;
@@ -291,7 +310,8 @@ Result<Versioned> RegisterService::Get(Kind kind, const std::string& id) const {
 Result<std::string> RegisterService::List(Kind kind, const ListQuery& query) const {
   if (query.limit > kMaxPageSize) return BadRequest("limit: at most " + std::to_string(kMaxPageSize));
   std::shared_ptr<const Derived> derived;
-  if (kind == Kind::kSystem && !query.committee.empty()) derived = DerivedAt(std::nullopt);
+  if ((kind == Kind::kSystem && !query.committee.empty()) || (kind == Kind::kIncident && !query.administration.empty()))
+    derived = DerivedAt(std::nullopt);
   std::shared_lock lock(mu_);
   const std::string folded = Fold(query.q);
   return WithKind(kind, [&]<class T>(std::type_identity<T>) -> Result<std::string> {
@@ -340,6 +360,10 @@ Result<Versioned> RegisterService::Create(Kind kind, std::string_view body, cons
                    "Finns redan / Already exists",
                    What(kind, id) + " already exists",
                    {{"$.id", "finns redan / already exists"}}};
+    if constexpr (std::is_same_v<T, model::System>) {  // only the approve act stamps an approval (decisions.hpp)
+      if (auto problems = KeepApprovalStamps(nullptr, entity); !problems.empty())
+        return Invalid("the system is not valid", problems);
+    }
     if (auto problem = MissingName(entity))
       return Invalid("the " + std::string(store::ToString(kind)) + " is not valid", {*problem});
     if (auto problems = RulebookProblems(entity); !problems.empty())
@@ -393,6 +417,10 @@ Result<Versioned> RegisterService::Replace(Kind kind, const std::string& id, std
                    What(kind, id) + " is at version " + std::to_string(version) + ", not " + std::to_string(if_match) +
                        ": reload it and apply your change again",
                    {}};
+    if constexpr (std::is_same_v<T, model::System>) {  // only the approve act stamps an approval (decisions.hpp)
+      if (auto problems = KeepApprovalStamps(current, entity); !problems.empty())
+        return Invalid("the system is not valid", problems);
+    }
     if (auto problem = MissingName(entity))
       return Invalid("the " + std::string(store::ToString(kind)) + " is not valid", {*problem});
     if (auto problems = RulebookProblems(entity); !problems.empty())

@@ -92,6 +92,8 @@ class RegisterService {
     int64_t seq = 0;
   };
   Snapshot Current() const;
+  // The rulebook the service was started with (defaults and --rulebook), before the register's own overrides.
+  [[nodiscard]] const rules::Rulebook& BaseRulebook() const { return base_rulebook_; }
   // Replaces the register with `next` (validated whole) in one transaction; with `expected_seq`, only if nothing
   // changed since that snapshot (412 otherwise). Answers {created, updated, deleted, unchanged}.
   Result<std::string> ReplaceWith(model::Register next, const Actor& actor, std::optional<int64_t> expected_seq);
@@ -127,7 +129,9 @@ class RegisterService {
   [[nodiscard]] size_t Count(Kind kind) const;
 
  private:
-  friend class CycleService;  // shares the register, its lock, its evaluation and its store
+  friend class CycleService;        // shares the register, its lock, its evaluation and its store
+  friend class CooperationService;  // the same, for the cooperation and rulebook views (cooperation_service.hpp)
+  friend class Decisions;           // decisions, reports and approvals as acts (app/decisions.hpp)
   struct Derived;
   struct State;
 

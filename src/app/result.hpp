@@ -17,6 +17,7 @@ enum class ErrorCode {
   kPreconditionFailed,    // If-Match does not match: someone else changed it
   kPreconditionRequired,  // a change without If-Match: the client must say which version it changes
   kUnavailable,           // the store failed; nothing was changed
+  kForbidden,             // the signed-in person is not the one entitled to this act (app/acting_person.hpp)
 };
 
 struct Error {

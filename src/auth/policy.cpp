@@ -154,7 +154,27 @@ bool MayWriteKind(Role role, Collection kind) {
   return false;
 }
 
+bool MayReadIncidentRegister(Role role) {
+  return role == Role::kAdmin || role == Role::kDpo || role == Role::kDataProtectionContact;
+}
+
 Decision Decide(const Principal& who, const Request& what, const RegisterFacts& facts) {
+  if (what.op == Operation::kRead && what.resource == Resource::kEntity && what.kind == Collection::kIncident) {
+    // The incident register (issue 15): the DPO, admins, and the data protection contacts of the administrations
+    // a breach concerns. Everyone else reports breaches and follows their own reports (/incident_reports).
+    if (!MayReadIncidentRegister(who.role))
+      return Deny(
+          "the incident register is for the DPO and the data protection contacts: report a breach with POST "
+          "/api/v1/incident_reports and follow your own reports at GET /api/v1/incident_reports");
+    if (who.role != Role::kDataProtectionContact) return Allow();
+    if (who.administration.empty()) return Deny("the account has no administration");
+    if (std::holds_alternative<std::monostate>(what.stored))
+      return Allow();  // a list (or no such breach): the handler keeps the contact's administration only
+    const AdministrationScope scope(who, facts);
+    if (!InAdministration(what.stored, scope, facts))
+      return Deny("the breach does not concern administration " + who.administration);
+    return Allow();
+  }
   if (what.op == Operation::kRead) {
     // Reading is open to every signed-in role, except the accounts and tokens (who may sign in, and how).
     if ((what.resource == Resource::kAccount || what.resource == Resource::kApiToken) && who.role != Role::kAdmin)
@@ -169,6 +189,8 @@ Decision Decide(const Principal& who, const Request& what, const RegisterFacts& 
     case Resource::kCalendarFeed:
       return Feed(who, what);
     case Resource::kOwnSession:
+    case Resource::kOwnBreachReport:
+    case Resource::kPersonalAct:
       return Allow();
     case Resource::kRegister:
     case Resource::kSpreadsheetImport:

@@ -3,7 +3,8 @@
 // HTTP middleware (http/access.cpp) before any route handler runs, for the API and the web UI alike. Pure: it reads
 // the principal, the request and what it asks of the register through RegisterFacts, and nothing else.
 //
-// Reads are open to every signed-in role. Writes:
+// Reads are open to every signed-in role, except the incident register (issue 15): admin and dpo read all of it, a
+// data_protection_contact the breaches of its administration A (as for writes below), other roles none. Writes:
 //   admin                    everything
 //   dpo                      processing activities, processor records, incidents, data subject requests, agreements
 //   data_protection_contact  processing activities, incidents and data subject requests of its administration A:
@@ -47,7 +48,12 @@ enum class Resource {
   kOperationalMessage,  // driftinformation (Request::systems)
   kCalendarFeed,        // a calendar feed's secret token (Request::feed_scope, feed_id)
   kOwnSession,          // signing out, reading one's own session
+  kOwnBreachReport,     // reporting a breach, following one's own reports: every signed-in account (issue 15)
   kOther,               // findings, rules, due items, audit, exports: reads
+  // An act the register entitles a person to (deciding on a processor under delegation, approving a plan, reporting
+  // delegated decisions): open to every signed-in account here; the use case decides from the register whether the
+  // account's person is entitled (app/decisions.hpp) and refuses naming why.
+  kPersonalAct,
 };
 
 enum class FeedScope { kPerson, kAdministration, kOrganization };
@@ -102,5 +108,9 @@ Decision Decide(const Principal& who, const Request& what, const RegisterFacts& 
 // Whether `role` may write entities of `kind` at all, in some scope: when a body cannot be read, the middleware lets
 // such a request reach the handler (which refuses the body, 400/422) and refuses the others (403).
 bool MayWriteKind(Role role, model::Collection kind);
+
+// Whether `role` may read the incident register at all (issue 15): admin, dpo, data_protection_contact (its
+// administration's breaches only). Every role may report a breach and follow its own reports.
+bool MayReadIncidentRegister(Role role);
 
 }  // namespace ansvar::auth

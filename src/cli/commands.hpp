@@ -17,6 +17,7 @@ void AddServeCommands(CLI::App& app, int& exit_code);         // serve, migrate,
 void AddBackupCommand(CLI::App& app, int& exit_code);         // backup: SQLite online backup, pg_dump
 void AddDueCommand(CLI::App& app, int& exit_code);            // due: the annual cycle
 void AddImportExportCommands(CLI::App& app, int& exit_code);  // import, export (spreadsheets and PDF)
-void AddUserCommands(CLI::App& app, int& exit_code);  // user add|passwd|disable|enable|list, token create|revoke|list
+void AddUserCommands(CLI::App& app, int& exit_code);    // user add|passwd|disable|enable|list, token create|revoke|list
+void AddOpenApiCommand(CLI::App& app, int& exit_code);  // openapi: the OpenAPI description
 
 }  // namespace ansvar::cli

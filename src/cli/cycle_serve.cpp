@@ -5,6 +5,7 @@
 #include <fstream>
 #include <stdexcept>
 
+#include "app/breach_notices.hpp"
 #include "app/cycle_service.hpp"
 #include "app/reminders.hpp"
 #include "cli/smtp_mailer.hpp"
@@ -16,15 +17,23 @@ namespace {
 class Runtime final : public CycleRuntime {
  public:
   Runtime(app::RegisterService& service, SmtpOptions smtp, app::ReminderOptions options)
-      : cycle_(service), mailer_(std::move(smtp)), scheduler_(cycle_, mailer_, std::move(options)) {
+      : cycle_(service),
+        mailer_(std::move(smtp)),
+        scheduler_(cycle_, mailer_, options),
+        notices_(service, mailer_, options) {
     scheduler_.Start();
+    notices_.Start();  // new breaches to the DPO and the data protection contacts (app/breach_notices.hpp)
   }
-  ~Runtime() override { scheduler_.Stop(); }
+  ~Runtime() override {
+    notices_.Stop();
+    scheduler_.Stop();
+  }
 
  private:
   app::CycleService cycle_;
   SmtpMailer mailer_;
   app::ReminderScheduler scheduler_;
+  app::BreachNotifier notices_;
 };
 
 std::string ReadSecret(const std::string& path) {

@@ -16,6 +16,7 @@ int main(int argc, char** argv) {
   ansvar::cli::AddDueCommand(app, exit_code);
   ansvar::cli::AddImportExportCommands(app, exit_code);
   ansvar::cli::AddUserCommands(app, exit_code);
+  ansvar::cli::AddOpenApiCommand(app, exit_code);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

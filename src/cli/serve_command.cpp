@@ -11,6 +11,7 @@
 #include "app/register_service.hpp"
 #include "cli/commands.hpp"
 #include "cli/cycle_serve.hpp"
+#include "cli/demo_breach.hpp"
 #include "cli/demo_register.hpp"
 #include "cli/oidc_options.hpp"
 #include "cli/store_factory.hpp"
@@ -89,6 +90,7 @@ bool PrepareAccounts(app::RegisterService& service, bool demo) {
     std::cerr << "ansvar: the demo's admin account could not be created: " << created.error().detail << "\n";
     return false;
   }
+  if (!SeedDemoBreach(service)) return false;  // a breach in progress, reported by a reader (demo_breach.hpp)
   // The one line a person (or the browser tests) reads the password from; never in a log line.
   std::cout << "Engångslösenord / one-time password for admin: " << password << std::endl;
   return true;

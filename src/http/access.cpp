@@ -13,6 +13,7 @@
 #include "app/entity_kinds.hpp"
 #include "auth/policy.hpp"
 #include "http/log.hpp"
+#include "http/openapi.hpp"
 #include "http/problem.hpp"
 #include "io/cycle_json.hpp"
 #include "io/entity_json.hpp"
@@ -40,6 +41,8 @@ bool Public(const Request& r) {
   if (p == "/api/v1/auth/login" || p == "/api/v1/auth/logout" || p == "/api/v1/auth/session") return true;
   if (get && (p == "/api/v1/auth/oidc/login" || p == "/api/v1/auth/oidc/callback")) return true;
   if (get && (p == "/api/v1/openapi.json" || p == "/api/v1/health" || p == "/api/v1/messages.atom")) return true;
+  // A cooperation's essence for the data subjects (art. 26.2): the route answers 404 unless an admin published it.
+  if (get && p.starts_with("/api/v1/public/cooperations/")) return true;
   // The secret calendar feed: the token in the path is the credential.
   if (get && p.starts_with("/api/v1/calendar/") && p.ends_with(".ics") && p.find('/', 17) == std::string::npos)
     return true;
@@ -177,6 +180,12 @@ std::string BearerTokenOf(const Request& request) {
   return token;
 }
 
+bool PublicRoute(const std::string& method, const std::string& path) {
+  Request r;
+  r.method = method, r.path = path;
+  return Public(r);
+}
+
 std::string LoggablePath(const std::string& path) {
   if (path.starts_with("/api/v1/calendar/") && path.ends_with(".ics")) return "/api/v1/calendar/(token).ics";
   return path;
@@ -250,6 +259,8 @@ std::optional<Response> Access::Decide(Request& r, Phase phase) const {
     what.resource = auth::Resource::kApiToken;
   } else if (first == "auth") {
     what.resource = auth::Resource::kOwnSession;
+  } else if (first == "incident_reports" && seg.size() == 1) {
+    what.resource = auth::Resource::kOwnBreachReport;
   } else if (first == "register") {
     what.resource = auth::Resource::kRegister;
   } else if (first == "imports") {
@@ -292,6 +303,23 @@ std::optional<Response> Access::Decide(Request& r, Phase phase) const {
       return std::nullopt;  // the handler refuses the request (400); nothing changes
     }
     what.feed_id = id;
+  } else if ((first == "incidents" || first == "incident_statistics") && what.op == auth::Operation::kRead) {
+    // The incident register and what is made of it (issue 15): the policy decides on the breach as stored; a list
+    // or the statistics of a data protection contact are kept to its administration.
+    what.resource = auth::Resource::kEntity;
+    what.kind = model::Collection::kIncident;
+    if (first == "incidents" && seg.size() >= 2) {
+      if (const auto current = service_.Get(model::Collection::kIncident, seg[1]); current.ok())
+        stored = Held(io::ReadEntity<model::Incident>(current.value().json).value);
+      what.stored = stored.Ref();
+    } else if (principal.role == auth::Role::kDataProtectionContact) {
+      r.query["administration"] = principal.administration;
+    }
+  } else if (r.method == "POST" &&
+             ((first == "systems" && seg.size() == 3 && seg[2] == "dpa_decision") ||
+              (first == "systems" && seg.size() == 5 && seg[2] == "documents" && seg[4] == "approve") ||
+              (first == "committees" && seg.size() == 4 && seg[2] == "delegated_decisions" && seg[3] == "report"))) {
+    what.resource = auth::Resource::kPersonalAct;  // the entitlement is the register's: app/decisions.hpp
   } else if (const auto kind = seg.size() <= 2 ? KindOfCollectionPath(first) : std::nullopt; kind) {
     what.resource = auth::Resource::kEntity;
     what.kind = *kind;

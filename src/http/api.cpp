@@ -9,7 +9,10 @@
 #include "app/cycle_service.hpp"
 #include "http/access.hpp"
 #include "http/client_address.hpp"
+#include "http/cooperation_routes.hpp"
 #include "http/cycle_routes.hpp"
+#include "http/incident_routes.hpp"
+#include "http/decision_routes.hpp"
 #include "http/log.hpp"
 #include "http/oidc_routes.hpp"
 #include "http/page_routes.hpp"
@@ -405,7 +408,8 @@ void AddApiRoutes(Router& router, app::RegisterService& service) {
               }});
   for (const auto& c : kCollections) AddCollectionRoutes(router, service, c);
   AddImportExportRoutes(router, service);
-  AddCycleRoutes(router, service);  // the annual cycle: due items, calendars, operational messages
+  AddCycleRoutes(router, service);     // the annual cycle: due items, calendars, operational messages
+  AddIncidentRoutes(router, service);  // breaches: intake, own reports, task list, notification, statistics
 }
 
 Handler MakeHandler(app::RegisterService& service, ApiOptions options) {
@@ -419,7 +423,10 @@ Handler MakeHandler(app::RegisterService& service, ApiOptions options) {
   AddAuthRoutes(*router, *accounts, options);
   AddOidcRoutes(*router, *accounts, options);  // when options.sso is set
   AddApiRoutes(*router, service);
-  AddPageRoutes(*router, service, *accounts);  // aggregated reads for the web pages (page_routes.hpp)
+  AddPageRoutes(*router, service, *accounts);         // aggregated reads for the web pages (page_routes.hpp)
+  AddCooperationRoutes(*router, service, *accounts);  // cooperations, rulebook sources, the public essence
+  AddPageRoutes(*router, service, *accounts);      // aggregated reads for the web pages (page_routes.hpp)
+  AddDecisionRoutes(*router, service, *accounts);  // decisions, reports, approvals, tasks (decision_routes.hpp)
   const std::string openapi = OpenApiJson(*router);
   router->Add({"GET",
                "/api/v1/openapi.json",

@@ -11,6 +11,7 @@
 
 #include "app/cycle_service.hpp"
 #include "auth/policy.hpp"
+#include "http/incident_routes.hpp"
 #include "http/problem.hpp"
 #include "io/entity_json.hpp"
 #include "io/json_writer.hpp"
@@ -312,7 +313,7 @@ void AddPageRoutes(Router& router, app::RegisterService& service, app::Accounts&
                 app::ListQuery all;
                 all.limit = app::kMaxPageSize;
                 all.committee = r.Query("committee");
-                RawOr(o, "incidents", service.List(Kind::kIncident, all));
+                RawOr(o, "incidents", ReadableIncidents(service, r));  // issue 15: who may read breaches
                 for (const char* group : {"rule", "committee", "administration", "subject"})
                   RawOr(o, std::string("by_") + group, service.FindingsSummary(group, std::nullopt));
                 RawOr(o, "trend", service.Trend(12));
@@ -555,8 +556,9 @@ void AddPageRoutes(Router& router, app::RegisterService& service, app::Accounts&
                 }
                 app::ListQuery all;
                 all.limit = app::kMaxPageSize;
-                RawOr(o, "incidents", service.List(Kind::kIncident, all));
+                RawOr(o, "incidents", ReadableIncidents(service, r));  // issue 15: who may read breaches
                 RawOr(o, "requests", service.List(Kind::kDataSubjectRequest, all));
+                WriteBreachTasks(o, service, r);  // new breaches and running clocks (incident_routes.hpp)
                 RawOr(o, "calendar_tokens", cycle->ListCalendarTokens());
                 o.Key("names");
                 o.BeginObject();

@@ -23,6 +23,8 @@ int StatusOf(const app::Error& error) {
       return 428;
     case app::ErrorCode::kUnavailable:
       return 503;
+    case app::ErrorCode::kForbidden:
+      return 403;
   }
   return 500;
 }

@@ -389,6 +389,8 @@ class RegisterReader {
                    in_.Get(f, d.approved_on);
                  else if (k == "approved_by")
                    in_.Get(f, d.approved_by);
+                 else if (k == "approved_by_account")
+                   in_.Get(f, d.approved_by_account);
                  else if (k == "done_on")
                    in_.Get(f, d.done_on);
                  else if (k == "dpo_consulted")
@@ -639,6 +641,20 @@ class RegisterReader {
                    in_.Get(f, i.affected_informed_on);
                  else if (k == "assessments")
                    Items(f, i.assessments, [&](value e) { ControllerAssessment(e, i.assessments.emplace_back()); });
+                 else if (k == "occurred_at")
+                   in_.Get(f, i.occurred_at);
+                 else if (k == "nature")
+                   in_.Get(f, i.nature);
+                 else if (k == "cause")
+                   in_.Get(f, i.cause);
+                 else if (k == "subjects_informed_how")
+                   in_.Text(f, i.subjects_informed_how);
+                 else if (k == "cross_border")
+                   in_.Get(f, i.cross_border);
+                 else if (k == "reported_at")
+                   in_.Get(f, i.reported_at);
+                 else if (k == "action_plan")
+                   Items(f, i.action_plan, [&](value e) { Measure(e, i.action_plan.emplace_back()); });
                },
                {"id", "aware_at"});
   }

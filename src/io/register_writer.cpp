@@ -107,6 +107,14 @@ class Writer {
     if (!x.measures.empty()) V("measures", x.measures);
     Some("affected_informed_on", x.affected_informed_on);
     if (!x.assessments.empty()) List("assessments", x.assessments);
+    // What the authority's breach form asks beyond art. 33.3, and the action plan: written when present.
+    Some("occurred_at", x.occurred_at);
+    if (!x.nature.empty()) V("nature", x.nature);
+    Some("cause", x.cause);
+    if (!x.subjects_informed_how.empty()) V("subjects_informed_how", x.subjects_informed_how);
+    Some("cross_border", x.cross_border);
+    Some("reported_at", x.reported_at);
+    if (!x.action_plan.empty()) List("action_plan", x.action_plan);
   }
   void Fields(const Measure& x) {
     if (!x.id.empty()) V("id", x.id);
@@ -221,6 +229,7 @@ class Writer {
     if (!d.clauses.empty()) V("clauses", d.clauses);
     if (!d.powers_of_attorney.empty()) V("powers_of_attorney", d.powers_of_attorney);
     Some("year", d.year), Some("approved_on", d.approved_on), Some("approved_by", d.approved_by);
+    Some("approved_by_account", d.approved_by_account);
     Some("done_on", d.done_on), Some("dpo_consulted", d.dpo_consulted);
   }
 

@@ -90,6 +90,18 @@ enum class Criterion {
 enum class Assessment { kNoRisk, kRisk, kHighRisk };
 // A measure's state (DPIA, classification, breach, contract review): one measures register follows them all.
 enum class MeasureStatus { kPlanned, kInProgress, kDone, kCancelled };
+// A breach's nature as the authority's form asks it (IMY: confidentiality, integrity, availability breach).
+enum class BreachNature { kConfidentiality, kIntegrity, kAvailability };
+// A breach's cause, for the follow-up statistics (the authority's own categories, roughly).
+enum class BreachCause {
+  kMisdirected,         // sent to the wrong recipient (e-mail, letter)
+  kUnauthorisedAccess,  // an employee or another without the right looked
+  kCyberAttack,         // phishing, malware, hacking, ransomware
+  kTechnicalFault,      // a fault in a system or an integration
+  kLostOrStolen,        // a device or papers lost or stolen
+  kOtherHumanError,     // another mistake by a person
+  kOther
+};
 enum class RequestOutcome { kGranted, kPartlyRefused, kRefused };
 enum class AgreementKind { kJointControllerArrangement, kCooperationAgreement, kOther };
 // Cooperations between organizations (cooperation-and-decisions.md §2).
@@ -143,6 +155,9 @@ ANSVAR_ENUM_NAMES(Criterion, "evaluation_scoring", "automated_decision", "system
                   "prevents_rights");
 ANSVAR_ENUM_NAMES(Assessment, "no_risk", "risk", "high_risk");
 ANSVAR_ENUM_NAMES(MeasureStatus, "planned", "in_progress", "done", "cancelled");
+ANSVAR_ENUM_NAMES(BreachNature, "confidentiality", "integrity", "availability");
+ANSVAR_ENUM_NAMES(BreachCause, "misdirected", "unauthorised_access", "cyber_attack", "technical_fault",
+                  "lost_or_stolen", "other_human_error", "other");
 ANSVAR_ENUM_NAMES(RequestOutcome, "granted", "partly_refused", "refused");
 ANSVAR_ENUM_NAMES(AgreementKind, "joint_controller_arrangement", "cooperation_agreement", "other");
 ANSVAR_ENUM_NAMES(CooperationForm, "contract_cooperation", "common_committee", "federation", "company", "other");

@@ -101,6 +101,9 @@ struct Document {
   std::optional<int> year;
   std::optional<Date> approved_on;
   std::optional<PersonId> approved_by;
+  // The account that performed the approval in Ansvar (POST …/documents/{doc}/approve), its person being
+  // approved_by; absent when the approval was recorded by hand or imported (history: recorded, not performed).
+  std::optional<std::string> approved_by_account;
   std::optional<Date> done_on;
   std::optional<bool> dpo_consulted;
   friend bool operator==(const Document&, const Document&) = default;
@@ -268,6 +271,14 @@ struct Incident {
   std::string measures;
   std::optional<Date> affected_informed_on;  // the documentation sent to every affected controller
   std::vector<ControllerAssessment> assessments;
+  // What the authority's breach form asks beyond art. 33.3 (docs/breach-records.md): written only when present.
+  std::optional<Timestamp> occurred_at;  // when the breach happened (aware_at: when it was discovered)
+  std::vector<BreachNature> nature;      // confidentiality, integrity, availability
+  std::optional<BreachCause> cause;      // for the follow-up statistics
+  std::string subjects_informed_how;     // how the data subjects were informed (or why not)
+  std::optional<bool> cross_border;      // data subjects in other EU/EEA states affected
+  std::optional<Timestamp> reported_at;  // reported through the internal e-service (POST /incident_reports)
+  std::vector<Measure> action_plan;      // the follow-up measures (the measures register follows them)
   friend bool operator==(const Incident&, const Incident&) = default;
 };
 

@@ -180,6 +180,17 @@ class References {
     const Path assessments(p, "assessments");
     for (size_t a = 0; a < i.assessments.size(); ++a)
       Ref(Collection::kCommittee, i.assessments[a].committee.str(), Path(Path(assessments, a), "committee"));
+    // The action plan: each measure's owner a known person, its ids unique, done_on only for a measure done.
+    const Path plan(p, "action_plan");
+    std::unordered_set<std::string_view> ids;
+    for (size_t m = 0; m < i.action_plan.size(); ++m) {
+      const Measure& measure = i.action_plan[m];
+      const Path at(plan, m);
+      Ref(Collection::kPerson, measure.owner, Path(at, "owner"));
+      if (!measure.id.empty() && !ids.insert(measure.id).second)
+        out_.Add(Path(at, "id").str(), "duplicate measure id " + Quote(measure.id) + " in this action plan");
+      if (measure.description.empty()) out_.Add(Path(at, "description").str(), "missing: what the measure is");
+    }
   }
 
   void Check(const DataSubjectRequest& r, const Path& p) {

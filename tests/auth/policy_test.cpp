@@ -171,6 +171,40 @@ TEST_F(PolicyTest, ContactEditsIncidentsOfItsSystemsOrCommitteesAndRequestsOfIts
   EXPECT_FALSE(Create(contact, RequestOf({})));
 }
 
+// Issue 15: the incident register is the DPO's, the admins' and the data protection contacts' (their
+// administration's breaches); everyone reports breaches and follows their own reports.
+TEST_F(PolicyTest, OnlyTheDpoAdminsAndTheContactsOfTheBreachReadTheIncidentRegister) {
+  const auto a_breach = IncidentOf("sys-a", {});
+  const auto b_breach = IncidentOf("sys-b", {"nam-b"});
+  auto read = [&](const Principal& who, const model::Incident* stored) {
+    Request what;
+    what.resource = Resource::kEntity;
+    what.kind = Collection::kIncident;
+    if (stored != nullptr) what.stored = stored;
+    return Decide(who, what, facts_).allowed;
+  };
+  for (auto role : {Role::kAdmin, Role::kDpo}) {
+    EXPECT_TRUE(read(Who(role), nullptr)) << model::ToString(role);
+    EXPECT_TRUE(read(Who(role), &b_breach)) << model::ToString(role);
+  }
+  for (auto role : {Role::kReader, Role::kSteward}) {
+    EXPECT_FALSE(read(Who(role, "", "p-steward"), nullptr)) << model::ToString(role);
+    EXPECT_FALSE(read(Who(role, "", "p-steward"), &a_breach)) << model::ToString(role);
+    EXPECT_FALSE(MayReadIncidentRegister(role));
+  }
+  const auto contact = Who(Role::kDataProtectionContact, "adm-a");
+  EXPECT_TRUE(read(contact, nullptr));  // the list: kept to the administration by the handler
+  EXPECT_TRUE(read(contact, &a_breach));
+  EXPECT_FALSE(read(contact, &b_breach));
+  EXPECT_FALSE(read(Who(Role::kDataProtectionContact, ""), nullptr));  // no administration: nothing
+  for (auto role : model::AllValues<Role>()) {
+    Request report;
+    report.op = Operation::kCreate;
+    report.resource = Resource::kOwnBreachReport;
+    EXPECT_TRUE(Decide(Who(role), report, facts_)) << model::ToString(role);
+  }
+}
+
 TEST_F(PolicyTest, ContactCannotWriteOtherKinds) {
   const auto contact = Who(Role::kDataProtectionContact, "adm-a");
   EXPECT_FALSE(Update(contact, reg_.systems[0], reg_.systems[0]));

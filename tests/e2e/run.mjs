@@ -5,7 +5,9 @@
 import { writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { apiClient, apiSignIn, assert, axe, expectStatus, freePort, HERE, launchBrowser, newContext, runAll, screenshot, settled, signedInContext, startServer } from './lib.mjs';
+import { decisionScenarios } from './decisions.mjs';
 import { measure } from './perf.mjs';
+import { breachFromReportToNotification } from './breaches.mjs';
 
 // The admin's session for the checks made through the API (set before the scenarios run).
 let api = async () => {
@@ -914,6 +916,9 @@ const scenarios = [
   ['phone: folded menu, a breach reported in two taps', phoneLayout],
   ['the responsibilities card names the holder of each power of attorney', powersOfAttorneyNamed],
   ['few requests and no layout shift: overview, system, findings, register, committee, cycle, start page', requestsAndLayoutShift],
+  ...(await import('./cooperation.mjs')).scenarios(() => ADMIN),
+  ['breaches: a reader reports, the data protection contact receives it and makes the notification', (ctx) => breachFromReportToNotification({ ...ctx, api })],
+  ...decisionScenarios(() => api), // decisions, reports, approvals and each person's tasks (decisions.mjs)
 ];
 
 const server = await startServer();

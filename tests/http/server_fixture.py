@@ -7,6 +7,8 @@ create`); its requests then send `Authorization: Bearer <token>` unless they bri
 accounts API (as an admin) on first use, so that what the tests assert of the audit actor names a real account."""
 import http.client, json, os, re, secrets, shutil, signal, subprocess, tempfile, time
 
+import openapi_contract
+
 _databases = 0
 # Per database: the account ids the fixture made, with their API tokens ({"admin": "ansvar_…", …}).
 _credentials = {}
@@ -146,7 +148,9 @@ class Server:
         lines = head.decode(errors="replace").split("\r\n")
         status = int(lines[0].split()[1])
         hdrs = {l.split(":", 1)[0].lower(): l.split(":", 1)[1].strip() for l in lines[1:] if ":" in l}
-        return status, hdrs, json.loads(payload) if payload else None
+        parsed = json.loads(payload) if payload else None
+        openapi_contract.for_binary(self.binary).check(method, path, status, hdrs.get("content-type"), parsed)
+        return status, hdrs, parsed
 
     def request(self, method, path, body=None, headers=None, raw=None, timeout=300, auth=True):
         conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=timeout)
@@ -166,4 +170,6 @@ class Server:
         parsed = None
         if payload and ("json" in ctype):
             parsed = json.loads(payload)
+            # Every JSON answer matches the OpenAPI description (tests/http/openapi_contract.py), or the suite fails.
+            openapi_contract.for_binary(self.binary).check(method, path, r.status, ctype, parsed)
         return r.status, {k.lower(): v for k, v in r.getheaders()}, parsed if parsed is not None else payload

@@ -228,6 +228,23 @@ class Access(unittest.TestCase):
             ("delete activity in bmf", act.action_delete("processing_activities", lambda: self.activity("bn")),
              gdpr | {"contact"}),
             ("delete activity in sf", act.action_delete("processing_activities", lambda: self.activity("sn")), gdpr),
+            # Issue 15: the incident register is the DPO's, the admin's and the contacts' (their administration's);
+            # everyone reports a breach.
+            ("read the incident register", lambda: ("GET", "/api/v1/incidents", None, {}), gdpr | {"contact"}),
+            ("read an incident on bmf's system",
+             lambda: ("GET", "/api/v1/incidents/" + self.create("incidents", {
+                 "id": unique("inc"), "system": "ecos", "aware_at": "2025-02-09T10:00:00Z"}), None, {}),
+             gdpr | {"contact"}),
+            ("read an incident of sf",
+             lambda: ("GET", "/api/v1/incidents/" + self.create("incidents", {
+                 "id": unique("inc"), "system": "treserva", "controllers": ["sn"],
+                 "aware_at": "2025-02-09T10:00:00Z"}), None, {}), gdpr),
+            ("read the breach statistics", lambda: ("GET", "/api/v1/incident_statistics", None, {}),
+             gdpr | {"contact"}),
+            ("report a breach",
+             lambda: ("POST", "/api/v1/incident_reports", {"what_happened": "Fel mottagare",
+                                                          "discovered_at": "2025-02-09T10:00:00Z", "system": "ecos"},
+                      {}), EVERYONE),
             # Incidents: bmf's system or committee; requests: bmf's committee among the controllers.
             ("create incident on bmf's system",
              act.action_create("incidents", lambda: {"id": unique("inc"), "system": "ecos", "controllers": ["sn"],

@@ -218,9 +218,10 @@ TEST_F(PostgresStoreTest, MigratesADatabaseAtAnOlderVersionAndRefusesANewerOne) 
         "ALTER TABLE organizations DROP COLUMN rulebook_overrides; ALTER TABLE incidents DROP COLUMN description, "
         "DROP COLUMN subject_categories, DROP COLUMN approx_subjects, DROP COLUMN record_categories, DROP COLUMN "
         "approx_records, DROP COLUMN likely_consequences, DROP COLUMN measures, DROP COLUMN affected_informed_on");
+    raw.Exec("ALTER TABLE system_documents DROP COLUMN approved_by_account");
   }
   auto store = backend_->Open();
-  EXPECT_EQ(store->SchemaVersion(), 5);
+  EXPECT_EQ(store->SchemaVersion(), 6);
   store->ReplaceRegister(FullRegister(), {Delete(Kind::kSystem, "gone")}, kCli, At("2025-01-01T00:00:00Z"));
   EXPECT_EQ(store->LastAuditSeq(), 1);
   store.reset();

@@ -102,7 +102,8 @@ Register FullRegister() {
   plan.year = 2025;
   plan.approved_on = D("2024-12-15");
   plan.approved_by = PersonId("p1");
-  Document no_id;  // ids of documents may be empty in the exchange format
+  plan.approved_by_account = "anna";  // performed in Ansvar (app/decisions.hpp): kept by every store
+  Document no_id;                     // ids of documents may be empty in the exchange format
   no_id.kind = DocumentKind::kChangeLog;
   no_id.diary_number = "";
   Document no_id_too;
@@ -219,6 +220,16 @@ Register FullRegister() {
   i1.affected_informed_on = D("2025-02-07");
   i1.assessments = {ControllerAssessment{CommitteeId("bn"), Assessment::kRisk, T("2025-02-04T08:00:00Z")},
                     ControllerAssessment{CommitteeId("ks"), std::nullopt, std::nullopt}};
+  // The authority form's fields and the action plan (issue 15): every column and the child table.
+  i1.occurred_at = T("2025-01-31T22:00:00Z");
+  i1.nature = {BreachNature::kConfidentiality, BreachNature::kAvailability};
+  i1.cause = BreachCause::kMisdirected;
+  i1.subjects_informed_how = "brev till var och en";
+  i1.cross_border = false;
+  i1.reported_at = T("2025-02-01T09:05:00Z");
+  i1.action_plan = {
+      Measure{"m1", "rutin för utskick", PersonId("p1"), D("2025-03-01"), MeasureStatus::kInProgress, std::nullopt},
+      Measure{"", "utbildning", std::nullopt, std::nullopt, MeasureStatus::kDone, D("2025-02-20")}};
   Incident i2;
   i2.id = IncidentId("i2");
   i2.aware_at = T("2024-12-31T23:59:59Z");

@@ -16,17 +16,21 @@ import { MessageBanner, MessagesPage } from './pages/messages';
 import type { CollectionName } from './types';
 
 const NAV: [string, Key][] = [
+  ['/tasks', 'nav_tasks'],
   ['/', 'nav_overview'],
   ['/findings', 'nav_findings'],
   ['/systems', 'nav_register'],
   ['/committees', 'nav_org'],
+  ['/cooperations', 'nav_cooperations'],
   ['/activities', 'nav_activities'],
+  ['/report-breach', 'nav_report_breach'],
   ['/incidents', 'nav_incidents'],
   ['/requests', 'nav_requests'],
   ['/cycle', 'nav_cycle'],
   ['/messages', 'nav_messages'],
   ['/people', 'nav_people'],
   ['/rules', 'nav_rules'],
+  ['/rulebook', 'nav_rulebook'],
   ['/import', 'nav_import'],
   ['/audit', 'nav_audit'],
 ];
@@ -66,6 +70,7 @@ function lazyPage<P extends object>(load: () => Promise<ComponentType<P>>): Comp
 // Pages a first visit does not need, each in its own chunk.
 const CyclePage = lazyPage(() => import('./pages/cycle').then((m) => m.CyclePage));
 const ImportPage = lazyPage(() => import('./pages/import').then((m) => m.ImportPage));
+const ReportBreachPage = lazyPage(() => import('./pages/incidents').then((m) => m.ReportBreachPage));
 // The register's other pages (one chunk, loaded at the first of them).
 const other = () => import('./pages/other');
 const ActivitiesPage = lazyPage(() => other().then((m) => m.ActivitiesPage));
@@ -85,6 +90,18 @@ const RulesPage = lazyPage(() => other().then((m) => m.RulesPage));
 const StartPage = lazyPage(() => import('./pages/me').then((m) => m.StartPage));
 const AdminPage = lazyPage(() => import('./pages/admin').then((m) => m.AdminPage));
 const AuditPage = lazyPage(() => import('./pages/audit').then((m) => m.AuditPage));
+// Cooperations, organizations' rulebooks and the public essence (issue 13).
+const CooperationsPage = lazyPage(() => import('./pages/cooperation').then((m) => m.CooperationsPage));
+const CooperationPage = lazyPage(() => import('./pages/cooperation').then((m) => m.CooperationPageView));
+const RulebookPage = lazyPage(() => import('./pages/rulebook').then((m) => m.RulebookPageView));
+const EssencePage = lazyPage(() => import('./pages/essence').then((m) => m.EssencePage));
+// Decisions, reports, approvals and each person's tasks (issue 14).
+const tasks = () => import('./pages/tasks');
+const TasksPage = lazyPage(() => tasks().then((m) => m.TasksPage));
+const SystemActsPage = lazyPage(() => tasks().then((m) => m.SystemActsPage));
+const DelegatedDecisionsPage = lazyPage(() => tasks().then((m) => m.DelegatedDecisionsPage));
+// "Mina uppgifter" is the first page a person of the register sees after signing in (once per load, from "/").
+let landed = false;
 
 function AccountBox({ account }: { account: SessionAccount }) {
   useLang();
@@ -140,6 +157,9 @@ function Route({ path, query }: { path: string; query: URLSearchParams }) {
   let m: Record<string, string> | null;
   if (path === '/' || path === '/index.html') return <Overview />;
   if (path === '/me') return <StartPage />;
+  if (path === '/tasks') return <TasksPage />;
+  if ((m = match('/systems/:id/acts', path))) return <SystemActsPage id={m.id} />;
+  if ((m = match('/committees/:id/delegated-decisions', path))) return <DelegatedDecisionsPage id={m.id} />;
   if (path === '/systems') return <Register query={query} />;
   if ((m = match('/systems/:id', path))) return <SystemPage id={m.id} />;
   if (path === '/findings') return <FindingsPage query={query} />;
@@ -148,6 +168,7 @@ function Route({ path, query }: { path: string; query: URLSearchParams }) {
   if ((m = match('/administrations/:id', path))) return <AdministrationPage id={m.id} />;
   if (path === '/activities') return <ActivitiesPage query={query} />;
   if ((m = match('/activities/:id', path))) return <ActivityPage id={m.id} />;
+  if (path === '/report-breach') return <ReportBreachPage />;
   if (path === '/incidents') return <IncidentsPage />;
   if ((m = match('/incidents/:id', path))) return <IncidentPage id={m.id} />;
   if (path === '/requests') return <RequestsPage />;
@@ -155,6 +176,9 @@ function Route({ path, query }: { path: string; query: URLSearchParams }) {
   if (path === '/people') return <PeoplePage query={query} />;
   if ((m = match('/people/:id', path))) return <PersonPage id={m.id} />;
   if (path === '/rules') return <RulesPage />;
+  if (path === '/rulebook') return <RulebookPage query={query} />;
+  if (path === '/cooperations') return <CooperationsPage />;
+  if ((m = match('/cooperations/:id', path))) return <CooperationPage id={m.id} />;
   if (path === '/cycle') return <CyclePage query={query} />;
   if (path === '/messages') return <MessagesPage />;
   if (path === '/import') return <ImportPage />;
@@ -257,6 +281,29 @@ export function App() {
   useEffect(() => {
     void loadSession();
   }, []);
+  useEffect(() => {
+    if (s.status !== 'signed_in' || landed) return;
+    landed = true;
+    const personal = !!s.account.person || s.account.role === 'dpo' || s.account.role === 'data_protection_contact';
+    if (personal && location.pathname === '/' && !location.search) navigate('/tasks', true);
+  }, [s.status]);
+  // A published essence (art. 26.2) is for anyone: drawn without waiting for a session, signed in or not.
+  const essence = match('/public/cooperations/:id', path);
+  if (essence)
+    return (
+      <div class="shell" onClick={onLinkClick as any}>
+        <Skip />
+        <header class="top">
+          <Brand />
+          <div class="tools">
+            <LangSwitch />
+          </div>
+        </header>
+        <main id="main" tabIndex={-1} class="main-narrow">
+          <EssencePage key={path} id={essence.id} />
+        </main>
+      </div>
+    );
   // While the session is asked for, nothing is drawn: the frame that follows (signed in or not) then shifts nothing.
   if (s.status === 'loading') return <div class="shell" />;
   if (s.status !== 'signed_in')

@@ -5,33 +5,11 @@
 #include <set>
 
 #include "rules/derive.hpp"
+#include "rules/entitlement.hpp"
 #include "rules/evaluators/context.hpp"
 
 namespace ansvar::rules::internal {
 namespace {
-
-// The delegate of a delegation is this person: named as delegate_person, else holding delegate_title (a delegation
-// naming neither delegates to nobody).
-bool DelegatedTo(const model::Delegation& d, const model::Person& person) {
-  if (d.delegate_person) return *d.delegate_person == person.id;
-  return d.delegate_title && person.title == d.delegate_title;
-}
-
-// The committees that must decide on the system's processor (derive's dpa_decided_by), kept inside the owner's
-// organization: a decision never crosses from one legal person to another.
-std::vector<const model::Committee*> MustDecide(const RegisterIndex& index, const model::System& s) {
-  const auto decider = DpaDecidedBy(index, s);
-  std::vector<const model::Committee*> out;
-  if (decider.which == DpaDeciderCase::kDeputyDirector) {
-    const auto controllers = index.Controllers(index.IndexOf(s));
-    out.assign(controllers.begin(), controllers.end());
-  } else {
-    out = decider.committees;
-  }
-  const auto* home = index.OrganizationOf(s);
-  std::erase_if(out, [&](const model::Committee* c) { return home != nullptr && c->organization != home->id; });
-  return out;
-}
 
 bool AtMeeting(const model::DpaDecision& d) { return d.meeting && !d.meeting->empty(); }
 
@@ -52,7 +30,7 @@ void EvaluateDecisionsOf(const EvalContext& ctx, const model::System& s, Sink& o
     for (const auto& d : s.documents) {
       if (d.kind != model::DocumentKind::kDpa || !d.signed_on || *d.signed_on < *rb.dpa_decisions_from) continue;
       if (home != nullptr && !DpaCovers(d, home->id.str(), home)) continue;
-      if (!computed) must = MustDecide(index, s), computed = true;
+      if (!computed) must = CommitteesThatMustDecide(index, s), computed = true;
       const auto decisions = index.DpaDecisionsOf(index.IndexOf(s));
       for (const auto* c : must) {
         const bool decided = std::any_of(decisions.begin(), decisions.end(), [&](const model::DpaDecision* x) {
@@ -97,18 +75,12 @@ void EvaluateDpaDecisions(const EvalContext& ctx, Sink& out) {
     if (AtMeeting(d)) continue;  // the committee decided itself: no delegation, nothing to report
 
     // R-DPA-DECISION-AUTHORITY: a delegation of each committee for the matter, valid on the day, to the decider.
-    const bool municipality_wide =
-        system != nullptr && DpaDecidedBy(index, *system).which == DpaDeciderCase::kDeputyDirector;
-    const auto matter =
-        municipality_wide ? model::DelegationMatter::kDecideDpaMunicipalityWide : model::DelegationMatter::kDecideDpa;
+    const auto matter = system != nullptr ? DpaDecisionMatter(index, *system) : model::DelegationMatter::kDecideDpa;
     const auto* decider = d.decided_by ? index.FindPerson(d.decided_by->str()) : nullptr;
     std::set<std::string> without;
     for (const auto& c : d.committees) {
-      const auto delegations = index.DelegationsOf(c.str());
       const bool valid = decider != nullptr && d.decided_on &&
-                         std::any_of(delegations.begin(), delegations.end(), [&](const model::Delegation* x) {
-                           return x->matter == matter && ValidOn(*x, *d.decided_on) && DelegatedTo(*x, *decider);
-                         });
+                         EntitlingDelegation(index, c, matter, *decider, *d.decided_on) != nullptr;
       if (!valid) without.insert(c.str());
     }
     for (const auto& c : without)

@@ -304,7 +304,8 @@ void Load(RowSource& source, model::Register& reg, Versions& versions) {
             });
     ForEach(source,
             "SELECT system_id, position, id, kind, valid_from, valid_to, diary_number, signed_on, signed_by, "
-            "organization_id, clauses, year, approved_on, approved_by, done_on, dpo_consulted FROM system_documents",
+            "organization_id, clauses, year, approved_on, approved_by, done_on, dpo_consulted, approved_by_account "
+            "FROM system_documents",
             "system_documents", [&](Cols& c) {
               auto& s = reg.systems[systems(c.View())];
               Document& d = At(s.documents, c.Position());
@@ -322,6 +323,7 @@ void Load(RowSource& source, model::Register& reg, Versions& versions) {
               d.approved_by = c.OptIdCol<PersonId>();
               d.done_on = c.OptDateCol();
               d.dpo_consulted = c.OptBool();
+              d.approved_by_account = c.OptStr();
             });
     auto document = [&](Cols& c) -> Document& {
       auto& s = reg.systems[systems(c.View())];
@@ -478,7 +480,8 @@ void Load(RowSource& source, model::Register& reg, Versions& versions) {
   ReadEntities(source, Kind::kIncident,
                "system_id, aware_at, handler_id, assessment, notified_authority_at, delay_reason, dpo_informed, "
                "subjects_informed_at, description, subject_categories, approx_subjects, record_categories, "
-               "approx_records, likely_consequences, measures, affected_informed_on",
+               "approx_records, likely_consequences, measures, affected_informed_on, occurred_at, nature, cause, "
+               "subjects_informed_how, cross_border, reported_at",
                reg.incidents, versions, [](Cols& c, Incident& x) {
                  x.system = c.OptIdCol<SystemId>();
                  x.aware_at = c.TimeCol();
@@ -496,6 +499,12 @@ void Load(RowSource& source, model::Register& reg, Versions& versions) {
                  x.likely_consequences = c.Str();
                  x.measures = c.Str();
                  x.affected_informed_on = c.OptDateCol();
+                 x.occurred_at = c.OptTimeCol();
+                 x.nature = c.EnumList<BreachNature>();
+                 x.cause = c.OptEnumCol<BreachCause>();
+                 x.subjects_informed_how = c.Str();
+                 x.cross_border = c.OptBool();
+                 x.reported_at = c.OptTimeCol();
                });
   {
     const ById incidents(reg.incidents, "incidents");
@@ -513,6 +522,18 @@ void Load(RowSource& source, model::Register& reg, Versions& versions) {
               a.committee = c.IdCol<CommitteeId>();
               a.assessment = c.OptEnumCol<Assessment>();
               a.notified_authority_at = c.OptTimeCol();
+            });
+    ForEach(source,
+            "SELECT incident_id, position, id, description, owner_id, due, status, done_on FROM incident_action_plan",
+            "incident_action_plan", [&](Cols& c) {
+              auto& i = reg.incidents[incidents(c.View())];
+              Measure& m = At(i.action_plan, c.Position());
+              m.id = c.Str();
+              m.description = c.Str();
+              m.owner = c.OptIdCol<PersonId>();
+              m.due = c.OptDateCol();
+              m.status = c.EnumCol<MeasureStatus>();
+              m.done_on = c.OptDateCol();
             });
   }
 

@@ -27,7 +27,7 @@ constexpr std::array<TableDef, kTableCount> kTables = {{
     {"system_roles", "system_id, position, role, person_id, committee_id", Kind::kSystem, "system_id"},
     {"system_documents",
      "system_id, position, id, kind, valid_from, valid_to, diary_number, signed_on, signed_by, organization_id, "
-     "clauses, year, approved_on, approved_by, done_on, dpo_consulted",
+     "clauses, year, approved_on, approved_by, done_on, dpo_consulted, approved_by_account",
      Kind::kSystem, "system_id"},
     {"system_document_committees", "system_id, document_position, position, committee_id", Kind::kSystem, "system_id"},
     {"system_document_powers", "system_id, document_position, position, power_of_attorney_id", Kind::kSystem,
@@ -61,7 +61,8 @@ constexpr std::array<TableDef, kTableCount> kTables = {{
     {"incidents",
      "id, position, version, system_id, aware_at, handler_id, assessment, notified_authority_at, delay_reason, "
      "dpo_informed, subjects_informed_at, description, subject_categories, approx_subjects, record_categories, "
-     "approx_records, likely_consequences, measures, affected_informed_on",
+     "approx_records, likely_consequences, measures, affected_informed_on, occurred_at, nature, cause, "
+     "subjects_informed_how, cross_border, reported_at",
      Kind::kIncident, "id"},
     {"incident_controllers", "incident_id, position, committee_id", Kind::kIncident, "incident_id"},
     {"data_subject_requests",
@@ -92,6 +93,8 @@ constexpr std::array<TableDef, kTableCount> kTables = {{
      "reported_on, reported_at",
      Kind::kDpaDecision, "id"},
     {"dpa_decision_committees", "decision_id, position, committee_id", Kind::kDpaDecision, "decision_id"},
+    {"incident_action_plan", "incident_id, position, id, description, owner_id, due, status, done_on", Kind::kIncident,
+     "incident_id"},
 }};
 
 static_assert(std::all_of(kTables.begin(), kTables.end(), [](const TableDef& t) { return !t.name.empty(); }),

@@ -56,8 +56,9 @@ enum class Table : int {
   kCooperationResponsibilities,
   kDpaDecisions,
   kDpaDecisionCommittees,
+  kIncidentActionPlan,
 };
-inline constexpr size_t kTableCount = 44;
+inline constexpr size_t kTableCount = 45;
 
 struct TableDef {
   std::string_view name;

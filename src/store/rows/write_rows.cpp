@@ -124,7 +124,7 @@ void WriteRows(RowSink& s, const System& x, int64_t pos, int64_t ver) {
     if (!d.id.empty()) doc_id = d.id.str();
     Row(s, Table::kSystemDocuments, id, n, doc_id, E2s(d.kind), D2s(d.valid_from), D2s(d.valid_to), d.diary_number,
         D2s(d.signed_on), OptId(d.signed_by), OptId(d.organization), EncodeStringList(d.clauses), d.year,
-        D2s(d.approved_on), OptId(d.approved_by), D2s(d.done_on), d.dpo_consulted);
+        D2s(d.approved_on), OptId(d.approved_by), D2s(d.done_on), d.dpo_consulted, d.approved_by_account);
     for (size_t k = 0; k < d.on_behalf_of.size(); ++k)
       Row(s, Table::kSystemDocumentCommittees, id, n, k, d.on_behalf_of[k].str());
     for (size_t k = 0; k < d.powers_of_attorney.size(); ++k)
@@ -190,11 +190,18 @@ void WriteRows(RowSink& s, const Incident& x, int64_t pos, int64_t ver) {
   Row(s, Table::kIncidents, id, pos, ver, OptId(x.system), FormatTimestamp(x.aware_at), OptId(x.handler),
       E2s(x.assessment), T2s(x.notified_authority_at), x.delay_reason, x.dpo_informed, T2s(x.subjects_informed_at),
       x.description, EncodeStringList(x.subject_categories), x.approx_subjects, EncodeStringList(x.record_categories),
-      x.approx_records, x.likely_consequences, x.measures, D2s(x.affected_informed_on));
+      x.approx_records, x.likely_consequences, x.measures, D2s(x.affected_informed_on), T2s(x.occurred_at),
+      EncodeStringList(EnumStrings(x.nature)), E2s(x.cause), x.subjects_informed_how, x.cross_border,
+      T2s(x.reported_at));
   for (size_t n = 0; n < x.controllers.size(); ++n) Row(s, Table::kIncidentControllers, id, n, x.controllers[n].str());
   for (size_t n = 0; n < x.assessments.size(); ++n) {
     const ControllerAssessment& a = x.assessments[n];
     Row(s, Table::kIncidentAssessments, id, n, a.committee.str(), E2s(a.assessment), T2s(a.notified_authority_at));
+  }
+  for (size_t n = 0; n < x.action_plan.size(); ++n) {
+    const Measure& m = x.action_plan[n];
+    Row(s, Table::kIncidentActionPlan, id, n, m.id, m.description, OptId(m.owner), D2s(m.due), E2s(m.status),
+        D2s(m.done_on));
   }
 }
 

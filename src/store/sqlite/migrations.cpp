@@ -607,13 +607,44 @@ CREATE TABLE dpa_decision_committees (
 CREATE INDEX dpa_decision_committees_committee ON dpa_decision_committees (committee_id);
 )sql";
 
+// Breach reports (issue 15): what the authority's breach form asks beyond art. 33.3 (docs/breach-records.md) and the
+// breach's action plan, one row per measure (the measures register reads them).
+constexpr std::string_view kBreachReportsSchema = R"sql(
+ALTER TABLE incidents ADD COLUMN occurred_at TEXT;
+ALTER TABLE incidents ADD COLUMN nature TEXT NOT NULL DEFAULT '[]';
+ALTER TABLE incidents ADD COLUMN cause TEXT;
+ALTER TABLE incidents ADD COLUMN subjects_informed_how TEXT NOT NULL DEFAULT '';
+ALTER TABLE incidents ADD COLUMN cross_border INTEGER;
+ALTER TABLE incidents ADD COLUMN reported_at TEXT;
+
+CREATE TABLE incident_action_plan (
+  incident_id TEXT NOT NULL REFERENCES incidents (id) ON DELETE CASCADE)sql" DEFERRED R"sql(,
+  position INTEGER NOT NULL,
+  id TEXT NOT NULL,
+  description TEXT NOT NULL,
+  owner_id TEXT REFERENCES people (id))sql" DEFERRED R"sql(,
+  due TEXT,
+  status TEXT NOT NULL,
+  done_on TEXT,
+  PRIMARY KEY (incident_id, position)
+);
+CREATE INDEX incident_action_plan_owner ON incident_action_plan (owner_id) WHERE owner_id IS NOT NULL;
+)sql";
+
 #undef DEFERRED
+
+// Approvals performed in Ansvar: the account that approved a management plan or follow-up report (absent: recorded).
+constexpr std::string_view kApprovalsSchema = R"sql(
+ALTER TABLE system_documents ADD COLUMN approved_by_account TEXT;
+)sql";
 
 constexpr std::array kMigrations = {
     Migration{1, "the register: entity and child tables", kRegisterSchema},
     Migration{2, "the audit trail: append-only, hash-chained", kAuditSchema},
     Migration{3, "beside the register: records, documents and their trail (the annual cycle)", kCycleSchema},
     Migration{4, "cooperations, DPA decisions, organization rulebooks and breach records", kCooperationsSchema},
+    Migration{5, "breach reports: the authority form's fields and the action plan", kBreachReportsSchema},
+    Migration{6, "approvals performed in Ansvar (the approving account of a document)", kApprovalsSchema},
 };
 
 }  // namespace

@@ -35,6 +35,7 @@ import { DueTable, today } from './overview';
 import { FindingsList, History, rulesById } from './system';
 import { noun } from './edit';
 import { useMay } from '../session';
+import { BreachStatistics, BreachTasks, NotificationPanel, RegisterClosed } from './incidents';
 
 /** "New …": offered only to a role that may create such records (the server still decides the write). */
 function NewButton({ c, text, query }: { c: CollectionName; text?: string; query?: string }) {
@@ -287,6 +288,9 @@ export function CommitteePage({ id }: { id: string }) {
         actions={
           <>
             {mayEdit.allowed && <EditButton c="committees" id={id} />}
+            <a class="button secondary" href={`/committees/${encodeURIComponent(id)}/delegated-decisions`} data-testid="delegated-link">
+              {t('delegated_link')}
+            </a>
             <button type="button" class="secondary" onClick={() => window.print()}>
               {t('print')}
             </button>
@@ -546,12 +550,21 @@ export function IncidentsPage() {
   useLang();
   const a = useAsync(() => Promise.all([listAll('incidents'), rulebook()]), []);
   const [flash] = useState(takeFlash());
+  // Issue 15: the register is the DPO's and the data protection contacts'; others report and follow their own.
+  if (a.error?.forbidden)
+    return (
+      <>
+        <PageTitle>{t('incidents_title')}</PageTitle>
+        <RegisterClosed />
+      </>
+    );
   return (
     <>
       <PageTitle actions={<NewButton c="incidents" text={t('new_incident')} query={`aware_at=${encodeURIComponent(new Date().toISOString().replace(/\.\d{3}Z$/, 'Z'))}`} />}>
         {t('incidents_title')}
       </PageTitle>
       <Flash text={flash} />
+      {a.data && <BreachTasks />}
       <Show a={a}>
         {([items, rb]) => (
           <Table
@@ -570,6 +583,7 @@ export function IncidentsPage() {
           />
         )}
       </Show>
+      {a.data && <BreachStatistics />}
     </>
   );
 }
@@ -638,6 +652,7 @@ export function IncidentPage({ id }: { id: string }) {
           </div>
         </Section>
       </div>
+      <NotificationPanel id={id} />
       <Section title={t('findings')}>
         <Show a={findings}>{(p) => <FindingsList findings={p.findings} rules={rules.data} />}</Show>
       </Section>

@@ -427,6 +427,9 @@ export function SystemPage({ id }: { id: string }) {
                 {t('edit')}
               </button>
             )}
+            <a class="button secondary" href={`/systems/${encodeURIComponent(id)}/acts`} data-testid="acts-link">
+              {t('acts_link')}
+            </a>
             <button type="button" class="secondary" onClick={() => window.print()}>
               {t('print')}
             </button>
