@@ -3,6 +3,7 @@
 // reading one, one client creating systems one by one, and the first findings after a write. Each beside a
 // baseline measured in the same run on the same disk.
 //   ansvar_service_bench [--register FILE] [--municipalities 4] [--creates 1000] [--lists 20] [--db FILE]
+//                        [--start-runs N] [--reuse-db]
 // Without --register it generates a register of that many municipalities (synthetic_register.hpp, no regions).
 #include <sqlite3.h>
 #include <time.h>
@@ -115,6 +116,8 @@ int main(int argc, char** argv) {
   int municipalities = 4;
   size_t creates = 1000;
   int lists = 20;
+  int start_runs = 1;
+  bool reuse_db = false;
   for (int i = 1; i < argc; ++i) {
     const std::string_view arg = argv[i];
     auto value = [&]() -> std::string {
@@ -131,9 +134,13 @@ int main(int argc, char** argv) {
       lists = std::max(1, std::stoi(value()));
     else if (arg == "--db")
       db_path = value();
+    else if (arg == "--start-runs")
+      start_runs = std::max(1, std::stoi(value()));
+    else if (arg == "--reuse-db")
+      reuse_db = true;
     else {
       std::cerr << "usage: ansvar_service_bench [--register FILE] [--municipalities N] [--creates N] [--lists N] [--db "
-                   "FILE]\n";
+                   "FILE] [--start-runs N] [--reuse-db]\n";
       return 2;
     }
   }
@@ -158,19 +165,38 @@ int main(int argc, char** argv) {
   const auto clock = [as_of] { return as_of; };
   const store::Actor actor{"bench", "Benchmark"};
 
-  RemoveDb(db_path);
+  // --reuse-db: a database left by an earlier run with --reuse-db (kept then) is started on as it is, no import.
+  const bool reuse = reuse_db && std::filesystem::exists(db_path);
+  if (!reuse) RemoveDb(db_path);
   std::optional<app::RegisterService> service;
-  service.emplace(store::OpenSqliteStore(db_path), rules::Rulebook::Default(), clock);
-  std::string summary;
-  const double import_s = Time([&] {
-    auto r = service->ImportRegister(register_json, actor);
-    if (!r.ok()) Fail("import: " + r.error().detail);
-    summary = r.value();
-  });
-  service.reset();
-  const double start_s =
-      Time([&] { service.emplace(store::OpenSqliteStore(db_path), rules::Rulebook::Default(), clock); });
-  if (service->Count(app::Kind::kSystem) != reg.systems.size()) Fail("the database does not hold the register");
+  std::string summary = "(reused)";
+  double import_s = 0, import_cpu_s = 0;
+  if (!reuse) {
+    service.emplace(store::OpenSqliteStore(db_path), rules::Rulebook::Default(), clock);
+    const double cpu0 = ProcessCpu();
+    import_s = Time([&] {
+      auto r = service->ImportRegister(register_json, actor);
+      if (!r.ok()) Fail("import: " + r.error().detail);
+      summary = r.value();
+    });
+    import_cpu_s = ProcessCpu() - cpu0;
+    service.reset();
+  }
+  // The start, --start-runs times: the fastest wall and CPU time (CPU of all threads).
+  double start_s = 0, start_cpu_s = 0;
+  for (int run = 0; run < start_runs; ++run) {
+    service.reset();
+    const double cpu0 = ProcessCpu();
+    const double wall =
+        Time([&] { service.emplace(store::OpenSqliteStore(db_path), rules::Rulebook::Default(), clock); });
+    const double cpu = ProcessCpu() - cpu0;
+    start_s = run == 0 ? wall : std::min(start_s, wall);
+    start_cpu_s = run == 0 ? cpu : std::min(start_cpu_s, cpu);
+  }
+  // A reused database also holds the systems earlier runs created.
+  if (reuse ? service->Count(app::Kind::kSystem) < reg.systems.size()
+            : service->Count(app::Kind::kSystem) != reg.systems.size())
+    Fail("the database does not hold the register");
 
   // Every system with its roles, as GET /api/v1/systems?limit=5000 lists them.
   app::ListQuery all;
@@ -200,11 +226,14 @@ int main(int argc, char** argv) {
   });
 
   // One client creating systems one by one: copies of the register's systems under new ids.
+  // Ids new to a reused database too.
+  const std::string run_prefix =
+      "bench-new-" + std::to_string(Clock::now().time_since_epoch().count() % 1000000000) + "-";
   std::vector<std::string> bodies;
   size_t body_bytes = 0;
   for (size_t i = 0; i < creates; ++i) {
     auto s = reg.systems[i % reg.systems.size()];
-    s.id = model::SystemId("bench-new-" + std::to_string(i));
+    s.id = model::SystemId(run_prefix + std::to_string(i));
     s.name += " (ny)";
     bodies.push_back(io::WriteEntity(s));
     body_bytes += bodies.back().size();
@@ -227,13 +256,14 @@ int main(int argc, char** argv) {
     if (!service->Findings(fq).ok()) Fail("findings");
   });
   service.reset();
-  RemoveDb(db_path);
+  if (!reuse_db) RemoveDb(db_path);
   const double commits_cpu0 = ProcessCpu();
   const double commits_s = SqliteCommits(db_path + ".baseline", creates, creates ? body_bytes / creates : 0);
   const double commits_cpu = ProcessCpu() - commits_cpu0;
 
   const double mb = static_cast<double>(register_json.size()) / 1e6;
   std::printf("systems=%zu\nregister_mb=%.1f\nimport_summary=%s\n", reg.systems.size(), mb, summary.c_str());
+  std::printf("import_cpu_s=%.3f\nstart_cpu_s=%.3f\n", import_cpu_s, start_cpu_s);
   std::printf("import_s=%.3f\nstart_s=%.3f\nlist_first_ms=%.2f\nlist_ms=%.2f\nlist_kb=%.0f\nserialise_ms=%.2f\n",
               import_s, start_s, list_first_s * 1e3, list_s * 1e3, static_cast<double>(list_bytes) / 1e3,
               serialise_s * 1e3);
@@ -249,9 +279,12 @@ int main(int argc, char** argv) {
       {"baseline: SQLite commit of one row", per_commit, Rate(1, per_commit, "commits/s"), "", 0, "", ""},
       {"baseline: serialise the systems", serialise_s, Rate(static_cast<double>(listed), serialise_s, "systems/s"), "",
        0, "", ""},
-      {"import (whole register)", import_s, Rate(mb, import_s, "MB/s"), "commit of one row", import_s / per_commit, "",
-       ""},
-      {"start on the database", start_s, Rate(mb, start_s, "MB/s"), "commit of one row", start_s / per_commit, "", ""},
+      {"import (whole register)", import_s, Rate(mb, import_s, "MB/s"), "commit of one row", import_s / per_commit,
+       "< 10 s", reuse ? "" : yes(import_s < 10)},
+      {"  import, CPU of all threads", import_cpu_s, Rate(mb, import_cpu_s, "MB/s"), "", 0, "", ""},
+      {"start on the database", start_s, Rate(mb, start_s, "MB/s"), "commit of one row", start_s / per_commit, "< 2 s",
+       yes(start_s < 2)},
+      {"  start, CPU of all threads", start_cpu_s, Rate(mb, start_cpu_s, "MB/s"), "", 0, "", ""},
       {"list every system (first)", list_first_s, Rate(static_cast<double>(listed), list_first_s, "systems/s"),
        "serialise", list_first_s / serialise_s, "", ""},
       {"list every system (median)", list_s, Rate(static_cast<double>(listed), list_s, "systems/s"), "serialise",

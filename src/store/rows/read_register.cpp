@@ -3,10 +3,10 @@
 #include <algorithm>
 #include <stdexcept>
 #include <string>
-#include <unordered_map>
 #include <utility>
 #include <vector>
 
+#include "model/id_map.hpp"
 #include "store/rows/tables.hpp"
 #include "store/string_list.hpp"
 
@@ -133,19 +133,21 @@ T& At(std::vector<T>& v, size_t position) {
 template <class T>
 class ById {
  public:
+  // Open addressing over views of the ids (model/id_map.hpp): a child row's lookup touches one slot, where a
+  // std::unordered_map touches a bucket and a node. The first of two equal ids is kept, as before.
   ById(const std::vector<T>& items, std::string_view table) : table_(table) {
-    index_.reserve(items.size());
-    for (size_t i = 0; i < items.size(); ++i) index_.emplace(items[i].id.str(), i);
+    index_.Reserve(items.size());
+    for (size_t i = 0; i < items.size(); ++i) index_.Insert(items[i].id.str(), i);
   }
   size_t operator()(std::string_view id) const {
-    auto it = index_.find(id);
-    if (it == index_.end()) Corrupt(std::string(table_) + " child row of a missing parent", id);
-    return it->second;
+    const size_t* found = index_.Find(id);
+    if (found == nullptr) Corrupt(std::string(table_) + " child row of a missing parent", id);
+    return *found;
   }
 
  private:
   std::string_view table_;
-  std::unordered_map<std::string_view, size_t> index_;
+  model::IdMap<size_t> index_;
 };
 
 template <class F>
