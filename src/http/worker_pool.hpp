@@ -30,6 +30,7 @@ class WorkerPool {
   Refusal Submit(const std::string& account, Job job);
 
  private:
+  static constexpr int kNice = 10;  // the workers' scheduling priority below the connections' threads
   struct Queued {
     std::string account;
     Job job;
