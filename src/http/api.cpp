@@ -405,7 +405,6 @@ void AddApiRoutes(Router& router, app::RegisterService& service) {
               }});
   for (const auto& c : kCollections) AddCollectionRoutes(router, service, c);
   AddImportExportRoutes(router, service);
-  AddCycleRoutes(router, service);  // the annual cycle: due items, calendars, operational messages
 }
 
 Handler MakeHandler(app::RegisterService& service, ApiOptions options) {
@@ -419,7 +418,8 @@ Handler MakeHandler(app::RegisterService& service, ApiOptions options) {
   AddAuthRoutes(*router, *accounts, options);
   AddOidcRoutes(*router, *accounts, options);  // when options.sso is set
   AddApiRoutes(*router, service);
-  AddPageRoutes(*router, service, *accounts);  // aggregated reads for the web pages (page_routes.hpp)
+  AddCycleRoutes(*router, service, options.links);  // the annual cycle: due items, calendars, operational messages
+  AddPageRoutes(*router, service, *accounts);       // aggregated reads for the web pages (page_routes.hpp)
   const std::string openapi = OpenApiJson(*router);
   router->Add({"GET",
                "/api/v1/openapi.json",
