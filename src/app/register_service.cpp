@@ -712,6 +712,7 @@ Result<std::string> RegisterService::Audit(const store::AuditFilter& filter) con
     o.BeginObject();
     o.Field("id", e.actor_id);
     o.Field("name", e.actor_name);
+    o.Field("credential", e.credential);
     o.EndObject();
     o.Field("entity_type", store::ToString(e.kind));
     o.Field("entity_id", e.entity_id);

@@ -15,6 +15,7 @@
 #include "http/page_routes.hpp"
 #include "http/problem.hpp"
 #include "http/static_files.hpp"
+#include "http/trail_routes.hpp"
 #include "io/json_writer.hpp"
 #include "rules/catalog.hpp"
 
@@ -416,6 +417,7 @@ Handler MakeHandler(app::RegisterService& service, ApiOptions options) {
   accounts->SetReferenceCheck([&service](app::Kind kind, const std::string& id) { return service.Get(kind, id).ok(); });
   auto access = std::make_shared<Access>(service, *accounts, options);
   AddAuthRoutes(*router, *accounts, options);
+  AddTrailRoutes(*router, *accounts);          // the trails of accounts and API tokens (trail_routes.hpp)
   AddOidcRoutes(*router, *accounts, options);  // when options.sso is set
   AddApiRoutes(*router, service);
   AddCycleRoutes(*router, service, options.links);  // the annual cycle: due items, calendars, operational messages
@@ -456,7 +458,7 @@ Handler MakeHandler(app::RegisterService& service, ApiOptions options) {
            {"path", LoggablePath(request.path)},
            {"status", int64_t(response.status)},
            {"us", int64_t(us)},
-           {"remote", request.remote}});
+           {"remote", MaskedAddress(request.remote)}});
   };
   Handler handler;
   auto warned_forwarding = std::make_shared<std::atomic<bool>>(false);
@@ -470,7 +472,7 @@ Handler MakeHandler(app::RegisterService& service, ApiOptions options) {
       Log("warning",
           "requests carry X-Forwarded-For from a peer that is not a --trusted-proxy: the header is ignored, and the "
           "login throttle and connection limits count that peer's address for every client behind it",
-          {{"peer", request.remote}});
+          {{"peer", MaskedAddress(request.remote)}});
     if (!options.trusted_proxies.empty())
       request.remote = ClientAddress(request.remote, request.Header("x-forwarded-for"), options.trusted_proxies);
     std::optional<Response> refused;

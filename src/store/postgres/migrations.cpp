@@ -617,12 +617,19 @@ CREATE TABLE dpa_decision_committees (
 CREATE INDEX dpa_decision_committees_committee ON dpa_decision_committees (committee_id);
 )sql";
 
+// Every audit entry names the credential that made it (issue 17); "" in the entries written before.
+constexpr std::string_view kAuditCredential = R"sql(
+ALTER TABLE audit_log ADD COLUMN credential TEXT NOT NULL DEFAULT '';
+ALTER TABLE cycle_document_audit ADD COLUMN credential TEXT NOT NULL DEFAULT '';
+)sql";
+
 constexpr std::array kMigrations = {
     Migration{1, "the register: entity and child tables", kRegisterSchema},
     Migration{2, "the audit trail: append-only, hash-chained", kAuditSchema},
     Migration{3, "whole-register replaces counted", kReplaceCount},
     Migration{4, "beside the register: records, documents and their trail (the annual cycle)", kCycleSchema},
     Migration{5, "cooperations, DPA decisions, organization rulebooks and breach records", kCooperationsSchema},
+    Migration{6, "the credential (session or API token) of each audit entry", kAuditCredential},
 };
 
 }  // namespace

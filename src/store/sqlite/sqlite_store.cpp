@@ -341,7 +341,7 @@ class SqliteStore final : public Store {
               const std::string& before_json, const std::string& after_json) {
     const AuditEntry e = internal::NextAuditEntry(tail, actor, at, key, action, before_json, after_json);
     static const std::string sql = "INSERT INTO audit_log (" + std::string(internal::kAuditColumns) +
-                                   ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)";
+                                   ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)";
     auto q = db_.Prepare(sql);
     int column = 0;
     internal::AuditValues(e, [&](const auto& v) { q->Bind(++column, v); });
