@@ -472,7 +472,7 @@ Handler MakeHandler(app::RegisterService& service, ApiOptions options) {
       Log("warning",
           "requests carry X-Forwarded-For from a peer that is not a --trusted-proxy: the header is ignored, and the "
           "login throttle and connection limits count that peer's address for every client behind it",
-          {{"peer", MaskedAddress(request.remote)}});
+          {{"peer", request.remote}});
     if (!options.trusted_proxies.empty())
       request.remote = ClientAddress(request.remote, request.Header("x-forwarded-for"), options.trusted_proxies);
     std::optional<Response> refused;

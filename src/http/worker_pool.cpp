@@ -48,10 +48,13 @@ void WorkerPool::Work() {
       queue_.pop_front();
     }
     const bool expired = std::chrono::steady_clock::now() - q.since > max_wait_;
-    q.job(expired);
-    std::lock_guard lock(mutex_);
-    if (auto it = per_account_count_.find(q.account); it != per_account_count_.end() && --it->second == 0)
-      per_account_count_.erase(it);
+    auto deliver = q.job(expired);
+    {
+      std::lock_guard lock(mutex_);
+      if (auto it = per_account_count_.find(q.account); it != per_account_count_.end() && --it->second == 0)
+        per_account_count_.erase(it);
+    }
+    if (deliver) deliver();
   }
 }
 
