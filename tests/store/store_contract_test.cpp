@@ -542,10 +542,12 @@ TEST_P(StoreContract, AuditEntriesAreChainedAndKeepWhatWasGiven) {
 
 // Issue 17: each entry names the credential that made it; entries with and without one verify in one chain.
 TEST_P(StoreContract, AuditEntriesKeepTheCredentialThatMadeThemAndStillVerify) {
-  Register reg = Seed(*store_);  // by kAlice: no credential (the command line)
+  Register reg = Seed(*store_);
   reg.systems[2].name = "x";
+  store_->Apply({Update(reg.systems[2], 1)}, kAlice, At("2025-02-01T09:00:00Z"));  // no credential (the CLI)
+  reg.systems[2].name = "y";
   const Actor by_session{"bob", "Bob Berg", "session:0123456789abcdef"};
-  store_->Apply({Update(reg.systems[2], 1)}, by_session, At("2025-02-01T10:00:00Z"));
+  store_->Apply({Update(reg.systems[2], 2)}, by_session, At("2025-02-01T10:00:00Z"));
   store_->PutDocument("accounts", "bob", R"({"id":"bob"})", std::nullopt,
                       Actor{"admin", "Admin", "token:00ff00ff00ff00ff"}, At("2025-02-01T10:01:00Z"));
   AuditFilter f;
