@@ -41,6 +41,10 @@ bool IsHex(std::string_view s, size_t n) {
 }
 
 std::string SessionKey(const std::string& session_id) { return std::string(kSessionPrefix) + Sha256Hex(session_id); }
+// How the audit trail names a session: a prefix of its key's hash, which tells sessions apart and gives no cookie.
+std::string SessionCredential(const std::string& session_id) {
+  return "session:" + Sha256Hex(session_id).substr(0, 16);
+}
 
 // An account from one address (the space cannot be in an account id).
 std::string PairThrottleKey(const std::string& id, const std::string& address) {
@@ -169,12 +173,13 @@ LoginResult Accounts::Login(const std::string& raw_id, const std::string& passwo
   if (!ok) {
     RecordFailure(address_key, now);
     if (plausible) RecordFailure(pair_key, now);
+    if (account) RecordLoginFailure(id, from);  // in the trail of an account that exists (a guessed name has none)
     out.outcome = LoginOutcome::kRefused;
     return out;
   }
   store_.DeleteRecord(pair_key);  // this account's count from this address starts again; the address's stays
   if (internal::NeedsRehash(hash->data)) internal::StorePassword(store_, id, password, now);
-  auto session = CreateSession(id, auth::SignIn::kPassword);
+  auto session = CreateSession(id, auth::SignIn::kPassword, address);
   if (!session.ok()) throw store::StoreError(session.error().detail);
   out.outcome = LoginOutcome::kSignedIn;
   out.account = std::move(account);
@@ -184,7 +189,8 @@ LoginResult Accounts::Login(const std::string& raw_id, const std::string& passwo
 
 // ---- Sessions ----
 
-Result<NewSession> Accounts::CreateSession(const std::string& account_id, auth::SignIn via) {
+Result<NewSession> Accounts::CreateSession(const std::string& account_id, auth::SignIn via,
+                                           const std::string& address) {
   auto account = Get(account_id);
   if (!account.ok()) return account.error();
   if (account.value().disabled)
@@ -199,6 +205,8 @@ Result<NewSession> Accounts::CreateSession(const std::string& account_id, auth::
     PurgeExpired(now);
     if (!store_.RecordOnce({SessionKey(s.id), account.value().id, io::WriteStoredSession(s.session), now}))
       return Error{ErrorCode::kConflict, "Konflikt / Conflict", "a session id was drawn twice", {}};
+    RecordSignIn(account.value().id, account.value().name, SessionCredential(s.id),
+                 via == auth::SignIn::kOidc ? "oidc" : "password", address);
   } catch (const store::StoreError& e) {
     return internal::Unavailable(e);
   }
@@ -226,12 +234,14 @@ std::optional<Authenticated> Accounts::FromSession(const std::string& session_id
     touched.at = now;
     store_.SwapRecord(*record, touched);  // lost to a concurrent touch: as good
   }
-  return Authenticated{std::move(account.value), std::move(read.value), {}};
+  return Authenticated{std::move(account.value), std::move(read.value), {}, SessionCredential(session_id)};
 }
 
 void Accounts::EndSession(const std::string& session_id) {
   if (!IsHex(session_id, kSecretBytes * 2)) return;
-  store_.DeleteRecord(SessionKey(session_id));
+  const auto record = store_.GetRecord(SessionKey(session_id));
+  if (store_.DeleteRecord(SessionKey(session_id)) && record)
+    RecordSignOut(record->state, SessionCredential(session_id));
 }
 
 size_t Accounts::EndSessionsOf(const std::string& account_id) {

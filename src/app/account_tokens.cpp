@@ -119,7 +119,8 @@ std::optional<Authenticated> Accounts::FromToken(const std::string& token) const
   if (!account_doc) return std::nullopt;
   auto account = io::ReadStoredAccount(account_doc->json);
   if (!account.problems.empty() || account.value.disabled) return std::nullopt;
-  return Authenticated{std::move(account.value), std::nullopt, id};
+  RecordTokenUse(read.value, account.value.name);
+  return Authenticated{std::move(account.value), std::nullopt, id, "token:" + id};
 }
 
 }  // namespace ansvar::app

@@ -13,8 +13,10 @@
 // Used by the HTTP layer (http/access.cpp, http/auth_routes.cpp, http/oidc_routes.cpp) and the CLI
 // (cli/user_command.cpp). Thread-safe: it keeps no state but its settings; the store serializes.
 #include <functional>
+#include <mutex>
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "app/result.hpp"
@@ -60,6 +62,9 @@ struct Authenticated {
   auth::Account account;
   std::optional<auth::Session> session;  // set when signed in by cookie (CSRF applies)
   std::string token_id;                  // set when by an API token
+  // What the audit trail records as the change's credential (store::Actor::credential): "session:<16 hex of the
+  // session id's SHA-256>" or "token:<id>".
+  std::string credential;
 };
 
 enum class LoginOutcome { kSignedIn, kRefused, kThrottled };
@@ -73,6 +78,23 @@ struct LoginResult {
 struct IssuedApiToken {
   std::string token;  // shown once
   auth::ApiToken record;
+};
+
+// One entry of an account's or an API token's trail (Accounts::AccountTrail, TokenTrail).
+struct TrailEntry {
+  model::Timestamp at;
+  store::Actor actor;      // who; actor.credential: with which session or API token
+  std::string subject;     // "account" or "token"
+  std::string subject_id;  // the account's or token's id
+  // create / update / delete of the account or token (before and after: what changed, e.g. the role), or an event:
+  // sign_in, sign_out, login_failed, token_used (after: its details).
+  std::string action;
+  std::string before_json, after_json;
+};
+
+struct TrailPage {
+  std::vector<TrailEntry> entries;  // newest first
+  bool more = false;                // there are older entries (ask with offset + limit)
 };
 
 // The rules of a user name: lower case letters, digits and . _ @ -, 1 to 100 characters.
@@ -108,7 +130,8 @@ class Accounts {
   // wrong password answer alike (kRefused), after the same work. Throws store::StoreError when the store fails.
   LoginResult Login(const std::string& id, const std::string& password, const std::string& address);
   // A new session for an enabled account (a password login, or an OIDC callback with via = kOidc).
-  Result<NewSession> CreateSession(const std::string& account_id, auth::SignIn via);
+  // The sign-in is put in the account's trail with `address` (the client's, as the HTTP layer found it).
+  Result<NewSession> CreateSession(const std::string& account_id, auth::SignIn via, const std::string& address = "");
   // The account of a session cookie's value: nullopt when unknown, expired (idle or absolute) or the account is
   // disabled. Touches the session's last use. These three throw store::StoreError when the store fails.
   std::optional<Authenticated> FromSession(const std::string& session_id);
@@ -125,6 +148,13 @@ class Accounts {
   Result<bool> RevokeToken(const std::string& token_id, const store::Actor& actor);
   Result<std::vector<auth::ApiToken>> ListTokens() const;
 
+  // ---- Trails (issue 17; app/account_trails.cpp) ----
+  // An account's trail: its creation and changes (role, disabled, …), its sign-ins, sign-outs and failed logins,
+  // and the creation, revocation and use of its API tokens. A token's: its creation, revocation and use. Newest
+  // first, `limit` from `offset` (at most 10,000 entries back). NotFound when there is no such account or token.
+  Result<TrailPage> AccountTrail(const std::string& id, size_t offset, size_t limit) const;
+  Result<TrailPage> TokenTrail(const std::string& id, size_t offset, size_t limit) const;
+
   // ---- Short-lived records (an OIDC login's state, nonce and PKCE verifier) ----
   // Keeps `data` under `key` (a caller's prefix, e.g. "oidc/<state>") for `ttl_seconds`.
   Result<bool> PutShortLived(const std::string& key, const std::string& data, int64_t ttl_seconds);
@@ -135,6 +165,16 @@ class Accounts {
   [[nodiscard]] model::Timestamp Now() const { return clock_(); }
 
  private:
+  // Appends an event to the trail of `id` in `collection` ("account_events", "token_events"): the events are the
+  // changes of one document per account or token, whose trail is the store's append-only, hash-chained one.
+  void RecordEvent(const std::string& collection, const std::string& id, const std::string& json,
+                   const store::Actor& actor, model::Timestamp at) const;
+  void RecordSignIn(const std::string& account_id, const std::string& name, const std::string& credential,
+                    std::string_view via, const std::string& address) const;
+  void RecordSignOut(const std::string& account_id, const std::string& credential) const;
+  void RecordLoginFailure(const std::string& account_id, const std::string& address) const;
+  void RecordTokenUse(const auth::ApiToken& token, const std::string& account_name) const;
+  static constexpr int64_t kTokenUseEverySeconds = 3600;
   // Seconds until `key` may try again; 0 when it may now.
   int64_t Throttled(const std::string& key, int limit, model::Timestamp now) const;
   int64_t Delayed(const std::string& key, model::Timestamp now) const;
@@ -145,6 +185,9 @@ class Accounts {
   Clock clock_;
   AccountSettings settings_;
   Exists exists_;
+  // When each token's use was last put in its trail (at most once an hour each; per instance).
+  mutable std::mutex used_mu_;
+  mutable std::unordered_map<std::string, int64_t> token_used_at_;
 };
 
 }  // namespace ansvar::app

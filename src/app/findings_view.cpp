@@ -3,6 +3,7 @@
 #include <map>
 #include <set>
 
+#include "app/audit_replay.hpp"
 #include "app/cycle_service.hpp"
 #include "app/service_state.hpp"
 #include "io/json_writer.hpp"
@@ -102,9 +103,11 @@ class Scoper {
 std::shared_ptr<const RegisterService::Derived> RegisterService::DerivedAt(
     const std::optional<model::Timestamp>& as_of) const {
   const auto now = clock_();
-  std::lock_guard lock(derived_mu_);
+  std::unique_lock lock(derived_mu_);
   if (!as_of && derived_ && std::chrono::steady_clock::now() - derived_->built < kLiveFor) return derived_;
   if (as_of && derived_ && derived_->as_of == *as_of) return derived_;
+  // A moment of the caller's choosing is evaluated for the caller alone: the live findings do not wait for it.
+  if (as_of) lock.unlock();
 
   auto rulebook = io::EffectiveRulebook(base_rulebook_, state_->reg);
   auto d = std::make_shared<Derived>(state_->reg, std::move(rulebook), as_of.value_or(now));
@@ -458,28 +461,63 @@ namespace ansvar::app {
 
 Result<std::string> RegisterService::Trend(int weeks) const {
   if (weeks < 1 || weeks > 104) return BadRequest("weeks: from 1 to 104");
+  int64_t head = 0;
+  {
+    std::shared_lock lock(mu_);
+    head = state_->last_seq;
+  }
+  // The same question at the same head of the trail within a minute gets the same answer (deadlines move with the
+  // clock, as the live findings' do), computed once.
+  {
+    std::lock_guard lock(trend_mu_);
+    if (const auto it = trend_cache_.find(weeks); it != trend_cache_.end() && it->second.head == head &&
+                                                  std::chrono::steady_clock::now() - it->second.built < kLiveFor)
+      return it->second.json;
+  }
   const auto now = clock_();
+  std::string overrides;
+  {
+    std::shared_lock lock(mu_);
+    overrides = state_->reg.rulebook_overrides;
+  }
+  // One walk of the trail, oldest first: each week's register is the replay up to that moment (app/audit_replay.hpp).
+  std::vector<model::Timestamp> points;
+  for (int k = weeks; k >= 0; --k)
+    points.push_back(model::Timestamp::FromSeconds(now.seconds() - int64_t(k) * 7 * 86400));
   io::JsonWriter o(false);
   o.BeginObject();
   o.Key("points");
   o.BeginArray();
-  for (int k = weeks; k >= 0; --k) {
-    const auto at = model::Timestamp::FromSeconds(now.seconds() - int64_t(k) * 7 * 86400);
-    auto reg = RegisterAsOf(at);
-    if (!reg.ok()) return reg.error();
-    const auto rulebook = io::EffectiveRulebook(base_rulebook_, reg.value());
-    const auto summary = rules::Summarize(rules::Check(reg.value(), rulebook, {at}));
+  internal::AuditReplay replay;
+  size_t next = 0;
+  auto emit = [&] {
+    const auto at = points[next++];
+    const auto reg = replay.Build(at, overrides);
+    const auto rulebook = io::EffectiveRulebook(base_rulebook_, reg);
+    const auto summary = rules::Summarize(rules::Check(reg, rulebook, {at}));
     o.BeginObject();
     o.Field("as_of", model::FormatTimestamp(at));
-    o.Field("systems", int64_t(reg.value().systems.size()));
+    o.Field("systems", int64_t(reg.systems.size()));
     o.Field("error", int64_t(summary.error));
     o.Field("warning", int64_t(summary.warning));
     o.Field("info", int64_t(summary.info));
     o.EndObject();
+  };
+  try {
+    internal::ForEachAuditEntry(*store_, now, [&](const store::AuditEntry& e) {
+      while (next < points.size() && points[next] < e.at) emit();
+      replay.Apply(e);
+    });
+  } catch (const store::StoreError& e) {
+    return Error{ErrorCode::kUnavailable, "Lagringen svarar inte / Storage unavailable", e.what(), {}};
   }
+  while (next < points.size()) emit();
   o.EndArray();
   o.EndObject();
-  return o.Take();
+  std::string json = o.Take();
+  std::lock_guard lock(trend_mu_);
+  trend_cache_[weeks] = {head, std::chrono::steady_clock::now(), json};
+  return json;
 }
 
 }  // namespace ansvar::app

@@ -306,6 +306,7 @@ Result<std::string> CycleService::MessageHistory(const std::string& id) const {
     o.BeginObject();
     o.Field("id", e.actor_id);
     o.Field("name", e.actor_name);
+    o.Field("credential", e.credential);
     o.EndObject();
     o.Field("entity_type", "operational_message");
     o.Field("entity_id", e.document_id);

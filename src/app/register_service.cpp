@@ -4,6 +4,7 @@
 #include <map>
 #include <set>
 
+#include "app/audit_replay.hpp"
 #include "app/decisions.hpp"
 #include "app/service_state.hpp"
 #include "io/entity_json.hpp"
@@ -707,46 +708,19 @@ Result<std::string> RegisterService::ExportRegisterAsOf(model::Timestamp as_of) 
 }
 
 Result<model::Register> RegisterService::RegisterAsOf(model::Timestamp as_of) const {
-  store::AuditFilter filter;
-  filter.to = as_of;
-  filter.newest_first = false;
-  filter.limit = SIZE_MAX;
-  std::vector<store::AuditEntry> entries;
+  // The trail is read a page at a time (app/audit_replay.hpp); only the last image of each entity is kept.
+  internal::AuditReplay replay;
   try {
-    entries = store_->ReadAudit(filter);
+    internal::ForEachAuditEntry(*store_, as_of, [&](const store::AuditEntry& e) { replay.Apply(e); });
   } catch (const store::StoreError& e) {
     return Unavailable(e);
   }
-  // The last image of each entity up to as_of, in the order the entities were first created.
-  struct Latest {
-    int64_t first_seq = 0;
-    const std::string* json = nullptr;
-  };
-  std::map<store::EntityKey, Latest> latest;
-  for (const auto& e : entries) {
-    auto& l = latest[store::EntityKey{e.kind, e.entity_id}];
-    if (l.json == nullptr || l.json->empty()) l.first_seq = e.seq;  // created, or created again after a delete
-    l.json = &e.after_json;
-  }
-  std::vector<std::pair<int64_t, std::pair<Kind, const std::string*>>> ordered;
-  for (const auto& [key, l] : latest)
-    if (!l.json->empty()) ordered.push_back({l.first_seq, {key.kind, l.json}});
-  std::sort(ordered.begin(), ordered.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
-  model::Register reg;
-  reg.as_of = as_of;
-  reg.as_of_is_date = as_of.seconds() % 86400 == 0;
+  std::string overrides;
   {
     std::shared_lock lock(mu_);
-    reg.rulebook_overrides = state_->reg.rulebook_overrides;
+    overrides = state_->reg.rulebook_overrides;
   }
-  for (const auto& entry : ordered) {
-    const std::string* json = entry.second.second;  // a plain variable: clang 14 cannot capture a binding
-    WithKind(entry.second.first, [&]<class T>(std::type_identity<T>) {
-      auto read = io::ReadEntity<T>(*json);
-      if (read.value) Items<T>(reg).push_back(std::move(*read.value));
-    });
-  }
-  return reg;
+  return replay.Build(as_of, overrides);
 }
 
 Result<std::string> RegisterService::Audit(const store::AuditFilter& filter) const {
@@ -768,6 +742,7 @@ Result<std::string> RegisterService::Audit(const store::AuditFilter& filter) con
     o.BeginObject();
     o.Field("id", e.actor_id);
     o.Field("name", e.actor_name);
+    o.Field("credential", e.credential);
     o.EndObject();
     o.Field("entity_type", store::ToString(e.kind));
     o.Field("entity_id", e.entity_id);

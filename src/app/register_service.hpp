@@ -6,7 +6,9 @@
 // Readers share a lock; a writer holds it alone. The findings are evaluated lazily and cached until the next
 // write (or for a minute, since deadlines move with the clock).
 #include <array>
+#include <chrono>
 #include <functional>
+#include <map>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -154,6 +156,14 @@ class RegisterService {
   std::unique_ptr<State> state_;
   mutable std::mutex derived_mu_;
   mutable std::shared_ptr<const Derived> derived_;
+  // Trend answers by weeks, valid while the trail's head is the same and for a minute (findings_view.cpp).
+  struct TrendAnswer {
+    int64_t head = 0;
+    std::chrono::steady_clock::time_point built;
+    std::string json;
+  };
+  mutable std::mutex trend_mu_;
+  mutable std::map<int, TrendAnswer> trend_cache_;
 };
 
 }  // namespace ansvar::app

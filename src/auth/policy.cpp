@@ -179,6 +179,9 @@ Decision Decide(const Principal& who, const Request& what, const RegisterFacts& 
     // Reading is open to every signed-in role, except the accounts and tokens (who may sign in, and how).
     if ((what.resource == Resource::kAccount || what.resource == Resource::kApiToken) && who.role != Role::kAdmin)
       return Deny("only an admin may see accounts and API tokens");
+    // Who signed in when, from where, with which token: for those who answer for it (issue 17).
+    if (what.resource == Resource::kCredentialTrail && who.role != Role::kAdmin && who.role != Role::kDpo)
+      return Deny("only an admin or the DPO may read the trails of accounts and API tokens");
     return Allow();
   }
   switch (what.resource) {
@@ -195,6 +198,7 @@ Decision Decide(const Principal& who, const Request& what, const RegisterFacts& 
     case Resource::kRegister:
     case Resource::kSpreadsheetImport:
     case Resource::kAccount:
+    case Resource::kCredentialTrail:
     case Resource::kApiToken:
     case Resource::kOther:
       break;

@@ -45,6 +45,7 @@ enum class Resource {
   kSpreadsheetImport,   // POST /imports, dry run or not
   kAccount,             // accounts and their passwords
   kApiToken,            // API tokens of integrations
+  kCredentialTrail,     // an account's or an API token's trail: sign-ins, failures, uses, changes (admin, DPO)
   kOperationalMessage,  // driftinformation (Request::systems)
   kCalendarFeed,        // a calendar feed's secret token (Request::feed_scope, feed_id)
   kOwnSession,          // signing out, reading one's own session

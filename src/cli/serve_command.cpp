@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <chrono>
 #include <iostream>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -96,6 +97,20 @@ bool PrepareAccounts(app::RegisterService& service, bool demo) {
   return true;
 }
 
+// The base of links in feeds and mails: --public-url (http(s)://host[:port][/path], without the trailing slash),
+// else `listening`. Throws std::invalid_argument for a --public-url that is no such address.
+std::string LinkBase(const std::string& public_url, const std::string& listening) {
+  if (public_url.empty()) return listening;
+  std::string url = public_url;
+  while (url.ends_with('/')) url.pop_back();
+  const auto scheme = url.find("://");
+  const std::string rest = scheme == std::string::npos ? "" : url.substr(scheme + 3);
+  if ((!url.starts_with("https://") && !url.starts_with("http://")) || rest.empty() || rest.front() == '/' ||
+      url.find_first_of(" \t\r\n\"<>\\?#") != std::string::npos)
+    throw std::invalid_argument("--public-url: expected http(s)://host[:port], got \"" + public_url + "\"");
+  return url;
+}
+
 int RunServe(const ServeArgs& args) {
   http::ServerOptions options;
   if (!SplitListen(args.listen, options)) {
@@ -116,6 +131,12 @@ int RunServe(const ServeArgs& args) {
   options.upload_dir = args.upload_dir;
   options.workers = args.workers;
   options.expensive_per_account = std::max<size_t>(1, args.expensive_per_account);
+  try {
+    (void)LinkBase(args.cycle->public_url, "");
+  } catch (const std::invalid_argument& e) {
+    std::cerr << "ansvar: " << e.what() << "\n";
+    return kExitInput;
+  }
   try {
     http::Server::CheckTls(options);  // a certificate that cannot serve stops us before the database is touched
   } catch (const std::exception& e) {
@@ -141,13 +162,24 @@ int RunServe(const ServeArgs& args) {
       http::Log("info", "demo register loaded", {{"summary", imported.value()}});
     }
     if (!PrepareAccounts(service, args.demo)) return kExitInput;
-    const auto cycle = StartCycle(service, *args.cycle);  // the reminder scheduler, stopped before the service
     http::ApiOptions api_options{args.static_dir, args.shared_db};
     api_options.tls = options.tls() || args.behind_tls_proxy;
     api_options.trusted_proxies = args.trusted_proxies;
     ConfigureSingleSignOn(*args.oidc, args.cycle->public_url, args.listen, api_options);
     http::Server server(options, http::MakeHandler(service, api_options));
     const auto port = server.Listen();
+    // Links in feeds and mails: --public-url, else the listening address (said here, once), never a request's Host.
+    const std::string host = options.host.find(':') != std::string::npos ? "[" + options.host + "]" : options.host;
+    api_options.links->base =
+        LinkBase(args.cycle->public_url, (options.tls() ? "https://" : "http://") + host + ":" + std::to_string(port));
+    if (args.cycle->public_url.empty())
+      http::Log("warning",
+                "--public-url saknas: länkar i flöden och e-post pekar på lyssnaradressen / no --public-url: links "
+                "in feeds and mails point to the listening address",
+                {{"links", api_options.links->base}});
+    CycleServeArgs cycle_args = *args.cycle;
+    cycle_args.public_url = api_options.links->base;
+    const auto cycle = StartCycle(service, cycle_args);  // the reminder scheduler, stopped before the service
     http::Log("info", "listening",
               {{"url", (options.tls() ? "https://" : "http://") + options.host + ":" + std::to_string(port) + "/"},
                {"db", http::LoggableUrl(args.db)},

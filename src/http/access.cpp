@@ -125,7 +125,7 @@ std::string Quoted(int64_t version) { return "\"" + std::to_string(version) + "\
 app::Actor ActorOf(const Request& request) {
   const std::string& id = request.account_id;
   if (id.empty()) return {"anonymous@" + request.remote, "okänd / unknown (" + request.remote + ")"};
-  return {id, request.account_name.empty() ? id : request.account_name};
+  return {id, request.account_name.empty() ? id : request.account_name, request.credential};
 }
 
 std::string SessionCookie(const std::string& session_id, const ApiOptions& options) {
@@ -202,6 +202,7 @@ std::optional<Response> Access::Decide(Request& r, Phase phase) const {
   const bool known = phase == Phase::kWhole && r.admitted;
   r.account_id.clear();
   r.account_name.clear();
+  r.credential.clear();
   if (!r.path.starts_with("/api/")) return std::nullopt;  // the web UI's files
 
   // Who: a Bearer token (integrations), else the session cookie (the browser); once per request.
@@ -228,6 +229,7 @@ std::optional<Response> Access::Decide(Request& r, Phase phase) const {
   if (who) {
     r.account_id = who->account.id;
     r.account_name = who->account.name.empty() ? who->account.id : who->account.name;
+    r.credential = who->credential;
     // An API token acts as its account; the audit trail says which token it was (issue 17: a token an admin made
     // for another account is told apart from that account's own actions).
     if (!who->token_id.empty()) r.account_name += " (API-nyckel / API token " + who->token_id + ")";
@@ -253,7 +255,9 @@ std::optional<Response> Access::Decide(Request& r, Phase phase) const {
   const std::string first = seg.empty() ? std::string() : seg[0];
   HeldEntity stored, written;
 
-  if (first == "accounts") {
+  if ((first == "accounts" || first == "tokens") && seg.size() == 3 && seg[2] == "trail") {
+    what.resource = auth::Resource::kCredentialTrail;
+  } else if (first == "accounts") {
     what.resource = auth::Resource::kAccount;
   } else if (first == "tokens") {
     what.resource = auth::Resource::kApiToken;

@@ -11,13 +11,14 @@
 #include "http/client_address.hpp"
 #include "http/cooperation_routes.hpp"
 #include "http/cycle_routes.hpp"
-#include "http/incident_routes.hpp"
 #include "http/decision_routes.hpp"
+#include "http/incident_routes.hpp"
 #include "http/log.hpp"
 #include "http/oidc_routes.hpp"
 #include "http/page_routes.hpp"
 #include "http/problem.hpp"
 #include "http/static_files.hpp"
+#include "http/trail_routes.hpp"
 #include "io/json_writer.hpp"
 #include "rules/catalog.hpp"
 
@@ -408,7 +409,6 @@ void AddApiRoutes(Router& router, app::RegisterService& service) {
               }});
   for (const auto& c : kCollections) AddCollectionRoutes(router, service, c);
   AddImportExportRoutes(router, service);
-  AddCycleRoutes(router, service);     // the annual cycle: due items, calendars, operational messages
   AddIncidentRoutes(router, service);  // breaches: intake, own reports, task list, notification, statistics
 }
 
@@ -421,12 +421,13 @@ Handler MakeHandler(app::RegisterService& service, ApiOptions options) {
   accounts->SetReferenceCheck([&service](app::Kind kind, const std::string& id) { return service.Get(kind, id).ok(); });
   auto access = std::make_shared<Access>(service, *accounts, options);
   AddAuthRoutes(*router, *accounts, options);
+  AddTrailRoutes(*router, *accounts);          // the trails of accounts and API tokens (trail_routes.hpp)
   AddOidcRoutes(*router, *accounts, options);  // when options.sso is set
   AddApiRoutes(*router, service);
+  AddCycleRoutes(*router, service, options.links);    // the annual cycle: due items, calendars, operational messages
   AddPageRoutes(*router, service, *accounts);         // aggregated reads for the web pages (page_routes.hpp)
   AddCooperationRoutes(*router, service, *accounts);  // cooperations, rulebook sources, the public essence
-  AddPageRoutes(*router, service, *accounts);      // aggregated reads for the web pages (page_routes.hpp)
-  AddDecisionRoutes(*router, service, *accounts);  // decisions, reports, approvals, tasks (decision_routes.hpp)
+  AddDecisionRoutes(*router, service, *accounts);     // decisions, reports, approvals, tasks (decision_routes.hpp)
   const std::string openapi = OpenApiJson(*router);
   router->Add({"GET",
                "/api/v1/openapi.json",
@@ -463,7 +464,7 @@ Handler MakeHandler(app::RegisterService& service, ApiOptions options) {
            {"path", LoggablePath(request.path)},
            {"status", int64_t(response.status)},
            {"us", int64_t(us)},
-           {"remote", request.remote}});
+           {"remote", MaskedAddress(request.remote)}});
   };
   Handler handler;
   auto warned_forwarding = std::make_shared<std::atomic<bool>>(false);

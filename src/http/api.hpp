@@ -27,6 +27,13 @@ struct SingleSignOn {
   oidc::UsernameFallback username_fallback{};  // kNo
 };
 
+// Where the links in calendar feeds, the Atom feed and reminder mails point: `--public-url`, or without it the
+// address the server listens on (known once it listens; `ansvar serve` says so at start). Never the request's `Host`
+// or `X-Forwarded-Proto`, which a client chooses (issue 17). Set before the server runs, only read after.
+struct PublicLinks {
+  std::string base;  // "https://ansvar.kommun.se", no trailing slash
+};
+
 struct ApiOptions {
   std::string static_dir;             // the built web front end ("" for none)
   bool refresh_each_request = false;  // several instances share the database: catch up before answering
@@ -36,6 +43,7 @@ struct ApiOptions {
   std::optional<SingleSignOn> sso = std::nullopt;  // nullopt: no single sign-on routes
   // Reverse proxies (their addresses as the peer is seen) whose X-Forwarded-For names the client (client_address.hpp).
   std::vector<std::string> trusted_proxies = {};
+  std::shared_ptr<PublicLinks> links = std::make_shared<PublicLinks>();
 };
 
 // The kind of the register's collection at /api/v1/<segment> ("systems": kSystem).

@@ -115,14 +115,14 @@ void AddAuthRoutes(Router& router, app::Accounts& accounts, const ApiOptions& op
                 }
                 switch (result.outcome) {
                   case app::LoginOutcome::kThrottled: {
-                    Log("warning", "login throttled", {{"remote", r.remote}});
+                    Log("warning", "login throttled", {{"remote", MaskedAddress(r.remote)}});
                     auto resp = Problem(429, "För många försök / Too many attempts",
                                         "too many failed sign-ins: wait before trying again", r.path);
                     resp.headers.push_back({"Retry-After", std::to_string(result.retry_after_seconds)});
                     return resp;
                   }
                   case app::LoginOutcome::kRefused: {
-                    Log("info", "login refused", {{"remote", r.remote}});
+                    Log("info", "login refused", {{"remote", MaskedAddress(r.remote)}});
                     auto resp = Problem(401, "Inte inloggad / Not signed in",
                                         "fel användarnamn eller lösenord / wrong user name or password", r.path);
                     return resp;
@@ -130,7 +130,7 @@ void AddAuthRoutes(Router& router, app::Accounts& accounts, const ApiOptions& op
                   case app::LoginOutcome::kSignedIn:
                     break;
                 }
-                Log("info", "login", {{"account", result.account->id}, {"remote", r.remote}});
+                Log("info", "login", {{"account", result.account->id}, {"remote", MaskedAddress(r.remote)}});
                 Response resp = Json(SessionJson(*result.account, result.session->csrf, "password"));
                 resp.headers.push_back({"Set-Cookie", SessionCookie(result.session->id, options)});
                 resp.headers.push_back({"Cache-Control", "no-store"});

@@ -13,14 +13,6 @@ namespace {
 
 const char* const kBad = "Felaktig begäran / Bad request";
 
-// The server's own address as the client reached it, for links in feeds and mails.
-std::string BaseUrl(const Request& r) {
-  const std::string host = r.Header("host");
-  if (host.empty() || host.find_first_of(" /\\\"<>") != std::string::npos) return "";
-  const std::string proto = r.Header("x-forwarded-proto") == "https" ? "https" : "http";
-  return proto + "://" + host;
-}
-
 bool ParseVersion(std::string text, int64_t& out) {
   if (text.starts_with("W/")) text = text.substr(2);
   if (text.size() >= 2 && text.front() == '"' && text.back() == '"') text = text.substr(1, text.size() - 2);
@@ -85,7 +77,7 @@ app::MessageQuery MessageQueryOf(const Request& r) {
 
 }  // namespace
 
-void AddCycleRoutes(Router& router, app::RegisterService& service) {
+void AddCycleRoutes(Router& router, app::RegisterService& service, std::shared_ptr<const PublicLinks> links) {
   auto cycle = std::make_shared<app::CycleService>(service);
 
   router.Add({"GET",
@@ -127,7 +119,7 @@ void AddCycleRoutes(Router& router, app::RegisterService& service) {
               "",
               "",
               201,
-              [cycle](Request& r) {
+              [cycle, links](Request& r) {
                 if (auto bad = RequireJson(r)) return *bad;
                 const auto req = io::ReadTokenRequest(r.body);
                 if (!req.problems.empty())
@@ -138,7 +130,7 @@ void AddCycleRoutes(Router& router, app::RegisterService& service) {
                 if (!issued.ok()) return Problem(issued.error(), r.path);
                 const auto& t = issued.value();
                 const std::string path = "/api/v1/calendar/" + t.token + ".ics";
-                const std::string base = BaseUrl(r);
+                const std::string& base = links->base;
                 io::JsonWriter o(false);
                 o.BeginObject();
                 o.Field("scope", app::ToString(t.target.scope));
@@ -181,11 +173,11 @@ void AddCycleRoutes(Router& router, app::RegisterService& service) {
               "",
               "",
               200,
-              [cycle](Request& r) {
+              [cycle, links](Request& r) {
                 const std::string& feed = r.params.at("feed");
                 if (!feed.ends_with(".ics"))
                   return Problem(404, "Finns inte / Not found", "the calendar does not exist", "/api/v1/calendar/");
-                auto ics = cycle->CalendarFeed(feed.substr(0, feed.size() - 4), BaseUrl(r));
+                auto ics = cycle->CalendarFeed(feed.substr(0, feed.size() - 4), links->base);
                 // The token is the secret: the path must not show up in logs as a problem with it, so a wrong one is
                 // a plain 404 like any unknown path.
                 if (!ics.ok()) return Problem(ics.error(), "/api/v1/calendar/");
@@ -203,8 +195,8 @@ void AddCycleRoutes(Router& router, app::RegisterService& service) {
               "",
               "",
               200,
-              [cycle](Request& r) {
-                auto atom = cycle->MessagesAtom(MessageQueryOf(r), BaseUrl(r));
+              [cycle, links](Request& r) {
+                auto atom = cycle->MessagesAtom(MessageQueryOf(r), links->base);
                 if (!atom.ok()) return Problem(atom.error(), r.path);
                 return Response{200, "application/atom+xml; charset=utf-8", std::move(atom.value()), {}};
               }});

@@ -46,4 +46,25 @@ std::string LoggableUrl(std::string url) {
   return url.substr(0, colon) + ":***" + url.substr(at);
 }
 
+std::string MaskedAddress(std::string_view address) {
+  if (address.empty()) return "";
+  if (address.find(':') == std::string_view::npos) {
+    const auto dot = address.rfind('.');
+    if (dot == std::string_view::npos) return "masked";
+    return std::string(address.substr(0, dot)) + ".0/24";
+  }
+  // IPv6 (an IPv4-mapped one as IPv4): the first three groups.
+  if (address.starts_with("::ffff:") && address.find('.') != std::string_view::npos)
+    return MaskedAddress(address.substr(7));
+  std::string out;
+  size_t start = 0;
+  for (int group = 0; group < 3; ++group) {
+    const auto colon = address.find(':', start);
+    if (colon == std::string_view::npos || colon == start) break;  // "::" (zeros) ends what is spelled out
+    out += std::string(address.substr(start, colon - start)) + ":";
+    start = colon + 1;
+  }
+  return out + ":/48";
+}
+
 }  // namespace ansvar::http

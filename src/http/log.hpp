@@ -16,4 +16,9 @@ void Log(std::string_view level, std::string_view message,
 // (database and SMTP URLs).
 std::string LoggableUrl(std::string url);
 
+// A client address as a log line shows it (issue 17: the log is not a register of who was where): an IPv4 address
+// with its last octet zeroed ("192.0.2.0/24"), an IPv6 address cut to its first 48 bits ("2001:db8:1::/48").
+// Enough to tell networks apart in an incident, not to name a person's device.
+std::string MaskedAddress(std::string_view address);
+
 }  // namespace ansvar::http

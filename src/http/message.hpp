@@ -23,6 +23,7 @@ struct Request {
   // Who asks, as the access middleware (access.cpp) established it; empty when nobody is signed in.
   std::string account_id;
   std::string account_name;
+  std::string credential;  // the session or API token that made the request (app::Authenticated::credential)
   // Set when the request was admitted on its headers (Access::Admit): whom its credential named then (null: nobody),
   // so that the check after the body does not authenticate again.
   bool admitted = false;

@@ -63,7 +63,8 @@ Response NoStore(Response r) {
 // A refusal: logged with its reason (never a token, code, verifier or secret: oidc::Error details hold none), nothing
 // changed. The browser's ansvar_oidc cookie stays: a forged callback must not cancel the sign-in it has under way.
 Response Refuse(const Request& r, int status, const std::string& title, const std::string& detail) {
-  Log("warning", "oidc sign-in refused", {{"reason", detail}, {"status", int64_t(status)}, {"remote", r.remote}});
+  Log("warning", "oidc sign-in refused",
+      {{"reason", detail}, {"status", int64_t(status)}, {"remote", MaskedAddress(r.remote)}});
   return NoStore(Problem(status, title, detail, r.path));
 }
 
@@ -185,10 +186,10 @@ class Routes {
     }
     if (account.value().disabled)
       return Refuse(r, 403, "Kontot är avstängt / Account disabled", "the account is disabled");
-    auto session = accounts_.CreateSession(account.value().id, auth::SignIn::kOidc);
+    auto session = accounts_.CreateSession(account.value().id, auth::SignIn::kOidc, r.remote);
     if (!session.ok()) return Refuse(r, http::StatusOf(session.error()), kFailed, session.error().detail);
     Log("info", "oidc sign-in",
-        {{"account", account.value().id}, {"claim", identity.value().claim}, {"remote", r.remote}});
+        {{"account", account.value().id}, {"claim", identity.value().claim}, {"remote", MaskedAddress(r.remote)}});
     Response resp = Redirect(pending->return_to);
     // The ansvar_oidc cookie is left to expire (Max-Age): it is worth nothing once its sign-in's record is used up
     // (and the server writes one value per header name: one Set-Cookie per answer).

@@ -343,9 +343,11 @@ class Session : public std::enable_shared_from_this<Session<Stream>> {
                                                     "the server is busy with other large requests; try again")
                                     : self->Answer();
         if (expired) response.headers.push_back({"Retry-After", "10"});
-        net::post(self->stream_.get_executor(), [self, keep_alive, r = std::move(response)]() mutable {
-          self->request_ = Request{};
-          self->Send(std::move(r), keep_alive);
+        return std::function<void()>([self, keep_alive, r = std::move(response)]() mutable {
+          net::post(self->stream_.get_executor(), [self, keep_alive, r = std::move(r)]() mutable {
+            self->request_ = Request{};
+            self->Send(std::move(r), keep_alive);
+          });
         });
       });
       if (refused == WorkerPool::Refusal::kNone) return;

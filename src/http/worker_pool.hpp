@@ -19,7 +19,9 @@ class WorkerPool {
  public:
   enum class Refusal { kNone, kAccountBusy, kQueueFull };
   // `run(expired)`: expired is true when the job waited longer than `max_wait` (answer it, do not do the work).
-  using Job = std::function<void(bool expired)>;
+  // It returns what delivers the answer: run once the job no longer counts against its account, so that a client
+  // that sends its next request as soon as it has the answer is not told its account is still busy.
+  using Job = std::function<std::function<void()>(bool expired)>;
 
   WorkerPool(unsigned threads, size_t per_account, size_t queue_limit, std::chrono::milliseconds max_wait);
   ~WorkerPool();  // finishes the running jobs, drops the waiting ones
@@ -30,6 +32,7 @@ class WorkerPool {
   Refusal Submit(const std::string& account, Job job);
 
  private:
+  static constexpr int kNice = 10;  // the workers' scheduling priority below the connections' threads
   struct Queued {
     std::string account;
     Job job;

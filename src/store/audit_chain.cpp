@@ -12,6 +12,7 @@ void Chain(Entry& e, AuditTail& tail, const Actor& actor, model::Timestamp at, s
   e.at = at;
   e.actor_id = actor.id;
   e.actor_name = actor.name;
+  e.credential = actor.credential;
   e.action = action;
   e.before_json = before_json;
   e.after_json = after_json;
@@ -68,6 +69,7 @@ std::optional<AuditEntry> ReadAuditEntry(const rows::RowCursor& row, std::string
   e.after_json = row.Text(8);
   e.prev_hash = row.Text(9);
   e.hash = row.Text(10);
+  e.credential = row.Text(11);
   return e;
 }
 
@@ -88,6 +90,7 @@ DocumentAuditEntry ReadDocumentAuditEntry(const rows::RowCursor& row, std::strin
   e.after_json = row.Text(8);
   e.prev_hash = row.Text(9);
   e.hash = row.Text(10);
+  e.credential = row.Text(11);
   return e;
 }
 

@@ -15,12 +15,13 @@ namespace ansvar::store::internal {
 // The columns of audit_log and of cycle_document_audit (collection and document_id in place of kind and
 // entity_id), in the order of AuditValues.
 inline constexpr std::string_view kAuditColumns =
-    "seq, at, actor_id, actor_name, kind, entity_id, action, before_json, after_json, prev_hash, hash";
+    "seq, at, actor_id, actor_name, kind, entity_id, action, before_json, after_json, prev_hash, hash, credential";
 inline constexpr std::string_view kAuditSelect =
-    "SELECT seq, at, actor_id, actor_name, kind, entity_id, action, before_json, after_json, prev_hash, hash "
-    "FROM audit_log";
+    "SELECT seq, at, actor_id, actor_name, kind, entity_id, action, before_json, after_json, prev_hash, hash, "
+    "credential FROM audit_log";
 inline constexpr std::string_view kDocumentAuditColumns =
-    "seq, at, actor_id, actor_name, collection, document_id, action, before_json, after_json, prev_hash, hash";
+    "seq, at, actor_id, actor_name, collection, document_id, action, before_json, after_json, prev_hash, hash, "
+    "credential";
 
 // The last entry of a chain: its seq and hash (0 and "" for an empty trail).
 struct AuditTail {
@@ -55,6 +56,7 @@ void AuditValues(const Entry& e, Put&& put) {
   put(e.after_json);
   put(e.prev_hash);
   put(e.hash);
+  put(e.credential);
 }
 
 // A row of kAuditSelect; nullopt (and why) when a column does not read as what the store writes.

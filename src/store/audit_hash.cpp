@@ -4,6 +4,11 @@
 // length followed by its bytes, in this order: prev_hash, seq, at, actor_id, actor_name, kind, entity_id, action,
 // before_json, after_json. seq and at are written as decimal text (at as UTC seconds since the epoch), kind as its
 // wire name ("system"). Length prefixes make "ab"+"c" and "a"+"bc" hash differently.
+//
+// An entry that names the credential that made it (a session or an API token, issue 17) is hashed under the domain
+// tag "ansvar-audit/2" with the credential as one more field at the end; an entry without one is hashed as before,
+// so that trails written before the credential was recorded still verify, and a credential cannot be removed from
+// an entry (nor added to one) without breaking its hash.
 #include <sodium.h>
 
 #include <array>
@@ -18,6 +23,7 @@ namespace ansvar::store {
 namespace {
 
 constexpr std::string_view kDomain = "ansvar-audit/1";
+constexpr std::string_view kDomainWithCredential = "ansvar-audit/2";
 
 void EnsureSodium() {
   static const int init = sodium_init();  // thread-safe once; returns 1 when already initialised
@@ -57,7 +63,7 @@ class Hasher {
 std::string AuditHash(const AuditEntry& e) {
   EnsureSodium();
   Hasher h;
-  h.Field(kDomain);
+  h.Field(e.credential.empty() ? kDomain : kDomainWithCredential);
   h.Field(e.prev_hash);
   h.Field(std::to_string(e.seq));
   h.Field(std::to_string(e.at.seconds()));
@@ -68,6 +74,7 @@ std::string AuditHash(const AuditEntry& e) {
   h.Field(e.action);
   h.Field(e.before_json);
   h.Field(e.after_json);
+  if (!e.credential.empty()) h.Field(e.credential);
   return h.Hex();
 }
 
@@ -76,7 +83,7 @@ std::string AuditHash(const AuditEntry& e) {
 std::string DocumentAuditHash(const DocumentAuditEntry& e) {
   EnsureSodium();
   Hasher h;
-  h.Field("ansvar-document-audit/1");
+  h.Field(e.credential.empty() ? "ansvar-document-audit/1" : "ansvar-document-audit/2");
   h.Field(e.prev_hash);
   h.Field(std::to_string(e.seq));
   h.Field(std::to_string(e.at.seconds()));
@@ -87,6 +94,7 @@ std::string DocumentAuditHash(const DocumentAuditEntry& e) {
   h.Field(e.action);
   h.Field(e.before_json);
   h.Field(e.after_json);
+  if (!e.credential.empty()) h.Field(e.credential);
   return h.Hex();
 }
 

@@ -49,6 +49,9 @@ struct EntityKey {
 struct Actor {
   std::string id;
   std::string name;
+  // The credential that made the change (issue 17): "session:<first 16 hex of the session id's SHA-256>",
+  // "token:<API token id>", or "" (the command line, the demo). Kept in the audit entry and in its hash.
+  std::string credential = {};
 };
 
 struct Change {
@@ -69,8 +72,9 @@ struct AuditEntry {
   std::string action;  // "create" | "update" | "delete"
   std::string before_json;
   std::string after_json;
-  std::string prev_hash;  // hex SHA-256 of the previous entry ("" for the first)
-  std::string hash;       // hex SHA-256 over prev_hash and this entry's fields
+  std::string prev_hash;   // hex SHA-256 of the previous entry ("" for the first)
+  std::string hash;        // hex SHA-256 over prev_hash and this entry's fields
+  std::string credential;  // Actor::credential ("" in entries written before it was recorded)
 };
 
 struct AuditFilter {
@@ -161,6 +165,7 @@ struct DocumentAuditEntry {
   std::string after_json;
   std::string prev_hash;
   std::string hash;
+  std::string credential;  // Actor::credential
 };
 // SHA-256 over prev_hash and the entry's fields, encoded as AuditHash does under its own domain tag.
 std::string DocumentAuditHash(const DocumentAuditEntry& e);

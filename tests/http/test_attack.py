@@ -14,7 +14,7 @@
   of spinning, and serves again as soon as descriptors are free.
 
 Usage: test_attack.py ANSVAR_BINARY"""
-import http.client, json, os, re, resource, selectors, shutil, socket, subprocess, sys, tempfile, threading, time
+import http.client, json, multiprocessing, os, re, resource, selectors, shutil, socket, subprocess, sys, tempfile, threading, time
 import unittest
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -28,6 +28,29 @@ OPEN_FILES = 1024            # the server's open-file limit: the usual default
 RSS_LIMIT_MB = 300
 READER_BOUND_MS = 100        # the issue's measure (median); the worst case is asserted generously, see below
 READER_WORST_MS = 2000       # a loaded 2-core test machine under AddressSanitizer: generous, and printed
+CHEAP_P99_MS = 50            # the issue's bound for another user's single GETs while /audit and /trend are hammered
+CHEAP_P99_FACTOR = 3         # on a loaded machine or under ASan: p99 hammered within this factor of p99 alone (+ slack)
+CHEAP_P99_SLACK_MS = 25
+RESULTS = os.environ.get("ANSVAR_ATTACK_RESULTS", os.path.join(os.getcwd(), "attack-results.json"))
+
+
+def sanitized(binary):
+    """Whether the binary was built with AddressSanitizer (make test's build): its bounds are then relative."""
+    with open(binary, "rb") as f:
+        return b"__asan_init" in f.read()
+
+
+def record(key, figures):
+    """Adds the measured figures under `key` to the results file (JSON), for the record of a run."""
+    try:
+        with open(RESULTS) as f:
+            results = json.load(f)
+    except (OSError, ValueError):
+        results = {}
+    results[key] = dict(figures, at=time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
+                        build="asan" if sanitized(BINARY) else "release")
+    with open(RESULTS, "w") as f:
+        json.dump(results, f, indent=2, sort_keys=True)
 CLK_TCK = os.sysconf("SC_CLK_TCK")
 
 
@@ -61,9 +84,9 @@ def percentile(values, p):
 class Reader(threading.Thread):
     """A signed-in reader from 127.0.0.2: a new connection and one GET every 100 ms, each timed."""
 
-    def __init__(self, port, token):
+    def __init__(self, port, token, interval=0.1):
         super().__init__(daemon=True)
-        self.port, self.token = port, token
+        self.port, self.token, self.interval = port, token, interval
         self.latencies_ms, self.failures = [], []
         self.running = threading.Event()
         self.running.set()
@@ -90,7 +113,7 @@ class Reader(threading.Thread):
                     self.failures.append(f"status {status}")
             except OSError as e:
                 self.failures.append(repr(e))
-            time.sleep(0.1)
+            time.sleep(self.interval)
 
     def stop(self):
         self.running.clear()
@@ -189,6 +212,25 @@ def attack(port, count, seconds):
     for status in statuses.values():
         answered[status] = answered.get(status, 0) + 1
     return {"answered": answered, "closed": len(closed) - still_open, "open": still_open}
+
+
+def hammer(port, token, path, stop, results):
+    """In a process of its own: GETs `path` as the admin until `stop`; puts {status: count} on `results`."""
+    statuses = {}
+    while not stop.is_set():
+        try:
+            conn = http.client.HTTPConnection("127.0.0.1", port, timeout=120)
+            conn.request("GET", path, headers={"Authorization": "Bearer " + token})
+            r = conn.getresponse()
+            r.read()
+            conn.close()
+            status = r.status
+            if status in (429, 503):
+                time.sleep(0.05)
+        except OSError:
+            status = "error"
+        statuses[status] = statuses.get(status, 0) + 1
+    results.put(statuses)
 
 
 class HostileLoad(unittest.TestCase):
@@ -328,31 +370,67 @@ class HostileLoad(unittest.TestCase):
         status, _, body = self.server.request("PUT", "/api/v1/register", example, timeout=300)
         self.assertEqual(status, 200, body)
         self.assertEqual(self.server.request("GET", "/api/v1/audit?limit=0")[0], 400)  # the whole trail is paged
-        statuses, stop = {}, threading.Event()
+        # What one of each expensive request costs, alone (the trend computed, not yet cached).
+        costs = {}
+        for path in ["/api/v1/findings/trend?weeks=104", "/api/v1/findings/trend?weeks=104",
+                     "/api/v1/audit?limit=10000", "/api/v1/register?as_of=2099-01-01"]:
+            start = time.perf_counter()
+            status, _, _ = self.server.request("GET", path, timeout=300)
+            self.assertEqual(status, 200, path)
+            costs.setdefault(path, []).append(round((time.perf_counter() - start) * 1000, 1))
+        print(f"\n[expensive requests alone, ms] {costs}", flush=True)
+        # The hammering runs in processes of its own: a thread here would take the interpreter's lock to read its
+        # answers, and the reader's timings would measure that instead of the server.
+        stop, results = multiprocessing.Event(), multiprocessing.Queue()
+        # Another user's single GETs, first alone, then while 4 threads of the admin hammer /audit and /trend.
+        def cheap_reads(seconds):
+            reader = Reader(self.server.port, self.reader_token, interval=0.02)
+            reader.start()
+            time.sleep(seconds)
+            reader.stop()
+            self.assertFalse(reader.failures, reader.failures[:5])
+            self.assertGreater(len(reader.latencies_ms), 50)
+            return reader
 
-        def hammer(path):
-            while not stop.is_set():
-                try:
-                    status, _, _ = self.server.request("GET", path, timeout=120)
-                except OSError:
-                    status = "error"
-                statuses[status] = statuses.get(status, 0) + 1
-
+        quiet = cheap_reads(6)
+        print(f"\n[cheap GETs alone] {quiet.summary()}", flush=True)
         paths = ["/api/v1/audit?limit=10000", "/api/v1/findings/trend?weeks=104"] * 2
-        hammers = [threading.Thread(target=hammer, args=(p,), daemon=True) for p in paths]
+        hammers = [multiprocessing.Process(target=hammer, args=(self.server.port, self.server.admin_token, p, stop,
+                                                                results), daemon=True) for p in paths]
         for t in hammers:
             t.start()
+        sampler = Sampler(self.server.proc.pid)
+        sampler.start()
         try:
-            # The issue's memory bound is the anonymous attack's; answers of 10,000 audit entries take what they take
-            # (and AddressSanitizer's quarantine keeps freed memory a while).
-            self.measured("4 threads hammering /audit and /trend", lambda: time.sleep(10), rss_limit_mb=None)
+            time.sleep(1)  # the hammering under way
+            busy = cheap_reads(12)
         finally:
             stop.set()
+            sampler.stop()
+            statuses = {}
+            for _ in hammers:
+                for k, v in results.get(timeout=180).items():
+                    statuses[k] = statuses.get(k, 0) + v
             for t in hammers:
-                t.join(180)
+                t.join(30)
+        print(f"[cheap GETs while /audit and /trend are hammered] {busy.summary()}; server RSS max "
+              f"{sampler.max_rss:.1f} MB", flush=True)
         print(f"[hammering] the hammering account's answers: {statuses}", flush=True)
         self.assertGreater(statuses.get(200, 0), 0, statuses)
         self.assertTrue(set(statuses) <= {200, 429, 503}, statuses)
+        p99_quiet, p99_busy = percentile(quiet.latencies_ms, 99), percentile(busy.latencies_ms, 99)
+        record("cheap_reads_while_audit_and_trend_hammered", {
+            "alone": {"reads": len(quiet.latencies_ms), "p50_ms": round(percentile(quiet.latencies_ms, 50), 2),
+                      "p99_ms": round(p99_quiet, 2), "max_ms": round(max(quiet.latencies_ms), 2)},
+            "hammered": {"reads": len(busy.latencies_ms), "p50_ms": round(percentile(busy.latencies_ms, 50), 2),
+                         "p99_ms": round(p99_busy, 2), "max_ms": round(max(busy.latencies_ms), 2)},
+            "expensive_alone_ms": costs, "hammer_answers": {str(k): v for k, v in statuses.items()}, "server_rss_max_mb": round(sampler.max_rss, 1)})
+        # The issue's bound is 50 ms. The test machine (2 cores shared with builds and other suites) and
+        # AddressSanitizer (make test's build: every request several times slower, the cheap ones too) make the cheap
+        # reads slower by themselves: what must hold then is that they do not wait behind the expensive ones, so
+        # their p99 stays within a small factor of their own p99 without the hammering.
+        bound = max(CHEAP_P99_MS, CHEAP_P99_FACTOR * p99_quiet + CHEAP_P99_SLACK_MS)
+        self.assertLess(p99_busy, bound, f"alone: {quiet.summary()}; hammered: {busy.summary()}")
 
 
 class Timeouts(unittest.TestCase):

@@ -34,6 +34,19 @@ TEST(AuditHash, IsHexSha256AndPinnedByAKnownValue) {
   EXPECT_EQ(h, "4b949f7b73368912f9069829caaa1c29e29ed17315a099fb093aa0183da7478c");
 }
 
+// An entry that names its credential (issue 17) is hashed under "ansvar-audit/2" with the credential last; one
+// without keeps the encoding above, so that trails written before verify unchanged.
+TEST(AuditHash, TheCredentialCountsWhenThereIsOneAndOldEntriesKeepTheirHash) {
+  AuditEntry e = Sample();
+  e.credential = "";
+  EXPECT_EQ(AuditHash(e), "4b949f7b73368912f9069829caaa1c29e29ed17315a099fb093aa0183da7478c");
+  e.credential = "session:0123456789abcdef";
+  EXPECT_EQ(AuditHash(e), "690ec86ed71f381340357b32e3cf0f53592220badb5b7e57aef1d97f06a88d10");  // checked with Python
+  AuditEntry other = e;
+  other.credential = "token:0123456789abcdef";
+  EXPECT_NE(AuditHash(other), AuditHash(e));
+}
+
 TEST(AuditHash, TheStoredHashIsNotPartOfIt) {
   AuditEntry e = Sample();
   const std::string h = AuditHash(e);

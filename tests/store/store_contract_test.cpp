@@ -540,6 +540,33 @@ TEST_P(StoreContract, AuditEntriesAreChainedAndKeepWhatWasGiven) {
   EXPECT_EQ(v.entries, 3);
 }
 
+// Issue 17: each entry names the credential that made it; entries with and without one verify in one chain.
+TEST_P(StoreContract, AuditEntriesKeepTheCredentialThatMadeThemAndStillVerify) {
+  Register reg = Seed(*store_);
+  reg.systems[2].name = "x";
+  store_->Apply({Update(reg.systems[2], 1)}, kAlice, At("2025-02-01T09:00:00Z"));  // no credential (the CLI)
+  reg.systems[2].name = "y";
+  const Actor by_session{"bob", "Bob Berg", "session:0123456789abcdef"};
+  store_->Apply({Update(reg.systems[2], 2)}, by_session, At("2025-02-01T10:00:00Z"));
+  store_->PutDocument("accounts", "bob", R"({"id":"bob"})", std::nullopt,
+                      Actor{"admin", "Admin", "token:00ff00ff00ff00ff"}, At("2025-02-01T10:01:00Z"));
+  AuditFilter f;
+  f.limit = 1;
+  const auto last = store_->ReadAudit(f);
+  ASSERT_EQ(last.size(), 1u);
+  EXPECT_EQ(last[0].credential, "session:0123456789abcdef");
+  EXPECT_EQ(last[0].hash, AuditHash(last[0]));
+  f.limit = 1000;
+  f.newest_first = false;
+  EXPECT_EQ(store_->ReadAudit(f).front().credential, "");
+  const auto docs = store_->ReadDocumentAudit("accounts", "bob", 10);
+  ASSERT_EQ(docs.size(), 1u);
+  EXPECT_EQ(docs[0].credential, "token:00ff00ff00ff00ff");
+  EXPECT_EQ(docs[0].hash, DocumentAuditHash(docs[0]));
+  const AuditVerification v = store_->VerifyAudit();
+  EXPECT_TRUE(v.ok) << v.reason;
+}
+
 TEST_P(StoreContract, AuditCanBeFilteredByKindEntityActorTimeAndSeq) {
   const Register reg = Seed(*store_);
   model::Person p = reg.people[2];

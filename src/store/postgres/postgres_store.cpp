@@ -626,7 +626,7 @@ class PgStore final : public Store {
     const DocumentAuditEntry e =
         internal::NextDocumentAuditEntry(tail, actor, at, collection, id, action, before, after);
     c.Run("INSERT INTO cycle_document_audit (" + std::string(internal::kDocumentAuditColumns) +
-              ") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)",
+              ") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)",
           AuditParams(e));
   }
 
@@ -671,7 +671,7 @@ class PgStore final : public Store {
                           std::string_view action, const std::string& before_json, const std::string& after_json) {
     const AuditEntry e = internal::NextAuditEntry(tail, actor, at, key, action, before_json, after_json);
     c.Run("INSERT INTO audit_log (" + std::string(kAuditColumns) +
-              ") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)",
+              ") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)",
           AuditParams(e));
   }
 

@@ -170,7 +170,7 @@ void CycleTables::Append(const Actor& actor, model::Timestamp at, const std::str
   }
   const DocumentAuditEntry e = internal::NextDocumentAuditEntry(tail, actor, at, collection, id, action, before, after);
   auto q = db_.Prepare("INSERT INTO cycle_document_audit (" + std::string(internal::kDocumentAuditColumns) +
-                       ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)");
+                       ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)");
   int column = 0;
   internal::AuditValues(e, [&](const auto& v) { q->Bind(++column, v); });
   q->Run();

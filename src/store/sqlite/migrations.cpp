@@ -636,6 +636,10 @@ CREATE INDEX incident_action_plan_owner ON incident_action_plan (owner_id) WHERE
 // Approvals performed in Ansvar: the account that approved a management plan or follow-up report (absent: recorded).
 constexpr std::string_view kApprovalsSchema = R"sql(
 ALTER TABLE system_documents ADD COLUMN approved_by_account TEXT;
+// Every audit entry names the credential that made it (issue 17); "" in the entries written before.
+constexpr std::string_view kAuditCredential = R"sql(
+ALTER TABLE audit_log ADD COLUMN credential TEXT NOT NULL DEFAULT '';
+ALTER TABLE cycle_document_audit ADD COLUMN credential TEXT NOT NULL DEFAULT '';
 )sql";
 
 constexpr std::array kMigrations = {
@@ -645,6 +649,7 @@ constexpr std::array kMigrations = {
     Migration{4, "cooperations, DPA decisions, organization rulebooks and breach records", kCooperationsSchema},
     Migration{5, "breach reports: the authority form's fields and the action plan", kBreachReportsSchema},
     Migration{6, "approvals performed in Ansvar (the approving account of a document)", kApprovalsSchema},
+    Migration{7, "the credential (session or API token) of each audit entry", kAuditCredential},
 };
 
 }  // namespace

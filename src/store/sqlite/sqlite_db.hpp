@@ -75,7 +75,8 @@ class Stmt {
 // A connection, not copyable (it owns the handle and its statements).
 class Db {
  public:
-  explicit Db(const std::string& path);
+  enum class Mode { kReadWrite, kReadOnly };
+  explicit Db(const std::string& path, Mode mode = Mode::kReadWrite);
   ~Db();
 
   void Exec(std::string_view sql);  // one or more statements, no results

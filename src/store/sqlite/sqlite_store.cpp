@@ -25,6 +25,7 @@
 #include "store/rows/write_rows.hpp"
 #include "store/sqlite/cycle_tables.hpp"
 #include "store/sqlite/migrations.hpp"
+#include "store/sqlite/read_connections.hpp"
 #include "store/sqlite/register_tables.hpp"
 #include "store/sqlite/sqlite_db.hpp"
 
@@ -76,7 +77,7 @@ class BulkMode {
 
 class SqliteStore final : public Store {
  public:
-  explicit SqliteStore(const std::string& path) : db_(path), tables_(db_) {
+  explicit SqliteStore(const std::string& path) : db_(path), tables_(db_), readers_(path) {
     db_.Exec("PRAGMA busy_timeout = " + std::to_string(kBusyTimeoutMs));
     db_.Exec("PRAGMA foreign_keys = ON");
     if (db_.QueryInt("PRAGMA foreign_keys").value_or(0) != 1)
@@ -225,8 +226,18 @@ class SqliteStore final : public Store {
     sql += " LIMIT ?" + std::to_string(params.size() + 1);
     params.emplace_back(f.limit == 0 ? int64_t{-1} : static_cast<int64_t>(std::min<size_t>(f.limit, INT64_MAX)));
 
+    // On a read-only connection of its own (read_connections.hpp): the store's mutex is not held meanwhile.
+    if (readers_.Available()) {
+      auto reader = readers_.Take();
+      return ReadAuditOn(*reader, sql, params);
+    }
     std::lock_guard lock(mu_);
-    auto q = db_.Prepare(sql);  // at most 2^6 × 2 shapes: cached like the others
+    return ReadAuditOn(db_, sql, params);
+  }
+
+  static std::vector<AuditEntry> ReadAuditOn(Db& db, const std::string& sql,
+                                             const std::vector<std::variant<std::string, int64_t>>& params) {
+    auto q = db.Prepare(sql);  // at most 2^6 × 2 shapes: cached like the others
     for (size_t i = 0; i < params.size(); ++i)
       std::visit([&](const auto& v) { q->Bind(static_cast<int>(i + 1), v); }, params[i]);
     std::vector<AuditEntry> out;
@@ -240,10 +251,18 @@ class SqliteStore final : public Store {
   }
 
   AuditVerification VerifyAudit() override {
+    if (readers_.Available()) {
+      auto reader = readers_.Take();
+      return VerifyOn(*reader);
+    }
     std::lock_guard lock(mu_);
-    Transaction tx(db_, "BEGIN");
+    return VerifyOn(db_);
+  }
+
+  static AuditVerification VerifyOn(Db& db) {
+    Transaction tx(db, "BEGIN");
     internal::AuditChainCheck check;
-    Stmt s(db_, std::string(kAuditSelect) + " ORDER BY seq ASC");
+    Stmt s(db, std::string(kAuditSelect) + " ORDER BY seq ASC");
     const SqliteCursor row(s);
     while (s.Step() && check.Add(row)) {
     }
@@ -322,7 +341,7 @@ class SqliteStore final : public Store {
               const std::string& before_json, const std::string& after_json) {
     const AuditEntry e = internal::NextAuditEntry(tail, actor, at, key, action, before_json, after_json);
     static const std::string sql = "INSERT INTO audit_log (" + std::string(internal::kAuditColumns) +
-                                   ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)";
+                                   ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)";
     auto q = db_.Prepare(sql);
     int column = 0;
     internal::AuditValues(e, [&](const auto& v) { q->Bind(++column, v); });
@@ -371,6 +390,7 @@ class SqliteStore final : public Store {
   Db db_;
   RegisterTables tables_;
   CycleTables cycle_{db_};
+  ReadConnections readers_;  // for the long reads, apart from mu_ and db_
 };
 
 }  // namespace
