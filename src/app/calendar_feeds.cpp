@@ -11,6 +11,7 @@
 #include "app/cycle_scope.hpp"
 #include "app/cycle_service.hpp"
 #include "app/service_state.hpp"
+#include "app/store_errors.hpp"
 #include "app/subject_path.hpp"
 #include "io/icalendar.hpp"
 #include "io/json_writer.hpp"

@@ -8,6 +8,7 @@
 #include "app/cycle_scope.hpp"
 #include "app/cycle_service.hpp"
 #include "app/service_state.hpp"
+#include "app/store_errors.hpp"
 #include "io/atom.hpp"
 #include "io/json_writer.hpp"
 
@@ -15,18 +16,6 @@ namespace ansvar::app {
 namespace {
 
 constexpr std::string_view kCollection = "operational_messages";
-
-Error StoreFailure(const std::exception& e) {
-  return {ErrorCode::kUnavailable, "Lagringen svarar inte / Storage unavailable", e.what(), {}};
-}
-
-Error FromConflict(const store::ConflictError& e) {
-  const bool stale = std::string_view(e.what()).find("version") != std::string_view::npos;
-  return {stale ? ErrorCode::kPreconditionFailed : ErrorCode::kConflict,
-          stale ? "Ändrad av någon annan / Changed by someone else" : "Konflikt / Conflict",
-          e.what(),
-          {}};
-}
 
 bool Has(const io::MessageRead& r, std::string_view key) {
   return std::find(r.present.begin(), r.present.end(), key) != r.present.end();
@@ -152,7 +141,7 @@ Result<std::string> CycleService::ListMessages(const MessageQuery& q) const {
   try {
     messages = LoadMessages();
   } catch (const store::StoreError& e) {
-    return StoreFailure(e);
+    return Unavailable(e);
   }
   std::sort(messages.begin(), messages.end(), Order);
   std::shared_lock lock(s_.mu_);
@@ -171,7 +160,7 @@ Result<Versioned> CycleService::GetMessage(const std::string& id) const {
   try {
     doc = Store().GetDocument(std::string(kCollection), id);
   } catch (const store::StoreError& e) {
-    if (!NotSupported(e)) return StoreFailure(e);
+    if (!NotSupported(e)) return Unavailable(e);
   }
   if (!doc) return NotFound("message \"" + id + "\" finns inte / does not exist");
   const auto m = io::ReadMessage(doc->json).value;
@@ -216,7 +205,7 @@ Result<Versioned> CycleService::CreateMessage(std::string_view body, const Actor
       }
     }
   } catch (const store::StoreError& e) {
-    return StoreFailure(e);
+    return Unavailable(e);
   }
 }
 
@@ -264,7 +253,7 @@ Result<Versioned> CycleService::ReplaceMessage(const std::string& id, std::strin
   } catch (const store::ConflictError& e) {
     return FromConflict(e);
   } catch (const store::StoreError& e) {
-    return StoreFailure(e);
+    return Unavailable(e);
   }
 }
 
@@ -283,7 +272,7 @@ Result<int64_t> CycleService::DeleteMessage(const std::string& id, int64_t if_ma
   } catch (const store::ConflictError& e) {
     return FromConflict(e);
   } catch (const store::StoreError& e) {
-    return StoreFailure(e);
+    return Unavailable(e);
   }
 }
 
@@ -292,7 +281,7 @@ Result<std::string> CycleService::MessageHistory(const std::string& id) const {
   try {
     entries = Store().ReadDocumentAudit(std::string(kCollection), id, 1000);
   } catch (const store::StoreError& e) {
-    if (!NotSupported(e)) return StoreFailure(e);
+    if (!NotSupported(e)) return Unavailable(e);
   }
   io::JsonWriter o(false);
   o.BeginObject();
@@ -333,7 +322,7 @@ Result<std::string> CycleService::MessagesAtom(const MessageQuery& query, const 
   try {
     messages = LoadMessages();
   } catch (const store::StoreError& e) {
-    return StoreFailure(e);
+    return Unavailable(e);
   }
   std::sort(messages.begin(), messages.end(), Order);
   MessageQuery q = query;

@@ -5,6 +5,7 @@
 #include <set>
 
 #include "app/service_state.hpp"
+#include "app/store_errors.hpp"
 #include "io/entity_json.hpp"
 #include "io/json_writer.hpp"
 #include "io/register_reader.hpp"
@@ -15,18 +16,6 @@ namespace ansvar::app {
 namespace {
 
 using model::Collection;
-
-Error FromConflict(const store::ConflictError& e) {
-  const bool stale = std::string_view(e.what()).find("version") != std::string_view::npos;
-  return {stale ? ErrorCode::kPreconditionFailed : ErrorCode::kConflict,
-          stale ? "Ändrad av någon annan / Changed by someone else" : "Konflikt / Conflict",
-          e.what(),
-          {}};
-}
-
-Error Unavailable(const std::exception& e) {
-  return {ErrorCode::kUnavailable, "Lagringen svarar inte / Storage unavailable", e.what(), {}};
-}
 
 std::string What(Kind kind, const std::string& id) { return std::string(store::ToString(kind)) + " \"" + id + "\""; }
 
