@@ -123,7 +123,7 @@ std::shared_ptr<const RegisterService::Derived> RegisterService::DerivedAt(
   return d;
 }
 
-Result<std::string> RegisterService::Findings(const FindingsQuery& q) const {
+Result<FindingsPage> RegisterService::Findings(const FindingsQuery& q) const {
   if (q.limit > kMaxPageSize) return BadRequest("limit: at most " + std::to_string(kMaxPageSize));
   std::optional<rules::RuleId> rule;
   if (!q.rule.empty() && !(rule = rules::ParseRuleCode(q.rule)))
@@ -131,7 +131,20 @@ Result<std::string> RegisterService::Findings(const FindingsQuery& q) const {
   std::shared_lock lock(mu_);
   const auto d = DerivedAt(q.as_of);
   const auto selected = Select(*d, q, rule);
-  return io::FindingsPageJson(selected, {q.offset, q.limit}, d->index, d->as_of, q.lang);
+  FindingsPage out;
+  out.as_of = d->as_of;
+  out.total = selected.size();
+  out.limit = q.limit;
+  out.offset = q.offset;
+  for (size_t i = 0; i < selected.size(); ++i) {
+    const auto& f = *selected[i];
+    (f.severity == rules::Severity::kError     ? out.summary.error
+     : f.severity == rules::Severity::kWarning ? out.summary.warning
+                                               : out.summary.info)++;
+    if (i >= q.offset && i - q.offset < q.limit)
+      out.items.push_back({f, rules::SubjectName(f.subject, d->index), rules::Message(f, d->index, q.lang)});
+  }
+  return out;
 }
 
 Result<RegisterService::FindingsReport> RegisterService::SelectFindings(const FindingsQuery& q) const {
@@ -456,38 +469,26 @@ Result<std::string> RegisterService::Responsibilities(const std::string& system_
 
 namespace ansvar::app {
 
-Result<std::string> RegisterService::Trend(int weeks) const {
+Result<std::vector<TrendPoint>> RegisterService::Trend(int weeks) const {
   if (weeks < 1 || weeks > 104) return BadRequest("weeks: from 1 to 104");
   const auto now = clock_();
-  io::JsonWriter o(false);
-  o.BeginObject();
-  o.Key("points");
-  o.BeginArray();
+  std::vector<TrendPoint> points;
   for (int k = weeks; k >= 0; --k) {
     const auto at = model::Timestamp::FromSeconds(now.seconds() - int64_t(k) * 7 * 86400);
     auto reg = RegisterAsOf(at);
     if (!reg.ok()) return reg.error();
     const auto rulebook = io::EffectiveRulebook(base_rulebook_, reg.value());
-    const auto summary = rules::Summarize(rules::Check(reg.value(), rulebook, {at}));
-    o.BeginObject();
-    o.Field("as_of", model::FormatTimestamp(at));
-    o.Field("systems", int64_t(reg.value().systems.size()));
-    o.Field("error", int64_t(summary.error));
-    o.Field("warning", int64_t(summary.warning));
-    o.Field("info", int64_t(summary.info));
-    o.EndObject();
+    points.push_back({at, reg.value().systems.size(), rules::Summarize(rules::Check(reg.value(), rulebook, {at}))});
   }
-  o.EndArray();
-  o.EndObject();
-  return o.Take();
+  return points;
 }
 
 }  // namespace ansvar::app
 
 namespace ansvar::app {
 
-Result<std::string> RegisterService::FindingsSummary(const std::string& group_by,
-                                                     std::optional<model::Timestamp> as_of) const {
+Result<GroupedSummary> RegisterService::FindingsSummary(const std::string& group_by,
+                                                        std::optional<model::Timestamp> as_of) const {
   if (group_by != "severity" && group_by != "rule" && group_by != "subject" && group_by != "administration" &&
       group_by != "committee")
     return BadRequest("group_by: severity, rule, subject, administration or committee");
@@ -538,39 +539,27 @@ Result<std::string> RegisterService::FindingsSummary(const std::string& group_by
     if (a.second.n[0] != b.second.n[0]) return a.second.n[0] > b.second.n[0];
     return a.second.n[1] > b.second.n[1];
   });
-  io::JsonWriter o(false);
-  o.BeginObject();
-  o.Field("as_of", model::FormatTimestamp(d->as_of));
-  o.Field("group_by", group_by);
-  o.Key("groups");
-  o.BeginArray();
+  GroupedSummary out{d->as_of, group_by, {}};
+  out.groups.reserve(sorted.size());
   for (const auto& [key, c] : sorted) {
-    o.BeginObject();
+    SummaryGroup g{{}, key, c.name, {c.n[0], c.n[1], c.n[2]}};
     if (group_by == "subject") {
       const auto colon = key.find(':');
-      o.Field("type", key.substr(0, colon));
-      o.Field("key", key.substr(colon + 1));
-    } else {
-      o.Field("key", key);
+      g.type = key.substr(0, colon);
+      g.key = key.substr(colon + 1);
     }
-    o.Field("name", c.name);
-    o.Field("error", int64_t(c.n[0]));
-    o.Field("warning", int64_t(c.n[1]));
-    o.Field("info", int64_t(c.n[2]));
-    o.EndObject();
+    out.groups.push_back(std::move(g));
   }
-  o.EndArray();
-  o.EndObject();
-  return o.Take();
+  return out;
 }
 
-Result<std::string> RegisterService::RulebookJson(const std::string& organization) const {
+Result<rules::Rulebook> RegisterService::EffectiveRulebook(const std::string& organization) const {
   std::shared_lock lock(mu_);
-  const auto rulebook = io::EffectiveRulebook(base_rulebook_, state_->reg);
-  if (organization.empty()) return io::RulebookJson(rulebook);
+  auto rulebook = io::EffectiveRulebook(base_rulebook_, state_->reg);
+  if (organization.empty()) return rulebook;
   if (state_->Find<model::Organization>(organization) == nullptr)
     return NotFound("okänd organisation / unknown organization \"" + organization + "\"");
-  return io::RulebookJson(rulebook.ForOrganization(organization));
+  return rulebook.ForOrganization(organization);
 }
 
 }  // namespace ansvar::app

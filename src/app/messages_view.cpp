@@ -136,23 +136,22 @@ bool Order(const rules::OperationalMessage& a, const rules::OperationalMessage& 
 
 }  // namespace
 
-Result<std::string> CycleService::ListMessages(const MessageQuery& q) const {
-  std::vector<rules::OperationalMessage> messages;
+Result<MessageList> CycleService::ListMessages(const MessageQuery& q) const {
+  MessageList out;
   try {
-    messages = LoadMessages();
+    out.messages = LoadMessages();
   } catch (const store::StoreError& e) {
     return Unavailable(e);
   }
-  std::sort(messages.begin(), messages.end(), Order);
+  std::sort(out.messages.begin(), out.messages.end(), Order);
   std::shared_lock lock(s_.mu_);
   const auto d = s_.DerivedAt(std::nullopt);
   const auto now = Now();
-  std::vector<io::MessageView> views;
-  for (const auto& m : messages) {
+  for (const auto& m : out.messages) {
     auto v = View(m, d->index, d->rulebook, now);
-    if (Selected(v, q)) views.push_back(std::move(v));
+    if (Selected(v, q)) out.views.push_back(std::move(v));
   }
-  return io::MessagesJson(views);
+  return out;
 }
 
 Result<Versioned> CycleService::GetMessage(const std::string& id) const {
@@ -166,7 +165,7 @@ Result<Versioned> CycleService::GetMessage(const std::string& id) const {
   const auto m = io::ReadMessage(doc->json).value;
   std::shared_lock lock(s_.mu_);
   const auto d = s_.DerivedAt(std::nullopt);
-  return Versioned{io::MessageJson(View(m, d->index, d->rulebook, Now())), doc->version};
+  return Versioned{io::MessageJson(View(m, d->index, d->rulebook, Now())), doc->version, m.id};
 }
 
 Result<Versioned> CycleService::CreateMessage(std::string_view body, const Actor& actor) {
@@ -199,7 +198,7 @@ Result<Versioned> CycleService::CreateMessage(std::string_view body, const Actor
         ForgetFindings();
         std::shared_lock lock(s_.mu_);
         const auto d = s_.DerivedAt(std::nullopt);
-        return Versioned{io::MessageJson(View(m, d->index, d->rulebook, now)), version};
+        return Versioned{io::MessageJson(View(m, d->index, d->rulebook, now)), version, m.id};
       } catch (const store::ConflictError& e) {
         if (own_id || attempt >= 5) return FromConflict(e);
       }
@@ -249,7 +248,7 @@ Result<Versioned> CycleService::ReplaceMessage(const std::string& id, std::strin
     ForgetFindings();
     std::shared_lock lock(s_.mu_);
     const auto d = s_.DerivedAt(std::nullopt);
-    return Versioned{io::MessageJson(View(m, d->index, d->rulebook, now)), version};
+    return Versioned{io::MessageJson(View(m, d->index, d->rulebook, now)), version, m.id};
   } catch (const store::ConflictError& e) {
     return FromConflict(e);
   } catch (const store::StoreError& e) {
@@ -276,48 +275,16 @@ Result<int64_t> CycleService::DeleteMessage(const std::string& id, int64_t if_ma
   }
 }
 
-Result<std::string> CycleService::MessageHistory(const std::string& id) const {
-  std::vector<store::DocumentAuditEntry> entries;
+Result<std::vector<store::DocumentAuditEntry>> CycleService::MessageHistory(const std::string& id) const {
   try {
-    entries = Store().ReadDocumentAudit(std::string(kCollection), id, 1000);
+    return Store().ReadDocumentAudit(std::string(kCollection), id, 1000);
   } catch (const store::StoreError& e) {
     if (!NotSupported(e)) return Unavailable(e);
   }
-  io::JsonWriter o(false);
-  o.BeginObject();
-  o.Key("entries");
-  o.BeginArray();
-  for (const auto& e : entries) {
-    o.BeginObject();
-    o.Field("seq", e.seq);
-    o.Field("at", model::FormatTimestamp(e.at));
-    o.Key("actor");
-    o.BeginObject();
-    o.Field("id", e.actor_id);
-    o.Field("name", e.actor_name);
-    o.EndObject();
-    o.Field("entity_type", "operational_message");
-    o.Field("entity_id", e.document_id);
-    o.Field("action", e.action);
-    o.Key("before");
-    if (e.before_json.empty())
-      o.Null();
-    else
-      o.Raw(e.before_json);
-    o.Key("after");
-    if (e.after_json.empty())
-      o.Null();
-    else
-      o.Raw(e.after_json);
-    o.Field("hash", e.hash);
-    o.EndObject();
-  }
-  o.EndArray();
-  o.EndObject();
-  return o.Take();
+  return std::vector<store::DocumentAuditEntry>{};
 }
 
-Result<std::string> CycleService::MessagesAtom(const MessageQuery& query, const std::string& base_url) const {
+Result<io::AtomFeed> CycleService::MessagesAtom(const MessageQuery& query, const std::string& base_url) const {
   std::vector<rules::OperationalMessage> messages;
   try {
     messages = LoadMessages();
@@ -359,7 +326,7 @@ Result<std::string> CycleService::MessagesAtom(const MessageQuery& query, const 
     feed.entries.push_back(std::move(e));
   }
   if (feed.entries.empty()) feed.updated = now;
-  return io::WriteAtom(feed);
+  return feed;
 }
 
 }  // namespace ansvar::app

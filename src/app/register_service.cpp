@@ -7,7 +7,6 @@
 #include "app/service_state.hpp"
 #include "app/store_errors.hpp"
 #include "io/entity_json.hpp"
-#include "io/json_writer.hpp"
 #include "io/register_reader.hpp"
 #include "io/register_writer.hpp"
 #include "io/rulebook_json.hpp"
@@ -272,17 +271,17 @@ Result<Versioned> RegisterService::Get(Kind kind, const std::string& id) const {
     const T* x = state_->Find<T>(id);
     if (x == nullptr) return NotFound(What(kind, id) + " finns inte / does not exist");
     const auto* cached = state_->CachedJson(kind, static_cast<size_t>(x - Items<T>(state_->reg).data()));
-    return Versioned{cached != nullptr ? *cached : io::WriteEntity(*x), state_->Version(kind, id)};
+    return Versioned{cached != nullptr ? *cached : io::WriteEntity(*x), state_->Version(kind, id), id};
   });
 }
 
-Result<std::string> RegisterService::List(Kind kind, const ListQuery& query) const {
+Result<EntityPage> RegisterService::List(Kind kind, const ListQuery& query) const {
   if (query.limit > kMaxPageSize) return BadRequest("limit: at most " + std::to_string(kMaxPageSize));
   std::shared_ptr<const Derived> derived;
   if (kind == Kind::kSystem && !query.committee.empty()) derived = DerivedAt(std::nullopt);
   std::shared_lock lock(mu_);
   const std::string folded = Fold(query.q);
-  return WithKind(kind, [&]<class T>(std::type_identity<T>) -> Result<std::string> {
+  return WithKind(kind, [&]<class T>(std::type_identity<T>) -> Result<EntityPage> {
     const auto& all = Items<T>(state_->reg);
     std::vector<size_t> page;
     size_t total = 0;
@@ -292,17 +291,9 @@ Result<std::string> RegisterService::List(Kind kind, const ListQuery& query) con
       ++total;
     }
     const auto& json = state_->Json(kind, page);  // each entity's JSON, made once and kept with the read model
-    size_t bytes = 64;
-    for (const size_t i : page) bytes += json[i].size() + 1;
-    std::string out;
-    out.reserve(bytes);
-    out += "{\"items\":[";
-    for (size_t k = 0; k < page.size(); ++k) {
-      if (k > 0) out += ',';
-      out += json[page[k]];
-    }
-    out += "],\"total\":" + std::to_string(total) + ",\"limit\":" + std::to_string(query.limit) +
-           ",\"offset\":" + std::to_string(query.offset) + "}";
+    EntityPage out{{}, total, query.limit, query.offset};
+    out.items.reserve(page.size());
+    for (const size_t i : page) out.items.push_back(json[i]);
     return out;
   });
 }
@@ -345,7 +336,7 @@ Result<Versioned> RegisterService::Create(Kind kind, std::string_view body, cons
       Advance(committed.last_audit_seq, 1);
       std::lock_guard dl(derived_mu_);
       derived_.reset();
-      return Versioned{json, committed.versions.at(0)};
+      return Versioned{json, committed.versions.at(0), id};
     } catch (const store::ConflictError& e) {
       state_->behind = true;  // the store may know better than this copy: someone else wrote
       return FromConflict(e);
@@ -399,7 +390,7 @@ Result<Versioned> RegisterService::Replace(Kind kind, const std::string& id, std
       Advance(committed.last_audit_seq, 1);
       std::lock_guard dl(derived_mu_);
       derived_.reset();
-      return Versioned{after, committed.versions.at(0)};
+      return Versioned{after, committed.versions.at(0), id};
     } catch (const store::ConflictError& e) {
       state_->behind = true;
       return FromConflict(e);
@@ -513,7 +504,7 @@ std::string RegisterService::ExportRegister() const {
   return io::WriteRegister(state_->reg);
 }
 
-Result<std::string> RegisterService::ImportRegister(std::string_view body, const Actor& actor) {
+Result<RegisterChanges> RegisterService::ImportRegister(std::string_view body, const Actor& actor) {
   auto read = io::ReadRegister(body);
   if (!read.reg) return Invalid("the register is not valid; nothing was changed", read.problems);
   return ReplaceWith(std::move(*read.reg), actor, std::nullopt);
@@ -524,21 +515,9 @@ RegisterService::Snapshot RegisterService::Current() const {
   return {state_->reg, state_->last_seq};
 }
 
-namespace {
-
-struct Counted {
-  size_t created = 0, updated = 0, deleted = 0, unchanged = 0;
-  std::string Json() const {
-    return "{\"created\":" + std::to_string(created) + ",\"updated\":" + std::to_string(updated) +
-           ",\"deleted\":" + std::to_string(deleted) + ",\"unchanged\":" + std::to_string(unchanged) + "}";
-  }
-};
-
-}  // namespace
-
 // One audit change per entity created, changed or removed between the state and `next`.
 template <class State>
-static std::vector<store::Change> Changes(const State& state, const model::Register& next, Counted& n) {
+static std::vector<store::Change> Changes(const State& state, const model::Register& next, RegisterChanges& n) {
   std::vector<store::Change> audit;
   ForEachCollection(next, [&](const auto& items) {
     using T = typename std::decay_t<decltype(items)>::value_type;
@@ -571,8 +550,8 @@ static std::vector<store::Change> Changes(const State& state, const model::Regis
   return audit;
 }
 
-Result<std::string> RegisterService::ReplaceWith(model::Register next, const Actor& actor,
-                                                 std::optional<int64_t> expected_seq) {
+Result<RegisterChanges> RegisterService::ReplaceWith(model::Register next, const Actor& actor,
+                                                     std::optional<int64_t> expected_seq) {
   AssignIds(next.delegations, "delegation");
   AssignIds(next.processor_records, "processor-record");
   if (auto problems = model::Validate(next); !problems.empty())
@@ -584,7 +563,7 @@ Result<std::string> RegisterService::ReplaceWith(model::Register next, const Act
                  "Ändrad av någon annan / Changed by someone else",
                  "the register changed since it was read; read it again and repeat",
                  {}};
-  Counted n;
+  RegisterChanges n;
   const auto audit = Changes(*state_, next, n);
   store::Committed committed;
   try {
@@ -606,7 +585,7 @@ Result<std::string> RegisterService::ReplaceWith(model::Register next, const Act
     } catch (const store::StoreError&) {
       state_->stale = true;  // stored; this copy loads it again on the next request
     }
-    return n.Json();
+    return n;
   }
   auto fresh = std::make_unique<State>();
   fresh->versions = std::move(state_->versions);
@@ -621,48 +600,16 @@ Result<std::string> RegisterService::ReplaceWith(model::Register next, const Act
   fresh->last_seq = committed.last_audit_seq;
   fresh->replace_count = committed.replace_count;
   Install(std::move(fresh), state_, derived_mu_, derived_);
-  return n.Json();
+  return n;
 }
 
-Result<std::string> RegisterService::Diff(const model::Register& next) const {
+Result<RegisterChanges> RegisterService::Diff(const model::Register& next) const {
   if (auto problems = model::Validate(next); !problems.empty()) return Invalid("the register is not valid", problems);
   std::shared_lock lock(mu_);
-  Counted n;
-  const auto audit = Changes(*state_, next, n);
-  io::JsonWriter o(false);
-  o.BeginObject();
-  o.Field("created", int64_t(n.created));
-  o.Field("updated", int64_t(n.updated));
-  o.Field("deleted", int64_t(n.deleted));
-  o.Field("unchanged", int64_t(n.unchanged));
-  o.Key("changes");
-  o.BeginArray();
-  for (const auto& c : audit) {
-    o.BeginObject();
-    o.Field("entity_type", store::ToString(c.key.kind));
-    o.Field("entity_id", c.key.id);
-    o.Field("action", c.before_json.empty() ? "create" : c.after_json.empty() ? "delete" : "update");
-    o.Key("before");
-    if (c.before_json.empty())
-      o.Null();
-    else
-      o.Raw(c.before_json);
-    o.Key("after");
-    if (c.after_json.empty())
-      o.Null();
-    else
-      o.Raw(c.after_json);
-    o.EndObject();
-  }
-  o.EndArray();
-  o.EndObject();
-  return o.Take();
-}
-
-Result<std::string> RegisterService::ExportRegisterAsOf(model::Timestamp as_of) const {
-  auto reg = RegisterAsOf(as_of);
-  if (!reg.ok()) return reg.error();
-  return io::WriteRegister(reg.value());
+  RegisterChanges n;
+  n.changes = Changes(*state_, next, n);
+  n.listed = true;
+  return n;
 }
 
 Result<model::Register> RegisterService::RegisterAsOf(model::Timestamp as_of) const {
@@ -708,46 +655,12 @@ Result<model::Register> RegisterService::RegisterAsOf(model::Timestamp as_of) co
   return reg;
 }
 
-Result<std::string> RegisterService::Audit(const store::AuditFilter& filter) const {
-  std::vector<store::AuditEntry> entries;
+Result<std::vector<store::AuditEntry>> RegisterService::Audit(const store::AuditFilter& filter) const {
   try {
-    entries = store_->ReadAudit(filter);
+    return store_->ReadAudit(filter);
   } catch (const store::StoreError& e) {
     return Unavailable(e);
   }
-  io::JsonWriter o(false);
-  o.BeginObject();
-  o.Key("entries");
-  o.BeginArray();
-  for (const auto& e : entries) {
-    o.BeginObject();
-    o.Field("seq", e.seq);
-    o.Field("at", model::FormatTimestamp(e.at));
-    o.Key("actor");
-    o.BeginObject();
-    o.Field("id", e.actor_id);
-    o.Field("name", e.actor_name);
-    o.EndObject();
-    o.Field("entity_type", store::ToString(e.kind));
-    o.Field("entity_id", e.entity_id);
-    o.Field("action", e.action);
-    o.Key("before");
-    if (e.before_json.empty())
-      o.Null();
-    else
-      o.Raw(e.before_json);
-    o.Key("after");
-    if (e.after_json.empty())
-      o.Null();
-    else
-      o.Raw(e.after_json);
-    o.Field("hash", e.hash);
-    o.EndObject();
-  }
-  o.EndArray();
-  o.Field("count", int64_t(entries.size()));
-  o.EndObject();
-  return o.Take();
 }
 
 store::AuditVerification RegisterService::VerifyAudit() const { return store_->VerifyAudit(); }

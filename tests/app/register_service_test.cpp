@@ -51,6 +51,7 @@ constexpr std::string_view kPerson = R"({"id": "p-new", "name": "Nils Ny", "admi
 TEST_F(RegisterServiceTest, CreateAnswersTheEntityItsIdAndVersionOne) {
   auto created = service_->Create(Kind::kPerson, kPerson, kActor);
   ASSERT_TRUE(created.ok()) << created.error().detail;
+  EXPECT_EQ(created.value().id, "p-new");  // what the Location header names
   EXPECT_EQ(created.value().version, 1);
   EXPECT_EQ(service_->Count(Kind::kPerson), 3u);
   auto read = service_->Get(Kind::kPerson, "p-new");
@@ -77,6 +78,83 @@ TEST_F(RegisterServiceTest, RefusalsCarryTheirReason) {
   EXPECT_EQ(service_->Delete(Kind::kPerson, "p-owner", 1, {}, kActor).error().code, ErrorCode::kConflict);
   EXPECT_TRUE(service_->Delete(Kind::kPerson, "p-new", 2, {}, kActor).ok());
   EXPECT_EQ(service_->Delete(Kind::kPerson, "p-new", 2, {}, kActor).error().code, ErrorCode::kNotFound);
+}
+
+TEST_F(RegisterServiceTest, ListPagesAndFiltersWithSwedishLettersFolded) {
+  ListQuery q;
+  q.q = "ÅSA";  // matches "Åsa Öberg" whatever the case of Å
+  auto page = service_->List(Kind::kPerson, q);
+  ASSERT_TRUE(page.ok());
+  EXPECT_EQ(page.value().total, 1u);
+  ASSERT_EQ(page.value().items.size(), 1u);
+  EXPECT_NE(page.value().items[0].find("p-steward"), std::string::npos);
+  ListQuery paged;
+  paged.limit = 1;
+  paged.offset = 1;
+  page = service_->List(Kind::kPerson, paged);
+  ASSERT_TRUE(page.ok());
+  EXPECT_EQ(page.value().total, 2u);
+  EXPECT_EQ(page.value().items.size(), 1u);
+  paged.limit = kMaxPageSize + 1;
+  EXPECT_EQ(service_->List(Kind::kPerson, paged).error().code, ErrorCode::kBadRequest);
+}
+
+TEST_F(RegisterServiceTest, AuditPagesAndNamesEachChange) {
+  ASSERT_TRUE(service_->Create(Kind::kPerson, kPerson, kActor).ok());
+  store::AuditFilter all;
+  all.limit = 1000;
+  auto trail = service_->Audit(all);
+  ASSERT_TRUE(trail.ok());
+  const size_t n = trail.value().size();
+  ASSERT_GE(n, 7u);                                     // the import's six entities and the new person
+  EXPECT_EQ(trail.value().front().entity_id, "p-new");  // newest first
+  EXPECT_EQ(trail.value().front().action, "create");
+  EXPECT_EQ(trail.value().back().entity_id, "kba");  // the import's first
+  store::AuditFilter page;
+  page.limit = 2;
+  page.entity_id = "p-new";
+  trail = service_->Audit(page);
+  ASSERT_TRUE(trail.ok());
+  ASSERT_EQ(trail.value().size(), 1u);
+  EXPECT_EQ(trail.value()[0].actor_id, "test");
+}
+
+TEST_F(RegisterServiceTest, FindingsArePagedWithTheSummaryOfAllSelected) {
+  FindingsQuery q;
+  auto all = service_->Findings(q);
+  ASSERT_TRUE(all.ok());
+  const auto& p = all.value();
+  EXPECT_EQ(p.total, p.items.size());
+  EXPECT_EQ(p.summary.error + p.summary.warning + p.summary.info, p.total);
+  ASSERT_GE(p.total, 2u);
+  q.limit = 1;
+  q.offset = 1;
+  auto one = service_->Findings(q);
+  ASSERT_TRUE(one.ok());
+  ASSERT_EQ(one.value().items.size(), 1u);
+  EXPECT_EQ(one.value().total, p.total);
+  EXPECT_EQ(one.value().items[0].message, p.items[1].message);
+  q.rule = "R-NOPE";
+  EXPECT_EQ(service_->Findings(q).error().code, ErrorCode::kBadRequest);
+}
+
+TEST_F(RegisterServiceTest, DiffListsWhatReplaceWithThenCounts) {
+  auto next = service_->Current().reg;
+  next.people.pop_back();  // Åsa goes: her role on Ecos must go too
+  next.systems[0].roles.pop_back();
+  auto diff = service_->Diff(next);
+  ASSERT_TRUE(diff.ok()) << diff.error().detail;
+  EXPECT_TRUE(diff.value().listed);
+  EXPECT_EQ(diff.value().deleted, 1u);
+  EXPECT_EQ(diff.value().updated, 1u);
+  EXPECT_EQ(diff.value().changes.size(), 2u);
+  auto applied = service_->ReplaceWith(next, kActor, service_->Current().seq);
+  ASSERT_TRUE(applied.ok());
+  EXPECT_EQ(applied.value().deleted, 1u);
+  EXPECT_EQ(applied.value().updated, 1u);
+  EXPECT_FALSE(applied.value().listed);
+  // A snapshot taken before that change is stale now.
+  EXPECT_EQ(service_->ReplaceWith(next, kActor, 0).error().code, ErrorCode::kPreconditionFailed);
 }
 
 }  // namespace
