@@ -10,6 +10,7 @@
 #include "io/register_reader.hpp"
 #include "io/register_writer.hpp"
 #include "io/rulebook_json.hpp"
+#include "model/utf8.hpp"
 
 namespace ansvar::app {
 namespace {
@@ -17,23 +18,6 @@ namespace {
 using model::Collection;
 
 std::string What(Kind kind, const std::string& id) { return std::string(store::ToString(kind)) + " \"" + id + "\""; }
-
-// ASCII and Swedish letters folded to lower case, for free-text search.
-std::string Fold(std::string_view s) {
-  std::string out(s);
-  for (size_t i = 0; i < out.size(); ++i) {
-    auto& c = out[i];
-    if (c >= 'A' && c <= 'Z')
-      c = static_cast<char>(c - 'A' + 'a');
-    else if (static_cast<unsigned char>(c) == 0xC3 && i + 1 < out.size()) {
-      auto& d = out[i + 1];
-      const auto u = static_cast<unsigned char>(d);
-      if (u >= 0x80 && u <= 0x9E && u != 0x97) d = static_cast<char>(u + 0x20);
-      ++i;
-    }
-  }
-  return out;
-}
 
 template <class T>
 std::string NameOf(const T& x) {
@@ -87,10 +71,10 @@ void AssignIds(std::vector<T>& items, std::string_view prefix) {
 template <class T>
 bool Matches(const T& x, const ListQuery& q, const std::string& folded_q, const rules::RegisterIndex* index) {
   if (!folded_q.empty()) {
-    std::string hay = Fold(x.id.str()) + "\n" + Fold(NameOf(x));
-    if constexpr (std::is_same_v<T, model::System>) hay += "\n" + Fold(x.supplier.value_or(""));
-    if constexpr (std::is_same_v<T, model::Person>) hay += "\n" + Fold(x.email);
-    if constexpr (std::is_same_v<T, model::ProcessingActivity>) hay += "\n" + Fold(x.process_code);
+    std::string hay = model::FoldCase(x.id.str()) + "\n" + model::FoldCase(NameOf(x));
+    if constexpr (std::is_same_v<T, model::System>) hay += "\n" + model::FoldCase(x.supplier.value_or(""));
+    if constexpr (std::is_same_v<T, model::Person>) hay += "\n" + model::FoldCase(x.email);
+    if constexpr (std::is_same_v<T, model::ProcessingActivity>) hay += "\n" + model::FoldCase(x.process_code);
     if (hay.find(folded_q) == std::string::npos) return false;
   }
   if constexpr (std::is_same_v<T, model::System>) {
@@ -280,7 +264,7 @@ Result<EntityPage> RegisterService::List(Kind kind, const ListQuery& query) cons
   std::shared_ptr<const Derived> derived;
   if (kind == Kind::kSystem && !query.committee.empty()) derived = DerivedAt(std::nullopt);
   std::shared_lock lock(mu_);
-  const std::string folded = Fold(query.q);
+  const std::string folded = model::FoldCase(query.q);
   return WithKind(kind, [&]<class T>(std::type_identity<T>) -> Result<EntityPage> {
     const auto& all = Items<T>(state_->reg);
     std::vector<size_t> page;
