@@ -125,7 +125,7 @@ enum class ConflictReason {
 class ConflictError : public std::runtime_error {
  public:
   ConflictError(ConflictReason reason, EntityKey key, std::string message)
-      : std::runtime_error(std::move(message)), reason_(reason), key_(std::move(key)) {}
+      : std::runtime_error(message), reason_(reason), key_(std::move(key)) {}
   ConflictError(EntityKey key, std::string message)
       : ConflictError(ConflictReason::kContradicts, std::move(key), std::move(message)) {}
   [[nodiscard]] ConflictReason reason() const { return reason_; }
