@@ -11,6 +11,7 @@
 #include "app/cycle_scope.hpp"
 #include "app/cycle_service.hpp"
 #include "app/service_state.hpp"
+#include "app/store_errors.hpp"
 #include "app/subject_path.hpp"
 #include "io/icalendar.hpp"
 #include "io/json_writer.hpp"
@@ -135,7 +136,7 @@ Result<bool> CycleService::RevokeCalendarToken(const CalendarTarget& target, con
   return true;
 }
 
-Result<std::string> CycleService::ListCalendarTokens() const {
+Result<std::vector<CalendarTokenInfo>> CycleService::ListCalendarTokens() const {
   std::vector<store::StoredDocument> docs;
   try {
     docs = Store().ListDocuments(std::string(kCollection));
@@ -143,23 +144,14 @@ Result<std::string> CycleService::ListCalendarTokens() const {
     if (!NotSupported(e))
       return Error{ErrorCode::kUnavailable, "Lagringen svarar inte / Storage unavailable", e.what(), {}};
   }
-  io::JsonWriter o(false);
-  o.BeginObject();
-  o.Key("items");
-  o.BeginArray();
-  for (const auto& d : docs) {
-    o.BeginObject();
-    o.Field("scope", Extract(d.json, "scope"));
-    o.Field("id", Extract(d.json, "id"));
-    o.Field("issued_at", Extract(d.json, "issued_at"));
-    o.EndObject();
-  }
-  o.EndArray();
-  o.EndObject();
-  return o.Take();
+  std::vector<CalendarTokenInfo> out;
+  out.reserve(docs.size());
+  for (const auto& d : docs)
+    out.push_back({Extract(d.json, "scope"), Extract(d.json, "id"), Extract(d.json, "issued_at")});
+  return out;
 }
 
-Result<std::string> CycleService::CalendarFeed(const std::string& token, const std::string& base_url) const {
+Result<io::Calendar> CycleService::CalendarFeed(const std::string& token, const std::string& base_url) const {
   if (token.size() != kTokenBytes * 2) return NotFound("the calendar does not exist");
   const std::string hash = Sha256Hex(token);
   std::optional<CalendarTarget> target;
@@ -244,7 +236,7 @@ Result<std::string> CycleService::CalendarFeed(const std::string& token, const s
     if (!base_url.empty()) e.url = base_url + internal::SubjectPath(it.subject);
     cal.events.push_back(std::move(e));
   }
-  return io::WriteICalendar(cal);
+  return cal;
 }
 
 }  // namespace ansvar::app

@@ -12,12 +12,6 @@
 
 namespace ansvar::app {
 
-// A backend that keeps nothing beside the register (store.hpp): its reads of messages and calendar tokens are empty,
-// so that listing works everywhere; only writes answer that the backend cannot keep them.
-inline bool NotSupported(const std::exception& e) {
-  return std::string_view(e.what()) == "not supported by this backend";
-}
-
 class DueScope {
  public:
   explicit DueScope(const rules::RegisterIndex& index) : index_(index) {

@@ -14,7 +14,9 @@
 #include <vector>
 
 #include "app/register_service.hpp"
+#include "io/atom.hpp"
 #include "io/cycle_json.hpp"
+#include "io/icalendar.hpp"
 #include "rules/due.hpp"
 #include "rules/operational_messages.hpp"
 
@@ -52,6 +54,26 @@ struct IssuedToken {
   model::Timestamp issued_at;
 };
 
+// A scope that has a calendar token, with when it was issued (never the token).
+struct CalendarTokenInfo {
+  std::string scope;
+  std::string id;
+  std::string issued_at;
+};
+
+// The operational messages a query selects, in order: each view points into `messages` (a move keeps them in place;
+// a copy would not, so there is none).
+struct MessageList {
+  MessageList() = default;
+  MessageList(MessageList&&) = default;
+  MessageList& operator=(MessageList&&) = default;
+  MessageList(const MessageList&) = delete;
+  MessageList& operator=(const MessageList&) = delete;
+  ~MessageList() = default;
+  std::vector<rules::OperationalMessage> messages;
+  std::vector<io::MessageView> views;
+};
+
 struct MessageQuery {
   bool published_only = false;
   std::string administration;  // messages whose target group includes it
@@ -63,26 +85,28 @@ class CycleService {
   explicit CycleService(RegisterService& service) : s_(service) {}
 
   // ---- Due items (due_view.cpp) ----
-  Result<std::string> Due(const DueQuery& query) const;  // {"items":[…]} (io::DueJson)
   Result<DueReport> SelectDue(const DueQuery& query) const;
 
   // ---- Calendars (calendar_feeds.cpp) ----
   // Issues a new token for the target, replacing (rotating) any earlier one; the target must exist.
   Result<IssuedToken> IssueCalendarToken(const CalendarTarget& target, const Actor& actor);
   Result<bool> RevokeCalendarToken(const CalendarTarget& target, const Actor& actor);
-  // The scopes that have a token, with when it was issued (never the token): {"items":[{scope,id,issued_at}]}.
-  Result<std::string> ListCalendarTokens() const;
-  // The feed for a token (text/calendar); NotFound for an unknown or rotated token. `base_url` makes the links.
-  Result<std::string> CalendarFeed(const std::string& token, const std::string& base_url) const;
+  // The scopes that have a token, with when it was issued (never the token).
+  Result<std::vector<CalendarTokenInfo>> ListCalendarTokens() const;
+  // The feed for a token (io::WriteICalendar makes it text/calendar); NotFound for an unknown or rotated token.
+  // `base_url` makes the links.
+  Result<io::Calendar> CalendarFeed(const std::string& token, const std::string& base_url) const;
 
   // ---- Operational messages (messages_view.cpp) ----
-  Result<std::string> ListMessages(const MessageQuery& query) const;
+  Result<MessageList> ListMessages(const MessageQuery& query) const;
   Result<Versioned> GetMessage(const std::string& id) const;
   Result<Versioned> CreateMessage(std::string_view body, const Actor& actor);
   Result<Versioned> ReplaceMessage(const std::string& id, std::string_view body, int64_t if_match, const Actor& actor);
   Result<int64_t> DeleteMessage(const std::string& id, int64_t if_match, const Actor& actor);
-  Result<std::string> MessageHistory(const std::string& id) const;
-  Result<std::string> MessagesAtom(const MessageQuery& query, const std::string& base_url) const;
+  // The message's trail, oldest first.
+  Result<std::vector<store::DocumentAuditEntry>> MessageHistory(const std::string& id) const;
+  // The published messages as a feed (io::WriteAtom makes it Atom).
+  Result<io::AtomFeed> MessagesAtom(const MessageQuery& query, const std::string& base_url) const;
   // R-MSG-STALE merged into `findings` (sorted as rules::Check sorts). A backend without messages adds nothing.
   static void AddMessageFindings(store::Store& store, const rules::Rulebook& rulebook, model::Timestamp as_of,
                                  std::vector<rules::Finding>& findings);

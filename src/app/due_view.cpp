@@ -52,12 +52,6 @@ Result<DueReport> CycleService::SelectDue(const DueQuery& q) const {
   return out;
 }
 
-Result<std::string> CycleService::Due(const DueQuery& q) const {
-  auto report = SelectDue(q);
-  if (!report.ok()) return report.error();
-  return io::DueJson(report.value().lines);
-}
-
 store::Store& CycleService::Store() const { return *s_.store_; }
 model::Timestamp CycleService::Now() const { return s_.clock_(); }
 

@@ -126,7 +126,7 @@ std::shared_ptr<const RegisterService::Derived> RegisterService::DerivedAt(
   return d;
 }
 
-Result<std::string> RegisterService::Findings(const FindingsQuery& q) const {
+Result<FindingsPage> RegisterService::Findings(const FindingsQuery& q) const {
   if (q.limit > kMaxPageSize) return BadRequest("limit: at most " + std::to_string(kMaxPageSize));
   std::optional<rules::RuleId> rule;
   if (!q.rule.empty() && !(rule = rules::ParseRuleCode(q.rule)))
@@ -134,7 +134,20 @@ Result<std::string> RegisterService::Findings(const FindingsQuery& q) const {
   std::shared_lock lock(mu_);
   const auto d = DerivedAt(q.as_of);
   const auto selected = Select(*d, q, rule);
-  return io::FindingsPageJson(selected, {q.offset, q.limit}, d->index, d->as_of, q.lang);
+  FindingsPage out;
+  out.as_of = d->as_of;
+  out.total = selected.size();
+  out.limit = q.limit;
+  out.offset = q.offset;
+  for (size_t i = 0; i < selected.size(); ++i) {
+    const auto& f = *selected[i];
+    (f.severity == rules::Severity::kError     ? out.summary.error
+     : f.severity == rules::Severity::kWarning ? out.summary.warning
+                                               : out.summary.info)++;
+    if (i >= q.offset && i - q.offset < q.limit)
+      out.items.push_back({f, rules::SubjectName(f.subject, d->index), rules::Message(f, d->index, q.lang)});
+  }
+  return out;
 }
 
 Result<RegisterService::FindingsReport> RegisterService::SelectFindings(const FindingsQuery& q) const {
@@ -459,7 +472,7 @@ Result<std::string> RegisterService::Responsibilities(const std::string& system_
 
 namespace ansvar::app {
 
-Result<std::string> RegisterService::Trend(int weeks) const {
+Result<std::vector<TrendPoint>> RegisterService::Trend(int weeks) const {
   if (weeks < 1 || weeks > 104) return BadRequest("weeks: from 1 to 104");
   int64_t head = 0;
   {
@@ -472,7 +485,7 @@ Result<std::string> RegisterService::Trend(int weeks) const {
     std::lock_guard lock(trend_mu_);
     if (const auto it = trend_cache_.find(weeks); it != trend_cache_.end() && it->second.head == head &&
                                                   std::chrono::steady_clock::now() - it->second.built < kLiveFor)
-      return it->second.json;
+      return it->second.points;
   }
   const auto now = clock_();
   std::string overrides;
@@ -481,51 +494,37 @@ Result<std::string> RegisterService::Trend(int weeks) const {
     overrides = state_->reg.rulebook_overrides;
   }
   // One walk of the trail, oldest first: each week's register is the replay up to that moment (app/audit_replay.hpp).
-  std::vector<model::Timestamp> points;
+  std::vector<model::Timestamp> at_points;
   for (int k = weeks; k >= 0; --k)
-    points.push_back(model::Timestamp::FromSeconds(now.seconds() - int64_t(k) * 7 * 86400));
-  io::JsonWriter o(false);
-  o.BeginObject();
-  o.Key("points");
-  o.BeginArray();
+    at_points.push_back(model::Timestamp::FromSeconds(now.seconds() - int64_t(k) * 7 * 86400));
+  std::vector<TrendPoint> points;
   internal::AuditReplay replay;
-  size_t next = 0;
   auto emit = [&] {
-    const auto at = points[next++];
+    const auto at = at_points[points.size()];
     const auto reg = replay.Build(at, overrides);
     const auto rulebook = io::EffectiveRulebook(base_rulebook_, reg);
-    const auto summary = rules::Summarize(rules::Check(reg, rulebook, {at}));
-    o.BeginObject();
-    o.Field("as_of", model::FormatTimestamp(at));
-    o.Field("systems", int64_t(reg.systems.size()));
-    o.Field("error", int64_t(summary.error));
-    o.Field("warning", int64_t(summary.warning));
-    o.Field("info", int64_t(summary.info));
-    o.EndObject();
+    points.push_back({at, reg.systems.size(), rules::Summarize(rules::Check(reg, rulebook, {at}))});
   };
   try {
     internal::ForEachAuditEntry(*store_, now, [&](const store::AuditEntry& e) {
-      while (next < points.size() && points[next] < e.at) emit();
+      while (points.size() < at_points.size() && at_points[points.size()] < e.at) emit();
       replay.Apply(e);
     });
   } catch (const store::StoreError& e) {
-    return Error{ErrorCode::kUnavailable, "Lagringen svarar inte / Storage unavailable", e.what(), {}};
+    return Unavailable(e);
   }
-  while (next < points.size()) emit();
-  o.EndArray();
-  o.EndObject();
-  std::string json = o.Take();
+  while (points.size() < at_points.size()) emit();
   std::lock_guard lock(trend_mu_);
-  trend_cache_[weeks] = {head, std::chrono::steady_clock::now(), json};
-  return json;
+  trend_cache_[weeks] = {head, std::chrono::steady_clock::now(), points};
+  return points;
 }
 
 }  // namespace ansvar::app
 
 namespace ansvar::app {
 
-Result<std::string> RegisterService::FindingsSummary(const std::string& group_by,
-                                                     std::optional<model::Timestamp> as_of) const {
+Result<GroupedSummary> RegisterService::FindingsSummary(const std::string& group_by,
+                                                        std::optional<model::Timestamp> as_of) const {
   if (group_by != "severity" && group_by != "rule" && group_by != "subject" && group_by != "administration" &&
       group_by != "committee")
     return BadRequest("group_by: severity, rule, subject, administration or committee");
@@ -576,39 +575,27 @@ Result<std::string> RegisterService::FindingsSummary(const std::string& group_by
     if (a.second.n[0] != b.second.n[0]) return a.second.n[0] > b.second.n[0];
     return a.second.n[1] > b.second.n[1];
   });
-  io::JsonWriter o(false);
-  o.BeginObject();
-  o.Field("as_of", model::FormatTimestamp(d->as_of));
-  o.Field("group_by", group_by);
-  o.Key("groups");
-  o.BeginArray();
+  GroupedSummary out{d->as_of, group_by, {}};
+  out.groups.reserve(sorted.size());
   for (const auto& [key, c] : sorted) {
-    o.BeginObject();
+    SummaryGroup g{{}, key, c.name, {c.n[0], c.n[1], c.n[2]}};
     if (group_by == "subject") {
       const auto colon = key.find(':');
-      o.Field("type", key.substr(0, colon));
-      o.Field("key", key.substr(colon + 1));
-    } else {
-      o.Field("key", key);
+      g.type = key.substr(0, colon);
+      g.key = key.substr(colon + 1);
     }
-    o.Field("name", c.name);
-    o.Field("error", int64_t(c.n[0]));
-    o.Field("warning", int64_t(c.n[1]));
-    o.Field("info", int64_t(c.n[2]));
-    o.EndObject();
+    out.groups.push_back(std::move(g));
   }
-  o.EndArray();
-  o.EndObject();
-  return o.Take();
+  return out;
 }
 
-Result<std::string> RegisterService::RulebookJson(const std::string& organization) const {
+Result<rules::Rulebook> RegisterService::EffectiveRulebook(const std::string& organization) const {
   std::shared_lock lock(mu_);
-  const auto rulebook = io::EffectiveRulebook(base_rulebook_, state_->reg);
-  if (organization.empty()) return io::RulebookJson(rulebook);
+  auto rulebook = io::EffectiveRulebook(base_rulebook_, state_->reg);
+  if (organization.empty()) return rulebook;
   if (state_->Find<model::Organization>(organization) == nullptr)
     return NotFound("okänd organisation / unknown organization \"" + organization + "\"");
-  return io::RulebookJson(rulebook.ForOrganization(organization));
+  return rulebook.ForOrganization(organization);
 }
 
 }  // namespace ansvar::app

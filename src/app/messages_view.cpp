@@ -8,6 +8,7 @@
 #include "app/cycle_scope.hpp"
 #include "app/cycle_service.hpp"
 #include "app/service_state.hpp"
+#include "app/store_errors.hpp"
 #include "io/atom.hpp"
 #include "io/json_writer.hpp"
 
@@ -15,18 +16,6 @@ namespace ansvar::app {
 namespace {
 
 constexpr std::string_view kCollection = "operational_messages";
-
-Error StoreFailure(const std::exception& e) {
-  return {ErrorCode::kUnavailable, "Lagringen svarar inte / Storage unavailable", e.what(), {}};
-}
-
-Error FromConflict(const store::ConflictError& e) {
-  const bool stale = std::string_view(e.what()).find("version") != std::string_view::npos;
-  return {stale ? ErrorCode::kPreconditionFailed : ErrorCode::kConflict,
-          stale ? "Ändrad av någon annan / Changed by someone else" : "Konflikt / Conflict",
-          e.what(),
-          {}};
-}
 
 bool Has(const io::MessageRead& r, std::string_view key) {
   return std::find(r.present.begin(), r.present.end(), key) != r.present.end();
@@ -147,23 +136,22 @@ bool Order(const rules::OperationalMessage& a, const rules::OperationalMessage& 
 
 }  // namespace
 
-Result<std::string> CycleService::ListMessages(const MessageQuery& q) const {
-  std::vector<rules::OperationalMessage> messages;
+Result<MessageList> CycleService::ListMessages(const MessageQuery& q) const {
+  MessageList out;
   try {
-    messages = LoadMessages();
+    out.messages = LoadMessages();
   } catch (const store::StoreError& e) {
-    return StoreFailure(e);
+    return Unavailable(e);
   }
-  std::sort(messages.begin(), messages.end(), Order);
+  std::sort(out.messages.begin(), out.messages.end(), Order);
   std::shared_lock lock(s_.mu_);
   const auto d = s_.DerivedAt(std::nullopt);
   const auto now = Now();
-  std::vector<io::MessageView> views;
-  for (const auto& m : messages) {
+  for (const auto& m : out.messages) {
     auto v = View(m, d->index, d->rulebook, now);
-    if (Selected(v, q)) views.push_back(std::move(v));
+    if (Selected(v, q)) out.views.push_back(std::move(v));
   }
-  return io::MessagesJson(views);
+  return out;
 }
 
 Result<Versioned> CycleService::GetMessage(const std::string& id) const {
@@ -171,13 +159,13 @@ Result<Versioned> CycleService::GetMessage(const std::string& id) const {
   try {
     doc = Store().GetDocument(std::string(kCollection), id);
   } catch (const store::StoreError& e) {
-    if (!NotSupported(e)) return StoreFailure(e);
+    if (!NotSupported(e)) return Unavailable(e);
   }
   if (!doc) return NotFound("message \"" + id + "\" finns inte / does not exist");
   const auto m = io::ReadMessage(doc->json).value;
   std::shared_lock lock(s_.mu_);
   const auto d = s_.DerivedAt(std::nullopt);
-  return Versioned{io::MessageJson(View(m, d->index, d->rulebook, Now())), doc->version};
+  return Versioned{io::MessageJson(View(m, d->index, d->rulebook, Now())), doc->version, m.id};
 }
 
 Result<Versioned> CycleService::CreateMessage(std::string_view body, const Actor& actor) {
@@ -210,13 +198,13 @@ Result<Versioned> CycleService::CreateMessage(std::string_view body, const Actor
         ForgetFindings();
         std::shared_lock lock(s_.mu_);
         const auto d = s_.DerivedAt(std::nullopt);
-        return Versioned{io::MessageJson(View(m, d->index, d->rulebook, now)), version};
+        return Versioned{io::MessageJson(View(m, d->index, d->rulebook, now)), version, m.id};
       } catch (const store::ConflictError& e) {
         if (own_id || attempt >= 5) return FromConflict(e);
       }
     }
   } catch (const store::StoreError& e) {
-    return StoreFailure(e);
+    return Unavailable(e);
   }
 }
 
@@ -260,11 +248,11 @@ Result<Versioned> CycleService::ReplaceMessage(const std::string& id, std::strin
     ForgetFindings();
     std::shared_lock lock(s_.mu_);
     const auto d = s_.DerivedAt(std::nullopt);
-    return Versioned{io::MessageJson(View(m, d->index, d->rulebook, now)), version};
+    return Versioned{io::MessageJson(View(m, d->index, d->rulebook, now)), version, m.id};
   } catch (const store::ConflictError& e) {
     return FromConflict(e);
   } catch (const store::StoreError& e) {
-    return StoreFailure(e);
+    return Unavailable(e);
   }
 }
 
@@ -283,58 +271,25 @@ Result<int64_t> CycleService::DeleteMessage(const std::string& id, int64_t if_ma
   } catch (const store::ConflictError& e) {
     return FromConflict(e);
   } catch (const store::StoreError& e) {
-    return StoreFailure(e);
+    return Unavailable(e);
   }
 }
 
-Result<std::string> CycleService::MessageHistory(const std::string& id) const {
-  std::vector<store::DocumentAuditEntry> entries;
+Result<std::vector<store::DocumentAuditEntry>> CycleService::MessageHistory(const std::string& id) const {
   try {
-    entries = Store().ReadDocumentAudit(std::string(kCollection), id, 1000);
+    return Store().ReadDocumentAudit(std::string(kCollection), id, 1000);
   } catch (const store::StoreError& e) {
-    if (!NotSupported(e)) return StoreFailure(e);
+    if (!NotSupported(e)) return Unavailable(e);
   }
-  io::JsonWriter o(false);
-  o.BeginObject();
-  o.Key("entries");
-  o.BeginArray();
-  for (const auto& e : entries) {
-    o.BeginObject();
-    o.Field("seq", e.seq);
-    o.Field("at", model::FormatTimestamp(e.at));
-    o.Key("actor");
-    o.BeginObject();
-    o.Field("id", e.actor_id);
-    o.Field("name", e.actor_name);
-    o.Field("credential", e.credential);
-    o.EndObject();
-    o.Field("entity_type", "operational_message");
-    o.Field("entity_id", e.document_id);
-    o.Field("action", e.action);
-    o.Key("before");
-    if (e.before_json.empty())
-      o.Null();
-    else
-      o.Raw(e.before_json);
-    o.Key("after");
-    if (e.after_json.empty())
-      o.Null();
-    else
-      o.Raw(e.after_json);
-    o.Field("hash", e.hash);
-    o.EndObject();
-  }
-  o.EndArray();
-  o.EndObject();
-  return o.Take();
+  return std::vector<store::DocumentAuditEntry>{};
 }
 
-Result<std::string> CycleService::MessagesAtom(const MessageQuery& query, const std::string& base_url) const {
+Result<io::AtomFeed> CycleService::MessagesAtom(const MessageQuery& query, const std::string& base_url) const {
   std::vector<rules::OperationalMessage> messages;
   try {
     messages = LoadMessages();
   } catch (const store::StoreError& e) {
-    return StoreFailure(e);
+    return Unavailable(e);
   }
   std::sort(messages.begin(), messages.end(), Order);
   MessageQuery q = query;
@@ -371,7 +326,7 @@ Result<std::string> CycleService::MessagesAtom(const MessageQuery& query, const 
     feed.entries.push_back(std::move(e));
   }
   if (feed.entries.empty()) feed.updated = now;
-  return io::WriteAtom(feed);
+  return feed;
 }
 
 }  // namespace ansvar::app

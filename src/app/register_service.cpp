@@ -7,48 +7,20 @@
 #include "app/audit_replay.hpp"
 #include "app/decisions.hpp"
 #include "app/service_state.hpp"
+#include "app/store_errors.hpp"
 #include "io/entity_json.hpp"
-#include "io/json_writer.hpp"
 #include "io/register_reader.hpp"
 #include "io/register_writer.hpp"
 #include "io/rulebook_json.hpp"
 #include "model/id_map.hpp"
+#include "model/utf8.hpp"
 
 namespace ansvar::app {
 namespace {
 
 using model::Collection;
 
-Error FromConflict(const store::ConflictError& e) {
-  const bool stale = std::string_view(e.what()).find("version") != std::string_view::npos;
-  return {stale ? ErrorCode::kPreconditionFailed : ErrorCode::kConflict,
-          stale ? "Ändrad av någon annan / Changed by someone else" : "Konflikt / Conflict",
-          e.what(),
-          {}};
-}
-
-Error Unavailable(const std::exception& e) {
-  return {ErrorCode::kUnavailable, "Lagringen svarar inte / Storage unavailable", e.what(), {}};
-}
-
 std::string What(Kind kind, const std::string& id) { return std::string(store::ToString(kind)) + " \"" + id + "\""; }
-
-// ASCII and Swedish letters folded to lower case, for free-text search.
-std::string Fold(std::string_view s) {
-  std::string out(s);
-  for (size_t i = 0; i < out.size(); ++i) {
-    auto& c = out[i];
-    if (c >= 'A' && c <= 'Z')
-      c = static_cast<char>(c - 'A' + 'a');
-    else if (static_cast<unsigned char>(c) == 0xC3 && i + 1 < out.size()) {
-      auto& d = out[i + 1];
-      const auto u = static_cast<unsigned char>(d);
-      if (u >= 0x80 && u <= 0x9E && u != 0x97) d = static_cast<char>(u + 0x20);
-      ++i;
-    }
-  }
-  return out;
-}
 
 template <class T>
 std::string NameOf(const T& x) {
@@ -118,10 +90,10 @@ bool IncidentOfAdministration(const model::Incident& x, const std::string& admin
 template <class T>
 bool Matches(const T& x, const ListQuery& q, const std::string& folded_q, const rules::RegisterIndex* index) {
   if (!folded_q.empty()) {
-    std::string hay = Fold(x.id.str()) + "\n" + Fold(NameOf(x));
-    if constexpr (std::is_same_v<T, model::System>) hay += "\n" + Fold(x.supplier.value_or(""));
-    if constexpr (std::is_same_v<T, model::Person>) hay += "\n" + Fold(x.email);
-    if constexpr (std::is_same_v<T, model::ProcessingActivity>) hay += "\n" + Fold(x.process_code);
+    std::string hay = model::FoldCase(x.id.str()) + "\n" + model::FoldCase(NameOf(x));
+    if constexpr (std::is_same_v<T, model::System>) hay += "\n" + model::FoldCase(x.supplier.value_or(""));
+    if constexpr (std::is_same_v<T, model::Person>) hay += "\n" + model::FoldCase(x.email);
+    if constexpr (std::is_same_v<T, model::ProcessingActivity>) hay += "\n" + model::FoldCase(x.process_code);
     if (hay.find(folded_q) == std::string::npos) return false;
   }
   if constexpr (std::is_same_v<T, model::System>) {
@@ -304,18 +276,18 @@ Result<Versioned> RegisterService::Get(Kind kind, const std::string& id) const {
     const T* x = state_->Find<T>(id);
     if (x == nullptr) return NotFound(What(kind, id) + " finns inte / does not exist");
     const auto* cached = state_->CachedJson(kind, static_cast<size_t>(x - Items<T>(state_->reg).data()));
-    return Versioned{cached != nullptr ? *cached : io::WriteEntity(*x), state_->Version(kind, id)};
+    return Versioned{cached != nullptr ? *cached : io::WriteEntity(*x), state_->Version(kind, id), id};
   });
 }
 
-Result<std::string> RegisterService::List(Kind kind, const ListQuery& query) const {
+Result<EntityPage> RegisterService::List(Kind kind, const ListQuery& query) const {
   if (query.limit > kMaxPageSize) return BadRequest("limit: at most " + std::to_string(kMaxPageSize));
   std::shared_ptr<const Derived> derived;
   if ((kind == Kind::kSystem && !query.committee.empty()) || (kind == Kind::kIncident && !query.administration.empty()))
     derived = DerivedAt(std::nullopt);
   std::shared_lock lock(mu_);
-  const std::string folded = Fold(query.q);
-  return WithKind(kind, [&]<class T>(std::type_identity<T>) -> Result<std::string> {
+  const std::string folded = model::FoldCase(query.q);
+  return WithKind(kind, [&]<class T>(std::type_identity<T>) -> Result<EntityPage> {
     const auto& all = Items<T>(state_->reg);
     std::vector<size_t> page;
     size_t total = 0;
@@ -325,17 +297,9 @@ Result<std::string> RegisterService::List(Kind kind, const ListQuery& query) con
       ++total;
     }
     const auto& json = state_->Json(kind, page);  // each entity's JSON, made once and kept with the read model
-    size_t bytes = 64;
-    for (const size_t i : page) bytes += json[i].size() + 1;
-    std::string out;
-    out.reserve(bytes);
-    out += "{\"items\":[";
-    for (size_t k = 0; k < page.size(); ++k) {
-      if (k > 0) out += ',';
-      out += json[page[k]];
-    }
-    out += "],\"total\":" + std::to_string(total) + ",\"limit\":" + std::to_string(query.limit) +
-           ",\"offset\":" + std::to_string(query.offset) + "}";
+    EntityPage out{{}, total, query.limit, query.offset};
+    out.items.reserve(page.size());
+    for (const size_t i : page) out.items.push_back(json[i]);
     return out;
   });
 }
@@ -382,7 +346,7 @@ Result<Versioned> RegisterService::Create(Kind kind, std::string_view body, cons
       Advance(committed.last_audit_seq, 1);
       std::lock_guard dl(derived_mu_);
       derived_.reset();
-      return Versioned{json, committed.versions.at(0)};
+      return Versioned{json, committed.versions.at(0), id};
     } catch (const store::ConflictError& e) {
       state_->behind = true;  // the store may know better than this copy: someone else wrote
       return FromConflict(e);
@@ -440,7 +404,7 @@ Result<Versioned> RegisterService::Replace(Kind kind, const std::string& id, std
       Advance(committed.last_audit_seq, 1);
       std::lock_guard dl(derived_mu_);
       derived_.reset();
-      return Versioned{after, committed.versions.at(0)};
+      return Versioned{after, committed.versions.at(0), id};
     } catch (const store::ConflictError& e) {
       state_->behind = true;
       return FromConflict(e);
@@ -554,7 +518,7 @@ std::string RegisterService::ExportRegister() const {
   return io::WriteRegister(state_->reg);
 }
 
-Result<std::string> RegisterService::ImportRegister(std::string_view body, const Actor& actor) {
+Result<RegisterChanges> RegisterService::ImportRegister(std::string_view body, const Actor& actor) {
   auto read = io::ReadRegister(body);
   if (!read.reg) return Invalid("the register is not valid; nothing was changed", read.problems);
   return ReplaceWith(std::move(*read.reg), actor, std::nullopt);
@@ -565,21 +529,9 @@ RegisterService::Snapshot RegisterService::Current() const {
   return {state_->reg, state_->last_seq};
 }
 
-namespace {
-
-struct Counted {
-  size_t created = 0, updated = 0, deleted = 0, unchanged = 0;
-  std::string Json() const {
-    return "{\"created\":" + std::to_string(created) + ",\"updated\":" + std::to_string(updated) +
-           ",\"deleted\":" + std::to_string(deleted) + ",\"unchanged\":" + std::to_string(unchanged) + "}";
-  }
-};
-
-}  // namespace
-
 // One audit change per entity created, changed or removed between the state and `next`.
 template <class State>
-static std::vector<store::Change> Changes(const State& state, const model::Register& next, Counted& n) {
+static std::vector<store::Change> Changes(const State& state, const model::Register& next, RegisterChanges& n) {
   std::vector<store::Change> audit;
   ForEachCollection(next, [&](const auto& items) {
     using T = typename std::decay_t<decltype(items)>::value_type;
@@ -613,8 +565,8 @@ static std::vector<store::Change> Changes(const State& state, const model::Regis
   return audit;
 }
 
-Result<std::string> RegisterService::ReplaceWith(model::Register next, const Actor& actor,
-                                                 std::optional<int64_t> expected_seq) {
+Result<RegisterChanges> RegisterService::ReplaceWith(model::Register next, const Actor& actor,
+                                                     std::optional<int64_t> expected_seq) {
   AssignIds(next.delegations, "delegation");
   AssignIds(next.processor_records, "processor-record");
   if (auto problems = model::Validate(next); !problems.empty())
@@ -626,7 +578,7 @@ Result<std::string> RegisterService::ReplaceWith(model::Register next, const Act
                  "Ändrad av någon annan / Changed by someone else",
                  "the register changed since it was read; read it again and repeat",
                  {}};
-  Counted n;
+  RegisterChanges n;
   const auto audit = Changes(*state_, next, n);
   store::Committed committed;
   try {
@@ -648,7 +600,7 @@ Result<std::string> RegisterService::ReplaceWith(model::Register next, const Act
     } catch (const store::StoreError&) {
       state_->stale = true;  // stored; this copy loads it again on the next request
     }
-    return n.Json();
+    return n;
   }
   auto fresh = std::make_unique<State>();
   fresh->versions = std::move(state_->versions);
@@ -663,48 +615,16 @@ Result<std::string> RegisterService::ReplaceWith(model::Register next, const Act
   fresh->last_seq = committed.last_audit_seq;
   fresh->replace_count = committed.replace_count;
   Install(std::move(fresh), state_, derived_mu_, derived_);
-  return n.Json();
+  return n;
 }
 
-Result<std::string> RegisterService::Diff(const model::Register& next) const {
+Result<RegisterChanges> RegisterService::Diff(const model::Register& next) const {
   if (auto problems = model::Validate(next); !problems.empty()) return Invalid("the register is not valid", problems);
   std::shared_lock lock(mu_);
-  Counted n;
-  const auto audit = Changes(*state_, next, n);
-  io::JsonWriter o(false);
-  o.BeginObject();
-  o.Field("created", int64_t(n.created));
-  o.Field("updated", int64_t(n.updated));
-  o.Field("deleted", int64_t(n.deleted));
-  o.Field("unchanged", int64_t(n.unchanged));
-  o.Key("changes");
-  o.BeginArray();
-  for (const auto& c : audit) {
-    o.BeginObject();
-    o.Field("entity_type", store::ToString(c.key.kind));
-    o.Field("entity_id", c.key.id);
-    o.Field("action", c.before_json.empty() ? "create" : c.after_json.empty() ? "delete" : "update");
-    o.Key("before");
-    if (c.before_json.empty())
-      o.Null();
-    else
-      o.Raw(c.before_json);
-    o.Key("after");
-    if (c.after_json.empty())
-      o.Null();
-    else
-      o.Raw(c.after_json);
-    o.EndObject();
-  }
-  o.EndArray();
-  o.EndObject();
-  return o.Take();
-}
-
-Result<std::string> RegisterService::ExportRegisterAsOf(model::Timestamp as_of) const {
-  auto reg = RegisterAsOf(as_of);
-  if (!reg.ok()) return reg.error();
-  return io::WriteRegister(reg.value());
+  RegisterChanges n;
+  n.changes = Changes(*state_, next, n);
+  n.listed = true;
+  return n;
 }
 
 Result<model::Register> RegisterService::RegisterAsOf(model::Timestamp as_of) const {
@@ -723,47 +643,12 @@ Result<model::Register> RegisterService::RegisterAsOf(model::Timestamp as_of) co
   return replay.Build(as_of, overrides);
 }
 
-Result<std::string> RegisterService::Audit(const store::AuditFilter& filter) const {
-  std::vector<store::AuditEntry> entries;
+Result<std::vector<store::AuditEntry>> RegisterService::Audit(const store::AuditFilter& filter) const {
   try {
-    entries = store_->ReadAudit(filter);
+    return store_->ReadAudit(filter);
   } catch (const store::StoreError& e) {
     return Unavailable(e);
   }
-  io::JsonWriter o(false);
-  o.BeginObject();
-  o.Key("entries");
-  o.BeginArray();
-  for (const auto& e : entries) {
-    o.BeginObject();
-    o.Field("seq", e.seq);
-    o.Field("at", model::FormatTimestamp(e.at));
-    o.Key("actor");
-    o.BeginObject();
-    o.Field("id", e.actor_id);
-    o.Field("name", e.actor_name);
-    o.Field("credential", e.credential);
-    o.EndObject();
-    o.Field("entity_type", store::ToString(e.kind));
-    o.Field("entity_id", e.entity_id);
-    o.Field("action", e.action);
-    o.Key("before");
-    if (e.before_json.empty())
-      o.Null();
-    else
-      o.Raw(e.before_json);
-    o.Key("after");
-    if (e.after_json.empty())
-      o.Null();
-    else
-      o.Raw(e.after_json);
-    o.Field("hash", e.hash);
-    o.EndObject();
-  }
-  o.EndArray();
-  o.Field("count", int64_t(entries.size()));
-  o.EndObject();
-  return o.Take();
 }
 
 store::AuditVerification RegisterService::VerifyAudit() const { return store_->VerifyAudit(); }

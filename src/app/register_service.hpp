@@ -15,9 +15,11 @@
 #include <shared_mutex>
 #include <string>
 #include <unordered_map>
+#include <vector>
 
 #include "app/result.hpp"
 #include "rules/catalog.hpp"
+#include "rules/check.hpp"
 #include "rules/finding.hpp"
 #include "rules/rulebook.hpp"
 #include "store/store.hpp"
@@ -27,9 +29,64 @@ namespace ansvar::app {
 using store::Actor;
 using store::Kind;
 
+// One entity: as the register format writes it (io::WriteEntity), its version (the ETag) and its id (a created
+// delegation's is assigned: what a Location names).
 struct Versioned {
   std::string json;
   int64_t version = 0;
+  std::string id;
+};
+
+// A page of a list: each entity as the register format writes it (io::WriteEntity, kept with the read model).
+struct EntityPage {
+  std::vector<std::string> items;
+  size_t total = 0;
+  size_t limit = 0;
+  size_t offset = 0;
+};
+
+// What replacing the register changed (or, from Diff, would change), counted by entity; Diff lists each change
+// (`listed`) with the audit trail's before and after images.
+struct RegisterChanges {
+  size_t created = 0, updated = 0, deleted = 0, unchanged = 0;
+  bool listed = false;
+  std::vector<store::Change> changes;
+};
+
+// The findings summary of the register as it stood at one point of a trend.
+struct TrendPoint {
+  model::Timestamp as_of;
+  size_t systems = 0;
+  rules::Summary summary;
+};
+
+// Counts by severity per group (FindingsSummary): the group's key, its name, and for subjects its type.
+struct SummaryGroup {
+  std::string type;
+  std::string key;
+  std::string name;
+  rules::Summary counts;
+};
+struct GroupedSummary {
+  model::Timestamp as_of;
+  std::string group_by;
+  std::vector<SummaryGroup> groups;  // most errors first, then most warnings
+};
+
+// A finding with its subject's name and its message in the query's language, copied out under the lock.
+struct FindingLine {
+  rules::Finding finding;
+  std::string subject_name;
+  std::string message;
+};
+// A page of the findings a query selects, with the summary of all it selects.
+struct FindingsPage {
+  model::Timestamp as_of;
+  std::vector<FindingLine> items;  // the page
+  rules::Summary summary;          // of all selected
+  size_t total = 0;
+  size_t limit = 0;
+  size_t offset = 0;
 };
 
 // List filters; each applies to the kinds that have the field (category, scope, lifecycle: systems;
@@ -70,7 +127,7 @@ class RegisterService {
   RegisterService& operator=(const RegisterService&) = delete;
 
   Result<Versioned> Get(Kind kind, const std::string& id) const;
-  Result<std::string> List(Kind kind, const ListQuery& query) const;
+  Result<EntityPage> List(Kind kind, const ListQuery& query) const;
   Result<Versioned> Create(Kind kind, std::string_view body, const Actor& actor);
   // Replaces the entity; `if_match` is the version the client last read (412 when someone else changed it).
   Result<Versioned> Replace(Kind kind, const std::string& id, std::string_view body, int64_t if_match,
@@ -80,12 +137,11 @@ class RegisterService {
 
   std::string ExportRegister() const;
   // The register as it stood at `as_of`, rebuilt from the audit trail.
-  Result<std::string> ExportRegisterAsOf(model::Timestamp as_of) const;
   Result<model::Register> RegisterAsOf(model::Timestamp as_of) const;
   // The findings summary at each of the last `weeks` weeks: the register as it stood then, checked then.
-  Result<std::string> Trend(int weeks) const;
-  // Validates all of it first; a bad document changes nothing. Answers a summary of what changed.
-  Result<std::string> ImportRegister(std::string_view body, const Actor& actor);
+  Result<std::vector<TrendPoint>> Trend(int weeks) const;
+  // Validates all of it first; a bad document changes nothing. Answers what changed (counted).
+  Result<RegisterChanges> ImportRegister(std::string_view body, const Actor& actor);
 
   // A copy of the register and the audit position it reflects, for use cases that compute a new register
   // (a spreadsheet import) and then apply it with ReplaceWith.
@@ -97,31 +153,29 @@ class RegisterService {
   // The rulebook the service was started with (defaults and --rulebook), before the register's own overrides.
   [[nodiscard]] const rules::Rulebook& BaseRulebook() const { return base_rulebook_; }
   // Replaces the register with `next` (validated whole) in one transaction; with `expected_seq`, only if nothing
-  // changed since that snapshot (412 otherwise). Answers {created, updated, deleted, unchanged}.
-  Result<std::string> ReplaceWith(model::Register next, const Actor& actor, std::optional<int64_t> expected_seq);
-  // What ReplaceWith would change, without changing anything: {created, updated, deleted, unchanged, changes:[…]}.
-  Result<std::string> Diff(const model::Register& next) const;
+  // changed since that snapshot (412 otherwise). Answers what changed (counted).
+  Result<RegisterChanges> ReplaceWith(model::Register next, const Actor& actor, std::optional<int64_t> expected_seq);
+  // What ReplaceWith would change, without changing anything: counted, and each change listed.
+  Result<RegisterChanges> Diff(const model::Register& next) const;
 
-  Result<std::string> Findings(const FindingsQuery& query) const;
+  // A page of the findings the query selects (its offset and limit), with the summary of all it selects.
+  Result<FindingsPage> Findings(const FindingsQuery& query) const;
   // The findings a query selects (no paging), each with its subject's name and its message in the query's
   // language: what a printed findings report needs. Copied out under the lock.
-  struct FindingLine {
-    rules::Finding finding;
-    std::string subject_name;
-    std::string message;
-  };
+  using FindingLine = app::FindingLine;
   struct FindingsReport {
     model::Timestamp as_of;
     std::vector<FindingLine> lines;
   };
   Result<FindingsReport> SelectFindings(const FindingsQuery& query) const;
   // Counts by severity per group: "severity", "rule", "subject", "administration" or "committee".
-  Result<std::string> FindingsSummary(const std::string& group_by, std::optional<model::Timestamp> as_of) const;
-  // The effective rulebook (defaults, --rulebook, the register's own overrides) as JSON.
+  Result<GroupedSummary> FindingsSummary(const std::string& group_by, std::optional<model::Timestamp> as_of) const;
+  // The effective rulebook (defaults, --rulebook, the register's own overrides).
   // With an organization id: that organization's effective rulebook (its own overrides on top).
-  Result<std::string> RulebookJson(const std::string& organization = {}) const;
+  Result<rules::Rulebook> EffectiveRulebook(const std::string& organization = {}) const;
   Result<std::string> Responsibilities(const std::string& system_id) const;
-  Result<std::string> Audit(const store::AuditFilter& filter) const;
+  // The audit trail's entries the filter selects, oldest first.
+  Result<std::vector<store::AuditEntry>> Audit(const store::AuditFilter& filter) const;
   store::AuditVerification VerifyAudit() const;
 
   // Catches up with changes other instances wrote to a shared database: cheap when there are none, their audit
@@ -160,7 +214,7 @@ class RegisterService {
   struct TrendAnswer {
     int64_t head = 0;
     std::chrono::steady_clock::time_point built;
-    std::string json;
+    std::vector<TrendPoint> points;
   };
   mutable std::mutex trend_mu_;
   mutable std::map<int, TrendAnswer> trend_cache_;

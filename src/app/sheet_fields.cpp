@@ -6,6 +6,7 @@
 #include <cstdio>
 
 #include "io/spreadsheet/writer.hpp"
+#include "model/utf8.hpp"
 #include "rules/vocabulary.hpp"
 
 namespace ansvar::app::sheet {
@@ -887,23 +888,8 @@ std::string FoldHeading(std::string_view s) {
       if (std::isalnum(c)) out += static_cast<char>(std::tolower(c));
       continue;
     }
-    if (c == 0xC3 && i + 1 < s.size()) {
-      const auto d = static_cast<unsigned char>(s[++i]) | 0x20;  // upper and lower case alike
-      if (d == 0xA5 || d == 0xA4 || d == 0xA0 || d == 0xA1 || d == 0xA2 || d == 0xA3)
-        out += 'a';
-      else if (d == 0xB6 || d == 0xB8 || d == 0xB2 || d == 0xB3 || d == 0xB4 || d == 0xB5)
-        out += 'o';
-      else if (d == 0xA9 || d == 0xA8 || d == 0xAA || d == 0xAB)
-        out += 'e';
-      else if (d == 0xBC || d == 0xB9 || d == 0xBA || d == 0xBB)
-        out += 'u';
-      else if (d == 0xAD || d == 0xAC || d == 0xAE || d == 0xAF)
-        out += 'i';
-      else if (d == 0xA7)
-        out += 'c';
-      else if (d == 0xB1)
-        out += 'n';
-    }
+    if (c == 0xC3 && i + 1 < s.size())  // upper and lower case alike
+      if (const char letter = model::StripAccent(static_cast<unsigned char>(s[++i]))) out += letter;
   }
   return out;
 }
@@ -925,10 +911,8 @@ std::string FoldName(std::string_view s) {
     if (c < 0x80) {
       out += static_cast<char>(std::tolower(c));
     } else if (c == 0xC3 && i + 1 < s.size()) {
-      auto d = static_cast<unsigned char>(s[i + 1]);
-      if (d >= 0x80 && d <= 0x9E && d != 0x97) d = static_cast<unsigned char>(d + 0x20);
       out += static_cast<char>(c);
-      out += static_cast<char>(d);
+      out += static_cast<char>(model::LowerLatin1(static_cast<unsigned char>(s[i + 1])));
       ++i;
     } else {
       out += static_cast<char>(c);
@@ -957,17 +941,7 @@ std::string CleanText(std::string_view s) {
   return std::string(s);
 }
 
-std::string Capitalize(std::string_view s) {
-  std::string out(s);
-  if (out.empty()) return out;
-  const auto c = static_cast<unsigned char>(out[0]);
-  if (c < 0x80)
-    out[0] = static_cast<char>(std::toupper(c));
-  else if (c == 0xC3 && out.size() > 1 && static_cast<unsigned char>(out[1]) >= 0xA0 &&
-           static_cast<unsigned char>(out[1]) <= 0xBE)
-    out[1] = static_cast<char>(static_cast<unsigned char>(out[1]) - 0x20);
-  return out;
-}
+std::string Capitalize(std::string_view s) { return model::CapitalizeFirst(s); }
 
 std::optional<bool> ParseBool(std::string_view text) {
   const std::string f = FoldHeading(text);
@@ -1065,9 +1039,7 @@ std::string Slug(std::string_view name) {
     if (c < 0x80) {
       if (std::isalnum(c)) add = static_cast<char>(std::tolower(c));
     } else if (c == 0xC3 && i + 1 < name.size()) {
-      const std::string f = FoldHeading(name.substr(i, 2));
-      ++i;
-      if (!f.empty()) add = f[0];
+      add = model::StripAccent(static_cast<unsigned char>(name[++i]));
     }
     if (add == 0) {
       dash = !out.empty();

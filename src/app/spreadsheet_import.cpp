@@ -482,7 +482,7 @@ ImportPlan PlanImport(const model::Register& current, const io::sheets::Workbook
 }
 
 std::string ImportReportJson(const ImportPlan& plan, const ImportOptions& options, bool dry_run,
-                             std::string_view applied_json) {
+                             const RegisterChanges* applied) {
   io::JsonWriter o(false);
   o.BeginObject();
   o.Field("dry_run", dry_run);
@@ -556,9 +556,14 @@ std::string ImportReportJson(const ImportPlan& plan, const ImportOptions& option
   o.BeginArray();
   for (const auto& i : plan.issues) IssueJson(o, i);
   o.EndArray();
-  if (!applied_json.empty()) {
+  if (applied != nullptr) {
     o.Key("applied");
-    o.Raw(applied_json);
+    o.BeginObject();
+    o.Field("created", int64_t(applied->created));
+    o.Field("updated", int64_t(applied->updated));
+    o.Field("deleted", int64_t(applied->deleted));
+    o.Field("unchanged", int64_t(applied->unchanged));
+    o.EndObject();
   }
   o.EndObject();
   return o.Take();
@@ -636,7 +641,7 @@ Result<ImportOutcome> ImportSpreadsheet(RegisterService& service, std::string_vi
         out.plan.errors += diff.error().problems.size();
       }
     }
-    out.json = ImportReportJson(out.plan, options, true, {});
+    out.json = ImportReportJson(out.plan, options, true, nullptr);
     return out;
   }
   if (!out.plan.ok())
@@ -646,7 +651,7 @@ Result<ImportOutcome> ImportSpreadsheet(RegisterService& service, std::string_vi
   auto applied = service.ReplaceWith(std::move(out.plan.next), actor, options.expected_seq.value_or(out.plan.base_seq));
   if (!applied.ok()) return applied.error();
   out.applied = true;
-  out.json = ImportReportJson(out.plan, options, false, applied.value());
+  out.json = ImportReportJson(out.plan, options, false, &applied.value());
   return out;
 }
 

@@ -79,8 +79,9 @@ struct ImportPlan {
 ImportPlan PlanImport(const model::Register& current, const io::sheets::Workbook& book, const ImportOptions& options);
 
 // {dry_run, ok, file, register_version, sheets, summary, rows, problems[, applied]}.
+// `applied`: what ReplaceWith changed, when it ran.
 std::string ImportReportJson(const ImportPlan& plan, const ImportOptions& options, bool dry_run,
-                             std::string_view applied_json);
+                             const RegisterChanges* applied);
 // Row by row for a terminal, at most `max_rows` rows (errors first).
 std::string ImportReportText(const ImportPlan& plan, bool dry_run, size_t max_rows = 200);
 

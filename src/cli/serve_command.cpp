@@ -16,6 +16,7 @@
 #include "cli/demo_register.hpp"
 #include "cli/oidc_options.hpp"
 #include "cli/store_factory.hpp"
+#include "http/answers.hpp"
 #include "http/api.hpp"
 #include "http/log.hpp"
 #include "http/server.hpp"
@@ -159,7 +160,7 @@ int RunServe(const ServeArgs& args) {
         std::cerr << "ansvar: the demo register did not load: " << imported.error().detail << "\n";
         return kExitInput;
       }
-      http::Log("info", "demo register loaded", {{"summary", imported.value()}});
+      http::Log("info", "demo register loaded", {{"summary", http::ToJson(imported.value())}});
     }
     if (!PrepareAccounts(service, args.demo)) return kExitInput;
     http::ApiOptions api_options{args.static_dir, args.shared_db};

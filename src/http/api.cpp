@@ -8,6 +8,7 @@
 
 #include "app/cycle_service.hpp"
 #include "http/access.hpp"
+#include "http/answers.hpp"
 #include "http/client_address.hpp"
 #include "http/cooperation_routes.hpp"
 #include "http/cycle_routes.hpp"
@@ -20,6 +21,7 @@
 #include "http/static_files.hpp"
 #include "http/trail_routes.hpp"
 #include "io/json_writer.hpp"
+#include "io/register_writer.hpp"
 #include "rules/catalog.hpp"
 
 namespace ansvar::http {
@@ -63,23 +65,6 @@ bool ParseVersion(std::string text, int64_t& out) {
   const auto* end = text.data() + text.size();
   auto [p, ec] = std::from_chars(text.data(), end, out);
   return ec == std::errc() && p == end && !text.empty();
-}
-
-std::string ETag(int64_t version) { return "\"" + std::to_string(version) + "\""; }
-
-Response Versioned(const app::Versioned& v, int status = 200) {
-  Response r = Json(v.json, status);
-  r.headers.push_back({"ETag", ETag(v.version)});
-  return r;
-}
-
-template <class T>
-Response Answer(const app::Result<T>& result, const Request& request, int status = 200) {
-  if (!result.ok()) return Problem(result.error(), request.path);
-  if constexpr (std::is_same_v<T, app::Versioned>)
-    return Versioned(result.value(), status);
-  else
-    return Json(result.value(), status);
 }
 
 bool IsJson(const Request& r) {
@@ -134,28 +119,21 @@ void AddCollectionRoutes(Router& router, app::RegisterService& service, const Co
                   return Problem(400, "Felaktig begäran / Bad request", "limit and offset are whole numbers", r.path);
                 return Answer(service.List(c.kind, q), r);
               }});
-  router.Add(
-      {"POST",
-       base,
-       std::string("Create one of ") + c.path,
-       tag,
-       {},
-       c.schema,
-       c.schema,
-       201,
-       [&service, c, base](Request& r) {
-         if (auto bad = RequireJson(r)) return *bad;
-         auto result = service.Create(c.kind, r.body, ActorOf(r));
-         auto response = Answer(result, r, 201);
-         if (result.ok()) {
-           const auto read = response.body.find("\"id\":\"");
-           if (read != std::string::npos) {
-             const auto end = response.body.find('"', read + 6);
-             response.headers.push_back({"Location", base + "/" + response.body.substr(read + 6, end - read - 6)});
-           }
-         }
-         return response;
-       }});
+  router.Add({"POST",
+              base,
+              std::string("Create one of ") + c.path,
+              tag,
+              {},
+              c.schema,
+              c.schema,
+              201,
+              [&service, c, base](Request& r) {
+                if (auto bad = RequireJson(r)) return *bad;
+                auto result = service.Create(c.kind, r.body, ActorOf(r));
+                auto response = Answer(result, r, 201);
+                if (result.ok()) response.headers.push_back({"Location", base + "/" + result.value().id});
+                return response;
+              }});
   router.Add({"GET",
               base + "/{id}",
               std::string("Read one of ") + c.path + " (ETag: its version)",
@@ -270,7 +248,9 @@ void AddApiRoutes(Router& router, app::RegisterService& service) {
                 if (!t)
                   return Problem(400, "Felaktig begäran / Bad request",
                                  "as_of: expected a date or an RFC 3339 timestamp", r.path);
-                return Answer(service.ExportRegisterAsOf(*t), r);
+                auto reg = service.RegisterAsOf(*t);
+                if (!reg.ok()) return Problem(reg.error(), r.path);
+                return Json(io::WriteRegister(reg.value()));
               }});
   router.Add({"PUT",
               "/api/v1/register",
@@ -332,7 +312,7 @@ void AddApiRoutes(Router& router, app::RegisterService& service) {
               "",
               "",
               200,
-              [&service](Request& r) { return Answer(service.RulebookJson(r.Query("organization")), r); }});
+              [&service](Request& r) { return Answer(service.EffectiveRulebook(r.Query("organization")), r); }});
   router.Add({"GET",
               "/api/v1/findings/trend",
               "Findings summary week by week: the register as it stood, checked then",

@@ -5,7 +5,10 @@
 
 #include "app/cycle_service.hpp"
 #include "http/access.hpp"
+#include "http/answers.hpp"
 #include "http/problem.hpp"
+#include "io/atom.hpp"
+#include "io/icalendar.hpp"
 #include "io/json_writer.hpp"
 
 namespace ansvar::http {
@@ -19,18 +22,6 @@ bool ParseVersion(std::string text, int64_t& out) {
   const auto* end = text.data() + text.size();
   auto [p, ec] = std::from_chars(text.data(), end, out);
   return ec == std::errc() && p == end && !text.empty();
-}
-
-template <class T>
-Response Answer(const app::Result<T>& result, const Request& request, int status = 200) {
-  if (!result.ok()) return Problem(result.error(), request.path);
-  if constexpr (std::is_same_v<T, app::Versioned>) {
-    Response r = Json(result.value().json, status);
-    r.headers.push_back({"ETag", "\"" + std::to_string(result.value().version) + "\""});
-    return r;
-  } else {
-    return Json(result.value(), status);
-  }
 }
 
 std::optional<Response> RequireJson(const Request& r) {
@@ -98,7 +89,7 @@ void AddCycleRoutes(Router& router, app::RegisterService& service, std::shared_p
                 if (const auto s = r.Query("state"); !s.empty() && !(q.state = rules::ParseDueState(s)))
                   return Problem(400, kBad, "state: upcoming, due, overdue or done", r.path);
                 q.lang = r.Query("lang") == "en" ? rules::Lang::kEn : rules::Lang::kSv;
-                return Answer(cycle->Due(q), r);
+                return Answer(cycle->SelectDue(q), r);
               }});
 
   router.Add({"GET",
@@ -181,7 +172,7 @@ void AddCycleRoutes(Router& router, app::RegisterService& service, std::shared_p
                 // The token is the secret: the path must not show up in logs as a problem with it, so a wrong one is
                 // a plain 404 like any unknown path.
                 if (!ics.ok()) return Problem(ics.error(), "/api/v1/calendar/");
-                Response resp{200, "text/calendar; charset=utf-8", std::move(ics.value()), {}};
+                Response resp{200, "text/calendar; charset=utf-8", io::WriteICalendar(ics.value()), {}};
                 resp.headers.push_back({"Cache-Control", "private, max-age=300"});
                 resp.headers.push_back({"Content-Disposition", "inline; filename=\"ansvar.ics\""});
                 return resp;
@@ -198,7 +189,7 @@ void AddCycleRoutes(Router& router, app::RegisterService& service, std::shared_p
               [cycle, links](Request& r) {
                 auto atom = cycle->MessagesAtom(MessageQueryOf(r), links->base);
                 if (!atom.ok()) return Problem(atom.error(), r.path);
-                return Response{200, "application/atom+xml; charset=utf-8", std::move(atom.value()), {}};
+                return Response{200, "application/atom+xml; charset=utf-8", io::WriteAtom(atom.value()), {}};
               }});
   router.Add({"GET",
               "/api/v1/messages",
@@ -215,13 +206,7 @@ void AddCycleRoutes(Router& router, app::RegisterService& service, std::shared_p
          if (auto bad = RequireJson(r)) return *bad;
          auto result = cycle->CreateMessage(r.body, ActorOf(r));
          auto resp = Answer(result, r, 201);
-         if (result.ok()) {
-           const auto& body = result.value().json;
-           const auto at = body.find("\"id\":\"");
-           if (at != std::string::npos)
-             resp.headers.push_back(
-                 {"Location", "/api/v1/messages/" + body.substr(at + 6, body.find('"', at + 6) - at - 6)});
-         }
+         if (result.ok()) resp.headers.push_back({"Location", "/api/v1/messages/" + result.value().id});
          return resp;
        }});
   router.Add({"GET",

@@ -114,7 +114,7 @@ Response FileResponse(app::ExportFile file) {
 
 }  // namespace
 
-app::Result<std::string> ReadableIncidents(const app::RegisterService& service, const Request& r) {
+app::Result<app::EntityPage> ReadableIncidents(const app::RegisterService& service, const Request& r) {
   // No administration has this id (an id has no spaces): an empty page of the same shape.
   static const std::string kNoAdministration(1, ' ');
   app::ListQuery q;

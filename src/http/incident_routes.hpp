@@ -17,7 +17,7 @@ void AddIncidentRoutes(Router& router, app::RegisterService& service);
 
 // For the pages (page_routes.cpp): the incidents the request's account may read, as GET /incidents answers
 // ({"items": […], …}); an empty page for an account that may read none.
-app::Result<std::string> ReadableIncidents(const app::RegisterService& service, const Request& r);
+app::Result<app::EntityPage> ReadableIncidents(const app::RegisterService& service, const Request& r);
 // The breaches on the account's task list, as "breach_tasks": […] of the page's object (the /me page).
 void WriteBreachTasks(io::JsonWriter& o, app::RegisterService& service, const Request& r);
 

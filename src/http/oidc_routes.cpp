@@ -77,9 +77,9 @@ int OidcStatus(const oidc::Error& e) {
     case oidc::ErrorCode::kRejected:
     case oidc::ErrorCode::kInvalidToken:
     case oidc::ErrorCode::kUnknownKey:
+    default:  // the sign-in makes no other code
       return 401;
   }
-  return 401;
 }
 
 // RFC 9207's iss against the provider's issuer; a multi-tenant issuer's "{tenantid}" stands for one path segment

@@ -11,10 +11,12 @@
 
 #include "app/cycle_service.hpp"
 #include "auth/policy.hpp"
+#include "http/answers.hpp"
 #include "http/incident_routes.hpp"
 #include "http/problem.hpp"
 #include "io/entity_json.hpp"
 #include "io/json_writer.hpp"
+#include "io/reports.hpp"
 #include "rules/catalog.hpp"
 #include "rules/due.hpp"
 
@@ -25,15 +27,6 @@ using app::Kind;
 const char* const kBad = "Felaktig begäran / Bad request";
 
 rules::Lang LangOf(const Request& r) { return r.Query("lang") == "en" ? rules::Lang::kEn : rules::Lang::kSv; }
-
-// The value of a read, or null when it failed (the page shows that part as unavailable).
-void RawOr(io::JsonWriter& o, std::string_view key, const app::Result<std::string>& r) {
-  o.Key(key);
-  if (r.ok())
-    o.Raw(r.value());
-  else
-    o.Null();
-}
 
 // The policy's questions answered from the register service; what it reads is kept for the decision's lifetime.
 class PageFacts final : public auth::RegisterFacts {
@@ -136,9 +129,9 @@ void MayByRole(io::JsonWriter& o, const auth::Principal& who) {
 void SmallNames(io::JsonWriter& o, const app::RegisterService& service) {
   app::ListQuery all;
   all.limit = app::kMaxPageSize;
-  RawOr(o, "committees", service.List(Kind::kCommittee, all));
-  RawOr(o, "administrations", service.List(Kind::kAdministration, all));
-  RawOr(o, "organizations", service.List(Kind::kOrganization, all));
+  ValueOr(o, "committees", service.List(Kind::kCommittee, all));
+  ValueOr(o, "administrations", service.List(Kind::kAdministration, all));
+  ValueOr(o, "organizations", service.List(Kind::kOrganization, all));
 }
 
 std::string RulesJson() {
@@ -154,18 +147,6 @@ std::string RulesJson() {
   }
   o.EndArray();
   return o.Take();
-}
-
-void DetailValueJson(io::JsonWriter& o, const rules::DetailValue& v) {
-  if (const auto* s = std::get_if<std::string>(&v))
-    o.String(*s);
-  else if (const auto* i = std::get_if<int64_t>(&v))
-    o.Int(*i);
-  else {
-    o.BeginArray();
-    for (const auto& x : std::get<std::vector<std::string>>(v)) o.String(x);
-    o.EndArray();
-  }
 }
 
 std::vector<std::string> SplitCommas(const std::string& text) {
@@ -193,24 +174,7 @@ void WriteFindingLines(io::JsonWriter& o, std::vector<app::RegisterService::Find
   o.BeginArray();
   for (size_t i = offset; i < lines.size() && i < offset + limit; ++i) {
     const auto& l = lines[i];
-    o.BeginObject();
-    o.Field("rule", rules::Code(l.finding.rule));
-    o.Field("severity", rules::ToString(l.finding.severity));
-    o.Key("subject");
-    o.BeginObject();
-    o.Field("type", rules::ToString(l.finding.subject.type));
-    o.Field("id", l.finding.subject.id);
-    o.Field("name", l.subject_name);
-    o.EndObject();
-    o.Field("message", l.message);
-    o.Key("detail");
-    o.BeginObject();
-    for (const auto& [key, value] : l.finding.detail) {
-      o.Key(key);
-      DetailValueJson(o, value);
-    }
-    o.EndObject();
-    o.EndObject();
+    io::WriteFindingJson(o, l.finding, l.message, &l.subject_name);
   }
   o.EndArray();
   o.Key("summary");
@@ -305,28 +269,28 @@ void AddPageRoutes(Router& router, app::RegisterService& service, app::Accounts&
                 f.limit = app::kMaxPageSize;
                 f.administration = r.Query("administration"), f.committee = r.Query("committee");
                 f.severity = rules::Severity::kError;
-                RawOr(o, "errors", service.Findings(f));
+                ValueOr(o, "errors", service.Findings(f));
                 // Deadlines of breaches and requests, whatever their severity (an open request is info until late).
                 f.severity.reset();
                 f.rule = "R-DSAR-DEADLINE";
-                RawOr(o, "request_deadlines", service.Findings(f));
+                ValueOr(o, "request_deadlines", service.Findings(f));
                 app::ListQuery all;
                 all.limit = app::kMaxPageSize;
                 all.committee = r.Query("committee");
-                RawOr(o, "incidents", ReadableIncidents(service, r));  // issue 15: who may read breaches
+                ValueOr(o, "incidents", ReadableIncidents(service, r));  // issue 15: who may read breaches
                 for (const char* group : {"rule", "committee", "administration", "subject"})
-                  RawOr(o, std::string("by_") + group, service.FindingsSummary(group, std::nullopt));
-                RawOr(o, "trend", service.Trend(12));
+                  ValueOr(o, std::string("by_") + group, service.FindingsSummary(group, std::nullopt));
+                ValueOr(o, "trend", service.Trend(12));
                 app::DueQuery due;
                 due.lang = lang;
                 due.administration = r.Query("administration"), due.committee = r.Query("committee");
                 const model::Date today = rules::StockholmDate(cycle->Now());
                 due.from = today;
                 due.to = today.AddDays(days);
-                RawOr(o, "due", cycle->Due(due));
+                ValueOr(o, "due", cycle->SelectDue(due));
                 o.Field("days", days);
                 o.Key("rulebook");
-                o.Raw(service.RulebookJson().value());  // the register's own: never an error
+                WriteJson(o, service.EffectiveRulebook().value());  // the register's own: never an error
                 o.Key("rules");
                 o.Raw(RulesJson());
                 o.EndObject();
@@ -354,17 +318,17 @@ void AddPageRoutes(Router& router, app::RegisterService& service, app::Accounts&
                 o.Key("system");
                 o.Raw(got.value().json);
                 o.Field("version", got.value().version);
-                RawOr(o, "responsibilities", service.Responsibilities(id));
+                ValueOr(o, "responsibilities", service.Responsibilities(id));
                 app::FindingsQuery f;
                 f.lang = LangOf(r);
                 f.subject_type = "system", f.subject_id = id;
                 f.limit = app::kMaxPageSize;
-                RawOr(o, "findings", service.Findings(f));
+                ValueOr(o, "findings", service.Findings(f));
                 store::AuditFilter h;
                 h.kind = Kind::kSystem;
                 h.entity_id = id;
                 h.limit = 100;
-                RawOr(o, "history", service.Audit(h));
+                ValueOr(o, "history", service.Audit(h));
                 o.Key("names");
                 o.BeginObject();
                 SmallNames(o, service);
@@ -430,11 +394,11 @@ void AddPageRoutes(Router& router, app::RegisterService& service, app::Accounts&
                 app::ListQuery mine;
                 mine.committee = id;
                 mine.limit = app::kMaxPageSize;
-                RawOr(o, "administrations", service.List(Kind::kAdministration, mine));
-                RawOr(o, "activities", service.List(Kind::kProcessingActivity, mine));
-                RawOr(o, "delegations", service.List(Kind::kDelegation, mine));
-                RawOr(o, "processor_records", service.List(Kind::kProcessorRecord, mine));
-                RawOr(o, "systems", service.List(Kind::kSystem, mine));  // the systems it is controller of, by name
+                ValueOr(o, "administrations", service.List(Kind::kAdministration, mine));
+                ValueOr(o, "activities", service.List(Kind::kProcessingActivity, mine));
+                ValueOr(o, "delegations", service.List(Kind::kDelegation, mine));
+                ValueOr(o, "processor_records", service.List(Kind::kProcessorRecord, mine));
+                ValueOr(o, "systems", service.List(Kind::kSystem, mine));  // the systems it is controller of, by name
                 app::FindingsQuery f;
                 f.lang = LangOf(r);
                 f.committee = id;
@@ -449,7 +413,7 @@ void AddPageRoutes(Router& router, app::RegisterService& service, app::Accounts&
                 h.kind = Kind::kCommittee;
                 h.entity_id = id;
                 h.limit = 100;
-                RawOr(o, "history", service.Audit(h));
+                ValueOr(o, "history", service.Audit(h));
                 o.Key("names");
                 o.BeginObject();
                 SmallNames(o, service);
@@ -522,13 +486,13 @@ void AddPageRoutes(Router& router, app::RegisterService& service, app::Accounts&
                 mine.limit = app::kMaxPageSize;
                 if (!who->person.empty()) {
                   mine.person = who->person;
-                  RawOr(o, "systems", service.List(Kind::kSystem, mine));
+                  ValueOr(o, "systems", service.List(Kind::kSystem, mine));
                 } else {
                   o.Key("systems");
                   o.Null();
                 }
-                RawOr(o, "by_subject", service.FindingsSummary("subject", std::nullopt));
-                RawOr(o, "by_committee", service.FindingsSummary("committee", std::nullopt));
+                ValueOr(o, "by_subject", service.FindingsSummary("subject", std::nullopt));
+                ValueOr(o, "by_committee", service.FindingsSummary("committee", std::nullopt));
                 app::DueQuery due;
                 due.lang = lang;
                 due.person = who->person;
@@ -540,10 +504,10 @@ void AddPageRoutes(Router& router, app::RegisterService& service, app::Accounts&
                   o.Key("due");
                   o.Null();
                 } else {
-                  RawOr(o, "due", cycle->Due(due));
+                  ValueOr(o, "due", cycle->SelectDue(due));
                 }
                 if (!who->administration.empty()) {
-                  RawOr(o, "administration", [&]() -> app::Result<std::string> {
+                  ValueOr(o, "administration", [&]() -> app::Result<std::string> {
                     auto a = service.Get(Kind::kAdministration, who->administration);
                     if (!a.ok()) return a.error();
                     return a.value().json;
@@ -552,20 +516,20 @@ void AddPageRoutes(Router& router, app::RegisterService& service, app::Accounts&
                   f.lang = lang;
                   f.administration = who->administration;
                   f.limit = app::kMaxPageSize;
-                  RawOr(o, "administration_findings", service.Findings(f));
+                  ValueOr(o, "administration_findings", service.Findings(f));
                 }
                 app::ListQuery all;
                 all.limit = app::kMaxPageSize;
-                RawOr(o, "incidents", ReadableIncidents(service, r));  // issue 15: who may read breaches
-                RawOr(o, "requests", service.List(Kind::kDataSubjectRequest, all));
+                ValueOr(o, "incidents", ReadableIncidents(service, r));  // issue 15: who may read breaches
+                ValueOr(o, "requests", service.List(Kind::kDataSubjectRequest, all));
                 WriteBreachTasks(o, service, r);  // new breaches and running clocks (incident_routes.hpp)
-                RawOr(o, "calendar_tokens", cycle->ListCalendarTokens());
+                ValueOr(o, "calendar_tokens", cycle->ListCalendarTokens());
                 o.Key("names");
                 o.BeginObject();
                 SmallNames(o, service);
                 o.EndObject();
                 o.Key("rulebook");
-                o.Raw(service.RulebookJson().value());  // the register's own: never an error
+                WriteJson(o, service.EffectiveRulebook().value());  // the register's own: never an error
                 o.Key("rules");
                 o.Raw(RulesJson());
                 o.EndObject();

@@ -4,30 +4,39 @@
 
 namespace ansvar::http {
 
-int StatusOf(const app::Error& error) {
-  switch (error.code) {
-    case app::ErrorCode::kBadRequest:
+int StatusOf(app::ErrorCode code) {
+  using C = app::ErrorCode;
+  switch (code) {
+    case C::kBadRequest:
+    case C::kMalformed:  // a body that is not JSON at all is a bad request; a JSON document with faults is 422
       return 400;
-    case app::ErrorCode::kInvalid:
-      // A body that is not JSON at all is a bad request; a JSON document with faults is unprocessable.
-      for (const auto& p : error.problems)
-        if (p.message.starts_with("not a JSON document") || p.message.starts_with("invalid JSON")) return 400;
+    case C::kInvalid:
       return 422;
-    case app::ErrorCode::kNotFound:
+    case C::kNotFound:
       return 404;
-    case app::ErrorCode::kConflict:
+    case C::kConflict:
       return 409;
-    case app::ErrorCode::kPreconditionFailed:
+    case C::kPreconditionFailed:
       return 412;
-    case app::ErrorCode::kPreconditionRequired:
+    case C::kPreconditionRequired:
       return 428;
-    case app::ErrorCode::kUnavailable:
+    case C::kUnsupported:
+      return 501;
+    case C::kUnavailable:
       return 503;
-    case app::ErrorCode::kForbidden:
+    case C::kForbidden:
       return 403;
+    case C::kConfiguration:  // the sign-in's reasons (http/oidc_routes.cpp answers those itself)
+      return 500;
+    case C::kRejected:
+    case C::kInvalidToken:
+    case C::kUnknownKey:
+      return 401;
   }
   return 500;
 }
+
+int StatusOf(const app::Error& error) { return StatusOf(error.code); }
 
 namespace {
 Response Write(int status, const std::string& title, const std::string& detail, const std::string& instance,

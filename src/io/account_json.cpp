@@ -20,7 +20,7 @@ void ReadObject(std::string_view json, AuthRead<T>& r, Fn&& fn, std::initializer
   od::document doc;
   od::value v;
   if (auto e = parser.iterate(padded).get(doc); e != simdjson::SUCCESS || (e = doc.get_value().get(v))) {
-    r.problems.push_back({"$", std::string("not a JSON document: ") + simdjson::error_message(e)});
+    r.problems.push_back(model::SyntaxProblem("$", std::string("not a JSON document: ") + simdjson::error_message(e)));
     return;
   }
   JsonIn in("$");

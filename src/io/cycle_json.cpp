@@ -129,7 +129,7 @@ MessageRead ReadMessage(std::string_view json, const std::string& root) {
   od::document doc;
   od::value v;
   if (auto e = parser.iterate(padded).get(doc); e != simdjson::SUCCESS || (e = doc.get_value().get(v))) {
-    r.problems.push_back({root, std::string("not a JSON document: ") + simdjson::error_message(e)});
+    r.problems.push_back(model::SyntaxProblem(root, std::string("not a JSON document: ") + simdjson::error_message(e)));
     return r;
   }
   JsonIn in(root);
@@ -171,7 +171,7 @@ MessageRead ReadMessage(std::string_view json, const std::string& root) {
     }
   });
   if (!in.fatal() && internal::HasTrailingContent(doc))
-    in.ErrorAt(root, "invalid JSON: content after the end of the document");
+    in.SyntaxErrorAt(root, "invalid JSON: content after the end of the document");
   r.problems = in.TakeProblems();
   return r;
 }
@@ -183,7 +183,7 @@ TokenRequest ReadTokenRequest(std::string_view json) {
   od::document doc;
   od::value v;
   if (auto e = parser.iterate(padded).get(doc); e != simdjson::SUCCESS || (e = doc.get_value().get(v))) {
-    r.problems.push_back({"$", std::string("not a JSON document: ") + simdjson::error_message(e)});
+    r.problems.push_back(model::SyntaxProblem("$", std::string("not a JSON document: ") + simdjson::error_message(e)));
     return r;
   }
   JsonIn in("$");

@@ -18,13 +18,14 @@ EntityRead<T> ReadEntity(std::string_view json, const std::string& root) {
   internal::JsonIn in(root);
   simdjson::ondemand::value v;
   if (auto e = parser.iterate(padded).get(doc); e != simdjson::SUCCESS || (e = doc.get_value().get(v))) {
-    result.problems.push_back({root, std::string("not a JSON document: ") + simdjson::error_message(e)});
+    result.problems.push_back(
+        model::SyntaxProblem(root, std::string("not a JSON document: ") + simdjson::error_message(e)));
     return result;
   }
   T entity{};
   internal::ReadEntityValue(in, v, entity);
   if (!in.fatal() && internal::HasTrailingContent(doc))
-    in.ErrorAt(root, "invalid JSON: content after the end of the document");
+    in.SyntaxErrorAt(root, "invalid JSON: content after the end of the document");
   result.problems = in.TakeProblems();
   if (result.problems.empty()) result.value = std::move(entity);
   return result;

@@ -16,7 +16,8 @@ MappingRead ReadImportMapping(std::string_view json) {
   simdjson::dom::parser parser;
   simdjson::dom::element root;
   if (auto e = parser.parse(simdjson::padded_string(json)).get(root); e) {
-    problem("$", std::string("not a JSON document: ") + simdjson::error_message(e));
+    out.problems.push_back(
+        model::SyntaxProblem("$", std::string("not a JSON document: ") + simdjson::error_message(e)));
     return out;
   }
   simdjson::dom::object object;

@@ -21,13 +21,17 @@ void JsonIn::ErrorAt(std::string path, std::string message) {
   if (problems_.size() < limit_) problems_.push_back({std::move(path), std::move(message)});
 }
 
+void JsonIn::SyntaxErrorAt(std::string path, std::string message) {
+  if (problems_.size() < limit_) problems_.push_back(model::SyntaxProblem(std::move(path), std::move(message)));
+}
+
 bool JsonIn::Fail(simdjson::error_code code, std::string_view expected) {
   using simdjson::error_code;
   if (code == error_code::INCORRECT_TYPE || code == error_code::NUMBER_OUT_OF_RANGE) {
     Error("expected " + std::string(expected));
     return false;
   }
-  if (!fatal_) Error(std::string("invalid JSON: ") + simdjson::error_message(code));
+  if (!fatal_) SyntaxErrorAt(Path(), std::string("invalid JSON: ") + simdjson::error_message(code));
   fatal_ = true;
   return false;
 }

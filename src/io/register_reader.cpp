@@ -167,7 +167,7 @@ class RegisterReader {
     std::string minified(raw.size(), '\0');
     size_t len = 0;
     if (simdjson::minify(raw.data(), raw.size(), minified.data(), len) != simdjson::SUCCESS) {
-      in_.Error("invalid JSON");
+      in_.SyntaxErrorAt(in_.Path(), "invalid JSON");
       return;
     }
     minified.resize(len);
@@ -1010,20 +1010,22 @@ ReadResult Parse(char* data, simdjson::padded_string_view json, size_t max_probl
   simdjson::ondemand::parser parser;
   simdjson::ondemand::document doc;
   if (auto e = parser.iterate(json).get(doc)) {
-    result.problems.push_back({"$", std::string("not a JSON document: ") + simdjson::error_message(e)});
+    result.problems.push_back(
+        model::SyntaxProblem("$", std::string("not a JSON document: ") + simdjson::error_message(e)));
     return result;
   }
   simdjson::ondemand::object root;
   if (auto e = doc.get_object().get(root)) {
     const bool type = e == simdjson::INCORRECT_TYPE;
-    result.problems.push_back({"$", type ? "expected an object (an ansvar-register/1 document)"
-                                         : std::string("not a JSON document: ") + simdjson::error_message(e)});
+    result.problems.push_back(
+        type ? model::Problem{"$", "expected an object (an ansvar-register/1 document)"}
+             : model::SyntaxProblem("$", std::string("not a JSON document: ") + simdjson::error_message(e)));
     return result;
   }
   Register reg;
   RegisterReader(in).Root(root, reg);
   if (!in.fatal() && internal::HasTrailingContent(doc))
-    in.ErrorAt("$", "invalid JSON: content after the end of the document");
+    in.SyntaxErrorAt("$", "invalid JSON: content after the end of the document");
   result.problems = in.TakeProblems();
   if (!result.problems.empty()) return result;
   result.problems = Validate(reg, max_problems);

@@ -13,6 +13,34 @@ namespace {
 using internal::JsonOut;
 using rules::Lang;
 
+void DetailValue(JsonOut& o, const rules::DetailValue& v);
+
+}  // namespace
+
+void WriteFindingJson(JsonWriter& o, const rules::Finding& f, std::string_view message,
+                      const std::string* subject_name) {
+  o.BeginObject();
+  o.Field("rule", rules::Code(f.rule));
+  o.Field("severity", rules::ToString(f.severity));
+  o.Key("subject");
+  o.BeginObject();
+  o.Field("type", rules::ToString(f.subject.type));
+  o.Field("id", f.subject.id);
+  if (subject_name != nullptr) o.Field("name", *subject_name);
+  o.EndObject();
+  o.Field("message", message);
+  o.Key("detail");
+  o.BeginObject();
+  for (const auto& [k, v] : f.detail) {
+    o.Key(k);
+    DetailValue(o, v);
+  }
+  o.EndObject();
+  o.EndObject();
+}
+
+namespace {
+
 void DetailValue(JsonOut& o, const rules::DetailValue& v) {
   if (const auto* s = std::get_if<std::string>(&v))
     o.String(*s);
@@ -31,23 +59,7 @@ std::string CommitteeLabel(const model::Committee* c) {
 }
 
 void WriteFinding(JsonOut& o, const rules::Finding& f, const rules::RegisterIndex& index, Lang lang) {
-  o.BeginObject();
-  o.Field("rule", rules::Code(f.rule));
-  o.Field("severity", rules::ToString(f.severity));
-  o.Key("subject");
-  o.BeginObject();
-  o.Field("type", rules::ToString(f.subject.type));
-  o.Field("id", f.subject.id);
-  o.EndObject();
-  o.Field("message", rules::Message(f, index, lang));
-  o.Key("detail");
-  o.BeginObject();
-  for (const auto& [k, v] : f.detail) {
-    o.Key(k);
-    DetailValue(o, v);
-  }
-  o.EndObject();
-  o.EndObject();
+  WriteFindingJson(o, f, rules::Message(f, index, lang));
 }
 
 void WriteSummary(JsonOut& o, const rules::Summary& summary) {

@@ -6,12 +6,18 @@
 #include <string_view>
 #include <vector>
 
+#include "io/json_writer.hpp"
 #include "model/time.hpp"
 #include "rules/finding.hpp"
 #include "rules/register_index.hpp"
 #include "rules/rulebook.hpp"
 
 namespace ansvar::io {
+
+// One finding as the API writes it, with its message in a language; with `subject_name`, the subject carries its name
+// too (the web pages' findings).
+void WriteFindingJson(JsonWriter& o, const rules::Finding& f, std::string_view message,
+                      const std::string* subject_name = nullptr);
 
 std::string FindingsJson(const std::vector<rules::Finding>& findings, const rules::RegisterIndex& index,
                          model::Timestamp as_of, rules::Lang lang, bool pretty = true);

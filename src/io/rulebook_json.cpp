@@ -196,18 +196,18 @@ std::vector<model::Problem> ApplyRulebookJson(rules::Rulebook& rulebook, std::st
   simdjson::ondemand::document doc;
   JsonIn in(root);
   if (auto e = parser.iterate(padded).get(doc)) {
-    in.ErrorAt(root, std::string("not a JSON document: ") + simdjson::error_message(e));
+    in.SyntaxErrorAt(root, std::string("not a JSON document: ") + simdjson::error_message(e));
     return in.TakeProblems();
   }
   simdjson::ondemand::value v;
   if (auto e = doc.get_value().get(v)) {
-    in.ErrorAt(root, std::string("not a JSON document: ") + simdjson::error_message(e));
+    in.SyntaxErrorAt(root, std::string("not a JSON document: ") + simdjson::error_message(e));
     return in.TakeProblems();
   }
   rules::Rulebook candidate = rulebook;  // nothing changes unless all of it is good
   ReadRulebook(in, v, candidate);
   if (!in.fatal() && internal::HasTrailingContent(doc))
-    in.ErrorAt(root, "invalid JSON: content after the end of the document");
+    in.SyntaxErrorAt(root, "invalid JSON: content after the end of the document");
   auto problems = in.TakeProblems();
   if (problems.empty()) rulebook = std::move(candidate);
   return problems;

@@ -3,15 +3,20 @@
 // Each problem names the place of the fault as a path into the exchange format ("$.systems[3].roles[0].person").
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "model/register.hpp"
 
 namespace ansvar::model {
 
+// What is wrong: a field (the document is JSON, a value at `path` is not right) or the syntax (not JSON at all).
+enum class ProblemKind { kField, kSyntax };
+
 struct Problem {
   std::string path;
   std::string message;
+  ProblemKind kind = ProblemKind::kField;
   friend bool operator==(const Problem&, const Problem&) = default;
 };
 
@@ -42,6 +47,16 @@ class Lookup {
 };
 
 // Returns every problem found (at most `limit`), in document order; empty when the register is consistent.
+// A problem of the document's syntax: it is not JSON (a reader's parse failure).
+inline Problem SyntaxProblem(std::string path, std::string message) {
+  return {std::move(path), std::move(message), ProblemKind::kSyntax};
+}
+inline bool HasSyntaxProblem(const std::vector<Problem>& problems) {
+  for (const auto& p : problems)
+    if (p.kind == ProblemKind::kSyntax) return true;
+  return false;
+}
+
 std::vector<Problem> Validate(const Register& reg, size_t limit = 100);
 
 // The references of one entity (a system's roles, documents, …) checked against `lookup`; paths under `path`.

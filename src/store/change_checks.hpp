@@ -74,14 +74,14 @@ struct ChangePlan {
 };
 inline ChangePlan PlanChange(const Change& c, const std::optional<StoredAt>& stored) {
   if (c.after && !c.expected_version) {
-    if (stored) throw ConflictError(c.key, Name(c.key) + " already exists");
+    if (stored) throw ConflictError(ConflictReason::kExists, c.key, Name(c.key) + " already exists");
     return ChangePlan{"create", 1, false, true, std::nullopt};
   }
-  if (!stored) throw ConflictError(c.key, Name(c.key) + " does not exist");
+  if (!stored) throw ConflictError(ConflictReason::kMissing, c.key, Name(c.key) + " does not exist");
   if (c.expected_version && *c.expected_version != stored->version)
-    throw ConflictError(c.key, Name(c.key) + " was changed by someone else (version " +
-                                   std::to_string(stored->version) + ", expected " +
-                                   std::to_string(*c.expected_version) + ")");
+    throw ConflictError(ConflictReason::kStale, c.key,
+                        Name(c.key) + " was changed by someone else (version " + std::to_string(stored->version) +
+                            ", expected " + std::to_string(*c.expected_version) + ")");
   // An update rewrites the row and its child rows in the entity's place; references to it from other rows dangle
   // for a moment and resolve again before the backend checks them (at COMMIT, or by its deferred constraints).
   if (c.after) return ChangePlan{"update", stored->version + 1, true, true, stored->position};
@@ -96,7 +96,7 @@ void WriteChange(const Change& c, Write&& write, IsData&& is_data) {
     write();
   } catch (const BackendError& e) {
     if (!is_data(e)) throw;
-    throw ConflictError(c.key, Name(c.key) + " cannot be stored: " + e.detail());
+    throw ConflictError(ConflictReason::kUnstorable, c.key, Name(c.key) + " cannot be stored: " + e.detail());
   }
 }
 

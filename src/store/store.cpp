@@ -27,7 +27,7 @@ std::string IdOf(const Entity& e) {
 
 // What a backend keeps beside the register: unsupported unless the backend says otherwise.
 namespace {
-[[noreturn]] void Unsupported() { throw StoreError("not supported by this backend"); }
+[[noreturn]] void Unsupported() { throw NotSupportedError(); }
 }  // namespace
 
 std::optional<Record> Store::GetRecord(const std::string&) { Unsupported(); }

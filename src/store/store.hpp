@@ -114,13 +114,29 @@ struct Committed {
   int64_t replace_count = 0;      // after a ReplaceRegister: as in Snapshot (0 where the backend does not count)
 };
 
+// Why a change conflicts: what the use cases decide on (a stale version is 412, the rest 409), never the message.
+enum class ConflictReason {
+  kContradicts,  // contradicts what is stored in some other way
+  kExists,       // a create of an id that exists
+  kMissing,      // an update or delete of what does not exist
+  kStale,        // the expected version is not the stored one: someone else changed it
+  kReferenced,   // a delete (or an update dropping a part) of what others still refer to
+  kDangling,     // a reference that does not resolve
+  kUnstorable,   // a value the database cannot hold, an id twice
+};
+
 // A change lost a race or contradicts what is stored; nothing was written.
 class ConflictError : public std::runtime_error {
  public:
-  ConflictError(EntityKey key, std::string message) : std::runtime_error(std::move(message)), key_(std::move(key)) {}
+  ConflictError(ConflictReason reason, EntityKey key, std::string message)
+      : std::runtime_error(message), reason_(reason), key_(std::move(key)) {}
+  ConflictError(EntityKey key, std::string message)
+      : ConflictError(ConflictReason::kContradicts, std::move(key), std::move(message)) {}
+  [[nodiscard]] ConflictReason reason() const { return reason_; }
   [[nodiscard]] const EntityKey& key() const { return key_; }
 
  private:
+  ConflictReason reason_;
   EntityKey key_;
 };
 
@@ -128,6 +144,13 @@ class ConflictError : public std::runtime_error {
 class StoreError : public std::runtime_error {
  public:
   using std::runtime_error::runtime_error;
+};
+
+// The backend keeps nothing beside the register (Store's default GetRecord, PutDocument …): reads of those may be
+// answered as empty, writes cannot be.
+class NotSupportedError : public StoreError {
+ public:
+  NotSupportedError() : StoreError("not supported by this backend") {}
 };
 
 // The hash of an audit entry: SHA-256 over prev_hash and the entry's fields (store/audit_hash.cpp).
@@ -194,7 +217,7 @@ class Store {
   virtual std::optional<CatchUpEntries> CatchUp(int64_t /*after_seq*/, size_t /*limit*/) { return std::nullopt; }
 
   // ---- Beside the register (the annual cycle). Not pure: a backend that does not keep these throws
-  // StoreError("not supported by this backend"). Each call is its own transaction.
+  // NotSupportedError (a StoreError). Each call is its own transaction.
   virtual std::optional<Record> GetRecord(const std::string& key);
   virtual std::vector<Record> ListRecords(const std::string& key_prefix);  // sorted by key
   virtual void PutRecord(const Record& record);                            // insert or replace

@@ -73,6 +73,8 @@ class JsonIn {
   [[nodiscard]] std::string Path() const;
   void Error(std::string message) { ErrorAt(Path(), std::move(message)); }
   void ErrorAt(std::string path, std::string message);
+  // A problem of the syntax (not JSON at all): model::ProblemKind::kSyntax.
+  void SyntaxErrorAt(std::string path, std::string message);
   // Records a simdjson error; returns false. Syntax errors are fatal.
   bool Fail(simdjson::error_code code, std::string_view expected);
 

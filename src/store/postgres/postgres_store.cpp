@@ -72,21 +72,23 @@ void CheckUnique(const std::vector<T>& items, Kind kind) {
   for (const auto& x : items) {
     if (!seen.insert(x.id.str()).second) {
       const EntityKey key{kind, x.id.str()};
-      throw ConflictError(key, Name(key) + " cannot be stored: the id occurs twice");
+      throw ConflictError(ConflictReason::kUnstorable, key, Name(key) + " cannot be stored: the id occurs twice");
     }
     if constexpr (std::is_same_v<T, model::Administration>) {
       std::unordered_set<std::string_view> units;
       for (const auto& u : x.units)
         if (!units.insert(u.id.str()).second)
-          throw ConflictError({kind, x.id.str()}, Name({kind, x.id.str()}) + " cannot be stored: unit " +
-                                                      Quote(u.id.str()) + " occurs twice");
+          throw ConflictError(
+              ConflictReason::kUnstorable, {kind, x.id.str()},
+              Name({kind, x.id.str()}) + " cannot be stored: unit " + Quote(u.id.str()) + " occurs twice");
     }
     if constexpr (std::is_same_v<T, model::System>) {
       std::unordered_set<std::string_view> docs;
       for (const auto& d : x.documents)
         if (!d.id.empty() && !docs.insert(d.id.str()).second)
-          throw ConflictError({kind, x.id.str()}, Name({kind, x.id.str()}) + " cannot be stored: document " +
-                                                      Quote(d.id.str()) + " occurs twice");
+          throw ConflictError(
+              ConflictReason::kUnstorable, {kind, x.id.str()},
+              Name({kind, x.id.str()}) + " cannot be stored: document " + Quote(d.id.str()) + " occurs twice");
     }
   }
 }
@@ -293,7 +295,7 @@ class PgStore final : public Store {
         if (!e.IsData()) throw;
         const TableDef* t = FindTable(e.table());
         const EntityKey key{t ? t->kind : Kind::kSystem, e.copy_row_key()};
-        throw ConflictError(key, Name(key) + " cannot be stored: " + e.detail());
+        throw ConflictError(ConflictReason::kUnstorable, key, Name(key) + " cannot be stored: " + e.detail());
       }
 
       if (bulk) {
@@ -496,7 +498,8 @@ class PgStore final : public Store {
       Params p;
       p.Add(collection).Add(id);
       if (!expected_version) {
-        if (stored) throw DocumentConflict(id, DocumentLabel(collection, id) + " already exists");
+        if (stored)
+          throw DocumentConflict(ConflictReason::kExists, id, DocumentLabel(collection, id) + " already exists");
         p.Add(json);
         c.Run("INSERT INTO cycle_documents (collection, id, version, json) VALUES ($1, $2, 1, $3)", p);
         AppendDocumentAudit(c, actor, at, collection, id, "create", "", json);
@@ -518,7 +521,8 @@ class PgStore final : public Store {
       Tx tx(c);
       c.Exec("LOCK TABLE cycle_document_audit IN EXCLUSIVE MODE");
       const auto stored = FindDocument(c, collection, id, true);
-      if (!stored) throw DocumentConflict(id, DocumentLabel(collection, id) + " does not exist");
+      if (!stored)
+        throw DocumentConflict(ConflictReason::kMissing, id, DocumentLabel(collection, id) + " does not exist");
       if (expected_version) CheckDocumentVersion(collection, id, stored, expected_version);
       Params p;
       p.Add(collection).Add(id);
@@ -597,15 +601,17 @@ class PgStore final : public Store {
     return collection + " " + Quote(id);
   }
   // A document beside the register has no kind of the register: only the id is kept (as SQLite does).
-  static ConflictError DocumentConflict(const std::string& id, const std::string& message) {
-    return ConflictError(EntityKey{Kind::kSystem, id}, message);
+  static ConflictError DocumentConflict(ConflictReason reason, const std::string& id, const std::string& message) {
+    return ConflictError(reason, EntityKey{Kind::kSystem, id}, message);
   }
   static void CheckDocumentVersion(const std::string& collection, const std::string& id,
                                    const std::optional<StoredDocument>& stored, std::optional<int64_t> expected) {
-    if (!stored) throw DocumentConflict(id, DocumentLabel(collection, id) + " does not exist");
+    if (!stored)
+      throw DocumentConflict(ConflictReason::kMissing, id, DocumentLabel(collection, id) + " does not exist");
     if (stored->version != *expected)
-      throw DocumentConflict(id, DocumentLabel(collection, id) + " was changed by someone else (version " +
-                                     std::to_string(stored->version) + ", expected " + std::to_string(*expected) + ")");
+      throw DocumentConflict(ConflictReason::kStale, id,
+                             DocumentLabel(collection, id) + " was changed by someone else (version " +
+                                 std::to_string(stored->version) + ", expected " + std::to_string(*expected) + ")");
   }
   static std::optional<StoredDocument> FindDocument(Conn& c, const std::string& collection, const std::string& id,
                                                     bool for_update) {

@@ -64,7 +64,7 @@ ConflictError ExplainDangling(RowSource& source, const std::vector<ForeignKey>& 
   if (!d) d = anywhere();
   if (!d) {
     const EntityKey key = batch && !batch->empty() ? batch->front().key : EntityKey{};
-    return ConflictError(key, "a reference does not resolve");
+    return ConflictError(ConflictReason::kDangling, key, "a reference does not resolve");
   }
 
   const ForeignKey& fk = *d->fk;
@@ -88,15 +88,19 @@ ConflictError ExplainDangling(RowSource& source, const std::vector<ForeignKey>& 
   if (batch) {
     for (auto it = batch->rbegin(); it != batch->rend(); ++it) {
       if (it->key != target) continue;
-      if (!it->after) return ConflictError(target, Name(target) + " cannot be deleted: " + via + " still refers to it");
+      if (!it->after)
+        return ConflictError(ConflictReason::kReferenced, target,
+                             Name(target) + " cannot be deleted: " + via + " still refers to it");
       if (what != Name(target))
-        return ConflictError(target, Name(target) + " cannot drop " + what.substr(0, what.find(" of ")) + ": " + via +
-                                         " still refers to it");
+        return ConflictError(
+            ConflictReason::kReferenced, target,
+            Name(target) + " cannot drop " + what.substr(0, what.find(" of ")) + ": " + via + " still refers to it");
       break;
     }
   }
-  return ConflictError(d->referrer, Name(d->referrer) + " refers to " + what + " (" + fk.table + "." + columns +
-                                        "), which does not exist");
+  return ConflictError(
+      ConflictReason::kDangling, d->referrer,
+      Name(d->referrer) + " refers to " + what + " (" + fk.table + "." + columns + "), which does not exist");
 }
 
 }  // namespace ansvar::store::rows

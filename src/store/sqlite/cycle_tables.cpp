@@ -27,9 +27,9 @@ std::string Label(const std::string& collection, const std::string& id) {
   return s;
 }
 
-ConflictError Conflict(const std::string& id, const std::string& message) {
+ConflictError Conflict(ConflictReason reason, const std::string& id, const std::string& message) {
   // The register's EntityKey names a kind of the register; a document beside it has none, so only the id is kept.
-  return ConflictError(EntityKey{Kind::kSystem, id}, message);
+  return ConflictError(reason, EntityKey{Kind::kSystem, id}, message);
 }
 
 }  // namespace
@@ -114,16 +114,17 @@ int64_t CycleTables::PutDocument(const std::string& collection, const std::strin
   const auto stored = GetDocument(collection, id);
   int64_t version = 1;
   if (!expected_version) {
-    if (stored) throw Conflict(id, Label(collection, id) + " already exists");
+    if (stored) throw Conflict(ConflictReason::kExists, id, Label(collection, id) + " already exists");
     auto q = db_.Prepare("INSERT INTO cycle_documents (collection, id, version, json) VALUES (?1, ?2, 1, ?3)");
     q->Bind(1, collection).Bind(2, id).Bind(3, json);
     q->Run();
     Append(actor, at, collection, id, "create", "", json);
   } else {
-    if (!stored) throw Conflict(id, Label(collection, id) + " does not exist");
+    if (!stored) throw Conflict(ConflictReason::kMissing, id, Label(collection, id) + " does not exist");
     if (stored->version != *expected_version)
-      throw Conflict(id, Label(collection, id) + " was changed by someone else (version " +
-                             std::to_string(stored->version) + ", expected " + std::to_string(*expected_version) + ")");
+      throw Conflict(ConflictReason::kStale, id,
+                     Label(collection, id) + " was changed by someone else (version " +
+                         std::to_string(stored->version) + ", expected " + std::to_string(*expected_version) + ")");
     version = stored->version + 1;
     auto q = db_.Prepare("UPDATE cycle_documents SET version = ?3, json = ?4 WHERE collection = ?1 AND id = ?2");
     q->Bind(1, collection).Bind(2, id).Bind(3, version).Bind(4, json);
@@ -138,10 +139,11 @@ void CycleTables::DeleteDocument(const std::string& collection, const std::strin
                                  std::optional<int64_t> expected_version, const Actor& actor, model::Timestamp at) {
   Transaction tx(db_);
   const auto stored = GetDocument(collection, id);
-  if (!stored) throw Conflict(id, Label(collection, id) + " does not exist");
+  if (!stored) throw Conflict(ConflictReason::kMissing, id, Label(collection, id) + " does not exist");
   if (expected_version && stored->version != *expected_version)
-    throw Conflict(id, Label(collection, id) + " was changed by someone else (version " +
-                           std::to_string(stored->version) + ", expected " + std::to_string(*expected_version) + ")");
+    throw Conflict(ConflictReason::kStale, id,
+                   Label(collection, id) + " was changed by someone else (version " + std::to_string(stored->version) +
+                       ", expected " + std::to_string(*expected_version) + ")");
   auto q = db_.Prepare("DELETE FROM cycle_documents WHERE collection = ?1 AND id = ?2");
   q->Bind(1, collection).Bind(2, id);
   q->Run();

@@ -364,7 +364,7 @@ class SqliteStore final : public Store {
       } catch (const SqliteError& e) {
         if (!e.IsConstraint()) throw;
         const EntityKey key{kind, items[i].id.str()};
-        throw ConflictError(key, Name(key) + " cannot be stored: " + e.detail());
+        throw ConflictError(ConflictReason::kUnstorable, key, Name(key) + " cannot be stored: " + e.detail());
       }
     }
   }
