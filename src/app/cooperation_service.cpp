@@ -123,8 +123,10 @@ Result<std::vector<CooperationSummary>> CooperationService::List() const {
   std::vector<std::string> published;
   try {
     for (const auto& d : s_.store_->ListDocuments(std::string(kPublications))) published.push_back(d.id);
+  } catch (const store::NotSupportedError&) {
+    // a store without the documents beside the register: nothing is published
   } catch (const store::StoreError& e) {
-    if (!NotSupported(e)) return StoreFailure(e);
+    return StoreFailure(e);
   }
   std::shared_lock lock(s_.mu_);
   const auto d = s_.DerivedAt(std::nullopt);
@@ -158,8 +160,10 @@ Result<CooperationView> CooperationService::Get(const std::string& id, rules::La
   std::optional<Publication> publication;
   try {
     publication = ReadPublication(*s_.store_, id);
+  } catch (const store::NotSupportedError&) {
+    // a store without the documents beside the register: nothing is published
   } catch (const store::StoreError& e) {
-    if (!NotSupported(e)) return StoreFailure(e);
+    return StoreFailure(e);
   }
   std::shared_lock lock(s_.mu_);
   const auto* c = s_.state_->Find<model::Cooperation>(id);
@@ -311,8 +315,9 @@ Result<std::optional<Publication>> CooperationService::GetPublication(const std:
   }
   try {
     return ReadPublication(*s_.store_, id);
+  } catch (const store::NotSupportedError&) {
+    return std::optional<Publication>();
   } catch (const store::StoreError& e) {
-    if (NotSupported(e)) return std::optional<Publication>();
     return StoreFailure(e);
   }
 }
@@ -324,8 +329,9 @@ Result<std::vector<store::DocumentAuditEntry>> CooperationService::PublicationHi
   }
   try {
     return s_.store_->ReadDocumentAudit(std::string(kPublications), id, 1000);
+  } catch (const store::NotSupportedError&) {
+    return std::vector<store::DocumentAuditEntry>();
   } catch (const store::StoreError& e) {
-    if (NotSupported(e)) return std::vector<store::DocumentAuditEntry>();
     return StoreFailure(e);
   }
 }

@@ -346,7 +346,7 @@ Result<Versioned> Decisions::Approve(const std::string& system_id, const std::st
     s_.Advance(committed.last_audit_seq, 1);
     std::lock_guard dl(s_.derived_mu_);
     s_.derived_.reset();
-    return Versioned{after, committed.versions.at(0)};
+    return Versioned{after, committed.versions.at(0), system_id};
   } catch (const store::ConflictError& e) {
     state.behind = true;
     return Error{ErrorCode::kPreconditionFailed, "Ändrad av någon annan / Changed by someone else", e.what(), {}};

@@ -6,6 +6,7 @@
 #include "app/audit_replay.hpp"
 #include "app/cycle_service.hpp"
 #include "app/service_state.hpp"
+#include "app/store_errors.hpp"
 #include "io/json_writer.hpp"
 #include "io/reports.hpp"
 #include "io/rulebook_json.hpp"

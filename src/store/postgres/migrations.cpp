@@ -644,6 +644,8 @@ CREATE INDEX incident_action_plan_owner ON incident_action_plan (owner_id) WHERE
 // Approvals performed in Ansvar: the account that approved a management plan or follow-up report (absent: recorded).
 constexpr std::string_view kApprovalsSchema = R"sql(
 ALTER TABLE system_documents ADD COLUMN approved_by_account TEXT;
+)sql";
+
 // Every audit entry names the credential that made it (issue 17); "" in the entries written before.
 constexpr std::string_view kAuditCredential = R"sql(
 ALTER TABLE audit_log ADD COLUMN credential TEXT NOT NULL DEFAULT '';
