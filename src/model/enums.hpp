@@ -90,6 +90,8 @@ enum class Criterion {
 enum class Assessment { kNoRisk, kRisk, kHighRisk };
 // A measure's state (DPIA, classification, breach, contract review): one measures register follows them all.
 enum class MeasureStatus { kPlanned, kInProgress, kDone, kCancelled };
+enum class RiskLevel { kLow, kMedium, kHigh };
+enum class ApprovalSource { kAnsvar, kRecorded };  // an approval performed in Ansvar, or recorded by hand
 enum class RequestOutcome { kGranted, kPartlyRefused, kRefused };
 enum class AgreementKind { kJointControllerArrangement, kCooperationAgreement, kOther };
 // Cooperations between organizations (cooperation-and-decisions.md §2).
@@ -143,6 +145,8 @@ ANSVAR_ENUM_NAMES(Criterion, "evaluation_scoring", "automated_decision", "system
                   "prevents_rights");
 ANSVAR_ENUM_NAMES(Assessment, "no_risk", "risk", "high_risk");
 ANSVAR_ENUM_NAMES(MeasureStatus, "planned", "in_progress", "done", "cancelled");
+ANSVAR_ENUM_NAMES(RiskLevel, "low", "medium", "high");
+ANSVAR_ENUM_NAMES(ApprovalSource, "ansvar", "recorded");
 ANSVAR_ENUM_NAMES(RequestOutcome, "granted", "partly_refused", "refused");
 ANSVAR_ENUM_NAMES(AgreementKind, "joint_controller_arrangement", "cooperation_agreement", "other");
 ANSVAR_ENUM_NAMES(CooperationForm, "contract_cooperation", "common_committee", "federation", "company", "other");

@@ -56,8 +56,13 @@ enum class Table : int {
   kCooperationResponsibilities,
   kDpaDecisions,
   kDpaDecisionCommittees,
+  // DPIA records, classification records and measures (issue 15).
+  kProcessingActivityDpiaRisks,
+  kProcessingActivityDpiaMeasures,
+  kSystemClassificationMeasures,
+  kSystemForumMeasures,
 };
-inline constexpr size_t kTableCount = 44;
+inline constexpr size_t kTableCount = 48;
 
 struct TableDef {
   std::string_view name;
