@@ -649,7 +649,7 @@ void Generator::BuildCompany(size_t parent, bool foundation) {
     s.fee = true;
     s.lifecycle = Lifecycle::kActive;
     s.active_since = Date::FromYmd(rng_.Between(2012, year_ - 1), static_cast<unsigned>(rng_.Between(1, 12)), 1);
-    s.classification = model::Classification{rng_.Between(1, 2), rng_.Between(1, 3), rng_.Between(1, 3)};
+    s.classification = model::Classification::Levels(rng_.Between(1, 2), rng_.Between(1, 3), rng_.Between(1, 3));
     if (s.personal_data && x.Has(kGapClassification)) s.classification.reset();
     s.processing_countries = {"SE"};
     AddRoles(si);
@@ -775,7 +775,7 @@ void Generator::MakeSystem(size_t oi) {
   }
   if (!(s.personal_data && x.Has(kGapClassification)) && (s.personal_data || rng_.Chance(0.9))) {
     const int conf = s.special_categories ? 3 : s.personal_data ? rng_.Between(2, 3) : rng_.Between(0, 2);
-    s.classification = model::Classification{conf, rng_.Between(1, 3), rng_.Between(1, 3)};
+    s.classification = model::Classification::Levels(conf, rng_.Between(1, 3), rng_.Between(1, 3));
   }
   const double c = rng_.Unit();
   if (c < 0.78)
@@ -943,19 +943,22 @@ void Generator::AddForumsAndReviews(size_t si) {
   if (contract_review) {
     if (!x.Has(kGapContractReview)) {
       const auto kind = rng_.Chance(0.15) ? model::ForumKind::kInternalDialogue : model::ForumKind::kContractReview;
-      s.forums.push_back({kind, RandomDate(Date::FromYmd(year_ - 1, 1, 15), Date::FromYmd(year_ - 1, 12, 15))});
+      s.forums.push_back(
+          model::Forum::Held(kind, RandomDate(Date::FromYmd(year_ - 1, 1, 15), Date::FromYmd(year_ - 1, 12, 15))));
     } else if (rng_.Chance(0.5)) {
-      s.forums.push_back({model::ForumKind::kContractReview,
-                          RandomDate(Date::FromYmd(year_ - 2, 1, 15), Date::FromYmd(year_ - 2, 12, 15))});
+      s.forums.push_back(
+          model::Forum::Held(model::ForumKind::kContractReview,
+                             RandomDate(Date::FromYmd(year_ - 2, 1, 15), Date::FromYmd(year_ - 2, 12, 15))));
     }
     if (rng_.Chance(0.4))
-      s.forums.push_back({model::ForumKind::kContractReview, RandomDate(Date::FromYmd(year_, 1, 10), as_of_)});
+      s.forums.push_back(
+          model::Forum::Held(model::ForumKind::kContractReview, RandomDate(Date::FromYmd(year_, 1, 10), as_of_)));
   }
   constexpr model::ForumKind kOther[] = {model::ForumKind::kDevelopmentCouncil, model::ForumKind::kUserForum,
                                          model::ForumKind::kCheckpointMeeting, model::ForumKind::kSupplierMeeting,
                                          model::ForumKind::kStewardForum};
   const int n = rng_.Between(0, 3);
-  for (int i = 0; i < n; ++i) s.forums.push_back({rng_.Pick(kOther), DaysAgo(0, 540)});
+  for (int i = 0; i < n; ++i) s.forums.push_back(model::Forum::Held(rng_.Pick(kOther), DaysAgo(0, 540)));
 
   if (!s.personal_data) return;
   // Access reviews.
@@ -1073,7 +1076,7 @@ size_t Generator::MakeActivity(size_t oi, size_t si, const std::string& controll
       !a.own_dpia_required && (x.reference_dpia || (second != kNone && sys_[second].reference_dpia));
   if (reached && (!referenced || rng_.Chance(0.3))) {
     if (rng_.Chance(0.8))
-      a.dpia = model::Dpia{a.start_date->AddDays(-rng_.Between(5, 60)), true};
+      a.dpia = model::Dpia::Done(a.start_date->AddDays(-rng_.Between(5, 60)), true);
     else {
       t.motivation = "Bedömd som osannolik hög risk: begränsad omfattning och skyddsåtgärder på plats";
       t.dpo_commented = true;
@@ -1094,7 +1097,8 @@ size_t Generator::MakeActivity(size_t oi, size_t si, const std::string& controll
           t.motivation.reset();
           t.dpo_commented = false;
           if (referenced) a.own_dpia_required = true;
-          if (rng_.Chance(0.4)) a.dpia = model::Dpia{a.start_date->AddDays(rng_.Between(10, 200)), true};  // too late
+          if (rng_.Chance(0.4))
+            a.dpia = model::Dpia::Done(a.start_date->AddDays(rng_.Between(10, 200)), true);  // too late
         }
         break;
       case 2: {
@@ -1219,7 +1223,7 @@ void Generator::SharedRegionalSystems() {
       s.fee = true;
       s.lifecycle = Lifecycle::kActive;
       s.active_since = Date::FromYmd(rng_.Between(2014, 2021), 1, 1);
-      s.classification = model::Classification{care ? 3 : 2, 3, care ? 3 : 2};
+      s.classification = model::Classification::Levels(care ? 3 : 2, 3, care ? 3 : 2);
       s.processing_countries = {"SE"};
       AddRoles(si);
       // The technical steward sits at the owner's Digital center; every party has superusers of its own.

@@ -326,6 +326,22 @@ class RegisterReader {
                    Level(f, c.integrity);
                  else if (k == "availability")
                    Level(f, c.availability);
+                 else if (k == "done_on")
+                   in_.Get(f, c.done_on);
+                 else if (k == "method")
+                   in_.Get(f, c.method);
+                 else if (k == "decided_by")
+                   in_.Get(f, c.decided_by);
+                 else if (k == "standard_information")
+                   in_.Get(f, c.standard_information);
+                 else if (k == "measures")
+                   Items(f, c.measures, [&](value e) { Measure(e, c.measures.emplace_back()); });
+                 else if (k == "approved_by")
+                   in_.Get(f, c.approved_by);
+                 else if (k == "approved_on")
+                   in_.Get(f, c.approved_on);
+                 else if (k == "approval")
+                   in_.Get(f, c.approval);
                },
                {"confidentiality"});
   }
@@ -406,6 +422,8 @@ class RegisterReader {
                    in_.Get(f, x.kind);
                  else if (k == "held_on")
                    in_.Get(f, x.held_on);
+                 else if (k == "measures")
+                   Items(f, x.measures, [&](value e) { Measure(e, x.measures.emplace_back()); });
                },
                {"kind"});
   }
@@ -512,6 +530,26 @@ class RegisterReader {
         in_.Get(f, d.done_on);
       else if (k == "dpo_consulted")
         in_.Get(f, d.dpo_consulted);
+      else if (k == "description")
+        in_.Text(f, d.description);
+      else if (k == "necessity_proportionality")
+        in_.Text(f, d.necessity_proportionality);
+      else if (k == "risks")
+        Items(f, d.risks, [&](value e) { Risk(e, d.risks.emplace_back()); });
+      else if (k == "measures")
+        Items(f, d.measures, [&](value e) { Measure(e, d.measures.emplace_back()); });
+      else if (k == "residual_risk")
+        in_.Get(f, d.residual_risk);
+      else if (k == "dpo_opinion")
+        DpoOpinion(f, d.dpo_opinion);
+      else if (k == "prior_consultation")
+        PriorConsultation(f, d.prior_consultation);
+      else if (k == "review_on")
+        in_.Get(f, d.review_on);
+      else if (k == "covers_activities")
+        in_.Get(f, d.covers_activities);
+      else if (k == "motivation")
+        in_.Get(f, d.motivation);
     });
   }
 
@@ -805,6 +843,51 @@ class RegisterReader {
         in_.Get(f, d.dpia);
       else if (k == "dpo_consulted")
         in_.Get(f, d.dpo_consulted);
+    });
+  }
+
+  // Likelihood and consequence of a DPIA's risk: 1 (low) to 4 (very high).
+  void Scale(value v, int& out) {
+    in_.Get(v, out);
+    if (out < 1 || out > 4) in_.Error("expected a value from 1 to 4");
+  }
+
+  void Risk(value v, model::DpiaRisk& r) {
+    in_.Object(v,
+               [&](std::string_view k, value f) {
+                 if (k == "id")
+                   in_.Get(f, r.id);
+                 else if (k == "description")
+                   in_.Text(f, r.description);
+                 else if (k == "likelihood")
+                   Scale(f, r.likelihood);
+                 else if (k == "consequence")
+                   Scale(f, r.consequence);
+               },
+               {"description", "likelihood", "consequence"});
+  }
+
+  void DpoOpinion(value v, std::optional<model::DpoOpinion>& out) {
+    if (in_.IsNull(v)) return;
+    auto& o = out.emplace();
+    in_.Object(v, [&](std::string_view k, value f) {
+      if (k == "text")
+        in_.Text(f, o.text);
+      else if (k == "given_on")
+        in_.Get(f, o.given_on);
+    });
+  }
+
+  void PriorConsultation(value v, std::optional<model::PriorConsultation>& out) {
+    if (in_.IsNull(v)) return;
+    auto& p = out.emplace();
+    in_.Object(v, [&](std::string_view k, value f) {
+      if (k == "needed")
+        in_.Get(f, p.needed);
+      else if (k == "sent_on")
+        in_.Get(f, p.sent_on);
+      else if (k == "authority_reply_on")
+        in_.Get(f, p.authority_reply_on);
     });
   }
 

@@ -169,7 +169,45 @@ class Writer {
     if (r.committee) V("committee", r.committee);
   }
   void Fields(const Document& d) { DocumentFields(d); }
-  void Fields(const Forum& f) { V("kind", f.kind), V("held_on", f.held_on); }
+  void Fields(const Forum& f) {
+    V("kind", f.kind), V("held_on", f.held_on);
+    if (!f.measures.empty()) List("measures", f.measures);
+  }
+  void Fields(const DpiaRisk& r) {
+    if (!r.id.empty()) V("id", r.id);
+    V("description", r.description), V("likelihood", r.likelihood), V("consequence", r.consequence);
+  }
+  // The record kept with a classification's levels: written when present, so older registers write alike.
+  void ClassificationRecord(const Classification& c) {
+    Some("done_on", c.done_on), Some("method", c.method), Some("decided_by", c.decided_by);
+    Some("standard_information", c.standard_information);
+    if (!c.measures.empty()) List("measures", c.measures);
+    Some("approved_by", c.approved_by), Some("approved_on", c.approved_on), Some("approval", c.approval);
+  }
+  // A DPIA's record (art. 35.7, 36): written when present.
+  void DpiaRecord(const Dpia& d) {
+    if (!d.description.empty()) V("description", d.description);
+    if (!d.necessity_proportionality.empty()) V("necessity_proportionality", d.necessity_proportionality);
+    if (!d.risks.empty()) List("risks", d.risks);
+    if (!d.measures.empty()) List("measures", d.measures);
+    Some("residual_risk", d.residual_risk);
+    if (d.dpo_opinion) {
+      o_.Key("dpo_opinion");
+      o_.BeginObject();
+      V("text", d.dpo_opinion->text), V("given_on", d.dpo_opinion->given_on);
+      o_.EndObject();
+    }
+    if (d.prior_consultation) {
+      o_.Key("prior_consultation");
+      o_.BeginObject();
+      V("needed", d.prior_consultation->needed), V("sent_on", d.prior_consultation->sent_on);
+      V("authority_reply_on", d.prior_consultation->authority_reply_on);
+      o_.EndObject();
+    }
+    Some("review_on", d.review_on);
+    if (!d.covers_activities.empty()) V("covers_activities", d.covers_activities);
+    Some("motivation", d.motivation);
+  }
   void Fields(const Review& r) { V("kind", r.kind), V("done_on", r.done_on); }
   void Fields(const Integration& i) { V("to", i.to), V("personal_data", i.personal_data); }
   void Fields(const TransferRecord& t) {
@@ -199,6 +237,7 @@ class Writer {
       o_.BeginObject();
       V("confidentiality", x.classification->confidentiality), V("integrity", x.classification->integrity);
       V("availability", x.classification->availability);
+      ClassificationRecord(*x.classification);
       o_.EndObject();
     } else {
       o_.Null();
@@ -255,6 +294,7 @@ class Writer {
     if (x.dpia) {
       o_.BeginObject();
       V("done_on", x.dpia->done_on), V("dpo_consulted", x.dpia->dpo_consulted);
+      DpiaRecord(*x.dpia);
       o_.EndObject();
     } else {
       o_.Null();

@@ -134,6 +134,10 @@ void ReadRulebook(JsonIn& in, value v, rules::Rulebook& rb) {
       ReadPositive(in, f, rb.dsar_extension_months, 12);
     else if (k == "lis_review_months")
       ReadPositive(in, f, rb.lis_review_months, 120);
+    else if (k == "classification_max_age_months")
+      ReadPositive(in, f, rb.classification_max_age_months, 240);
+    else if (k == "measure_due_soon_days")
+      ReadPositive(in, f, rb.measure_due_soon_days, 365);
     else if (k == "reminder_days")
       ReadPositive(in, f, rb.reminder_days, 365);
     else if (k == "message_stale_days")
@@ -271,6 +275,8 @@ std::string RulebookJson(const rules::Rulebook& rb) {
   o.Field("dsar_months", rb.dsar_months);
   o.Field("dsar_extension_months", rb.dsar_extension_months);
   o.Field("lis_review_months", rb.lis_review_months);
+  o.Field("classification_max_age_months", rb.classification_max_age_months);
+  o.Field("measure_due_soon_days", rb.measure_due_soon_days);
   o.Field("reminder_days", rb.reminder_days);
   o.Field("message_stale_days", rb.message_stale_days);
   o.Field("plan_deadline", FormatMonthDay(rb.plan_deadline));

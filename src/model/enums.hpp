@@ -102,6 +102,8 @@ enum class BreachCause {
   kOtherHumanError,     // another mistake by a person
   kOther
 };
+enum class RiskLevel { kLow, kMedium, kHigh };
+enum class ApprovalSource { kAnsvar, kRecorded };  // an approval performed in Ansvar, or recorded by hand
 enum class RequestOutcome { kGranted, kPartlyRefused, kRefused };
 enum class AgreementKind { kJointControllerArrangement, kCooperationAgreement, kOther };
 // Cooperations between organizations (cooperation-and-decisions.md §2).
@@ -158,6 +160,8 @@ ANSVAR_ENUM_NAMES(MeasureStatus, "planned", "in_progress", "done", "cancelled");
 ANSVAR_ENUM_NAMES(BreachNature, "confidentiality", "integrity", "availability");
 ANSVAR_ENUM_NAMES(BreachCause, "misdirected", "unauthorised_access", "cyber_attack", "technical_fault",
                   "lost_or_stolen", "other_human_error", "other");
+ANSVAR_ENUM_NAMES(RiskLevel, "low", "medium", "high");
+ANSVAR_ENUM_NAMES(ApprovalSource, "ansvar", "recorded");
 ANSVAR_ENUM_NAMES(RequestOutcome, "granted", "partly_refused", "refused");
 ANSVAR_ENUM_NAMES(AgreementKind, "joint_controller_arrangement", "cooperation_agreement", "other");
 ANSVAR_ENUM_NAMES(CooperationForm, "contract_cooperation", "common_committee", "federation", "company", "other");

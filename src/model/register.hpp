@@ -61,10 +61,38 @@ struct Person {
   friend bool operator==(const Person&, const Person&) = default;
 };
 
+// A measure decided after a DPIA, a classification, a breach or a contract review: who does it, by when, and
+// where it stands. The same shape wherever it is kept, so one measures register lists them all.
+struct Measure {
+  std::string id;  // unique within its holder (optional in the exchange format)
+  std::string description;
+  std::optional<PersonId> owner;
+  std::optional<Date> due;
+  MeasureStatus status = MeasureStatus::kPlanned;
+  std::optional<Date> done_on;
+  friend bool operator==(const Measure&, const Measure&) = default;
+};
+
+// An information classification (K: Informationssäkerhet): the three levels, and the record kept with them — when and
+// by which method it was done, who decided it (KS for a municipality-wide system), the most sensitive information
+// that sets the standard, the measures of its action plan and the owner's approval of them.
 struct Classification {
   int confidentiality = 0;
   int integrity = 0;
   int availability = 0;
+  std::optional<Date> done_on;
+  std::optional<std::string> method;  // e.g. "KLASSA"
+  std::optional<CommitteeId> decided_by;
+  std::optional<std::string> standard_information;  // the most sensitive information, which sets the levels
+  std::vector<Measure> measures;                    // the action plan
+  std::optional<PersonId> approved_by;              // the owner who approved the action plan
+  std::optional<Date> approved_on;
+  std::optional<ApprovalSource> approval;  // performed in Ansvar, or recorded by hand
+  static Classification Levels(int confidentiality, int integrity, int availability) {
+    Classification c;
+    c.confidentiality = confidentiality, c.integrity = integrity, c.availability = availability;
+    return c;
+  }
   friend bool operator==(const Classification&, const Classification&) = default;
 };
 
@@ -112,6 +140,12 @@ struct Document {
 struct Forum {
   ForumKind kind = ForumKind::kContractReview;
   std::optional<Date> held_on;
+  std::vector<Measure> measures;  // measures decided at the forum (a contract review's)
+  static Forum Held(ForumKind kind, std::optional<Date> held_on) {
+    Forum f;
+    f.kind = kind, f.held_on = held_on;
+    return f;
+  }
   friend bool operator==(const Forum&, const Forum&) = default;
 };
 
@@ -184,9 +218,54 @@ struct ThresholdAnalysis {
   friend bool operator==(const ThresholdAnalysis&, const ThresholdAnalysis&) = default;
 };
 
+// A risk of a DPIA (art. 35.7 c): likelihood and consequence, each 1–4.
+struct DpiaRisk {
+  std::string id;
+  std::string description;
+  int likelihood = 1;
+  int consequence = 1;
+  friend bool operator==(const DpiaRisk&, const DpiaRisk&) = default;
+};
+
+struct DpoOpinion {
+  std::string text;
+  std::optional<Date> given_on;
+  friend bool operator==(const DpoOpinion&, const DpoOpinion&) = default;
+};
+
+// Prior consultation of the supervisory authority when a high residual risk remains (art. 36).
+struct PriorConsultation {
+  bool needed = false;
+  std::optional<Date> sent_on;
+  std::optional<Date> authority_reply_on;
+  friend bool operator==(const PriorConsultation&, const PriorConsultation&) = default;
+};
+
+// A DPIA (art. 35; K: Konsekvensbedömning): when it was done and whether the DPO was consulted, and the record of
+// art. 35.7 — description, necessity and proportionality, risks, measures — with the residual risk, the DPO's
+// opinion, prior consultation and the next review. All but the first two are optional (older registers).
 struct Dpia {
   std::optional<Date> done_on;
   bool dpo_consulted = false;
+  std::string description;
+  std::string necessity_proportionality;
+  std::vector<DpiaRisk> risks;
+  std::vector<Measure> measures;
+  std::optional<RiskLevel> residual_risk;
+  std::optional<DpoOpinion> dpo_opinion;
+  std::optional<PriorConsultation> prior_consultation;
+  std::optional<Date> review_on;
+  std::vector<ProcessingActivityId> covers_activities;  // other processings this DPIA covers
+  std::optional<std::string> motivation;                // why one DPIA covers several processings
+  static Dpia Done(std::optional<Date> done_on, bool dpo_consulted) {
+    Dpia d;
+    d.done_on = done_on, d.dpo_consulted = dpo_consulted;
+    return d;
+  }
+  [[nodiscard]] bool HasRecord() const {
+    return !description.empty() || !necessity_proportionality.empty() || !risks.empty() || !measures.empty() ||
+           residual_risk || dpo_opinion || prior_consultation || review_on || !covers_activities.empty() || motivation;
+  }
   friend bool operator==(const Dpia&, const Dpia&) = default;
 };
 
@@ -228,18 +307,6 @@ struct ProcessorRecord {
   std::vector<std::string> processing_categories;
   std::vector<CommitteeId> committees;
   friend bool operator==(const ProcessorRecord&, const ProcessorRecord&) = default;
-};
-
-// A measure decided after a DPIA, a classification, a breach or a contract review: who does it, by when, and
-// where it stands. The same shape wherever it is kept, so one measures register lists them all.
-struct Measure {
-  std::string id;  // unique within its holder (optional in the exchange format)
-  std::string description;
-  std::optional<PersonId> owner;
-  std::optional<Date> due;
-  MeasureStatus status = MeasureStatus::kPlanned;
-  std::optional<Date> done_on;
-  friend bool operator==(const Measure&, const Measure&) = default;
 };
 
 // A controller that judges a breach differently from the handler, and its own notification (K: Incidentrapportering).

@@ -146,6 +146,25 @@ class References {
     const Path integrations(p, "integrations");
     for (size_t n = 0; n < s.integrations.size(); ++n)
       Ref(Collection::kSystem, s.integrations[n].to.str(), Path(Path(integrations, n), "to"));
+    if (s.classification) {
+      const Path cp(p, "classification");
+      Ref(Collection::kCommittee, s.classification->decided_by, Path(cp, "decided_by"));
+      Ref(Collection::kPerson, s.classification->approved_by, Path(cp, "approved_by"));
+      Measures(s.classification->measures, Path(cp, "measures"));
+    }
+    const Path forums(p, "forums");
+    for (size_t n = 0; n < s.forums.size(); ++n) Measures(s.forums[n].measures, Path(Path(forums, n), "measures"));
+  }
+
+  // Measures (model::Measure): each owner is a person; an id, where given, is unique within its holder.
+  void Measures(const std::vector<Measure>& measures, const Path& p) {
+    std::unordered_set<std::string_view> ids;
+    for (size_t n = 0; n < measures.size(); ++n) {
+      const Path mp(p, n);
+      if (!measures[n].id.empty() && !ids.insert(measures[n].id).second)
+        out_.Add(Path(mp, "id").str(), "duplicate measure id " + Quote(measures[n].id));
+      Ref(Collection::kPerson, measures[n].owner, Path(mp, "owner"));
+    }
   }
 
   void Check(const Delegation& d, const Path& p) {
@@ -165,6 +184,11 @@ class References {
     Refs(Collection::kSystem, a.systems, Path(p, "systems"));
     Refs(Collection::kCommittee, a.joint_controllers, Path(p, "joint_controllers"));
     Ref(Collection::kCommittee, a.processor_committee, Path(p, "processor_committee"));
+    if (a.dpia) {
+      const Path dp(p, "dpia");
+      Measures(a.dpia->measures, Path(dp, "measures"));
+      Refs(Collection::kProcessingActivity, a.dpia->covers_activities, Path(dp, "covers_activities"));
+    }
   }
 
   void Check(const ProcessorRecord& r, const Path& p) {

@@ -188,10 +188,12 @@ constexpr std::array kRules = std::to_array<RuleInfo>({
      "A request is decided within one month (extendable by two with a reason); a refusal is an appealable decision "
      "and must say so.",
      "K: De registrerades rättigheter (model.md §5.6); GDPR art. 12.3; 7 kap. 2 § dataskyddslagen"},
-    {kClassification, "R-CLASSIFICATION", kWarning, "Informationsklassning saknas",
-     "Information classification missing",
-     "System med personuppgifter har en informationsklassning; för kommungemensamma system ansvarar KS.",
-     "A system with personal data has an information classification; KS does it for municipality-wide systems.",
+    {kClassification, "R-CLASSIFICATION", kWarning, "Informationsklassning saknas eller är inaktuell",
+     "Information classification missing or out of date",
+     "System med personuppgifter har en informationsklassning som inte är äldre än det fastställda intervallet; för "
+     "kommungemensamma system klassar KS; ägaren godkänner handlingsplanens åtgärder.",
+     "A system with personal data has an information classification no older than the configured interval; KS "
+     "classifies municipality-wide systems; the owner approves the measures of the action plan.",
      "K: Informationssäkerhet (model.md §5.6)"},
     {kCoopArt26, "R-COOP-ART26", kError, "Avtal om gemensamt personuppgiftsansvar saknas",
      "Joint controller arrangement missing",
@@ -304,6 +306,30 @@ constexpr std::array kRules = std::to_array<RuleInfo>({
      "The documentation of a breach in a system with several controllers is sent to every affected committee within "
      "72 hours.",
      "K: Incidentrapportering (cooperation-and-decisions.md §5)"},
+    // The DPIA as a record (K: Konsekvensbedömning; GDPR art. 35.7, 36) and the measures register.
+    {kDpiaContent, "R-DPIA-CONTENT", kWarning, "Konsekvensbedömningen är ofullständig", "DPIA incomplete",
+     "En konsekvensbedömning innehåller en beskrivning av behandlingen, en bedömning av nödvändighet och "
+     "proportionalitet, riskerna för de registrerade och de planerade åtgärderna; täcker den flera behandlingar "
+     "motiveras det.",
+     "A DPIA contains a description of the processing, an assessment of necessity and proportionality, the risks to "
+     "the data subjects and the measures envisaged; when it covers several processings, that is motivated.",
+     "K: Konsekvensbedömning (model.md §5.5); GDPR art. 35.1, 35.7"},
+    {kDpiaPriorConsultation, "R-DPIA-PRIOR-CONSULTATION", kError, "Förhandssamråd med IMY saknas",
+     "Prior consultation with IMY missing",
+     "Kvarstår en hög risk efter åtgärderna samråder den personuppgiftsansvarige med IMY innan behandlingen "
+     "påbörjas.",
+     "When a high residual risk remains after the measures, the controller consults IMY before processing starts.",
+     "K: Konsekvensbedömning (model.md §5.5); GDPR art. 36.1"},
+    {kDpiaReview, "R-DPIA-REVIEW", kWarning, "Konsekvensbedömningen ska ses över", "DPIA due for review",
+     "En konsekvensbedömning ses över när dagen för omprövning har passerat eller risken ändras.",
+     "A DPIA is reviewed once its review date has passed or the risk changes.",
+     "K: Konsekvensbedömning (model.md §5.5); GDPR art. 35.11"},
+    {kMeasureOverdue, "R-MEASURE-OVERDUE", kWarning, "Åtgärd försenad", "Measure overdue",
+     "En beslutad åtgärd — efter en konsekvensbedömning, en informationsklassning, en incident eller en "
+     "avtalsuppföljning — genomförs senast sitt slutdatum eller avbryts med beslut.",
+     "A decided measure — after a DPIA, an information classification, a breach or a contract review — is carried "
+     "out by its due date or cancelled by decision.",
+     "K: Informationssäkerhet, Konsekvensbedömning, Incidentrapportering (model.md §5.5–5.6); GDPR art. 24.1, 32"},
 });
 
 static_assert(kRules.size() == kRuleCount, "every RuleId has an entry");

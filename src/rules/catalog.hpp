@@ -75,8 +75,13 @@ enum class RuleId {
   // §5: breach records.
   kIncContent,
   kIncAffected,
+  // model.md §5.5–5.6: the DPIA as a record, and measures wherever they are kept (issue 15).
+  kDpiaContent,
+  kDpiaPriorConsultation,
+  kDpiaReview,
+  kMeasureOverdue,
 };
-inline constexpr size_t kRuleCount = static_cast<size_t>(RuleId::kIncAffected) + 1;
+inline constexpr size_t kRuleCount = static_cast<size_t>(RuleId::kMeasureOverdue) + 1;
 
 struct RuleInfo {
   RuleId id;

@@ -31,6 +31,7 @@ constexpr RegisterFamily kRegisterFamilies[] = {
     internal::EvaluateCooperations,
     internal::EvaluateDpaDecisions,
     internal::EvaluatePowersOfAttorney,
+    internal::EvaluateMeasures,
 };
 
 // Each system is judged by its organization's effective rulebook: the families see it as ctx.rulebook.

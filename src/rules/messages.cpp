@@ -94,6 +94,28 @@ std::string BreachFieldLabel(const std::string& field, Lang lang) {
   return field;
 }
 
+std::string DpiaFieldLabel(const std::string& field, Lang lang) {
+  const bool sv = lang == Lang::kSv;
+  if (field == "description") return sv ? "beskrivning av behandlingen" : "a description of the processing";
+  if (field == "necessity_proportionality")
+    return sv ? "bedömning av nödvändighet och proportionalitet" : "an assessment of necessity and proportionality";
+  if (field == "risks") return sv ? "riskerna för de registrerade" : "the risks to the data subjects";
+  if (field == "measures") return sv ? "planerade åtgärder" : "the measures envisaged";
+  if (field == "residual_risk") return sv ? "kvarvarande risk" : "the residual risk";
+  if (field == "motivation")
+    return sv ? "motivering till att den täcker flera behandlingar" : "why it covers several processings";
+  return field;
+}
+
+std::string MeasureSourceLabel(const std::string& source, Lang lang) {
+  const bool sv = lang == Lang::kSv;
+  if (source == "dpia") return sv ? "konsekvensbedömningen" : "the DPIA";
+  if (source == "classification") return sv ? "informationsklassningen" : "the information classification";
+  if (source == "breach") return sv ? "incidenten" : "the breach";
+  if (source == "contract_review") return sv ? "avtalsuppföljningen" : "the contract review";
+  return source;
+}
+
 std::string StakeholderLabel(const std::string& who, Lang lang) {
   const bool sv = lang == Lang::kSv;
   if (who == "lawyer") return sv ? "Juristen" : "lawyer";
@@ -273,8 +295,38 @@ std::string Message(const Finding& f, const RegisterIndex& index, Lang lang) {
                   : "Request " + name + " must be decided by " + Str(f, "deadline");
       return sv ? "Begäran " + name + " avgjordes inte i tid (senast " + Str(f, "deadline") + ")"
                 : "Request " + name + " was not decided in time (by " + Str(f, "deadline") + ")";
-    case RuleId::kClassification:
+    case RuleId::kClassification: {
+      const auto problem = Str(f, "problem");
+      if (problem == "stale")
+        return sv ? "Informationsklassningen av " + what + " från " + Str(f, "done_on") + " är äldre än " +
+                        Str(f, "months") + " månader"
+                  : "The information classification of " + what + " of " + Str(f, "done_on") + " is older than " +
+                        Str(f, "months") + " months";
+      if (problem == "unapproved")
+        return sv ? "Ägaren har inte godkänt handlingsplanen i informationsklassningen av " + what
+                  : "The owner has not approved the action plan of the information classification of " + what;
+      if (problem == "not_ks")
+        return sv ? what + " är kommungemensamt men klassades inte av kommunstyrelsen"
+                  : what + " is municipality-wide but was not classified by the executive board";
       return sv ? what + " saknar informationsklassning" : what + " has no information classification";
+    }
+    case RuleId::kDpiaContent:
+      return sv ? "Konsekvensbedömningen för " + name + " saknar " + DpiaFieldLabel(Str(f, "field"), lang) +
+                      " (artikel 35.7)"
+                : "The DPIA of " + name + " lacks " + DpiaFieldLabel(Str(f, "field"), lang) + " (art. 35.7)";
+    case RuleId::kDpiaPriorConsultation:
+      return sv ? "Konsekvensbedömningen för " + name +
+                      " visar hög kvarvarande risk men förhandssamråd med IMY har inte begärts (artikel 36)"
+                : "The DPIA of " + name +
+                      " shows a high residual risk but IMY has not been consulted beforehand (art. 36)";
+    case RuleId::kDpiaReview:
+      return sv ? "Konsekvensbedömningen för " + name + " skulle ha setts över senast " + Str(f, "review_on")
+                : "The DPIA of " + name + " was due for review by " + Str(f, "review_on");
+    case RuleId::kMeasureOverdue:
+      return sv ? "Åtgärden \"" + Str(f, "description") + "\" i " + MeasureSourceLabel(Str(f, "source"), lang) +
+                      " för " + name + " skulle vara klar " + Str(f, "due")
+                : "The measure \"" + Str(f, "description") + "\" of " + MeasureSourceLabel(Str(f, "source"), lang) +
+                      " for " + name + " was due " + Str(f, "due");
     case RuleId::kCoopArt26:
       return sv ? what + " delas av flera organisationer utan avtal om gemensamt personuppgiftsansvar"
                 : what + " is shared by several organizations without a joint controller arrangement";

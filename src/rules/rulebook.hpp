@@ -63,12 +63,14 @@ struct Rulebook {
   bool require_dpa_delegation = true;  // R-DELEG-KF33
   int dsar_months = 1;                 // R-DSAR-DEADLINE (art. 12.3)
   int dsar_extension_months = 2;
-  int lis_review_months = 12;       // R-LIS-REVIEW
-  MonthDay plan_deadline{12, 31};   // R-PLAN-ANNUAL: next year's plan approved by
-  MonthDay plan_reminder{8, 1};     // work starts in August
-  MonthDay report_deadline{3, 31};  // R-REPORT-ANNUAL
-  int reminder_days = 30;           // info findings this many days before a deadline
-  int message_stale_days = 3;       // R-MSG-STALE: a resolved or expired operational message taken down within
+  int lis_review_months = 12;              // R-LIS-REVIEW
+  int classification_max_age_months = 36;  // R-CLASSIFICATION: a classification older than this is redone
+  int measure_due_soon_days = 30;          // the task list: measures falling due within this many days
+  MonthDay plan_deadline{12, 31};          // R-PLAN-ANNUAL: next year's plan approved by
+  MonthDay plan_reminder{8, 1};            // work starts in August
+  MonthDay report_deadline{3, 31};         // R-REPORT-ANNUAL
+  int reminder_days = 30;                  // info findings this many days before a deadline
+  int message_stale_days = 3;              // R-MSG-STALE: a resolved or expired operational message taken down within
   bool scope_users_needs_two_administrations = true;  // R-SCOPE-USERS is meaningless with one administration
   // Retention (years), informational (K: Gallring).
   int retention_management_plan_years = 10;

@@ -176,7 +176,7 @@ TEST(DueItems, ASystemActiveFromMidYearOwesNothingForTheTimeBeforeIt) {
 // cooperation-and-decisions.md §4 (K: Forum): the stewards call the contract review.
 TEST(DueItems, ContractReviewEachCalendarYearCalledByTheStewards) {
   auto reg = Base();
-  reg.systems[0].forums = {{model::ForumKind::kContractReview, D(2024, 5, 1)}};
+  reg.systems[0].forums = {model::Forum::Held(model::ForumKind::kContractReview, D(2024, 5, 1))};
   Fixture f(reg);
   const auto items = Of(f.At(D(2025, 1, 2), D(2024, 12, 1), D(2025, 12, 31)), RuleId::kForumContractReview);
   ASSERT_EQ(items.size(), 2u);

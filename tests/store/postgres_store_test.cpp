@@ -222,9 +222,19 @@ TEST_F(PostgresStoreTest, MigratesADatabaseAtAnOlderVersionAndRefusesANewerOne) 
         "DROP TABLE incident_action_plan; ALTER TABLE incidents DROP COLUMN occurred_at, DROP COLUMN nature, DROP "
         "COLUMN cause, DROP COLUMN subjects_informed_how, DROP COLUMN cross_border, DROP COLUMN reported_at");
     raw.Exec("ALTER TABLE system_documents DROP COLUMN approved_by_account");
+    raw.Exec(
+        "DROP TABLE processing_activity_dpia_risks, processing_activity_dpia_measures, system_classification_measures, "
+        "system_forum_measures; ALTER TABLE systems DROP COLUMN classification_done_on, DROP COLUMN "
+        "classification_method, DROP COLUMN classification_decided_by, DROP COLUMN "
+        "classification_standard_information, DROP COLUMN classification_approved_by, DROP COLUMN "
+        "classification_approved_on, DROP COLUMN classification_approval; ALTER TABLE processing_activity_dpias DROP "
+        "COLUMN description, DROP COLUMN necessity_proportionality, DROP COLUMN residual_risk, DROP COLUMN "
+        "dpo_opinion_text, DROP COLUMN dpo_opinion_given_on, DROP COLUMN prior_consultation_needed, DROP COLUMN "
+        "prior_consultation_sent_on, DROP COLUMN prior_consultation_reply_on, DROP COLUMN review_on, DROP COLUMN "
+        "covers_activities, DROP COLUMN motivation");
   }
   auto store = backend_->Open();
-  EXPECT_EQ(store->SchemaVersion(), 8);  // 8: the audit entries' credential
+  EXPECT_EQ(store->SchemaVersion(), 9);  // 9: DPIA records, classification records and measures
   store->ReplaceRegister(FullRegister(), {Delete(Kind::kSystem, "gone")}, kCli, At("2025-01-01T00:00:00Z"));
   EXPECT_EQ(store->LastAuditSeq(), 1);
   store.reset();

@@ -71,7 +71,7 @@ Register FullRegister() {
   rd.fee = true;
   rd.lifecycle = Lifecycle::kRetiring;
   rd.active_since = D("2019-01-01");
-  rd.classification = Classification{2, 3, 1};
+  rd.classification = Classification::Levels(2, 3, 1);
   rd.processing_countries = {"SE", "US"};
   rd.transfer = Transfer{"scc", DocumentId("d9"), std::nullopt};
   rd.roles = {
@@ -118,7 +118,8 @@ Register FullRegister() {
   dpia.done_on = D("2023-04-01");
   dpia.dpo_consulted = false;
   rd.documents = {base, dpa, plan, no_id, tia, no_id_too, dpia};
-  rd.forums = {Forum{ForumKind::kContractReview, D("2024-10-01")}, Forum{ForumKind::kUserForum, std::nullopt}};
+  rd.forums = {Forum::Held(ForumKind::kContractReview, D("2024-10-01")),
+               Forum::Held(ForumKind::kUserForum, std::nullopt)};
   rd.reviews = {Review{ReviewKind::kAccessReview, D("2024-06-01")}, Review{ReviewKind::kLogReview, std::nullopt}};
   rd.integrations = {Integration{SystemId("ecos"), true}, Integration{SystemId("bare"), false}};
 
@@ -180,7 +181,7 @@ Register FullRegister() {
   pa1.own_dpia_required = true;
   pa1.threshold_analysis =
       ThresholdAnalysis{D("2022-11-01"), {Criterion::kSensitiveData, Criterion::kLargeScale}, "motiv", true};
-  pa1.dpia = Dpia{D("2022-12-01"), true};
+  pa1.dpia = Dpia::Done(D("2022-12-01"), true);
   ProcessingActivity pa2;
   pa2.id = ProcessingActivityId("pa2");
   pa2.threshold_analysis = ThresholdAnalysis{};
@@ -378,7 +379,7 @@ Register ScaledRegister(size_t systems) {
     x.personal_data = true;
     x.lifecycle = Lifecycle::kActive;
     x.active_since = D("2020-01-01");
-    x.classification = Classification{2, 2, 2};
+    x.classification = Classification::Levels(2, 2, 2);
     x.processing_countries = {"SE"};
     for (size_t k = 0; k < 10; ++k)
       x.roles.push_back(RoleAssignment{
@@ -404,7 +405,7 @@ Register ScaledRegister(size_t systems) {
     plan.approved_on = D("2024-12-15");
     plan.approved_by = x.roles[0].person;
     x.documents = {base, dpa, plan};
-    x.forums = {Forum{ForumKind::kContractReview, D("2024-10-01")}};
+    x.forums = {Forum::Held(ForumKind::kContractReview, D("2024-10-01"))};
     x.reviews = {Review{ReviewKind::kAccessReview, D("2024-06-01")}};
     x.integrations = {Integration{SystemId(n("sys-", (s + 1) % systems)), true}};
     r.systems.push_back(std::move(x));

@@ -105,6 +105,7 @@ void EvaluateManagementReviews(const EvalContext& ctx, Sink& out);              
 void EvaluateCooperations(const EvalContext& ctx, Sink& out);                            // cooperations.cpp
 void EvaluateDpaDecisions(const EvalContext& ctx, Sink& out);                            // decisions.cpp
 void EvaluatePowersOfAttorney(const EvalContext& ctx, Sink& out);                        // decisions.cpp
+void EvaluateMeasures(const EvalContext& ctx, Sink& out);                                // measures.cpp
 void EvaluateCooperationDpa(const EvalContext& ctx, const model::System& s, Sink& out);  // cooperations.cpp
 void EvaluateDecisionsOf(const EvalContext& ctx, const model::System& s, Sink& out);     // decisions.cpp
 

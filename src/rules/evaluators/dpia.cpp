@@ -35,10 +35,39 @@ bool ReferenceDpiaCovers(const model::System& s, const model::ProcessingActivity
 
 }  // namespace
 
+// The DPIA as a record (art. 35.7, 35.11, 36): judged only when the DPIA keeps a record beyond its date and the DPO's
+// consultation, so that older registers, which keep only those two, are judged as before.
+void EvaluateDpiaRecord(const EvalContext& ctx, const model::ProcessingActivity& a, Sink& out) {
+  if (!a.dpia || !a.dpia->HasRecord()) return;
+  const auto& d = *a.dpia;
+  const auto id = a.id.str();
+  // R-DPIA-CONTENT: a done DPIA holds each part of art. 35.7, and a motivation when it covers several processings.
+  if (d.done_on) {
+    auto missing = [&](std::string_view field) {
+      out.Add(RuleId::kDpiaContent, Severity::kWarning, SubjectType::kProcessingActivity, id,
+              {{"field", std::string(field)}});
+    };
+    if (d.description.empty()) missing("description");
+    if (d.necessity_proportionality.empty()) missing("necessity_proportionality");
+    if (d.risks.empty()) missing("risks");
+    if (d.measures.empty()) missing("measures");
+    if (!d.residual_risk) missing("residual_risk");
+    if (!d.covers_activities.empty() && (!d.motivation || d.motivation->empty())) missing("motivation");
+  }
+  // R-DPIA-PRIOR-CONSULTATION: a high residual risk needs IMY consulted before processing starts (art. 36.1).
+  if (d.residual_risk == model::RiskLevel::kHigh && !(d.prior_consultation && d.prior_consultation->sent_on))
+    out.Add(RuleId::kDpiaPriorConsultation, Severity::kError, SubjectType::kProcessingActivity, id);
+  // R-DPIA-REVIEW: the review date has passed (art. 35.11).
+  if (d.review_on && *d.review_on < ctx.today)
+    out.Add(RuleId::kDpiaReview, Severity::kWarning, SubjectType::kProcessingActivity, id,
+            {{"review_on", model::FormatDate(*d.review_on)}});
+}
+
 void EvaluateDpias(const EvalContext& ctx, Sink& out) {
   for (const auto& a : ctx.reg().processing_activities) {
     const auto& rb = a.controller ? ctx.ForCommittee(a.controller->str()) : ctx.rulebook;
     out.Judge(rb);
+    EvaluateDpiaRecord(ctx, a, out);
     // R-DPIA-THRESHOLD: a documented threshold analysis over the nine criteria.
     if (!a.threshold_analysis) {
       out.Add(RuleId::kDpiaThreshold, Severity::kError, SubjectType::kProcessingActivity, a.id.str());

@@ -85,8 +85,25 @@ void EvaluateSecurity(const EvalContext& ctx, const model::System& s, Sink& out)
     out.System(RuleId::kAccessReview, Severity::kWarning, s, last_detail(access));
   if (stale(log, rb.log_review_months)) out.System(RuleId::kLogReview, Severity::kWarning, s, last_detail(log));
 
-  // R-CLASSIFICATION: the system's information classification levels.
-  if (!s.classification) out.System(RuleId::kClassification, Severity::kWarning, s);
+  // R-CLASSIFICATION: the system's information classification levels; where the classification keeps its record,
+  // also its age, the owner's approval of the action plan, and KS as the classifier of a municipality-wide system.
+  if (!s.classification) {
+    out.System(RuleId::kClassification, Severity::kWarning, s);
+    return;
+  }
+  const auto& c = *s.classification;
+  if (c.done_on && *c.done_on < ctx.today.AddMonths(-rb.classification_max_age_months))
+    out.System(RuleId::kClassification, Severity::kWarning, s,
+               {{"problem", std::string("stale")},
+                {"done_on", model::FormatDate(*c.done_on)},
+                {"months", std::to_string(rb.classification_max_age_months)}});
+  if (!c.measures.empty() && (!c.approved_on || !c.approved_by))
+    out.System(RuleId::kClassification, Severity::kWarning, s, {{"problem", std::string("unapproved")}});
+  if (s.scope == model::Scope::kMunicipalityWide && (c.done_on || c.decided_by)) {
+    const auto* by = c.decided_by ? ctx.index.FindCommittee(c.decided_by->str()) : nullptr;
+    if (by == nullptr || by->kind != model::CommitteeKind::kExecutiveBoard)
+      out.System(RuleId::kClassification, Severity::kWarning, s, {{"problem", std::string("not_ks")}});
+  }
 }
 
 }  // namespace ansvar::rules::internal

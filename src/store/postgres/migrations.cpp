@@ -652,6 +652,85 @@ ALTER TABLE audit_log ADD COLUMN credential TEXT NOT NULL DEFAULT '';
 ALTER TABLE cycle_document_audit ADD COLUMN credential TEXT NOT NULL DEFAULT '';
 )sql";
 
+// DPIA records, classification records and measures (issue 15).
+constexpr std::string_view kMeasuresSchema = R"sql(
+ALTER TABLE systems ADD COLUMN classification_done_on TEXT;
+ALTER TABLE systems ADD COLUMN classification_method TEXT;
+ALTER TABLE systems ADD COLUMN classification_decided_by TEXT REFERENCES committees (id) DEFERRABLE INITIALLY DEFERRED;
+ALTER TABLE systems ADD COLUMN classification_standard_information TEXT;
+ALTER TABLE systems ADD COLUMN classification_approved_by TEXT REFERENCES people (id) DEFERRABLE INITIALLY DEFERRED;
+ALTER TABLE systems ADD COLUMN classification_approved_on TEXT;
+ALTER TABLE systems ADD COLUMN classification_approval TEXT;
+CREATE INDEX systems_classification_decided_by ON systems (classification_decided_by)
+  WHERE classification_decided_by IS NOT NULL;
+CREATE INDEX systems_classification_approved_by ON systems (classification_approved_by)
+  WHERE classification_approved_by IS NOT NULL;
+
+ALTER TABLE processing_activity_dpias ADD COLUMN description TEXT NOT NULL DEFAULT '';
+ALTER TABLE processing_activity_dpias ADD COLUMN necessity_proportionality TEXT NOT NULL DEFAULT '';
+ALTER TABLE processing_activity_dpias ADD COLUMN residual_risk TEXT;
+ALTER TABLE processing_activity_dpias ADD COLUMN dpo_opinion_text TEXT;
+ALTER TABLE processing_activity_dpias ADD COLUMN dpo_opinion_given_on TEXT;
+ALTER TABLE processing_activity_dpias ADD COLUMN prior_consultation_needed BOOLEAN;
+ALTER TABLE processing_activity_dpias ADD COLUMN prior_consultation_sent_on TEXT;
+ALTER TABLE processing_activity_dpias ADD COLUMN prior_consultation_reply_on TEXT;
+ALTER TABLE processing_activity_dpias ADD COLUMN review_on TEXT;
+ALTER TABLE processing_activity_dpias ADD COLUMN covers_activities TEXT NOT NULL DEFAULT '[]';
+ALTER TABLE processing_activity_dpias ADD COLUMN motivation TEXT;
+
+CREATE TABLE processing_activity_dpia_risks (
+  activity_id TEXT NOT NULL REFERENCES processing_activities (id) ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED,
+  position BIGINT NOT NULL,
+  id TEXT NOT NULL,
+  description TEXT NOT NULL,
+  likelihood BIGINT NOT NULL CHECK (likelihood BETWEEN 1 AND 4),
+  consequence BIGINT NOT NULL CHECK (consequence BETWEEN 1 AND 4),
+  PRIMARY KEY (activity_id, position)
+);
+
+CREATE TABLE processing_activity_dpia_measures (
+  activity_id TEXT NOT NULL REFERENCES processing_activities (id) ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED,
+  position BIGINT NOT NULL,
+  id TEXT NOT NULL,
+  description TEXT NOT NULL,
+  owner_id TEXT REFERENCES people (id) DEFERRABLE INITIALLY DEFERRED,
+  due TEXT,
+  status TEXT NOT NULL,
+  done_on TEXT,
+  PRIMARY KEY (activity_id, position)
+);
+CREATE INDEX processing_activity_dpia_measures_owner ON processing_activity_dpia_measures (owner_id)
+  WHERE owner_id IS NOT NULL;
+
+CREATE TABLE system_classification_measures (
+  system_id TEXT NOT NULL REFERENCES systems (id) ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED,
+  position BIGINT NOT NULL,
+  id TEXT NOT NULL,
+  description TEXT NOT NULL,
+  owner_id TEXT REFERENCES people (id) DEFERRABLE INITIALLY DEFERRED,
+  due TEXT,
+  status TEXT NOT NULL,
+  done_on TEXT,
+  PRIMARY KEY (system_id, position)
+);
+CREATE INDEX system_classification_measures_owner ON system_classification_measures (owner_id)
+  WHERE owner_id IS NOT NULL;
+
+CREATE TABLE system_forum_measures (
+  system_id TEXT NOT NULL REFERENCES systems (id) ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED,
+  forum_position BIGINT NOT NULL,
+  position BIGINT NOT NULL,
+  id TEXT NOT NULL,
+  description TEXT NOT NULL,
+  owner_id TEXT REFERENCES people (id) DEFERRABLE INITIALLY DEFERRED,
+  due TEXT,
+  status TEXT NOT NULL,
+  done_on TEXT,
+  PRIMARY KEY (system_id, forum_position, position)
+);
+CREATE INDEX system_forum_measures_owner ON system_forum_measures (owner_id) WHERE owner_id IS NOT NULL;
+)sql";
+
 constexpr std::array kMigrations = {
     Migration{1, "the register: entity and child tables", kRegisterSchema},
     Migration{2, "the audit trail: append-only, hash-chained", kAuditSchema},
@@ -661,6 +740,7 @@ constexpr std::array kMigrations = {
     Migration{6, "breach reports: the authority form's fields and the action plan", kBreachReportsSchema},
     Migration{7, "approvals performed in Ansvar (the approving account of a document)", kApprovalsSchema},
     Migration{8, "the credential (session or API token) of each audit entry", kAuditCredential},
+    Migration{9, "DPIA records, classification records and measures", kMeasuresSchema},
 };
 
 }  // namespace

@@ -130,6 +130,16 @@ T& At(std::vector<T>& v, size_t position) {
   return v[position];
 }
 
+// The columns of a measure after its holder's key columns: id, description, owner_id, due, status, done_on.
+void ReadMeasure(Cols& c, Measure& m) {
+  m.id = c.Str();
+  m.description = c.Str();
+  m.owner = c.OptIdCol<PersonId>();
+  m.due = c.OptDateCol();
+  m.status = c.EnumCol<MeasureStatus>();
+  m.done_on = c.OptDateCol();
+}
+
 template <class T>
 class ById {
  public:
@@ -266,7 +276,9 @@ void Load(RowSource& source, model::Register& reg, Versions& versions) {
   ReadEntities(source, Kind::kSystem,
                "name, category, scope, own_support_process, owner_administration_id, hosting, supplier, "
                "personal_data, special_categories, fee, lifecycle, active_since, confidentiality, integrity, "
-               "availability, processing_countries",
+               "availability, processing_countries, classification_done_on, classification_method, "
+               "classification_decided_by, classification_standard_information, classification_approved_by, "
+               "classification_approved_on, classification_approval",
                reg.systems, versions, [](Cols& c, System& x) {
                  x.name = c.Str();
                  x.category = c.EnumCol<Category>();
@@ -282,9 +294,22 @@ void Load(RowSource& source, model::Register& reg, Versions& versions) {
                  x.active_since = c.OptDateCol();
                  auto conf = c.OptInt(), integ = c.OptInt(), avail = c.OptInt();
                  if (conf && integ && avail)
-                   x.classification =
-                       Classification{static_cast<int>(*conf), static_cast<int>(*integ), static_cast<int>(*avail)};
+                   x.classification = Classification::Levels(static_cast<int>(*conf), static_cast<int>(*integ),
+                                                             static_cast<int>(*avail));
                  x.processing_countries = c.List();
+                 auto done_on = c.OptDateCol();
+                 auto method = c.OptStr();
+                 auto decided_by = c.OptIdCol<CommitteeId>();
+                 auto standard = c.OptStr();
+                 auto approved_by = c.OptIdCol<PersonId>();
+                 auto approved_on = c.OptDateCol();
+                 auto approval = c.OptEnumCol<ApprovalSource>();
+                 if (x.classification) {
+                   auto& k = *x.classification;
+                   k.done_on = done_on, k.method = std::move(method), k.decided_by = std::move(decided_by);
+                   k.standard_information = std::move(standard), k.approved_by = std::move(approved_by);
+                   k.approved_on = approved_on, k.approval = approval;
+                 }
                });
   {
     const ById systems(reg.systems, "systems");
@@ -363,6 +388,23 @@ void Load(RowSource& source, model::Register& reg, Versions& versions) {
       f.kind = c.EnumCol<ForumKind>();
       f.held_on = c.OptDateCol();
     });
+    ForEach(source,
+            "SELECT system_id, forum_position, position, id, description, owner_id, due, status, done_on "
+            "FROM system_forum_measures",
+            "system_forum_measures", [&](Cols& c) {
+              auto& s = reg.systems[systems(c.View())];
+              const size_t fpos = c.Position();
+              if (fpos >= s.forums.size()) Corrupt("forum_position", std::to_string(fpos));
+              ReadMeasure(c, At(s.forums[fpos].measures, c.Position()));
+            });
+    ForEach(source,
+            "SELECT system_id, position, id, description, owner_id, due, status, done_on "
+            "FROM system_classification_measures",
+            "system_classification_measures", [&](Cols& c) {
+              auto& s = reg.systems[systems(c.View())];
+              if (!s.classification) Corrupt("system_classification_measures", s.id.str());
+              ReadMeasure(c, At(s.classification->measures, c.Position()));
+            });
     ForEach(source, "SELECT system_id, position, kind, done_on FROM system_reviews", "system_reviews", [&](Cols& c) {
       auto& s = reg.systems[systems(c.View())];
       Review& r = At(s.reviews, c.Position());
@@ -451,12 +493,51 @@ void Load(RowSource& source, model::Register& reg, Versions& versions) {
               t.motivation = c.OptStr();
               t.dpo_commented = c.Bool();
             });
-    ForEach(source, "SELECT activity_id, done_on, dpo_consulted FROM processing_activity_dpias",
+    ForEach(source,
+            "SELECT activity_id, done_on, dpo_consulted, description, necessity_proportionality, residual_risk, "
+            "dpo_opinion_text, dpo_opinion_given_on, prior_consultation_needed, prior_consultation_sent_on, "
+            "prior_consultation_reply_on, review_on, covers_activities, motivation FROM processing_activity_dpias",
             "processing_activity_dpias", [&](Cols& c) {
               auto& a = reg.processing_activities[activities(c.View())];
               Dpia& d = a.dpia.emplace();
               d.done_on = c.OptDateCol();
               d.dpo_consulted = c.Bool();
+              d.description = c.Str();
+              d.necessity_proportionality = c.Str();
+              d.residual_risk = c.OptEnumCol<RiskLevel>();
+              auto text = c.OptStr();
+              auto given_on = c.OptDateCol();
+              if (text) d.dpo_opinion = DpoOpinion{std::move(*text), given_on};
+              auto needed = c.OptBool();
+              auto sent_on = c.OptDateCol();
+              auto reply_on = c.OptDateCol();
+              if (needed) d.prior_consultation = PriorConsultation{*needed, sent_on, reply_on};
+              d.review_on = c.OptDateCol();
+              for (auto& id : c.List()) d.covers_activities.emplace_back(id);
+              d.motivation = c.OptStr();
+            });
+    auto dpia = [&](Cols& c) -> Dpia& {
+      auto& a = reg.processing_activities[activities(c.View())];
+      if (!a.dpia) Corrupt("processing_activity_dpia", a.id.str());
+      return *a.dpia;
+    };
+    ForEach(source,
+            "SELECT activity_id, position, id, description, likelihood, consequence "
+            "FROM processing_activity_dpia_risks",
+            "processing_activity_dpia_risks", [&](Cols& c) {
+              Dpia& d = dpia(c);
+              DpiaRisk& r = At(d.risks, c.Position());
+              r.id = c.Str();
+              r.description = c.Str();
+              r.likelihood = static_cast<int>(c.Int());
+              r.consequence = static_cast<int>(c.Int());
+            });
+    ForEach(source,
+            "SELECT activity_id, position, id, description, owner_id, due, status, done_on "
+            "FROM processing_activity_dpia_measures",
+            "processing_activity_dpia_measures", [&](Cols& c) {
+              Dpia& d = dpia(c);
+              ReadMeasure(c, At(d.measures, c.Position()));
             });
   }
 

@@ -21,7 +21,9 @@ constexpr std::array<TableDef, kTableCount> kTables = {{
     {"systems",
      "id, position, version, name, category, scope, own_support_process, owner_administration_id, hosting, supplier, "
      "personal_data, special_categories, fee, lifecycle, active_since, confidentiality, integrity, availability, "
-     "processing_countries",
+     "processing_countries, classification_done_on, classification_method, classification_decided_by, "
+     "classification_standard_information, classification_approved_by, classification_approved_on, "
+     "classification_approval",
      Kind::kSystem, "id"},
     {"system_used_by", "system_id, position, administration_id", Kind::kSystem, "system_id"},
     {"system_roles", "system_id, position, role, person_id, committee_id", Kind::kSystem, "system_id"},
@@ -54,7 +56,11 @@ constexpr std::array<TableDef, kTableCount> kTables = {{
      Kind::kProcessingActivity, "activity_id"},
     {"processing_activity_threshold_analyses", "activity_id, done_on, criteria, motivation, dpo_commented",
      Kind::kProcessingActivity, "activity_id"},
-    {"processing_activity_dpias", "activity_id, done_on, dpo_consulted", Kind::kProcessingActivity, "activity_id"},
+    {"processing_activity_dpias",
+     "activity_id, done_on, dpo_consulted, description, necessity_proportionality, residual_risk, dpo_opinion_text, "
+     "dpo_opinion_given_on, prior_consultation_needed, prior_consultation_sent_on, prior_consultation_reply_on, "
+     "review_on, covers_activities, motivation",
+     Kind::kProcessingActivity, "activity_id"},
     {"processor_records", "id, position, version, committee_id, system_id, subject, processing_categories",
      Kind::kProcessorRecord, "id"},
     {"processor_record_committees", "record_id, position, committee_id", Kind::kProcessorRecord, "record_id"},
@@ -95,6 +101,14 @@ constexpr std::array<TableDef, kTableCount> kTables = {{
     {"dpa_decision_committees", "decision_id, position, committee_id", Kind::kDpaDecision, "decision_id"},
     {"incident_action_plan", "incident_id, position, id, description, owner_id, due, status, done_on", Kind::kIncident,
      "incident_id"},
+    {"processing_activity_dpia_risks", "activity_id, position, id, description, likelihood, consequence",
+     Kind::kProcessingActivity, "activity_id"},
+    {"processing_activity_dpia_measures", "activity_id, position, id, description, owner_id, due, status, done_on",
+     Kind::kProcessingActivity, "activity_id"},
+    {"system_classification_measures", "system_id, position, id, description, owner_id, due, status, done_on",
+     Kind::kSystem, "system_id"},
+    {"system_forum_measures", "system_id, forum_position, position, id, description, owner_id, due, status, done_on",
+     Kind::kSystem, "system_id"},
 }};
 
 static_assert(std::all_of(kTables.begin(), kTables.end(), [](const TableDef& t) { return !t.name.empty(); }),

@@ -57,8 +57,13 @@ enum class Table : int {
   kDpaDecisions,
   kDpaDecisionCommittees,
   kIncidentActionPlan,
+  // DPIA records, classification records and measures (issue 15).
+  kProcessingActivityDpiaRisks,
+  kProcessingActivityDpiaMeasures,
+  kSystemClassificationMeasures,
+  kSystemForumMeasures,
 };
-inline constexpr size_t kTableCount = 45;
+inline constexpr size_t kTableCount = 49;
 
 struct TableDef {
   std::string_view name;

@@ -69,6 +69,14 @@ std::vector<std::string> EnumStrings(const std::vector<E>& values) {
   return out;
 }
 
+// A measure (model::Measure) as a row of its holder's measures table, after the holder's key columns.
+void MeasureRow(RowSink& s, Table t, const std::string& id, size_t n, const Measure& m) {
+  Row(s, t, id, n, m.id, m.description, OptId(m.owner), D2s(m.due), E2s(m.status), D2s(m.done_on));
+}
+void MeasureRow(RowSink& s, Table t, const std::string& id, size_t holder, size_t n, const Measure& m) {
+  Row(s, t, id, holder, n, m.id, m.description, OptId(m.owner), D2s(m.due), E2s(m.status), D2s(m.done_on));
+}
+
 }  // namespace
 
 std::optional<std::string> MetaAsOf(const model::Register& reg) { return T2s(reg.as_of); }
@@ -112,7 +120,17 @@ void WriteRows(RowSink& s, const System& x, int64_t pos, int64_t ver) {
   }
   Row(s, Table::kSystems, id, pos, ver, x.name, E2s(x.category), E2s(x.scope), x.own_support_process,
       OptId(x.owner_administration), E2s(x.hosting), x.supplier, x.personal_data, x.special_categories, x.fee,
-      E2s(x.lifecycle), D2s(x.active_since), c, i, a, EncodeStringList(x.processing_countries));
+      E2s(x.lifecycle), D2s(x.active_since), c, i, a, EncodeStringList(x.processing_countries),
+      x.classification ? D2s(x.classification->done_on) : std::nullopt,
+      x.classification ? x.classification->method : std::nullopt,
+      x.classification ? OptId(x.classification->decided_by) : std::nullopt,
+      x.classification ? x.classification->standard_information : std::nullopt,
+      x.classification ? OptId(x.classification->approved_by) : std::nullopt,
+      x.classification ? D2s(x.classification->approved_on) : std::nullopt,
+      x.classification ? E2s(x.classification->approval) : std::nullopt);
+  if (x.classification)
+    for (size_t n = 0; n < x.classification->measures.size(); ++n)
+      MeasureRow(s, Table::kSystemClassificationMeasures, id, n, x.classification->measures[n]);
   for (size_t n = 0; n < x.used_by.size(); ++n) Row(s, Table::kSystemUsedBy, id, n, x.used_by[n].str());
   for (size_t n = 0; n < x.roles.size(); ++n) {
     const RoleAssignment& r = x.roles[n];
@@ -135,8 +153,11 @@ void WriteRows(RowSink& s, const System& x, int64_t pos, int64_t ver) {
   if (x.transfer)
     Row(s, Table::kSystemTransfers, id, x.transfer->basis, OptId(x.transfer->tia_document),
         OptId(x.transfer->art9_document));
-  for (size_t n = 0; n < x.forums.size(); ++n)
+  for (size_t n = 0; n < x.forums.size(); ++n) {
     Row(s, Table::kSystemForums, id, n, E2s(x.forums[n].kind), D2s(x.forums[n].held_on));
+    for (size_t k = 0; k < x.forums[n].measures.size(); ++k)
+      MeasureRow(s, Table::kSystemForumMeasures, id, n, k, x.forums[n].measures[k]);
+  }
   for (size_t n = 0; n < x.reviews.size(); ++n)
     Row(s, Table::kSystemReviews, id, n, E2s(x.reviews[n].kind), D2s(x.reviews[n].done_on));
   for (size_t n = 0; n < x.integrations.size(); ++n)
@@ -172,7 +193,24 @@ void WriteRows(RowSink& s, const ProcessingActivity& x, int64_t pos, int64_t ver
   if (const auto& t = x.threshold_analysis)
     Row(s, Table::kProcessingActivityThresholdAnalyses, id, D2s(t->done_on), EncodeStringList(EnumStrings(t->criteria)),
         t->motivation, t->dpo_commented);
-  if (const auto& d = x.dpia) Row(s, Table::kProcessingActivityDpias, id, D2s(d->done_on), d->dpo_consulted);
+  if (const auto& d = x.dpia) {
+    const auto& o = d->dpo_opinion;
+    const auto& pc = d->prior_consultation;
+    std::vector<std::string> covers;
+    for (const auto& c : d->covers_activities) covers.push_back(c.str());
+    Row(s, Table::kProcessingActivityDpias, id, D2s(d->done_on), d->dpo_consulted, d->description,
+        d->necessity_proportionality, E2s(d->residual_risk), o ? std::optional<std::string>(o->text) : std::nullopt,
+        o ? D2s(o->given_on) : std::nullopt, pc ? std::optional<bool>(pc->needed) : std::nullopt,
+        pc ? D2s(pc->sent_on) : std::nullopt, pc ? D2s(pc->authority_reply_on) : std::nullopt, D2s(d->review_on),
+        EncodeStringList(covers), d->motivation);
+    for (size_t n = 0; n < d->risks.size(); ++n) {
+      const DpiaRisk& r = d->risks[n];
+      Row(s, Table::kProcessingActivityDpiaRisks, id, n, r.id, r.description, int64_t{r.likelihood},
+          int64_t{r.consequence});
+    }
+    for (size_t n = 0; n < d->measures.size(); ++n)
+      MeasureRow(s, Table::kProcessingActivityDpiaMeasures, id, n, d->measures[n]);
+  }
 }
 
 template <>

@@ -631,6 +631,85 @@ CREATE TABLE incident_action_plan (
 CREATE INDEX incident_action_plan_owner ON incident_action_plan (owner_id) WHERE owner_id IS NOT NULL;
 )sql";
 
+// DPIA records, classification records and measures (issue 15).
+constexpr std::string_view kMeasuresSchema = R"sql(
+ALTER TABLE systems ADD COLUMN classification_done_on TEXT;
+ALTER TABLE systems ADD COLUMN classification_method TEXT;
+ALTER TABLE systems ADD COLUMN classification_decided_by TEXT REFERENCES committees (id))sql" DEFERRED R"sql(;
+ALTER TABLE systems ADD COLUMN classification_standard_information TEXT;
+ALTER TABLE systems ADD COLUMN classification_approved_by TEXT REFERENCES people (id))sql" DEFERRED R"sql(;
+ALTER TABLE systems ADD COLUMN classification_approved_on TEXT;
+ALTER TABLE systems ADD COLUMN classification_approval TEXT;
+CREATE INDEX systems_classification_decided_by ON systems (classification_decided_by)
+  WHERE classification_decided_by IS NOT NULL;
+CREATE INDEX systems_classification_approved_by ON systems (classification_approved_by)
+  WHERE classification_approved_by IS NOT NULL;
+
+ALTER TABLE processing_activity_dpias ADD COLUMN description TEXT NOT NULL DEFAULT '';
+ALTER TABLE processing_activity_dpias ADD COLUMN necessity_proportionality TEXT NOT NULL DEFAULT '';
+ALTER TABLE processing_activity_dpias ADD COLUMN residual_risk TEXT;
+ALTER TABLE processing_activity_dpias ADD COLUMN dpo_opinion_text TEXT;
+ALTER TABLE processing_activity_dpias ADD COLUMN dpo_opinion_given_on TEXT;
+ALTER TABLE processing_activity_dpias ADD COLUMN prior_consultation_needed INTEGER;
+ALTER TABLE processing_activity_dpias ADD COLUMN prior_consultation_sent_on TEXT;
+ALTER TABLE processing_activity_dpias ADD COLUMN prior_consultation_reply_on TEXT;
+ALTER TABLE processing_activity_dpias ADD COLUMN review_on TEXT;
+ALTER TABLE processing_activity_dpias ADD COLUMN covers_activities TEXT NOT NULL DEFAULT '[]';
+ALTER TABLE processing_activity_dpias ADD COLUMN motivation TEXT;
+
+CREATE TABLE processing_activity_dpia_risks (
+  activity_id TEXT NOT NULL REFERENCES processing_activities (id) ON DELETE CASCADE)sql" DEFERRED R"sql(,
+  position INTEGER NOT NULL,
+  id TEXT NOT NULL,
+  description TEXT NOT NULL,
+  likelihood INTEGER NOT NULL CHECK (likelihood BETWEEN 1 AND 4),
+  consequence INTEGER NOT NULL CHECK (consequence BETWEEN 1 AND 4),
+  PRIMARY KEY (activity_id, position)
+);
+
+CREATE TABLE processing_activity_dpia_measures (
+  activity_id TEXT NOT NULL REFERENCES processing_activities (id) ON DELETE CASCADE)sql" DEFERRED R"sql(,
+  position INTEGER NOT NULL,
+  id TEXT NOT NULL,
+  description TEXT NOT NULL,
+  owner_id TEXT REFERENCES people (id))sql" DEFERRED R"sql(,
+  due TEXT,
+  status TEXT NOT NULL,
+  done_on TEXT,
+  PRIMARY KEY (activity_id, position)
+);
+CREATE INDEX processing_activity_dpia_measures_owner ON processing_activity_dpia_measures (owner_id)
+  WHERE owner_id IS NOT NULL;
+
+CREATE TABLE system_classification_measures (
+  system_id TEXT NOT NULL REFERENCES systems (id) ON DELETE CASCADE)sql" DEFERRED R"sql(,
+  position INTEGER NOT NULL,
+  id TEXT NOT NULL,
+  description TEXT NOT NULL,
+  owner_id TEXT REFERENCES people (id))sql" DEFERRED R"sql(,
+  due TEXT,
+  status TEXT NOT NULL,
+  done_on TEXT,
+  PRIMARY KEY (system_id, position)
+);
+CREATE INDEX system_classification_measures_owner ON system_classification_measures (owner_id)
+  WHERE owner_id IS NOT NULL;
+
+CREATE TABLE system_forum_measures (
+  system_id TEXT NOT NULL REFERENCES systems (id) ON DELETE CASCADE)sql" DEFERRED R"sql(,
+  forum_position INTEGER NOT NULL,
+  position INTEGER NOT NULL,
+  id TEXT NOT NULL,
+  description TEXT NOT NULL,
+  owner_id TEXT REFERENCES people (id))sql" DEFERRED R"sql(,
+  due TEXT,
+  status TEXT NOT NULL,
+  done_on TEXT,
+  PRIMARY KEY (system_id, forum_position, position)
+);
+CREATE INDEX system_forum_measures_owner ON system_forum_measures (owner_id) WHERE owner_id IS NOT NULL;
+)sql";
+
 #undef DEFERRED
 
 // Approvals performed in Ansvar: the account that approved a management plan or follow-up report (absent: recorded).
@@ -652,6 +731,7 @@ constexpr std::array kMigrations = {
     Migration{5, "breach reports: the authority form's fields and the action plan", kBreachReportsSchema},
     Migration{6, "approvals performed in Ansvar (the approving account of a document)", kApprovalsSchema},
     Migration{7, "the credential (session or API token) of each audit entry", kAuditCredential},
+    Migration{8, "DPIA records, classification records and measures", kMeasuresSchema},
 };
 
 }  // namespace
