@@ -89,7 +89,7 @@ std::vector<RulebookSettingSource> RulebookSources(const rules::Rulebook& base, 
     RulebookSettingSource s;
     s.path = path;
     s.value = value;
-    const std::string& key = path;  // a plain reference: clang 14 cannot capture a structured binding
+    const auto& key = path;  // a plain reference: clang 14 cannot capture a structured binding
     const auto at = [&](const Leaves& l) {
       const auto it = l.find(key);
       return it == l.end() ? std::string("null") : it->second;
