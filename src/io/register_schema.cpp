@@ -119,7 +119,14 @@ std::vector<ObjectSchema> MakeSchemas() {
       {"Classification",
        "Information classification levels, 0 to 3",
        {F("confidentiality", Int(0, 3), R, "Confidentiality level"), F("integrity", Int(0, 3), W, "Integrity level"),
-        F("availability", Int(0, 3), W, "Availability level")}});
+        F("availability", Int(0, 3), W, "Availability level"), F("done_on", Date(), O, "Classified on"),
+        F("method", Text(), O, "The method (e.g. KLASSA)"),
+        F("decided_by", Id("a committee"), O, "The committee that classified (KS for municipality-wide systems)"),
+        F("standard_information", Text(), O, "The most sensitive information, which sets the standard"),
+        F("measures", Array(Ref("Measure")), O, "The action plan decided after the classification"),
+        F("approved_by", Id("a person"), O, "The owner who approved the measures"),
+        F("approved_on", Date(), O, "Approved on"),
+        F("approval", Enum<model::ApprovalSource>(), O, "Performed in Ansvar, or recorded by hand")}});
   s.push_back(
       {"Transfer",
        "A third-country transfer of the system's personal data (GDPR chapter 5)",
@@ -144,10 +151,12 @@ std::vector<ObjectSchema> MakeSchemas() {
         F("powers_of_attorney", Array(Id("a power of attorney")), O, "The powers of attorney the signer used"),
         F("year", Int(), O, "The year a plan or report covers"), F("approved_on", Date(), O, "Approved on"),
         F("approved_by", Id("a person"), O, "Approved by"), F("done_on", Date(), O, "Done on (assessments, analyses)"),
-        F("dpo_consulted", Bool(), O, "Whether the data protection officer was consulted")}});
+        F("dpo_consulted", Bool(), O, "Whether the data protection officer was consulted"),
+        F("approved_by_account", Text(), O, "The account that approved in Ansvar (absent: recorded by hand)")}});
   s.push_back({"Forum",
                "A forum of a system's management and when it was last held",
-               {F("kind", Enum<model::ForumKind>(), R, "The forum"), N("held_on", Date(), "Last held on")}});
+               {F("kind", Enum<model::ForumKind>(), R, "The forum"), N("held_on", Date(), "Last held on"),
+                F("measures", Array(Ref("Measure")), O, "Measures decided at a contract review")}});
   s.push_back({"Review",
                "A recurring review of a system and when it was last done",
                {F("kind", Enum<model::ReviewKind>(), R, "The review"), N("done_on", Date(), "Last done on")}});
@@ -209,10 +218,32 @@ std::vector<ObjectSchema> MakeSchemas() {
                  {N("done_on", Date(), "Done on"),
                   F("criteria", Array(Enum<model::Criterion>()), W, "The criteria met"), N("motivation", Text(), "Why"),
                   F("dpo_commented", Bool(), W, "Whether the data protection officer commented")}});
+    s.push_back(
+        {"DpiaRisk",
+         "A risk of a DPIA: likelihood × consequence",
+         {F("id", Text(), O, "Unique within the DPIA"), F("description", Text(), W, "The risk"),
+          F("likelihood", Int(1, 4), W, "Likelihood, 1 to 4"), F("consequence", Int(1, 4), W, "Consequence, 1 to 4")}});
+    s.push_back({"DpoOpinion",
+                 "The data protection officer's opinion on a DPIA",
+                 {F("text", Text(), W, "The opinion"), N("given_on", Date(), "Given on")}});
+    s.push_back({"PriorConsultation",
+                 "Prior consultation of the supervisory authority (art. 36)",
+                 {F("needed", Bool(), W, "Whether a high residual risk requires it"), N("sent_on", Date(), "Sent on"),
+                  N("authority_reply_on", Date(), "The authority's reply on")}});
     s.push_back({"Dpia",
-                 "A data protection impact assessment (art. 35)",
+                 "A data protection impact assessment (art. 35) and its record (art. 35.7, 36)",
                  {N("done_on", Date(), "Done on"),
-                  F("dpo_consulted", Bool(), W, "Whether the data protection officer was consulted")}});
+                  F("dpo_consulted", Bool(), W, "Whether the data protection officer was consulted"),
+                  F("description", Text(), O, "A description of the processing (art. 35.7 a)"),
+                  F("necessity_proportionality", Text(), O, "Necessity and proportionality (art. 35.7 b)"),
+                  F("risks", Array(Ref("DpiaRisk")), O, "The risks (art. 35.7 c)"),
+                  F("measures", Array(Ref("Measure")), O, "The measures (art. 35.7 d)"),
+                  F("residual_risk", Enum<model::RiskLevel>(), O, "The risk that remains"),
+                  F("dpo_opinion", Ref("DpoOpinion"), O, "The data protection officer's opinion"),
+                  F("prior_consultation", Ref("PriorConsultation"), O, "Prior consultation (art. 36)"),
+                  F("review_on", Date(), O, "To be reviewed on"),
+                  F("covers_activities", Array(Id("a processing activity")), O, "Other processings it covers"),
+                  F("motivation", Text(), O, "Why one DPIA covers several processings")}});
     s.push_back(
         {"ProcessingActivity",
          "An entry of the record of processing activities (art. 30.1)",
@@ -253,7 +284,8 @@ std::vector<ObjectSchema> MakeSchemas() {
                 N("notified_authority_at", DateTime(), "When it notified the supervisory authority")}});
   s.push_back({"Incident",
                "A personal data breach with its 72-hour clock and its record (art. 33)",
-               {F("id", Id("the incident"), R, "Unique id"), N("system", Id("a system"), "The system concerned"),
+               {F("id", Id("the incident"), R, "Unique id"),
+                N("system", Id("a system"), "The system concerned"),
                 F("aware_at", DateTime(), R, "When the organization became aware (starts the 72 hours)"),
                 F("controllers", Array(Id("a committee")), W, "The controllers"),
                 N("handler", Id("a committee"), "The committee handling it"),
@@ -270,7 +302,14 @@ std::vector<ObjectSchema> MakeSchemas() {
                 F("likely_consequences", Text(), O, "Likely consequences (art. 33.3 c)"),
                 F("measures", Text(), O, "Measures taken or proposed (art. 33.3 d)"),
                 F("affected_informed_on", Date(), O, "When every affected controller was sent the documentation"),
-                F("assessments", Array(Ref("ControllerAssessment")), O, "Controllers' own assessments")}});
+                F("assessments", Array(Ref("ControllerAssessment")), O, "Controllers' own assessments"),
+                F("occurred_at", DateTime(), O, "When the breach occurred (the authority's form)"),
+                F("nature", Array(Enum<model::BreachNature>()), O, "Confidentiality, integrity or availability breach"),
+                F("cause", Enum<model::BreachCause>(), O, "The cause, for the follow-up statistics"),
+                F("subjects_informed_how", Text(), O, "How the data subjects were informed"),
+                F("cross_border", Bool(), O, "Whether data subjects in other EU states are affected"),
+                F("reported_at", DateTime(), O, "When an employee reported it in Ansvar"),
+                F("action_plan", Array(Ref("Measure")), O, "The measures decided after the breach")}});
   s.push_back(
       {"DataSubjectRequest",
        "A data subject's request (access, rectification, erasure, …) and its deadline",
