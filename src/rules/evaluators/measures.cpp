@@ -17,10 +17,10 @@ void EvaluateMeasures(const EvalContext& ctx, Sink& out) {
     } else if (ref.holder_type == SubjectType::kProcessingActivity) {
       if (const auto* a = ctx.index.FindActivity(ref.holder_id); a && a->controller)
         rb = &ctx.ForCommittee(a->controller->str());
-    } else if (ref.holder_type == SubjectType::kIncident) {  // a breach: its first controller's, like the INC rules
+    } else if (ref.holder_type == SubjectType::kIncident) {  // a breach: its controllers', like the INC rules
       for (const auto& i : ctx.reg().incidents)
-        if (i.id.str() == ref.holder_id && !i.controllers.empty()) {
-          rb = &ctx.ForCommittee(i.controllers.front().str());
+        if (i.id.str() == ref.holder_id) {
+          rb = &ctx.ForControllers(i.controllers);
           break;
         }
     }
