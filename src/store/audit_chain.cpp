@@ -33,6 +33,27 @@ AuditEntry NextAuditEntry(AuditTail& tail, const Actor& actor, model::Timestamp 
   return e;
 }
 
+AuditRow NextAuditRow(AuditTail& tail, const Actor& actor, model::Timestamp at, const EntityKey& key,
+                      std::string_view action, std::string_view before_json, std::string_view after_json) {
+  AuditRow r;
+  r.seq = tail.seq + 1;
+  r.at = model::FormatTimestamp(at);
+  r.actor_id = actor.id;
+  r.actor_name = actor.name;
+  r.kind = ToString(key.kind);
+  r.entity_id = key.id;
+  r.action = action;
+  r.before_json = before_json;
+  r.after_json = after_json;
+  r.credential = actor.credential;
+  r.prev_hash = std::move(tail.hash);
+  r.hash = AuditHashOf({r.prev_hash, r.seq, at.seconds(), r.actor_id, r.actor_name, r.kind, r.entity_id, r.action,
+                        r.before_json, r.after_json, r.credential});
+  tail.seq = r.seq;
+  tail.hash = r.hash;
+  return r;
+}
+
 DocumentAuditEntry NextDocumentAuditEntry(AuditTail& tail, const Actor& actor, model::Timestamp at,
                                           const std::string& collection, const std::string& id, std::string_view action,
                                           const std::string& before_json, const std::string& after_json) {

@@ -36,6 +36,58 @@ DocumentAuditEntry NextDocumentAuditEntry(AuditTail& tail, const Actor& actor, m
                                           const std::string& collection, const std::string& id, std::string_view action,
                                           const std::string& before_json, const std::string& after_json);
 
+// The fields an audit entry's hash covers (store.hpp's AuditHash), as views: hashing needs no copy of the images.
+struct AuditFields {
+  std::string_view prev_hash;
+  int64_t seq = 0;
+  int64_t at_seconds = 0;
+  std::string_view actor_id;
+  std::string_view actor_name;
+  std::string_view kind;
+  std::string_view entity_id;
+  std::string_view action;
+  std::string_view before_json;
+  std::string_view after_json;
+  std::string_view credential;
+};
+std::string AuditHashOf(const AuditFields& f);
+
+// The row of the entry after `tail`, as NextAuditEntry makes it, without copying the images: the views point into
+// the arguments, which must outlive the row. `tail` moves on to it.
+struct AuditRow {
+  int64_t seq = 0;
+  std::string at;  // FormatTimestamp
+  std::string_view actor_id;
+  std::string_view actor_name;
+  std::string_view kind;
+  std::string_view entity_id;
+  std::string_view action;
+  std::string_view before_json;
+  std::string_view after_json;
+  std::string prev_hash;
+  std::string hash;
+  std::string_view credential;
+
+  // Each column value in the order of kAuditColumns, as AuditValues gives an entry's.
+  template <class Put>
+  void Values(Put&& put) const {
+    put(seq);
+    put(std::string_view(at));
+    put(actor_id);
+    put(actor_name);
+    put(kind);
+    put(entity_id);
+    put(action);
+    put(before_json);
+    put(after_json);
+    put(std::string_view(prev_hash));
+    put(std::string_view(hash));
+    put(credential);
+  }
+};
+AuditRow NextAuditRow(AuditTail& tail, const Actor& actor, model::Timestamp at, const EntityKey& key,
+                      std::string_view action, std::string_view before_json, std::string_view after_json);
+
 // Calls `put` with each column value of an entry in the order of kAuditColumns: the seq as int64_t, the others as
 // text (std::string or std::string_view).
 template <class Entry, class Put>

@@ -67,7 +67,8 @@ class RegisterTables final : public rows::RowSink, public rows::RowSource {
 
   // RowSink: the rows of Insert, each by its table's cached INSERT.
   void Begin(rows::Table t) override;
-  void Text(std::string_view v) override { stmt_->Bind(++column_, v); }
+  // Not copied: a row's values live until its End() (rows::WriteRows passes them to one call that ends the row).
+  void Text(std::string_view v) override { stmt_->BindStatic(++column_, v); }
   void Null() override { stmt_->BindNull(++column_); }
   void Int(int64_t v) override { stmt_->Bind(++column_, v); }
   void Bool(bool v) override { stmt_->Bind(++column_, v); }

@@ -100,6 +100,13 @@ Stmt& Stmt::Bind(int i, std::string_view v) {
   return *this;
 }
 
+Stmt& Stmt::BindStatic(int i, std::string_view v) {
+  const int rc = sqlite3_bind_text64(stmt_, i, v.data(), v.size(), SQLITE_STATIC, SQLITE_UTF8);
+  if (rc != SQLITE_OK) db_.Fail(rc, sql_);
+  static_bound_ = true;
+  return *this;
+}
+
 Stmt& Stmt::BindNull(int i) {
   const int rc = sqlite3_bind_null(stmt_, i);
   if (rc != SQLITE_OK) db_.Fail(rc, sql_);
@@ -118,14 +125,24 @@ bool Stmt::Step() {
 }
 
 void Stmt::Run() {
-  while (Step()) {
+  try {
+    while (Step()) {
+    }
+  } catch (...) {
+    if (static_bound_) Reset();
+    throw;
   }
-  sqlite3_reset(stmt_);  // keeps the bindings: a bulk insert rebinds every parameter of the next row anyway
+  sqlite3_reset(stmt_);  // keeps copied bindings: a bulk insert rebinds every parameter of the next row anyway
+  if (static_bound_) {   // but not those that point into the caller's memory
+    sqlite3_clear_bindings(stmt_);
+    static_bound_ = false;
+  }
 }
 
 void Stmt::Reset() {
   sqlite3_reset(stmt_);
   sqlite3_clear_bindings(stmt_);
+  static_bound_ = false;
 }
 
 bool Stmt::IsNull(int col) const { return sqlite3_column_type(stmt_, col) == SQLITE_NULL; }

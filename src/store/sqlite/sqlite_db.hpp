@@ -46,6 +46,9 @@ class Stmt {
   Stmt& Bind(int i, int v) { return Bind(i, static_cast<int64_t>(v)); }
   Stmt& Bind(int i, bool v) { return Bind(i, static_cast<int64_t>(v ? 1 : 0)); }
   Stmt& Bind(int i, std::string_view v);  // copied (SQLITE_TRANSIENT)
+  // Not copied (SQLITE_STATIC): `v` must stay valid until the statement has run; Run() and Reset() then clear the
+  // bindings, so that no binding outlives what it points to.
+  Stmt& BindStatic(int i, std::string_view v);
   Stmt& Bind(int i, const char* v) = delete;
   Stmt& BindNull(int i);
   template <class T>
@@ -70,6 +73,7 @@ class Stmt {
   Db& db_;
   sqlite3_stmt* stmt_ = nullptr;
   std::string sql_;
+  bool static_bound_ = false;  // a BindStatic since the last run: clear the bindings after it
 };
 
 // A connection, not copyable (it owns the handle and its statements).
