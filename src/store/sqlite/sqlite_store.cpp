@@ -42,6 +42,11 @@ constexpr int kBulkCacheKiB = 256 * 1024;
 // After a checkpoint the WAL file is cut back to this size (a bulk replace can grow it to the database's size).
 constexpr int kWalLimitBytes = 64 * 1024 * 1024;
 
+// The WAL is copied into the database (and both synced) once it holds this many pages (SQLite's default: 1,000).
+// A create writes some 30 pages (the entity's row and child rows, the audit entry, their indexes), most of them the
+// same pages as the creates before it: a larger WAL checkpoints less often and writes each page once per checkpoint.
+constexpr int kWalCheckpointPages = kWalLimitBytes / 4096;
+
 using internal::CheckChange;
 using internal::CheckReplace;
 using internal::kAuditSelect;
@@ -86,6 +91,7 @@ class SqliteStore final : public Store {
     db_.Exec("PRAGMA synchronous = NORMAL");  // durable enough in WAL: a power loss can lose the last commits only
     db_.Exec("PRAGMA cache_size = -" + std::to_string(kCacheKiB));  // negative: KiB, not pages
     db_.Exec("PRAGMA journal_size_limit = " + std::to_string(kWalLimitBytes));
+    db_.Exec("PRAGMA wal_autocheckpoint = " + std::to_string(kWalCheckpointPages));
   }
 
   int SchemaVersion() override {
