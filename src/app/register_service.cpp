@@ -1,8 +1,11 @@
 #include "app/register_service.hpp"
 
 #include <algorithm>
+#include <exception>
 #include <map>
 #include <set>
+#include <thread>
+#include <utility>
 
 #include "app/audit_replay.hpp"
 #include "app/decisions.hpp"
@@ -529,6 +532,42 @@ RegisterService::Snapshot RegisterService::Current() const {
   return {state_->reg, state_->last_seq};
 }
 
+// The audit images of one kind's changes (`images[i]`: the before and after entity of `audit[first + i]`, either
+// may be null), written on two threads when there are many (a national import: 601,059 entities, 520 MB of JSON).
+template <class T>
+static void WriteImages(std::vector<store::Change>& audit, size_t first,
+                        const std::vector<std::pair<const T*, const T*>>& images) {
+  auto write = [&](size_t from, size_t to) {
+    for (size_t i = from; i < to; ++i) {
+      auto& c = audit[first + i];
+      if (images[i].first != nullptr) c.before_json = io::WriteEntity(*images[i].first);
+      if (images[i].second != nullptr) c.after_json = io::WriteEntity(*images[i].second);
+    }
+  };
+  constexpr size_t kParallelFrom = 2000;
+  if (images.size() < kParallelFrom || std::thread::hardware_concurrency() < 2) {
+    write(0, images.size());
+    return;
+  }
+  const size_t half = images.size() / 2;
+  std::exception_ptr failed;
+  std::thread second([&] {
+    try {
+      write(half, images.size());
+    } catch (...) {
+      failed = std::current_exception();
+    }
+  });
+  try {
+    write(0, half);
+  } catch (...) {
+    second.join();
+    throw;
+  }
+  second.join();
+  if (failed) std::rethrow_exception(failed);
+}
+
 // One audit change per entity created, changed or removed between the state and `next`.
 template <class State>
 static std::vector<store::Change> Changes(const State& state, const model::Register& next, RegisterChanges& n) {
@@ -536,21 +575,21 @@ static std::vector<store::Change> Changes(const State& state, const model::Regis
   ForEachCollection(next, [&](const auto& items) {
     using T = typename std::decay_t<decltype(items)>::value_type;
     const Kind kind = KindOfType<T>();
-    model::IdMap<char> seen;  // views of next's ids (a national import: 600,000 of them)
+    const size_t first = audit.size();
+    std::vector<std::pair<const T*, const T*>> images;  // before, after: written once the kind's changes are known
+    model::IdMap<char> seen;                            // views of next's ids (a national import: 600,000 of them)
     seen.Reserve(items.size());
     for (const auto& x : items) {
       seen.Insert(x.id.str(), 1);
       const T* old = state.template Find<T>(x.id.str());
       if (old == nullptr) {
         ++n.created;
-        audit.push_back({{kind, x.id.str()}, std::nullopt, std::nullopt, "", io::WriteEntity(x)});
+        audit.push_back({{kind, x.id.str()}, std::nullopt, std::nullopt, "", ""});
+        images.emplace_back(nullptr, &x);
       } else if (!(*old == x)) {
         ++n.updated;
-        audit.push_back({{kind, x.id.str()},
-                         std::nullopt,
-                         state.Version(kind, x.id.str()),
-                         io::WriteEntity(*old),
-                         io::WriteEntity(x)});
+        audit.push_back({{kind, x.id.str()}, std::nullopt, state.Version(kind, x.id.str()), "", ""});
+        images.emplace_back(old, &x);
       } else {
         ++n.unchanged;
       }
@@ -558,9 +597,10 @@ static std::vector<store::Change> Changes(const State& state, const model::Regis
     for (const auto& old : Items<T>(state.reg)) {
       if (seen.Contains(old.id.str())) continue;
       ++n.deleted;
-      audit.push_back(
-          {{kind, old.id.str()}, std::nullopt, state.Version(kind, old.id.str()), io::WriteEntity(old), ""});
+      audit.push_back({{kind, old.id.str()}, std::nullopt, state.Version(kind, old.id.str()), "", ""});
+      images.emplace_back(&old, nullptr);
     }
+    WriteImages(audit, first, images);
   });
   return audit;
 }
