@@ -1,11 +1,8 @@
 #include "store/rows/read_register.hpp"
 
 #include <algorithm>
-#include <exception>
-#include <iterator>
 #include <stdexcept>
 #include <string>
-#include <thread>
 #include <utility>
 #include <vector>
 
@@ -202,65 +199,80 @@ void ReadEntities(RowSource& source, Kind kind, std::string_view columns, std::v
 // ---- reading ----
 
 namespace {
-void LoadSystems(RowSource& source, model::Register& reg, Versions& versions);
-void LoadRest(RowSource& source, model::Register& reg, Versions& versions);
+void Load(RowSource& source, model::Register& reg, Versions& versions);
+}  // namespace
 
-// Sorted by key, the map is built in linear time (each insert at the end).
-void ToMap(Versions& read, std::map<EntityKey, int64_t>& versions) {
+void LoadRegister(RowSource& source, model::Register& reg, std::map<EntityKey, int64_t>& versions) {
+  Versions read;
+  try {
+    Load(source, reg, read);
+  } catch (const Corruption& e) {
+    throw StoreError(std::string(source.Name()) + ": corrupt register: " + e.what());
+  }
+  // Sorted by key, the map is built in linear time (each insert at the end).
   std::sort(read.begin(), read.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
   versions.clear();
   for (auto& [key, version] : read) versions.emplace_hint(versions.end(), std::move(key), version);
 }
 
-// Runs a part of the load; a value the store does not write becomes a StoreError naming the backend.
-template <class F>
-void Guarded(RowSource& source, F&& load) {
-  try {
-    load();
-  } catch (const Corruption& e) {
-    throw StoreError(std::string(source.Name()) + ": corrupt register: " + e.what());
-  }
-}
-}  // namespace
-
-void LoadRegister(RowSource& source, model::Register& reg, std::map<EntityKey, int64_t>& versions) {
-  Versions read;
-  Guarded(source, [&] {
-    LoadRest(source, reg, read);
-    LoadSystems(source, reg, read);
-  });
-  ToMap(read, versions);
-}
-
-void LoadRegisterInTwo(RowSource& systems_source, RowSource& rest_source, model::Register& reg,
-                       std::map<EntityKey, int64_t>& versions) {
-  // The two parts fill different members of `reg` (the systems; everything else) and versions of their own.
-  Versions systems_read;
-  std::exception_ptr systems_failed;
-  std::thread systems([&] {
-    try {
-      Guarded(systems_source, [&] { LoadSystems(systems_source, reg, systems_read); });
-    } catch (...) {
-      systems_failed = std::current_exception();
-    }
-  });
-  Versions read;
-  std::exception_ptr rest_failed;
-  try {
-    Guarded(rest_source, [&] { LoadRest(rest_source, reg, read); });
-  } catch (...) {
-    rest_failed = std::current_exception();
-  }
-  systems.join();
-  if (rest_failed) std::rethrow_exception(rest_failed);
-  if (systems_failed) std::rethrow_exception(systems_failed);
-  read.insert(read.end(), std::make_move_iterator(systems_read.begin()), std::make_move_iterator(systems_read.end()));
-  ToMap(read, versions);
-}
-
 namespace {
-// The systems and their child rows: apart from the rest (LoadRegisterInTwo reads them on a connection of their own).
-void LoadSystems(RowSource& source, model::Register& reg, Versions& versions) {
+void Load(RowSource& source, model::Register& reg, Versions& versions) {
+  {
+    ForEach(source, kReadMetaSql, "register_meta", [&](Cols& c) {
+      reg.as_of = c.OptTimeCol();
+      reg.as_of_is_date = c.Bool();
+      reg.rulebook_overrides = c.Str();
+    });
+  }
+
+  ReadEntities(source, Kind::kOrganization, "name, kind, dpo, management_review_on, rulebook_overrides",
+               reg.organizations, versions, [](Cols& c, Organization& x) {
+                 x.name = c.Str();
+                 x.kind = c.EnumCol<OrganizationKind>();
+                 x.dpo = c.OptIdCol<PersonId>();
+                 x.management_review_on = c.OptDateCol();
+                 x.rulebook_overrides = c.Str();
+               });
+
+  ReadEntities(source, Kind::kCommittee, "organization_id, name, kind", reg.committees, versions,
+               [](Cols& c, Committee& x) {
+                 x.organization = c.IdCol<OrganizationId>();
+                 x.name = c.Str();
+                 x.kind = c.EnumCol<CommitteeKind>();
+               });
+
+  ReadEntities(source, Kind::kAdministration, "organization_id, name, employing_committee_id", reg.administrations,
+               versions, [](Cols& c, Administration& x) {
+                 x.organization = c.IdCol<OrganizationId>();
+                 x.name = c.Str();
+                 x.employing_committee = c.OptIdCol<CommitteeId>();
+               });
+  {
+    const ById admins(reg.administrations, "administrations");
+    ForEach(source, "SELECT administration_id, position, committee_id FROM administration_committees",
+            "administration_committees", [&](Cols& c) {
+              auto& a = reg.administrations[admins(c.View())];
+              const size_t pos = c.Position();
+              At(a.committees, pos) = c.IdCol<CommitteeId>();
+            });
+    ForEach(source, "SELECT administration_id, position, id, name, kind FROM units", "units", [&](Cols& c) {
+      auto& a = reg.administrations[admins(c.View())];
+      Unit& u = At(a.units, c.Position());
+      u.id = c.IdCol<UnitId>();
+      u.name = c.Str();
+      u.kind = c.EnumCol<UnitKind>();
+    });
+  }
+
+  ReadEntities(source, Kind::kPerson, "name, administration_id, unit_id, title, email", reg.people, versions,
+               [](Cols& c, Person& x) {
+                 x.name = c.Str();
+                 x.administration = c.OptIdCol<AdministrationId>();
+                 x.unit = c.OptIdCol<UnitId>();
+                 x.title = c.OptEnumCol<Title>();
+                 x.email = c.Str();
+               });
+
   ReadEntities(source, Kind::kSystem,
                "name, category, scope, own_support_process, owner_administration_id, hosting, supplier, "
                "personal_data, special_categories, fee, lifecycle, active_since, confidentiality, integrity, "
@@ -407,65 +419,6 @@ void LoadSystems(RowSource& source, model::Register& reg, Versions& versions) {
               n.personal_data = c.Bool();
             });
   }
-}
-
-// Everything else: the meta row and every other collection with its child rows.
-void LoadRest(RowSource& source, model::Register& reg, Versions& versions) {
-  {
-    ForEach(source, kReadMetaSql, "register_meta", [&](Cols& c) {
-      reg.as_of = c.OptTimeCol();
-      reg.as_of_is_date = c.Bool();
-      reg.rulebook_overrides = c.Str();
-    });
-  }
-
-  ReadEntities(source, Kind::kOrganization, "name, kind, dpo, management_review_on, rulebook_overrides",
-               reg.organizations, versions, [](Cols& c, Organization& x) {
-                 x.name = c.Str();
-                 x.kind = c.EnumCol<OrganizationKind>();
-                 x.dpo = c.OptIdCol<PersonId>();
-                 x.management_review_on = c.OptDateCol();
-                 x.rulebook_overrides = c.Str();
-               });
-
-  ReadEntities(source, Kind::kCommittee, "organization_id, name, kind", reg.committees, versions,
-               [](Cols& c, Committee& x) {
-                 x.organization = c.IdCol<OrganizationId>();
-                 x.name = c.Str();
-                 x.kind = c.EnumCol<CommitteeKind>();
-               });
-
-  ReadEntities(source, Kind::kAdministration, "organization_id, name, employing_committee_id", reg.administrations,
-               versions, [](Cols& c, Administration& x) {
-                 x.organization = c.IdCol<OrganizationId>();
-                 x.name = c.Str();
-                 x.employing_committee = c.OptIdCol<CommitteeId>();
-               });
-  {
-    const ById admins(reg.administrations, "administrations");
-    ForEach(source, "SELECT administration_id, position, committee_id FROM administration_committees",
-            "administration_committees", [&](Cols& c) {
-              auto& a = reg.administrations[admins(c.View())];
-              const size_t pos = c.Position();
-              At(a.committees, pos) = c.IdCol<CommitteeId>();
-            });
-    ForEach(source, "SELECT administration_id, position, id, name, kind FROM units", "units", [&](Cols& c) {
-      auto& a = reg.administrations[admins(c.View())];
-      Unit& u = At(a.units, c.Position());
-      u.id = c.IdCol<UnitId>();
-      u.name = c.Str();
-      u.kind = c.EnumCol<UnitKind>();
-    });
-  }
-
-  ReadEntities(source, Kind::kPerson, "name, administration_id, unit_id, title, email", reg.people, versions,
-               [](Cols& c, Person& x) {
-                 x.name = c.Str();
-                 x.administration = c.OptIdCol<AdministrationId>();
-                 x.unit = c.OptIdCol<UnitId>();
-                 x.title = c.OptEnumCol<Title>();
-                 x.email = c.Str();
-               });
 
   ReadEntities(source, Kind::kDelegation,
                "committee_id, matter, matter_text, delegate_title, delegate_person_id, decision, valid_from, valid_to",

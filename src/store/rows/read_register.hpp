@@ -10,9 +10,5 @@
 namespace ansvar::store::rows {
 
 void LoadRegister(RowSource& source, model::Register& reg, std::map<EntityKey, int64_t>& versions);
-// The same, read on two sources at once (two connections reading one snapshot, the caller sees to that): the
-// systems with their child rows on one thread, everything else on the calling thread. The result is the same.
-void LoadRegisterInTwo(RowSource& systems_source, RowSource& rest_source, model::Register& reg,
-                       std::map<EntityKey, int64_t>& versions);
 
 }  // namespace ansvar::store::rows

@@ -8,7 +8,6 @@
 #include <chrono>
 #include <cstdint>
 #include <mutex>
-#include <optional>
 #include <set>
 #include <stdexcept>
 #include <string>
@@ -22,7 +21,6 @@
 #include "store/change_checks.hpp"
 #include "store/replace_versions.hpp"
 #include "store/rows/dangling.hpp"
-#include "store/rows/read_register.hpp"
 #include "store/rows/tables.hpp"
 #include "store/rows/write_rows.hpp"
 #include "store/sqlite/cycle_tables.hpp"
@@ -138,12 +136,6 @@ class SqliteStore final : public Store {
 
   Snapshot Load() override {
     std::lock_guard lock(mu_);
-    if (readers_.Available()) {
-      try {
-        return LoadInTwo();
-      } catch (const StoreError&) {  // NOLINT(bugprone-empty-catch): e.g. the write lock was busy; read on one
-      }
-    }
     Transaction tx(db_, "BEGIN");  // one consistent read of every table
     Snapshot snap;
     tables_.Load(snap.reg, snap.versions);
@@ -339,34 +331,6 @@ class SqliteStore final : public Store {
             .value_or(0) > 0;
     if (!exists) return 0;
     return static_cast<int>(db_.QueryInt("SELECT COALESCE(MAX(version), 0) FROM schema_migrations").value_or(0));
-  }
-
-  // The whole register read on two read-only connections at once (rows::LoadRegisterInTwo: the systems on one, the
-  // rest on the other; a national register: about half the wall time of one connection on two cores). Both read
-  // one snapshot: their read transactions start while this connection holds the write lock, so that no one can
-  // commit in between, and the lock is let go once both have started.
-  Snapshot LoadInTwo() {
-    auto systems_db = readers_.Take();
-    auto rest_db = readers_.Take();
-    Snapshot snap;
-    std::optional<Transaction> systems_tx, rest_tx;
-    {
-      Transaction writer(db_);  // BEGIN IMMEDIATE: the write lock
-      snap.last_audit_seq = ReadTail().seq;
-      for (auto* reader : {&systems_tx, &rest_tx}) {
-        Db& db = reader == &systems_tx ? *systems_db : *rest_db;
-        reader->emplace(db, "BEGIN");
-        Stmt first(db, "SELECT COALESCE(MAX(seq), 0) FROM audit_log");  // a read: the snapshot starts here
-        if (!first.Step() || first.Int(0) != snap.last_audit_seq)
-          throw StoreError("sqlite: a read connection does not see what the store's connection sees");
-      }
-      writer.Rollback();
-    }
-    RegisterTables systems(*systems_db), rest(*rest_db);
-    rows::LoadRegisterInTwo(systems, rest, snap.reg, snap.versions);
-    systems_tx->Commit();
-    rest_tx->Commit();
-    return snap;
   }
 
   Tail ReadTail() {
