@@ -85,8 +85,8 @@ SortKey KeyOf(Finding& f) {
   return k;
 }
 
-// Moves the findings of the keys into one vector in Before's order (findings equal in it are equal altogether:
-// their order among themselves does not matter).
+// Moves the findings of the keys into one vector in Before's order, each once (findings equal in it are equal
+// altogether: their order among themselves does not matter).
 std::vector<Finding> Sorted(std::vector<SortKey>& keys) {
   std::sort(keys.begin(), keys.end(), [](const SortKey& a, const SortKey& b) {
     if (a.head != b.head) return a.head < b.head;
@@ -95,9 +95,17 @@ std::vector<Finding> Sorted(std::vector<SortKey>& keys) {
     if (a.rule != b.rule) return a.rule < b.rule;
     return a.finding->detail < b.finding->detail;
   });
+  // One of each finding (as std::unique would keep): equal findings have equal keys, so only those are compared.
   std::vector<Finding> findings;
   findings.reserve(keys.size());
-  for (const auto& k : keys) findings.push_back(std::move(*k.finding));
+  const SortKey* last = nullptr;
+  for (const auto& k : keys) {
+    if (last != nullptr && k.head == last->head && k.tail == last->tail && k.exact == last->exact &&
+        k.rule == last->rule && *k.finding == findings.back())
+      continue;
+    findings.push_back(std::move(*k.finding));
+    last = &k;
+  }
   return findings;
 }
 
@@ -135,9 +143,7 @@ std::vector<Finding> Check(const RegisterIndex& index, const Rulebook& rulebook,
       keys.push_back(KeyOf(f));
     }
   }
-  auto findings = Sorted(keys);
-  findings.erase(std::unique(findings.begin(), findings.end()), findings.end());
-  return findings;
+  return Sorted(keys);
 }
 
 std::vector<Finding> Check(const model::Register& reg, const Rulebook& rulebook, const CheckOptions& options) {
