@@ -1,5 +1,13 @@
 #include "io/internal/json_out.hpp"
 
+// rapidjson copies the runs of a string that need no escape 16 bytes at a time with SSE2 (part of every x86-64
+// CPU) or NEON; by default it tests each byte. The output is the same. This file is the only one that includes
+// rapidjson, so its writer is instantiated with these settings alone.
+#if defined(__SSE2__) && !defined(RAPIDJSON_SSE2)
+#define RAPIDJSON_SSE2
+#elif defined(__ARM_NEON) && !defined(RAPIDJSON_NEON)
+#define RAPIDJSON_NEON
+#endif
 #include <rapidjson/prettywriter.h>
 #include <rapidjson/stringbuffer.h>
 #include <rapidjson/writer.h>

@@ -1132,10 +1132,17 @@ class MappedFile {
       const size_t capacity = (size + simdjson::SIMDJSON_PADDING + page - 1) / page * page;
       void* base = ::mmap(nullptr, capacity, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
       if (base != MAP_FAILED) {
-        if (::mmap(base, size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_FIXED | MAP_POPULATE, fd, 0) != MAP_FAILED)
+        // Not MAP_POPULATE: on a writable private mapping it faults every page in for writing, which copies the
+        // whole file into fresh anonymous memory. MADV_POPULATE_READ maps the page cache's own pages instead; the
+        // one byte the fast pass changes for a while copies one page.
+        if (::mmap(base, size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_FIXED, fd, 0) != MAP_FAILED) {
+#if defined(MADV_POPULATE_READ)
+          (void)::madvise(base, size, MADV_POPULATE_READ);  // only a hint: unpopulated pages fault in on reading
+#endif
           file.reset(new MappedFile(static_cast<char*>(base), size, capacity));
-        else
+        } else {
           ::munmap(base, capacity);
+        }
       }
     }
     ::close(fd);

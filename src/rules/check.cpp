@@ -1,6 +1,7 @@
 #include "rules/check.hpp"
 
 #include <algorithm>
+#include <cstdint>
 #include <thread>
 
 #include "rules/evaluators/context.hpp"
@@ -52,6 +53,62 @@ bool Before(const Finding& a, const Finding& b) {
   return a.detail < b.detail;
 }
 
+// A finding's place in Before's order, as far as a few integers tell: severity, subject type and the first 14
+// bytes of the subject's id (big-endian, padded with zero bytes, so that comparing the words compares the bytes
+// as std::string does), then the rule when the id is all in the key (no longer than 14 bytes and without a zero
+// byte: equal words then mean equal ids). Whatever the key leaves open is decided by Before itself. Sorting these
+// keys rather than the findings moves 24 bytes instead of a finding and compares integers where Before compared
+// strings (1.4 million findings on the flat register: the sort took about half of the evaluation's CPU).
+struct SortKey {
+  uint64_t head = 0;  // severity, subject type, id bytes 0-5
+  uint64_t tail = 0;  // id bytes 6-13
+  Finding* finding = nullptr;
+  uint16_t rule = 0;
+  bool exact = false;  // the id is all in head and tail
+};
+
+SortKey KeyOf(Finding& f) {
+  SortKey k;
+  k.finding = &f;
+  k.rule = static_cast<uint16_t>(f.rule);
+  const std::string& id = f.subject.id;
+  k.exact = id.size() <= 14 && id.find('\0') == std::string::npos;
+  uint64_t words[2] = {0, 0};
+  for (size_t i = 0; i < 14 && i < id.size(); ++i) {
+    const size_t at = i + 2;  // two bytes of severity and type come first
+    words[at / 8] |= static_cast<uint64_t>(static_cast<unsigned char>(id[i])) << (8 * (7 - at % 8));
+  }
+  words[0] |= static_cast<uint64_t>(static_cast<uint8_t>(f.severity)) << 56;
+  words[0] |= static_cast<uint64_t>(static_cast<uint8_t>(f.subject.type)) << 48;
+  k.head = words[0];
+  k.tail = words[1];
+  return k;
+}
+
+// Moves the findings of the keys into one vector in Before's order, each once (findings equal in it are equal
+// altogether: their order among themselves does not matter).
+std::vector<Finding> Sorted(std::vector<SortKey>& keys) {
+  std::sort(keys.begin(), keys.end(), [](const SortKey& a, const SortKey& b) {
+    if (a.head != b.head) return a.head < b.head;
+    if (a.tail != b.tail) return a.tail < b.tail;
+    if (!a.exact || !b.exact) return Before(*a.finding, *b.finding);
+    if (a.rule != b.rule) return a.rule < b.rule;
+    return a.finding->detail < b.finding->detail;
+  });
+  // One of each finding (as std::unique would keep): equal findings have equal keys, so only those are compared.
+  std::vector<Finding> findings;
+  findings.reserve(keys.size());
+  const SortKey* last = nullptr;
+  for (const auto& k : keys) {
+    if (last != nullptr && k.head == last->head && k.tail == last->tail && k.exact == last->exact &&
+        k.rule == last->rule && *k.finding == findings.back())
+      continue;
+    findings.push_back(std::move(*k.finding));
+    last = &k;
+  }
+  return findings;
+}
+
 }  // namespace
 
 std::vector<Finding> Check(const RegisterIndex& index, const Rulebook& rulebook, const CheckOptions& options) {
@@ -75,20 +132,18 @@ std::vector<Finding> Check(const RegisterIndex& index, const Rulebook& rulebook,
 
   size_t total = 0;
   for (auto& s : sinks) total += s.findings().size();
-  std::vector<Finding> findings;
-  findings.reserve(total);
+  std::vector<SortKey> keys;
+  keys.reserve(total);
   for (auto& s : sinks) {
     for (size_t i = 0; i < s.findings().size(); ++i) {
       auto& f = s.findings()[i];
       const auto& setting = s.JudgeOf(i)->Setting(f.rule);
       if (!setting.enabled) continue;
       if (setting.severity && f.severity != Severity::kInfo) f.severity = *setting.severity;
-      findings.push_back(std::move(f));
+      keys.push_back(KeyOf(f));
     }
   }
-  std::sort(findings.begin(), findings.end(), Before);
-  findings.erase(std::unique(findings.begin(), findings.end()), findings.end());
-  return findings;
+  return Sorted(keys);
 }
 
 std::vector<Finding> Check(const model::Register& reg, const Rulebook& rulebook, const CheckOptions& options) {
