@@ -40,7 +40,7 @@ fuzz: deps
 # run the sanitized server behind the built web front end; the OpenID provider of the single sign-on test
 # (ctest oidc.e2e_provider) is installed from its lockfile in tests/oidc/provider, and redocly (ctest openapi.lint)
 # from tools/openapi-lint's.
-test: deps format-check tidy-changed fuzz web
+test: deps format-check fuzz web
 	[ -d tests/oidc/provider/node_modules/oidc-provider ] || (cd tests/oidc/provider && npm ci --no-audit --no-fund)
 	[ -d tools/openapi-lint/node_modules/@redocly/cli ] || (cd tools/openapi-lint && npm ci --no-audit --no-fund)
 	cmake -S . -B $(TEST_BUILD) -DCMAKE_BUILD_TYPE=Debug -DCMAKE_CXX_FLAGS_DEBUG="-g -O1" -DANSVAR_SANITIZE=ON -DANSVAR_BENCH=OFF \
@@ -56,9 +56,9 @@ bench: build
 format:
 	clang-format -i $$(git ls-files '*.cpp' '*.hpp')
 
-# The checks of .clang-tidy over every source file of src/ (a compile database from the build tree). On 2 cores this
-# takes long (see the figure in .clang-tidy), so `make test` runs tidy-changed: the files changed against the merge base
-# with origin/main (or main), which is what a change can have broken.
+# The checks of .clang-tidy over every source file of src/ (a compile database from the build tree). `make test` runs
+# them as the ctest entry `tidy` of its sanitizer tree (tools/tidy/run_tidy.py, results cached per preprocessed file);
+# tidy-changed is the quick look at the files changed against the merge base with origin/main (or main).
 TIDY_BASE ?= $(shell git merge-base HEAD origin/main 2>/dev/null || git merge-base HEAD main 2>/dev/null)
 tidy: deps
 	cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo $(CMAKE_COMMON) >/dev/null

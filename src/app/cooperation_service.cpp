@@ -424,7 +424,7 @@ Result<EssenceView> CooperationService::Essence(const std::string& id, bool publ
   return v;
 }
 
-Result<std::string> CooperationService::EssencePdf(const std::string& id, rules::Lang lang) const {
+Result<ExportFile> CooperationService::EssencePdf(const std::string& id, rules::Lang lang) const {
   auto essence = Essence(id, true);
   if (!essence.ok()) return essence.error();
   const auto& e = essence.value();
@@ -469,7 +469,8 @@ Result<std::string> CooperationService::EssencePdf(const std::string& id, rules:
   if (e.arrangement_signed_on) note += ". " + w("arrangement") + " " + model::FormatDate(*e.arrangement_signed_on);
   doc.blocks.push_back({K::kNote, note + ".", {}, {}, {}, {}});
   try {
-    return io::sheets::RenderPdf(doc);
+    return ExportFile{io::sheets::RenderPdf(doc), "application/pdf",
+                      id + (lang == rules::Lang::kEn ? "-essence-en.pdf" : "-essens.pdf")};
   } catch (const std::runtime_error& ex) {
     return Error{ErrorCode::kUnavailable, "PDF kunde inte skapas / PDF failed", ex.what(), {}};
   }

@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "app/exports.hpp"
 #include "app/register_service.hpp"
 #include "io/essence_publication.hpp"
 #include "io/rulebook_sources.hpp"
@@ -155,8 +156,8 @@ class CooperationService {
   Result<int64_t> Unpublish(const std::string& id, int64_t if_match, const Actor& actor);
   // The essence; with `published_only`, NotFound unless it is published (what the public may read).
   Result<EssenceView> Essence(const std::string& id, bool published_only) const;
-  // The published essence as a printable PDF (A4, DejaVu Sans embedded) in the language asked for.
-  Result<std::string> EssencePdf(const std::string& id, rules::Lang lang) const;
+  // The published essence as a printable PDF (A4, DejaVu Sans embedded) in the language asked for, with its file name.
+  Result<ExportFile> EssencePdf(const std::string& id, rules::Lang lang) const;
 
  private:
   RegisterService& s_;

@@ -216,40 +216,19 @@ bool ValidOn(const model::Delegation& d, model::Date day) {
   return (!d.valid_from || *d.valid_from <= day) && (!d.valid_to || day < *d.valid_to);
 }
 
-void PersonRef(io::JsonWriter& o, const model::Person* p) {
-  if (p == nullptr) {
-    o.Null();
-    return;
-  }
-  o.BeginObject();
-  o.Field("id", p->id.str());
-  o.Field("name", p->name);
-  o.Key("title");
-  if (p->title)
-    o.String(model::ToString(*p->title));
-  else
-    o.Null();
-  o.EndObject();
+std::optional<ResponsiblePerson> RefOf(const model::Person* p) {
+  if (p == nullptr) return std::nullopt;
+  return ResponsiblePerson{p->id.str(), p->name, p->title};
 }
 
-void DelegationRef(io::JsonWriter& o, const model::Delegation& d) {
-  o.BeginObject();
-  o.Field("id", d.id.str());
-  o.Field("committee", d.committee.str());
-  o.Field("matter", d.matter == model::DelegationMatter::kOther ? "other:" + d.matter_text
-                                                                : std::string(model::ToString(d.matter)));
-  o.Field("decision", d.decision);
-  o.Key("valid_from");
-  if (d.valid_from)
-    o.String(model::FormatDate(*d.valid_from));
-  else
-    o.Null();
-  o.Key("valid_to");
-  if (d.valid_to)
-    o.String(model::FormatDate(*d.valid_to));
-  else
-    o.Null();
-  o.EndObject();
+DelegationLink RefOf(const model::Delegation& d) {
+  return {
+      d.id.str(),
+      d.committee.str(),
+      d.matter == model::DelegationMatter::kOther ? "other:" + d.matter_text : std::string(model::ToString(d.matter)),
+      d.decision,
+      d.valid_from,
+      d.valid_to};
 }
 
 // Which delegation of `committee` carries the decision on this system's DPA, if any.
@@ -260,8 +239,6 @@ const model::Delegation* Carrying(const rules::RegisterIndex& index, const std::
   return nullptr;
 }
 
-constexpr std::string_view kCaseNames[] = {
-    "none", "service_committee", "support_process", "deputy_director", "single_controller", "each_controller"};
 constexpr std::pair<std::string_view, std::string_view> kCaseText[] = {
     {"Inget PUB-avtal: systemet behandlar inte personuppgifter eller är en publik tjänst eller myndighetstjänst.",
      "No DPA: the system processes no personal data or is a public or authority service."},
@@ -283,7 +260,7 @@ constexpr std::pair<std::string_view, std::string_view> kCaseText[] = {
 
 }  // namespace
 
-Result<std::string> RegisterService::Responsibilities(const std::string& system_id) const {
+Result<SystemResponsibilities> RegisterService::Responsibilities(const std::string& system_id) const {
   std::shared_lock lock(mu_);
   const auto d = DerivedAt(std::nullopt);
   const auto& index = d->index;
@@ -293,129 +270,67 @@ Result<std::string> RegisterService::Responsibilities(const std::string& system_
   const auto day = d->as_of.date();
   const auto* owner_committee = r.owner ? index.CommitteeOfPerson(*r.owner) : nullptr;
 
-  io::JsonWriter o(false);
-  o.BeginObject();
-  o.Field("id", s->id.str());
-  o.Field("name", s->name);
-  o.Field("as_of", model::FormatTimestamp(d->as_of));
-  o.Key("controllers");
-  o.BeginArray();
-  for (const auto* c : r.controllers) o.String(c->id.str());
-  o.EndArray();
-  o.Key("internal_processor");
-  if (r.internal_processor)
-    o.String(r.internal_processor->id.str());
-  else
-    o.Null();
-  o.Key("joint_controllers");  // two or more committees sharing the system for their own purposes (model.md §5.1)
-  o.Bool(r.controllers.size() >= 2);
-  o.Key("owner");
-  PersonRef(o, r.owner);
-  o.Key("owner_committee");
-  if (owner_committee)
-    o.String(owner_committee->id.str());
-  else
-    o.Null();
+  SystemResponsibilities out;
+  out.id = s->id.str();
+  out.name = s->name;
+  out.as_of = d->as_of;
+  for (const auto* c : r.controllers) out.controllers.push_back(c->id.str());
+  if (r.internal_processor) out.internal_processor = r.internal_processor->id.str();
+  out.joint_controllers = r.controllers.size() >= 2;
+  out.owner = RefOf(r.owner);
+  if (owner_committee) out.owner_committee = owner_committee->id.str();
 
   // Roles held against the mandatory roles of the category.
-  o.Key("roles");
-  o.BeginArray();
   std::set<model::RoleKind> listed(r.mandatory_roles.begin(), r.mandatory_roles.end());
   for (const auto& role : s->roles) listed.insert(role.role);
   for (auto role : listed) {
-    o.BeginObject();
-    o.Field("role", model::ToString(role));
-    o.Field("mandatory",
-            std::find(r.mandatory_roles.begin(), r.mandatory_roles.end(), role) != r.mandatory_roles.end());
-    o.Key("holders");
-    o.BeginArray();
-    for (const auto* p : index.Holders(*s, role)) PersonRef(o, p);
+    RoleHolding h;
+    h.role = role;
+    h.mandatory = std::find(r.mandatory_roles.begin(), r.mandatory_roles.end(), role) != r.mandatory_roles.end();
+    for (const auto* p : index.Holders(*s, role)) h.holders.push_back({RefOf(p), {}});
     for (const auto& a : s->roles)
-      if (a.role == role && a.committee) o.String(a.committee->str());
-    o.EndArray();
-    o.EndObject();
+      if (a.role == role && a.committee) h.holders.push_back({std::nullopt, a.committee->str()});
+    out.roles.push_back(std::move(h));
   }
-  o.EndArray();
-  o.Key("mandatory_roles");
-  o.BeginArray();
-  for (auto role : r.mandatory_roles) o.String(model::ToString(role));
-  o.EndArray();
+  out.mandatory_roles = r.mandatory_roles;
 
   // Documents against the mandatory documents.
-  o.Key("documents");
-  o.BeginArray();
   std::set<model::DocumentKind> kinds(r.mandatory_documents.begin(), r.mandatory_documents.end());
   for (const auto& doc : s->documents) kinds.insert(doc.kind);
   for (auto kind : kinds) {
-    o.BeginObject();
-    o.Field("kind", model::ToString(kind));
-    o.Field("mandatory",
-            std::find(r.mandatory_documents.begin(), r.mandatory_documents.end(), kind) != r.mandatory_documents.end());
-    o.Key("present");
-    o.BeginArray();
+    DocumentPresence p;
+    p.kind = kind;
+    p.mandatory =
+        std::find(r.mandatory_documents.begin(), r.mandatory_documents.end(), kind) != r.mandatory_documents.end();
     for (const auto& doc : s->documents)
-      if (doc.kind == kind) o.String(doc.id.str());
-    o.EndArray();
-    o.EndObject();
+      if (doc.kind == kind) p.present.push_back(doc.id.str());
+    out.documents.push_back(std::move(p));
   }
-  o.EndArray();
-  o.Key("mandatory_documents");
-  o.BeginArray();
-  for (auto kind : r.mandatory_documents) o.String(model::ToString(kind));
-  o.EndArray();
+  out.mandatory_documents = r.mandatory_documents;
 
   // Who decides and signs the DPA, and the chain that gives them the right.
   const auto which = static_cast<size_t>(r.dpa_decided_by.which);
-  o.Key("dpa_decided_by");
-  if (r.dpa_decided_by.which == rules::DpaDeciderCase::kNone) {
-    o.Null();
-  } else if (r.dpa_decided_by.which == rules::DpaDeciderCase::kDeputyDirector) {
-    o.BeginObject();
-    o.Field("title", model::ToString(model::Title::kDeputyMunicipalDirector));
-    o.EndObject();
-  } else {
-    o.BeginObject();
-    o.Key("committees");
-    o.BeginArray();
-    for (const auto* c : r.dpa_decided_by.committees) o.String(c->id.str());
-    o.EndArray();
-    o.EndObject();
-  }
-  o.Key("dpa");
-  o.BeginObject();
-  o.Field("rule", "R-DPA-DECIDER");
-  o.Field("case", kCaseNames[which]);
-  o.Field("explanation_sv", kCaseText[which].first);
-  o.Field("explanation_en", kCaseText[which].second);
-  o.Key("delegations");
-  o.BeginArray();
-  std::vector<std::string> missing_delegations;
+  out.dpa_case = r.dpa_decided_by.which;
+  for (const auto* c : r.dpa_decided_by.committees) out.dpa_committees.push_back(c->id.str());
+  out.dpa_explanation = {"R-DPA-DECIDER", kCaseText[which].first, kCaseText[which].second};
   if (r.dpa_decided_by.which == rules::DpaDeciderCase::kDeputyDirector) {
     for (const auto* c : r.controllers) {
       if (const auto* del = Carrying(index, c->id.str(), model::DelegationMatter::kDecideDpaMunicipalityWide, day))
-        DelegationRef(o, *del);
+        out.dpa_delegations.push_back(RefOf(*del));
       else
-        missing_delegations.push_back(c->id.str());
+        out.missing_delegations.push_back(c->id.str());
     }
   } else {
     for (const auto* c : r.dpa_decided_by.committees)
       if (const auto* del = Carrying(index, c->id.str(), model::DelegationMatter::kDecideDpa, day))
-        DelegationRef(o, *del);
+        out.dpa_delegations.push_back(RefOf(*del));
   }
-  o.EndArray();
-  o.Field("missing_delegations", missing_delegations);
-  o.Key("signers");
-  o.BeginArray();
   if (r.dpa_decided_by.which == rules::DpaDeciderCase::kDeputyDirector) {
     for (const auto& p : index.reg().people)
-      if (p.title == model::Title::kDeputyMunicipalDirector) PersonRef(o, &p);
+      if (p.title == model::Title::kDeputyMunicipalDirector) out.signers.push_back(*RefOf(&p));
   } else if (r.dpa_decided_by.which == rules::DpaDeciderCase::kEachController && r.owner) {
-    PersonRef(o, r.owner);
+    out.signers.push_back(*RefOf(r.owner));
   }
-  o.EndArray();
-  o.Key("powers_of_attorney");
-  o.BeginArray();
-  std::vector<std::string> missing_poas;
   if (r.dpa_decided_by.which == rules::DpaDeciderCase::kEachController) {
     for (const auto* c : r.controllers) {
       if (c == owner_committee) continue;
@@ -423,50 +338,30 @@ Result<std::string> RegisterService::Responsibilities(const std::string& system_
       for (const auto& f : index.reg().powers_of_attorney) {
         if (f.committee != c->id || f.system != s->id) continue;
         found = true;
-        o.BeginObject();
-        o.Field("id", f.id.str());
-        o.Field("committee", f.committee.str());
-        o.Key("holder");
-        PersonRef(o, f.holder ? index.FindPerson(f.holder->str()) : nullptr);
-        o.Key("issued_by");
-        PersonRef(o, f.issued_by ? index.FindPerson(f.issued_by->str()) : nullptr);
-        o.Key("issued_on");
-        if (f.issued_on)
-          o.String(model::FormatDate(*f.issued_on));
-        else
-          o.Null();
-        o.Key("delegation");
+        PowerOfAttorneyLink a;
+        a.id = f.id.str();
+        a.committee = f.committee.str();
+        a.holder = RefOf(f.holder ? index.FindPerson(f.holder->str()) : nullptr);
+        a.issued_by = RefOf(f.issued_by ? index.FindPerson(f.issued_by->str()) : nullptr);
+        a.issued_on = f.issued_on;
         if (const auto* del = Carrying(index, c->id.str(), model::DelegationMatter::kIssuePowerOfAttorneyDpa, day))
-          DelegationRef(o, *del);
-        else
-          o.Null();
-        o.EndObject();
+          a.delegation = RefOf(*del);
+        out.powers_of_attorney.push_back(std::move(a));
       }
-      if (!found) missing_poas.push_back(c->id.str());
+      if (!found) out.missing_powers_of_attorney.push_back(c->id.str());
     }
   }
-  o.EndArray();
-  o.Field("missing_powers_of_attorney", missing_poas);
-  o.EndObject();
 
-  o.Key("incident_handler");
-  if (r.incident_handler)
-    o.String(r.incident_handler->id.str());
-  else
-    o.Null();
-  o.Key("incident");
-  o.BeginObject();
-  o.Field("rule", "R-INC-HANDLER");
+  if (r.incident_handler) out.incident_handler = r.incident_handler->id.str();
   const bool by_owner = s->scope == model::Scope::kMunicipalityWide || r.controllers.size() >= 2;
-  o.Field("explanation_sv", by_owner ? "Ägarens nämnd utreder, dokumenterar och anmäler; den informerar alla berörda "
-                                       "personuppgiftsansvariga."
-                                     : "Den personuppgiftsansvariga nämnden utreder, dokumenterar och anmäler.");
-  o.Field("explanation_en", by_owner ? "The owner's committee investigates, documents and notifies; it informs every "
-                                       "affected controller."
-                                     : "The controller committee investigates, documents and notifies.");
-  o.EndObject();
-  o.EndObject();
-  return o.Take();
+  out.incident_explanation = {
+      "R-INC-HANDLER",
+      by_owner ? "Ägarens nämnd utreder, dokumenterar och anmäler; den informerar alla berörda "
+                 "personuppgiftsansvariga."
+               : "Den personuppgiftsansvariga nämnden utreder, dokumenterar och anmäler.",
+      by_owner ? "The owner's committee investigates, documents and notifies; it informs every affected controller."
+               : "The controller committee investigates, documents and notifies."};
+  return out;
 }
 
 }  // namespace ansvar::app

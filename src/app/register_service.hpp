@@ -14,12 +14,14 @@
 #include <optional>
 #include <shared_mutex>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
 #include "app/result.hpp"
 #include "rules/catalog.hpp"
 #include "rules/check.hpp"
+#include "rules/derive.hpp"
 #include "rules/finding.hpp"
 #include "rules/rulebook.hpp"
 #include "store/store.hpp"
@@ -87,6 +89,74 @@ struct FindingsPage {
   size_t total = 0;
   size_t limit = 0;
   size_t offset = 0;
+};
+
+// Who is responsible for a system and why (Responsibilities): the derived fields of spec/register-format.md
+// ("derive") with the delegations and powers of attorney that give the DPA's decider and signer the right,
+// copied out under the lock. The API writes it as JSON (http/answers.cpp).
+struct ResponsiblePerson {
+  std::string id;
+  std::string name;
+  std::optional<model::Title> title;
+};
+struct DelegationLink {
+  std::string id;
+  std::string committee;
+  std::string matter;  // the wire value, "other:<text>" for another matter
+  std::string decision;
+  std::optional<model::Date> valid_from, valid_to;
+};
+// A holder of a role: a person, or a committee (a role a committee holds as a whole).
+struct RoleHolder {
+  std::optional<ResponsiblePerson> person;
+  std::string committee;  // when person is empty
+};
+struct RoleHolding {
+  model::RoleKind role = model::RoleKind::kOwner;
+  bool mandatory = false;
+  std::vector<RoleHolder> holders;
+};
+struct DocumentPresence {
+  model::DocumentKind kind = model::DocumentKind::kBaseContract;
+  bool mandatory = false;
+  std::vector<std::string> present;  // document ids
+};
+struct PowerOfAttorneyLink {
+  std::string id;
+  std::string committee;
+  std::optional<ResponsiblePerson> holder, issued_by;
+  std::optional<model::Date> issued_on;
+  std::optional<DelegationLink> delegation;  // the delegation to issue it, if any
+};
+struct Explanation {
+  std::string_view rule;
+  std::string_view sv, en;
+};
+struct SystemResponsibilities {
+  std::string id;
+  std::string name;
+  model::Timestamp as_of;
+  std::vector<std::string> controllers;  // committee ids, sorted
+  std::optional<std::string> internal_processor;
+  bool joint_controllers = false;  // two or more committees sharing the system for their own purposes (§5.1)
+  std::optional<ResponsiblePerson> owner;
+  std::optional<std::string> owner_committee;
+  std::vector<RoleHolding> roles;  // held or mandatory
+  std::vector<model::RoleKind> mandatory_roles;
+  std::vector<DocumentPresence> documents;  // present or mandatory
+  std::vector<model::DocumentKind> mandatory_documents;
+  // R-DPA-DECIDER: who decides and signs the DPA, and the chain that gives them the right.
+  rules::DpaDeciderCase dpa_case = rules::DpaDeciderCase::kNone;
+  std::vector<std::string> dpa_committees;  // the deciding committees (not for kNone and kDeputyDirector)
+  Explanation dpa_explanation;
+  std::vector<DelegationLink> dpa_delegations;
+  std::vector<std::string> missing_delegations;
+  std::vector<ResponsiblePerson> signers;
+  std::vector<PowerOfAttorneyLink> powers_of_attorney;
+  std::vector<std::string> missing_powers_of_attorney;
+  // R-INC-HANDLER
+  std::optional<std::string> incident_handler;
+  Explanation incident_explanation;
 };
 
 // List filters; each applies to the kinds that have the field (category, scope, lifecycle: systems;
@@ -173,7 +243,7 @@ class RegisterService {
   // The effective rulebook (defaults, --rulebook, the register's own overrides).
   // With an organization id: that organization's effective rulebook (its own overrides on top).
   Result<rules::Rulebook> EffectiveRulebook(const std::string& organization = {}) const;
-  Result<std::string> Responsibilities(const std::string& system_id) const;
+  Result<SystemResponsibilities> Responsibilities(const std::string& system_id) const;
   // The audit trail's entries the filter selects, oldest first.
   Result<std::vector<store::AuditEntry>> Audit(const store::AuditFilter& filter) const;
   store::AuditVerification VerifyAudit() const;

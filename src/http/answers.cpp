@@ -82,6 +82,163 @@ void WriteJson(io::JsonWriter& o, const app::FindingsPage& page) {
   o.EndObject();
 }
 
+namespace {
+
+void OptionalString(io::JsonWriter& o, std::string_view key, const std::optional<std::string>& s) {
+  o.Key(key);
+  if (s)
+    o.String(*s);
+  else
+    o.Null();
+}
+
+void OptionalDate(io::JsonWriter& o, std::string_view key, const std::optional<model::Date>& d) {
+  o.Key(key);
+  if (d)
+    o.String(model::FormatDate(*d));
+  else
+    o.Null();
+}
+
+void Person(io::JsonWriter& o, const std::optional<app::ResponsiblePerson>& p) {
+  if (!p) {
+    o.Null();
+    return;
+  }
+  o.BeginObject();
+  o.Field("id", p->id);
+  o.Field("name", p->name);
+  o.Key("title");
+  if (p->title)
+    o.String(model::ToString(*p->title));
+  else
+    o.Null();
+  o.EndObject();
+}
+
+void Delegation(io::JsonWriter& o, const app::DelegationLink& d) {
+  o.BeginObject();
+  o.Field("id", d.id);
+  o.Field("committee", d.committee);
+  o.Field("matter", d.matter);
+  o.Field("decision", d.decision);
+  OptionalDate(o, "valid_from", d.valid_from);
+  OptionalDate(o, "valid_to", d.valid_to);
+  o.EndObject();
+}
+
+// The wire names of R-DPA-DECIDER's cases (rules::DpaDeciderCase, in its order).
+constexpr std::string_view kDpaCaseNames[] = {
+    "none", "service_committee", "support_process", "deputy_director", "single_controller", "each_controller"};
+
+}  // namespace
+
+void WriteJson(io::JsonWriter& o, const app::SystemResponsibilities& r) {
+  o.BeginObject();
+  o.Field("id", r.id);
+  o.Field("name", r.name);
+  o.Field("as_of", model::FormatTimestamp(r.as_of));
+  o.Field("controllers", r.controllers);
+  OptionalString(o, "internal_processor", r.internal_processor);
+  o.Field("joint_controllers", r.joint_controllers);
+  o.Key("owner");
+  Person(o, r.owner);
+  OptionalString(o, "owner_committee", r.owner_committee);
+  o.Key("roles");
+  o.BeginArray();
+  for (const auto& h : r.roles) {
+    o.BeginObject();
+    o.Field("role", model::ToString(h.role));
+    o.Field("mandatory", h.mandatory);
+    o.Key("holders");
+    o.BeginArray();
+    for (const auto& holder : h.holders)
+      if (holder.person)
+        Person(o, holder.person);
+      else
+        o.String(holder.committee);
+    o.EndArray();
+    o.EndObject();
+  }
+  o.EndArray();
+  o.Key("mandatory_roles");
+  o.BeginArray();
+  for (auto role : r.mandatory_roles) o.String(model::ToString(role));
+  o.EndArray();
+  o.Key("documents");
+  o.BeginArray();
+  for (const auto& d : r.documents) {
+    o.BeginObject();
+    o.Field("kind", model::ToString(d.kind));
+    o.Field("mandatory", d.mandatory);
+    o.Field("present", d.present);
+    o.EndObject();
+  }
+  o.EndArray();
+  o.Key("mandatory_documents");
+  o.BeginArray();
+  for (auto kind : r.mandatory_documents) o.String(model::ToString(kind));
+  o.EndArray();
+
+  o.Key("dpa_decided_by");
+  if (r.dpa_case == rules::DpaDeciderCase::kNone) {
+    o.Null();
+  } else if (r.dpa_case == rules::DpaDeciderCase::kDeputyDirector) {
+    o.BeginObject();
+    o.Field("title", model::ToString(model::Title::kDeputyMunicipalDirector));
+    o.EndObject();
+  } else {
+    o.BeginObject();
+    o.Field("committees", r.dpa_committees);
+    o.EndObject();
+  }
+  o.Key("dpa");
+  o.BeginObject();
+  o.Field("rule", r.dpa_explanation.rule);
+  o.Field("case", kDpaCaseNames[static_cast<size_t>(r.dpa_case)]);
+  o.Field("explanation_sv", r.dpa_explanation.sv);
+  o.Field("explanation_en", r.dpa_explanation.en);
+  o.Key("delegations");
+  o.BeginArray();
+  for (const auto& d : r.dpa_delegations) Delegation(o, d);
+  o.EndArray();
+  o.Field("missing_delegations", r.missing_delegations);
+  o.Key("signers");
+  o.BeginArray();
+  for (const auto& p : r.signers) Person(o, p);
+  o.EndArray();
+  o.Key("powers_of_attorney");
+  o.BeginArray();
+  for (const auto& a : r.powers_of_attorney) {
+    o.BeginObject();
+    o.Field("id", a.id);
+    o.Field("committee", a.committee);
+    o.Key("holder");
+    Person(o, a.holder);
+    o.Key("issued_by");
+    Person(o, a.issued_by);
+    OptionalDate(o, "issued_on", a.issued_on);
+    o.Key("delegation");
+    if (a.delegation)
+      Delegation(o, *a.delegation);
+    else
+      o.Null();
+    o.EndObject();
+  }
+  o.EndArray();
+  o.Field("missing_powers_of_attorney", r.missing_powers_of_attorney);
+  o.EndObject();
+
+  OptionalString(o, "incident_handler", r.incident_handler);
+  o.Key("incident");
+  o.BeginObject();
+  o.Field("rule", r.incident_explanation.rule);
+  o.Field("explanation_sv", r.incident_explanation.sv);
+  o.Field("explanation_en", r.incident_explanation.en);
+  o.EndObject();
+  o.EndObject();
+}
+
 void WriteJson(io::JsonWriter& o, const app::GroupedSummary& summary) {
   o.BeginObject();
   o.Field("as_of", model::FormatTimestamp(summary.as_of));

@@ -27,6 +27,7 @@ void WriteJson(io::JsonWriter& o, const rules::Rulebook& rulebook);
 void WriteJson(io::JsonWriter& o, const app::DueReport& report);                       // {items}
 void WriteJson(io::JsonWriter& o, const std::vector<app::CalendarTokenInfo>& tokens);  // {items}
 void WriteJson(io::JsonWriter& o, const app::MessageList& list);                       // {items, total}
+void WriteJson(io::JsonWriter& o, const app::SystemResponsibilities& r);  // {id, name, controllers, roles, dpa, …}
 
 template <class T>
 std::string ToJson(const T& value) {
@@ -44,8 +45,6 @@ Response Answer(const app::Result<T>& result, const Request& request, int status
   if (!result.ok()) return Problem(result.error(), request.path);
   if constexpr (std::is_same_v<T, app::Versioned>)
     return Versioned(result.value(), status);
-  else if constexpr (std::is_same_v<T, std::string>)  // JSON an io writer made (Responsibilities)
-    return Json(result.value(), status);
   else
     return Json(ToJson(result.value()), status);
 }
@@ -56,8 +55,6 @@ void ValueOr(io::JsonWriter& o, std::string_view key, const app::Result<T>& r) {
   o.Key(key);
   if (!r.ok())
     o.Null();
-  else if constexpr (std::is_same_v<T, std::string>)  // JSON an io writer made (Responsibilities)
-    o.Raw(r.value());
   else
     WriteJson(o, r.value());
 }

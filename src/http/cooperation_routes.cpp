@@ -530,10 +530,9 @@ void AddCooperationRoutes(Router& router, app::RegisterService& service, app::Ac
                 const auto lang = LangOf(r);
                 auto pdf = coop->EssencePdf(r.params.at("id"), lang);
                 if (!pdf.ok()) return Problem(pdf.error(), r.path);
-                Response resp{200, "application/pdf", std::move(pdf.value()), {}};
-                resp.headers.push_back(
-                    {"Content-Disposition", "inline; filename=\"" + r.params.at("id") +
-                                                (lang == rules::Lang::kEn ? "-essence-en.pdf\"" : "-essens.pdf\"")});
+                auto& file = pdf.value();
+                Response resp{200, file.content_type, std::move(file.bytes), {}};
+                resp.headers.push_back({"Content-Disposition", "inline; filename=\"" + file.file_name + "\""});
                 resp.headers.push_back({"Cache-Control", "no-cache"});
                 return resp;
               }});

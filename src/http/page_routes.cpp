@@ -507,11 +507,11 @@ void AddPageRoutes(Router& router, app::RegisterService& service, app::Accounts&
                   ValueOr(o, "due", cycle->SelectDue(due));
                 }
                 if (!who->administration.empty()) {
-                  ValueOr(o, "administration", [&]() -> app::Result<std::string> {
-                    auto a = service.Get(Kind::kAdministration, who->administration);
-                    if (!a.ok()) return a.error();
-                    return a.value().json;
-                  }());
+                  o.Key("administration");  // the entity's JSON as io::WriteEntity wrote it
+                  if (auto a = service.Get(Kind::kAdministration, who->administration); a.ok())
+                    o.Raw(a.value().json);
+                  else
+                    o.Null();
                   app::FindingsQuery f;
                   f.lang = lang;
                   f.administration = who->administration;

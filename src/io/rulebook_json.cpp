@@ -1,5 +1,6 @@
 #include "io/rulebook_json.hpp"
 
+#include <algorithm>
 #include <cstdio>
 #include <fstream>
 #include <sstream>
@@ -341,6 +342,83 @@ std::string RulebookJson(const rules::Rulebook& rb) {
   }
   o.EndObject();
   o.EndObject();
+  return o.Take();
+}
+
+namespace {
+
+// The schema of one value RulebookJson wrote for the defaults. A null is a date not set ("…_from") or a rule's own
+// severities.
+void SchemaOf(JsonOut& o, simdjson::dom::element v, std::string_view key, bool overrides, int depth) {
+  o.BeginObject();
+  simdjson::dom::object obj;
+  std::string_view text;
+  if (v.get(obj) == simdjson::SUCCESS) {
+    o.Field("type", "object");
+    std::vector<std::string> names;
+    o.Key("properties");
+    o.BeginObject();
+    for (auto field : obj) {
+      names.emplace_back(field.key);
+      o.Key(field.key);
+      SchemaOf(o, field.value, field.key, overrides, depth + 1);
+    }
+    o.EndObject();
+    if (!overrides) o.Field("required", names);
+    o.Field("additionalProperties", overrides && depth == 0);
+  } else if (v.is_array()) {
+    o.Field("type", "array");
+    o.Key("items");
+    o.BeginObject();
+    o.Field("type", "string");
+    o.EndObject();
+  } else if (v.is_bool()) {
+    o.Field("type", "boolean");
+  } else if (v.is_int64() || v.is_uint64()) {
+    o.Field("type", "integer");
+  } else if (v.get(text) == simdjson::SUCCESS) {
+    o.Field("type", "string");
+    if (key.ends_with("_deadline") || key.ends_with("_reminder")) {
+      o.Field("pattern", "^[0-9]{2}-[0-9]{2}$");
+      o.Field("description", "A month and day, MM-DD");
+    } else if (std::find(std::begin(kForumLevels), std::end(kForumLevels), text) != std::end(kForumLevels)) {
+      o.Key("enum");
+      o.BeginArray();
+      for (auto level : kForumLevels) o.String(level);
+      o.EndArray();
+    }
+  } else if (key == "severity") {  // null: the rule's own severities
+    o.Key("enum");
+    o.BeginArray();
+    for (const char* severity : {"error", "warning", "info"}) o.String(severity);
+    o.Null();
+    o.EndArray();
+    o.Field("description", "null: the rule's own severities");
+  } else {  // null: a date not set ("…_from")
+    o.Key("type");
+    o.BeginArray();
+    o.String("string");
+    o.String("null");
+    o.EndArray();
+    o.Field("format", "date");
+  }
+  o.EndObject();
+}
+
+}  // namespace
+
+std::string RulebookJsonSchema(bool overrides) {
+  simdjson::dom::parser parser;
+  simdjson::dom::element root;
+  JsonOut o(false);
+  if (parser.parse(simdjson::padded_string(RulebookJson(rules::Rulebook::Default()))).get(root) !=
+      simdjson::SUCCESS) {  // our own writer's output: cannot happen
+    o.BeginObject();
+    o.Field("type", "object");
+    o.EndObject();
+    return o.Take();
+  }
+  SchemaOf(o, root, "", overrides, 0);
   return o.Take();
 }
 

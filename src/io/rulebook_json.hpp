@@ -26,4 +26,10 @@ std::vector<model::Problem> ApplyRulebookFile(rules::Rulebook& rulebook, const s
 
 std::string RulebookJson(const rules::Rulebook& rulebook);
 
+// The JSON Schema of what RulebookJson writes, made from what it writes for the defaults (every category, every rule,
+// every setting), so that the API's description cannot drift from the writer. `overrides`: the schema of a rulebook's
+// overrides (a register's or an organization's "rulebook"): the same settings, none required, other keys let through
+// as the reader ignores them.
+std::string RulebookJsonSchema(bool overrides);
+
 }  // namespace ansvar::io

@@ -157,5 +157,59 @@ TEST_F(RegisterServiceTest, DiffListsWhatReplaceWithThenCounts) {
   EXPECT_EQ(service_->ReplaceWith(next, kActor, 0).error().code, ErrorCode::kPreconditionFailed);
 }
 
+TEST_F(RegisterServiceTest, ResponsibilitiesAreAValueWithTheirReasons) {
+  EXPECT_EQ(service_->Responsibilities("none").error().code, ErrorCode::kNotFound);
+
+  auto r = service_->Responsibilities("ecos");
+  ASSERT_TRUE(r.ok()) << r.error().detail;
+  const auto& ecos = r.value();
+  EXPECT_EQ(ecos.name, "Ecos");
+  EXPECT_EQ(ecos.controllers, std::vector<std::string>{"bn"});
+  EXPECT_FALSE(ecos.joint_controllers);
+  ASSERT_TRUE(ecos.owner.has_value());
+  EXPECT_EQ(ecos.owner->id, "p-owner");
+  EXPECT_EQ(ecos.owner->title, model::Title::kAdministrationDirector);
+  EXPECT_EQ(ecos.owner_committee, "bn");
+  // No personal data: no DPA to decide (R-DPA-DECIDER's first row), and the reason says so in both languages.
+  EXPECT_EQ(ecos.dpa_case, rules::DpaDeciderCase::kNone);
+  EXPECT_EQ(ecos.dpa_explanation.rule, "R-DPA-DECIDER");
+  EXPECT_FALSE(ecos.dpa_explanation.sv.empty());
+  EXPECT_FALSE(ecos.dpa_explanation.en.empty());
+  EXPECT_EQ(ecos.incident_explanation.rule, "R-INC-HANDLER");
+  // The roles held, each with its holders, and whether the category makes it mandatory.
+  bool steward = false;
+  for (const auto& role : ecos.roles)
+    if (role.role == model::RoleKind::kSystemSteward) {
+      steward = true;
+      ASSERT_EQ(role.holders.size(), 1u);
+      ASSERT_TRUE(role.holders[0].person.has_value());
+      EXPECT_EQ(role.holders[0].person->name, "Åsa Öberg");
+    }
+  EXPECT_TRUE(steward);
+
+  // With personal data, one controller committee decides the DPA; a municipality-wide system is decided by the
+  // deputy municipal director on delegation from every controller, and a missing delegation is named.
+  const std::string with_personal_data =
+      R"({"id": "ecos", "name": "Ecos", "category": "business_system", "scope": "administration_specific",
+          "owner_administration": "bmf", "used_by": ["bmf"], "personal_data": true, "lifecycle": "active",
+          "roles": [{"role": "owner", "person": "p-owner"}, {"role": "system_steward", "person": "p-steward"}]})";
+  ASSERT_TRUE(service_->Replace(Kind::kSystem, "ecos", with_personal_data, 1, kActor).ok());
+  r = service_->Responsibilities("ecos");
+  ASSERT_TRUE(r.ok());
+  EXPECT_EQ(r.value().dpa_case, rules::DpaDeciderCase::kSingleController);
+  EXPECT_EQ(r.value().dpa_committees, std::vector<std::string>{"bn"});
+  EXPECT_EQ(r.value().incident_handler, "bn");
+
+  std::string wide = with_personal_data;
+  wide.replace(wide.find("administration_specific"), std::string_view("administration_specific").size(),
+               "municipality_wide");
+  ASSERT_TRUE(service_->Replace(Kind::kSystem, "ecos", wide, 2, kActor).ok());
+  r = service_->Responsibilities("ecos");
+  ASSERT_TRUE(r.ok());
+  EXPECT_EQ(r.value().dpa_case, rules::DpaDeciderCase::kDeputyDirector);
+  EXPECT_EQ(r.value().missing_delegations, std::vector<std::string>{"bn"});
+  EXPECT_TRUE(r.value().dpa_delegations.empty());
+}
+
 }  // namespace
 }  // namespace ansvar::app

@@ -169,6 +169,7 @@ class Cooperations(unittest.TestCase):
         status, headers, pdf = self.req("GET", public + ".pdf?lang=sv", auth=False)
         self.assertEqual(status, 200)
         self.assertEqual(headers["content-type"], "application/pdf")
+        self.assertEqual(headers["content-disposition"], f'inline; filename="{COOP}-essens.pdf"')
         self.assertTrue(pdf.startswith(b"%PDF-"), pdf[:20])
         with tempfile.TemporaryDirectory() as d:
             path = os.path.join(d, "e.pdf")

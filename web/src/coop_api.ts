@@ -3,7 +3,10 @@
 import { apiFetch, ApiError } from './api';
 import { tr } from './cycle_api';
 import { label } from './i18n';
+import type { components } from './generated/api';
 import type { Problem } from './types';
+
+type S = components['schemas'];
 
 export type Source = 'default' | 'file' | 'register' | 'organization';
 export type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
@@ -24,80 +27,12 @@ export interface RulebookPage {
   may: { edit: boolean };
 }
 
-export interface CoopFinding {
-  rule: string;
-  severity: 'error' | 'warning' | 'info';
-  subject: { type: string; id: string; name: string };
-  message: string;
-  detail: Record<string, unknown>;
-}
-export type DueState = 'done' | 'ok' | 'soon' | 'overdue' | 'missing';
-export interface CooperationPage {
-  id: string;
-  name: string;
-  form: string;
-  version: number;
-  today: string;
-  review_months: number;
-  lead: { id: string; name: string } | null;
-  coordinator: { id: string; name: string; email: string } | null;
-  parties: {
-    organization: string;
-    organization_name: string;
-    committee: string;
-    committee_name: string;
-    joined_on: string | null;
-    decision: string;
-    status: 'decided' | 'not_decided' | 'missing';
-    rules: string[];
-  }[];
-  duties: { duty: string; assigned: string; required: boolean; finding: boolean }[];
-  documents: {
-    kind: string;
-    signed_on: string | null;
-    done_on: string | null;
-    published_on: string | null;
-    diary_number: string | null;
-    dpia: boolean;
-    dpo_consulted: boolean;
-    required: boolean;
-    next_due: string | null;
-    state: DueState;
-  }[];
-  cycle: { what: string; kind: string; last: string | null; due: string | null; state: DueState }[];
-  systems: { id: string; name: string; category: string; lifecycle: string }[];
-  groups: { kind: string; name: string; members: { id: string; name: string }[] }[];
-  consulted: string[];
-  stakeholders_missing: string[];
-  management_review_on: string | null;
-  findings: CoopFinding[];
-  publication: { published_at: string; published_by: string; version: number } | null;
-  may: { edit: boolean; publish: boolean };
-}
-export interface CooperationItem {
-  id: string;
-  name: string;
-  form: string;
-  lead: string;
-  lead_name: string;
-  parties: number;
-  systems: number;
-  findings: { error: number; warning: number; info: number };
-  published: boolean;
-}
-export interface Essence {
-  id: string;
-  name: string;
-  lang: 'sv' | 'en';
-  texts: Record<string, string>;
-  parties: { organization: string; committee: string }[];
-  contact_party: string;
-  contact_person: { id: string; name: string; email: string } | null;
-  duties: { duty: string; text: string; responsible: string }[];
-  systems: string[];
-  arrangement_signed_on: string | null;
-  published_at: string;
-}
+// The answers of these pages as the OpenAPI description gives them (src/generated/api.ts).
+export type CooperationPage = S['CooperationPage'];
+export type CoopFinding = CooperationPage['findings'][number];
+export type DueState = S['CooperationDueState'];
+export type CooperationItem = S['CooperationsPage']['items'][number];
+export type Essence = S['Essence'];
 
 async function getJson<T>(path: string): Promise<T> {
   return (await (await apiFetch('GET', path)).json()) as T;

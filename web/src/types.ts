@@ -76,34 +76,7 @@ export interface TrendPoint extends Summary {
 }
 export type DueItem = S['DueItem'];
 export type PersonBrief = S['PersonRef'];
-export interface Responsibilities {
-  id?: Id;
-  name?: string;
-  as_of?: string;
-  controllers: Id[];
-  internal_processor: Id | null;
-  joint_controllers?: boolean | Id[];
-  owner?: PersonBrief | null;
-  owner_committee?: Id | null;
-  roles: { role: string; mandatory: boolean; holders: (PersonBrief | Id)[] }[];
-  mandatory_roles: string[];
-  documents: { kind: string; mandatory: boolean; present: Id[] | boolean }[];
-  mandatory_documents: string[];
-  dpa_decided_by: { committees?: Id[]; title?: string } | null;
-  dpa: {
-    rule?: string;
-    case?: string;
-    explanation_sv?: string;
-    explanation_en?: string;
-    delegations?: (Partial<Delegation> | string)[];
-    missing_delegations?: (Id | Record<string, unknown>)[];
-    signers?: (PersonBrief | Id)[];
-    powers_of_attorney?: (Partial<PowerOfAttorney> | Id)[];
-    missing_powers_of_attorney?: (Id | Record<string, unknown>)[];
-  } | null;
-  incident_handler: Id | null;
-  incident?: { rule?: string; explanation_sv?: string; explanation_en?: string } | null;
-}
+export type Responsibilities = S['Responsibilities'];
 export type AuditEntry = S['AuditEntry'];
 // The server's problem details; the UI makes its own too (a network failure) with a status and a detail only.
 export type Problem = Pick<S['Problem'], 'status'> & Partial<S['Problem']>;

@@ -6,6 +6,9 @@ import { useState } from 'preact/hooks';
 import { apiFetch, ApiError, listAll } from '../api';
 import { ErrorBox, PageTitle, Section, Show, StateBadge, useAsync, useNow, duration } from '../components';
 import { fmtDate, fmtNumber, label, lang, localTexts, useLang } from '../i18n';
+import type { components } from '../generated/api';
+
+type S = components['schemas'];
 
 const sv = {
   report_title: 'Anmäl en personuppgiftsincident',
@@ -122,59 +125,13 @@ const en: Record<K, string> = {
 };
 const tt = localTexts(sv, en);
 
-interface OwnReport {
-  incident: string;
-  status: string;
-  reported_at: string;
-  what_happened: string;
-  discovered_at: string;
-  system_name: string;
-}
-interface Receipt {
-  incident: string;
-  status: string;
-  deadline: string;
-  handler_name: string;
-  routed_to: { name: string; role: string }[];
-}
-interface BreachTask {
-  id: string;
-  status: string;
-  aware_at: string;
-  deadline: string | null;
-  system: string;
-  system_name: string;
-  handler_name: string;
-  description: string;
-}
-interface Count {
-  key: string;
-  label: string;
-  total: number;
-  notified: number;
-}
-interface Statistics {
-  total: number;
-  notified: number;
-  not_notified: number;
-  by_cause: Count[];
-  by_system: Count[];
-  by_quarter: Count[];
-}
-interface NotificationField {
-  key: string;
-  label_sv: string;
-  label_en: string;
-  value: string;
-  required: boolean;
-  missing: boolean;
-}
-interface Notification {
-  incident: string;
-  complete: boolean;
-  missing: string[];
-  sections: { title_sv: string; title_en: string; fields: NotificationField[] }[];
-}
+// The answers of the breach routes, as the OpenAPI description gives them (src/generated/api.ts).
+type OwnReport = S['IncidentReports']['items'][number];
+type Receipt = S['IncidentReport'];
+type BreachTask = S['BreachTask'];
+type Count = S['BreachCount'];
+type Statistics = S['IncidentStatistics'];
+type Notification = S['IncidentNotification'];
 
 async function getJson<T>(path: string): Promise<T> {
   return (await (await apiFetch('GET', path)).json()) as T;

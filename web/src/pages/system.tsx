@@ -365,7 +365,7 @@ function Gdpr({ resp }: { resp: Responsibilities }) {
         [t('owner_committee'), <Ref c="committees" id={resp.owner_committee} />],
         [
           t('dpa_decided_by'),
-          decided ? decided.title ? label(decided.title) : <RefList c="committees" ids={decided.committees} /> : t('none'),
+          decided ? 'title' in decided ? label(decided.title) : <RefList c="committees" ids={decided.committees} /> : t('none'),
         ],
         [t('dpa_why'), (en ? resp.dpa?.explanation_en : resp.dpa?.explanation_sv) || t('dash')],
         [t('delegation_chain'), <Explain items={resp.dpa?.delegations} />],

@@ -7,6 +7,9 @@ import { ApiError, apiFetch } from '../api';
 import { ErrorBox, PageTitle, Section, Skeleton, StateBadge, useAsync } from '../components';
 import { fmtDate, label, lang, localTexts, useLang } from '../i18n';
 import { markReady } from '../perf';
+import type { components } from '../generated/api';
+
+type S = components['schemas'];
 
 const sv = {
   tasks_title: 'Mina uppgifter',
@@ -164,68 +167,10 @@ const tx = localTexts(sv, en);
 type TxKey = keyof typeof sv;
 
 // ---------- the API of these pages ----------
-interface Task {
-  kind: 'decide' | 'approve' | 'report' | 'due' | 'fix';
-  rule: string;
-  title: string;
-  subject: { type: string; id: string; name: string };
-  due: string | null;
-  state: string;
-  action: string;
-  link: string;
-  act: string;
-}
-interface TaskList {
-  account: string;
-  scope: 'person' | 'dpo' | 'administration';
-  person: { id: string; name: string } | null;
-  today: string;
-  items: Task[];
-}
-interface Delegation {
-  id: string;
-  committee: string;
-  matter: string;
-  decision: string;
-  valid_from?: string | null;
-  valid_to?: string | null;
-}
-interface DpaDecision {
-  id: string;
-  system: string;
-  committees: string[];
-  decided_on?: string | null;
-  decided_by?: string | null;
-  delegation?: string | null;
-  meeting?: string | null;
-  processor?: string | null;
-  diary_number?: string | null;
-  reported_on?: string | null;
-  reported_at?: string | null;
-}
-interface DecisionView {
-  system: string;
-  system_name: string;
-  supplier: string;
-  matter: string;
-  today: string;
-  person: { id: string; name: string } | null;
-  entitled: boolean;
-  why_not: string;
-  power_of_attorney: boolean;
-  owner: { id: string; name: string } | null;
-  committees: { id: string; name: string; decided: boolean; delegation: Delegation | null }[];
-  decisions: DpaDecision[];
-  documents: { id: string; kind: string; year: number | null; approved_by: string; approved_on: string | null; approval: 'none' | 'performed' | 'recorded'; approved_by_account: string }[];
-}
-interface Unreported {
-  committee: string;
-  committee_name: string;
-  today: string;
-  report_days: number;
-  may_report: boolean;
-  items: { decision: DpaDecision; system_name: string; decided_by_name: string; delegation_text: string; report_due: string; overdue: boolean }[];
-}
+type TaskList = S['TasksPage'];
+type DpaDecision = S['DpaDecision'];
+type DecisionView = S['DpaDecisionAct'];
+type Unreported = S['DelegatedDecisions'];
 
 const enc = encodeURIComponent;
 async function getJson<T>(path: string): Promise<T> {
@@ -446,7 +391,7 @@ export function SystemActsPage({ id }: { id: string }) {
                 <li key={c.id}>
                   <a href={`/committees/${enc(c.id)}`}>{c.name}</a>: {c.decided ? tx('decided') : tx('not_decided')} ·{' '}
                   {c.delegation
-                    ? tx('your_delegation', { id: c.delegation.id, decision: c.delegation.decision, from: fmtDate(c.delegation.valid_from), to: c.delegation.valid_to ? fmtDate(c.delegation.valid_to) : '' })
+                    ? tx('your_delegation', { id: c.delegation.id ?? '', decision: c.delegation.decision, from: fmtDate(c.delegation.valid_from), to: c.delegation.valid_to ? fmtDate(c.delegation.valid_to) : '' })
                     : tx('no_delegation')}
                 </li>
               ))}
