@@ -5,14 +5,18 @@
 #include <mutex>
 #include <set>
 
+#include "app/accounts.hpp"
 #include "app/acting_person.hpp"
 #include "app/cycle_service.hpp"
+#include "app/incident_reports.hpp"
 #include "app/service_state.hpp"
+#include "app/subject_path.hpp"
 #include "io/cycle_json.hpp"
 #include "io/entity_json.hpp"
 #include "rules/catalog.hpp"
 #include "rules/derive.hpp"
 #include "rules/entitlement.hpp"
+#include "rules/measures.hpp"
 #include "rules/messages.hpp"
 
 namespace ansvar::app {
@@ -37,6 +41,9 @@ bool Holds(const model::System& s, model::RoleKind role, const model::PersonId& 
   return std::any_of(s.roles.begin(), s.roles.end(),
                      [&](const model::RoleAssignment& r) { return r.role == role && r.person == person; });
 }
+
+// What falls due within this many days is on the task list (the due items and the measures alike).
+constexpr int kSoonDays = 30;
 
 std::string Sv(rules::Lang lang, std::string sv, std::string en) {
   return lang == rules::Lang::kEn ? std::move(en) : std::move(sv);
@@ -356,6 +363,24 @@ Result<Versioned> Decisions::Approve(const std::string& system_id, const std::st
   }
 }
 
+Result<TaskList> Decisions::PersonTasks(const std::string& person, rules::Lang lang) const {
+  auth::Account as;
+  as.id = "person:" + person;
+  as.person = person;
+  CycleService cycle(s_);
+  if (const auto accounts = Accounts(cycle.Store(), [&cycle] { return cycle.Now(); }).List(); accounts.ok()) {
+    int linked = 0;
+    for (const auto& a : accounts.value())
+      if (!a.disabled && a.person == person && ++linked == 1) as = a;
+    if (linked > 1) {  // two accounts for one person: neither's role decides what the person is sent
+      as = auth::Account{};
+      as.id = "person:" + person;
+      as.person = person;
+    }
+  }
+  return Tasks(as, lang);
+}
+
 Result<TaskList> Decisions::Tasks(const auth::Account& account, rules::Lang lang) const {
   TaskList out;
   out.account = account.id;
@@ -363,6 +388,14 @@ Result<TaskList> Decisions::Tasks(const auth::Account& account, rules::Lang lang
   out.scope = account.role == auth::Role::kDpo                     ? "dpo"
               : account.role == auth::Role::kDataProtectionContact ? "administration"
                                                                    : "person";
+  // The breaches whose authority notice clock runs, for those who must act on them or be informed: the data protection
+  // contacts of the handling administration and the DPO (IncidentReports::Tasks, the start page's breach_tasks).
+  // Read before the shared lock: it takes its own.
+  std::vector<BreachTask> breaches;
+  if (out.scope != "person") {
+    const auth::Principal who{account.id, account.role, account.administration, account.person};
+    if (auto b = IncidentReports(s_).Tasks(who); b.ok()) breaches = std::move(b.value());
+  }
   std::shared_lock lock(s_.mu_);
   const auto d = s_.DerivedAt(std::nullopt);
   const auto& index = d->index;
@@ -392,6 +425,7 @@ Result<TaskList> Decisions::Tasks(const auth::Account& account, rules::Lang lang
         t.action = "approve";
         t.link = "/systems/" + s.id.str() + "/acts";
         t.act = "POST /api/v1/systems/" + s.id.str() + "/documents/" + doc.id.str() + "/approve";
+        t.key = "approve/" + s.id.str() + "/" + doc.id.str();
         out.items.push_back(std::move(t));
         approvals.insert({s.id.str(), doc.year.value_or(0)});
       }
@@ -420,6 +454,7 @@ Result<TaskList> Decisions::Tasks(const auth::Account& account, rules::Lang lang
       t.action = "decide";
       t.link = "/systems/" + s.id.str() + "/acts";
       t.act = "POST /api/v1/systems/" + s.id.str() + "/dpa_decision";
+      t.key = "decide/" + s.id.str();
       out.items.push_back(std::move(t));
     };
     for (const auto& f : d->findings) {
@@ -458,7 +493,90 @@ Result<TaskList> Decisions::Tasks(const auth::Account& account, rules::Lang lang
     t.action = "report";
     t.link = "/committees/" + c.id.str() + "/delegated-decisions";
     t.act = "POST /api/v1/committees/" + c.id.str() + "/delegated_decisions/report";
+    t.key = "report/" + c.id.str();
     out.items.push_back(std::move(t));
+  }
+
+  // The breach clocks (above): each breach once, with its authority notice deadline; done when notified, closed or
+  // assessed without risk (IncidentReports::Tasks leaves those out).
+  std::set<std::string> clocked;
+  for (const auto& b : breaches) {
+    Task t;
+    t.kind = "breach";
+    t.rule = std::string(rules::Code(rules::RuleId::kInc72h));
+    const std::string what = b.system_name.empty() ? b.incident.id.str() : b.system_name;
+    t.title = b.status == BreachStatus::kReceived
+                  ? Sv(lang, "Bedöm personuppgiftsincidenten (" + what + ")", "Assess the breach (" + what + ")")
+                  : Sv(lang, "Anmäl personuppgiftsincidenten till IMY (" + what + ")",
+                       "Notify the authority of the breach (" + what + ")");
+    t.subject_type = "incident", t.subject_id = b.incident.id.str(), t.subject_name = what;
+    if (b.deadline) {
+      t.due_at = b.deadline;
+      t.due = rules::StockholmDate(*b.deadline);
+    }
+    t.state = b.deadline && now > *b.deadline ? "overdue" : "due";
+    t.action = out.scope == "dpo" ? "inform" : "notify";
+    t.link = internal::SubjectPath({rules::SubjectType::kIncident, t.subject_id});
+    t.key = "breach/" + t.subject_id;
+    clocked.insert(t.subject_id);
+    out.items.push_back(std::move(t));
+  }
+
+  // Measures (R-MEASURE-OVERDUE's measures register, rules/measures.hpp): the open measures the person owns that are
+  // overdue or due within the window of what falls due; for the DPO every overdue measure, for a data protection
+  // contact the administration's, for a person also the overdue measures of the systems where they hold a role.
+  // Overdue is the rule's finding; soon due is the register's own date.
+  std::set<std::string> measured;  // holder/measure with a task
+  auto measure_task = [&](const rules::MeasureRef& ref, const std::string& state) {
+    const auto& m = *ref.measure;
+    const std::string mid = m.id.empty() ? std::to_string(ref.index + 1) : m.id;
+    const std::string key =
+        "measure/" + std::string(rules::ToString(ref.holder_type)) + "/" + ref.holder_id + "/" + mid;
+    if (!measured.insert(key).second) return;
+    Task t;
+    t.kind = "measure";
+    t.rule = std::string(rules::Code(rules::RuleId::kMeasureOverdue));
+    t.title = Sv(lang, "Genomför åtgärden: ", "Carry out the measure: ") + m.description;
+    t.subject_type = std::string(rules::ToString(ref.holder_type));
+    t.subject_id = ref.holder_id;
+    t.subject_name = rules::SubjectName({ref.holder_type, ref.holder_id}, index);
+    t.due = m.due;
+    t.state = state;
+    t.action = "measure";
+    t.link = internal::SubjectPath({ref.holder_type, ref.holder_id});
+    t.key = key;
+    out.items.push_back(std::move(t));
+  };
+  std::set<std::string> role_systems;
+  if (out.person)
+    for (const auto& s : s_.state_->reg.systems)
+      if (std::any_of(s.roles.begin(), s.roles.end(), [&](const auto& r) { return r.person == out.person->id; }))
+        role_systems.insert(s.id.str());
+  std::set<std::pair<std::string, std::string>> overdue_findings;  // (holder, measure) R-MEASURE-OVERDUE judged late
+  for (const auto& f : d->findings) {
+    if (f.rule != rules::RuleId::kMeasureOverdue) continue;
+    const auto* owner = rules::DetailString(f, "owner");
+    const auto* measure = rules::DetailString(f, "measure");
+    bool asked = owner != nullptr && !me.empty() && *owner == me;
+    if (out.scope == "dpo") asked = true;
+    if (out.scope == "person" && f.subject.type == rules::SubjectType::kSystem && role_systems.contains(f.subject.id))
+      asked = true;
+    if (asked && measure != nullptr) overdue_findings.insert({f.subject.id, *measure});
+  }
+  if (out.scope == "administration" && !account.administration.empty())
+    if (const auto it = d->by_administration.find(account.administration); it != d->by_administration.end())
+      for (const auto i : it->second)
+        if (const auto& f = d->findings[i]; f.rule == rules::RuleId::kMeasureOverdue)
+          if (const auto* measure = rules::DetailString(f, "measure"))
+            overdue_findings.insert({f.subject.id, *measure});
+  for (const auto& ref : rules::CollectMeasures(s_.state_->reg)) {
+    const auto& m = *ref.measure;
+    const std::string mid = m.id.empty() ? std::to_string(ref.index + 1) : m.id;
+    if (overdue_findings.contains({ref.holder_id, mid}))
+      measure_task(ref, "overdue");
+    else if (!me.empty() && m.owner && m.owner->str() == me && rules::Open(m) && m.due && *m.due >= out.today &&
+             *m.due <= out.today.AddDays(kSoonDays))
+      measure_task(ref, "due");
   }
 
   // What falls due (the annual cycle, §4's assignments): the person's items, the DPO's, the administration's.
@@ -469,10 +587,12 @@ Result<TaskList> Decisions::Tasks(const auth::Account& account, rules::Lang lang
   else
     q.person = me;
   if (!q.person.empty() || !q.administration.empty()) {
-    auto items = rules::DueItems(index, d->rulebook, now, {out.today.AddDays(-366), out.today.AddDays(30)});
+    auto items = rules::DueItems(index, d->rulebook, now, {out.today.AddDays(-366), out.today.AddDays(kSoonDays)});
     FilterDue(items, index, q);
     std::erase_if(items, [&](const rules::DueItem& it) {
       if (it.state == rules::DueState::kDone) return true;
+      // A breach clock already asked for above, once per breach.
+      if (it.rule == rules::RuleId::kInc72h && clocked.contains(it.subject.id)) return true;
       // An approval already asked for above, as its act.
       return it.action == rules::DueAction::kApprove && it.subject.type == rules::SubjectType::kSystem &&
              (approvals.contains({it.subject.id, it.year}) || approvals.contains({it.subject.id, 0}));
@@ -488,21 +608,19 @@ Result<TaskList> Decisions::Tasks(const auth::Account& account, rules::Lang lang
       t.due = it.due;
       t.state = std::string(rules::ToString(it.state));
       t.action = std::string(rules::ToString(it.action));
+      t.due_at = it.due_at;
       t.link = it.subject.type == rules::SubjectType::kSystem               ? "/systems/" + it.subject.id
                : it.subject.type == rules::SubjectType::kIncident           ? "/incidents/" + it.subject.id
                : it.subject.type == rules::SubjectType::kDataSubjectRequest ? "/requests/" + it.subject.id
                                                                             : "/cycle";
+      t.key = "due/" + it.Key();
       out.items.push_back(std::move(t));
     }
   }
 
   // What the person is asked to fix: errors and warnings on the systems where they hold a role (the
-  // administration's for a data protection contact); what is asked above as an act is not repeated.
-  std::set<std::string> mine;
-  if (out.person)
-    for (const auto& s : s_.state_->reg.systems)
-      if (std::any_of(s.roles.begin(), s.roles.end(), [&](const auto& r) { return r.person == out.person->id; }))
-        mine.insert(s.id.str());
+  // administration's for a data protection contact); what is asked above as an act or a measure is not repeated.
+  const auto& mine = role_systems;
   std::vector<const rules::Finding*> fix;
   if (out.scope == "administration" && !account.administration.empty()) {
     if (const auto it = d->by_administration.find(account.administration); it != d->by_administration.end())
@@ -512,7 +630,9 @@ Result<TaskList> Decisions::Tasks(const auth::Account& account, rules::Lang lang
       if (f.subject.type == rules::SubjectType::kSystem && mine.contains(f.subject.id)) fix.push_back(&f);
   }
   for (const auto* f : fix) {
-    if (f->severity == rules::Severity::kInfo || f->rule == rules::RuleId::kDpaDecision) continue;
+    if (f->severity == rules::Severity::kInfo || f->rule == rules::RuleId::kDpaDecision ||
+        f->rule == rules::RuleId::kMeasureOverdue)
+      continue;
     Task t;
     t.kind = "fix";
     t.rule = std::string(rules::Code(f->rule));
@@ -524,6 +644,7 @@ Result<TaskList> Decisions::Tasks(const auth::Account& account, rules::Lang lang
     t.action = "fix";
     t.link = f->subject.type == rules::SubjectType::kSystem ? "/systems/" + f->subject.id
                                                             : "/findings?subject=" + f->subject.id;
+    t.key = "fix/" + t.rule + "/" + t.subject_type + "/" + t.subject_id;
     out.items.push_back(std::move(t));
   }
   return out;

@@ -76,15 +76,17 @@ struct ReportInput {
 
 // One thing a person is asked to do, with its action.
 struct Task {
-  std::string kind;  // "decide", "approve", "report", "due", "fix"
+  std::string kind;  // "decide", "approve", "report", "breach", "measure", "due", "fix"
   std::string rule;  // the rule that asks it
   std::string title;
   std::string subject_type, subject_id, subject_name;
   std::optional<model::Date> due;
-  std::string state;   // due items: upcoming, due, overdue; findings: the severity
+  std::optional<model::Timestamp> due_at;  // a clock in hours (a breach's authority notice): the instant itself
+  std::string state;   // due items, breaches, measures: upcoming, due, overdue; findings: the severity
   std::string action;  // decide, approve, report, write, hold, review, notify, inform, fix
   std::string link;    // where the web UI does it
   std::string act;     // the API act that does it ("POST /api/v1/…"), "" when it is done by editing
+  std::string key;     // stable while it is the same task: calendar UIDs and the reminder log
 };
 
 struct TaskList {
@@ -119,7 +121,12 @@ class Decisions {
   Result<Versioned> Approve(const std::string& system, const std::string& document, int64_t if_match,
                             const auth::Account& account, const Actor& actor);
 
+  // "Mina uppgifter": one list of what waits for the account's person (its scope's for a DPO and a data protection
+  // contact). The page, the calendar feed and the e-mail digest are all made from it, so they cannot disagree.
   Result<TaskList> Tasks(const auth::Account& account, rules::Lang lang) const;
+  // The same for a person of the register as the calendar feed and the digest see them: as the enabled account
+  // linked to the person (when exactly one is), else as a reader linked to the person.
+  Result<TaskList> PersonTasks(const std::string& person, rules::Lang lang) const;
 
   // The decision document (PDF): the decision, its legal ground, the delegation, the processor, the diary number.
   Result<ExportFile> DecisionDocument(const std::string& decision, rules::Lang lang) const;

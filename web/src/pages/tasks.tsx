@@ -18,6 +18,8 @@ const sv = {
   kind_decide: 'Beslut',
   kind_approve: 'Godkännande',
   kind_report: 'Anmälan',
+  kind_breach: 'Personuppgiftsincident',
+  kind_measure: 'Åtgärd',
   kind_due: 'Förfaller',
   kind_fix: 'Att rätta',
   col_what: 'Uppgift',
@@ -94,6 +96,8 @@ const en: Record<keyof typeof sv, string> = {
   kind_decide: 'Decision',
   kind_approve: 'Approval',
   kind_report: 'Report',
+  kind_breach: 'Personal data breach',
+  kind_measure: 'Measure',
   kind_due: 'Falls due',
   kind_fix: 'To fix',
   col_what: 'Task',
@@ -165,15 +169,17 @@ type TxKey = keyof typeof sv;
 
 // ---------- the API of these pages ----------
 interface Task {
-  kind: 'decide' | 'approve' | 'report' | 'due' | 'fix';
+  kind: 'breach' | 'decide' | 'approve' | 'report' | 'measure' | 'due' | 'fix';
   rule: string;
   title: string;
   subject: { type: string; id: string; name: string };
   due: string | null;
+  due_at: string | null; // a clock in hours (a breach's authority notice)
   state: string;
   action: string;
   link: string;
   act: string;
+  key: string;
 }
 interface TaskList {
   account: string;
@@ -251,7 +257,7 @@ function Problem({ text }: { text: string }) {
 }
 
 // ---------- Mina uppgifter ----------
-const KIND_ORDER = ['decide', 'approve', 'report', 'due', 'fix'];
+const KIND_ORDER = ['breach', 'decide', 'approve', 'report', 'measure', 'due', 'fix'];
 const STATE_ORDER = ['overdue', 'error', 'due', 'warning', 'upcoming'];
 
 export function TasksPage() {
@@ -311,7 +317,7 @@ export function TasksPage() {
                   <th scope="row">{x.title}</th>
                   <td>{tx(`kind_${x.kind}` as TxKey)}</td>
                   <td>{x.subject.name || x.subject.id}</td>
-                  <td>{x.due ? fmtDate(x.due) : '–'}</td>
+                  <td>{x.due_at ? fmtDate(x.due_at) : x.due ? fmtDate(x.due) : '–'}</td>
                   <td>
                     <StateBadge
                       kind={x.state === 'overdue' || x.state === 'error' ? 'bad' : x.state === 'upcoming' ? 'neutral' : 'warn'}
