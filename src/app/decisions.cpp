@@ -363,6 +363,10 @@ Result<Versioned> Decisions::Approve(const std::string& system_id, const std::st
   }
 }
 
+bool CarriedBesideDueItems(const Task& t) {
+  return t.kind == "breach" || t.kind == "decide" || t.kind == "approve" || t.kind == "report" || t.kind == "measure";
+}
+
 Result<TaskList> Decisions::PersonTasks(const std::string& person, rules::Lang lang) const {
   auth::Account as;
   as.id = "person:" + person;
@@ -402,7 +406,7 @@ Result<TaskList> Decisions::Tasks(const auth::Account& account, rules::Lang lang
   const auto now = s_.clock_();
   out.today = rules::StockholmDate(now);
   const std::string me = out.person ? out.person->id.str() : std::string();
-  std::set<std::pair<std::string, int>> approvals;  // (system, year) with an approval task
+  std::map<std::pair<std::string, int>, size_t> approvals;  // (system, year) → its approval task
 
   // What waits for the person's approval: plans and reports of systems where they hold the approving role.
   if (out.person)
@@ -426,8 +430,8 @@ Result<TaskList> Decisions::Tasks(const auth::Account& account, rules::Lang lang
         t.link = "/systems/" + s.id.str() + "/acts";
         t.act = "POST /api/v1/systems/" + s.id.str() + "/documents/" + doc.id.str() + "/approve";
         t.key = "approve/" + s.id.str() + "/" + doc.id.str();
+        approvals.emplace(std::pair(s.id.str(), doc.year.value_or(0)), out.items.size());
         out.items.push_back(std::move(t));
-        approvals.insert({s.id.str(), doc.year.value_or(0)});
       }
     }
 
@@ -499,16 +503,15 @@ Result<TaskList> Decisions::Tasks(const auth::Account& account, rules::Lang lang
 
   // The breach clocks (above): each breach once, with its authority notice deadline; done when notified, closed or
   // assessed without risk (IncidentReports::Tasks leaves those out).
-  std::set<std::string> clocked;
+  std::map<std::string, size_t> clocked;  // incident → its breach task
   for (const auto& b : breaches) {
     Task t;
     t.kind = "breach";
     t.rule = std::string(rules::Code(rules::RuleId::kInc72h));
     const std::string what = b.system_name.empty() ? b.incident.id.str() : b.system_name;
-    t.title = b.status == BreachStatus::kReceived
-                  ? Sv(lang, "Bedöm personuppgiftsincidenten (" + what + ")", "Assess the breach (" + what + ")")
-                  : Sv(lang, "Anmäl personuppgiftsincidenten till IMY (" + what + ")",
-                       "Notify the authority of the breach (" + what + ")");
+    t.title = Sv(lang, "Anmäl personuppgiftsincidenten till IMY (" + what + ")",
+                 "Notify the authority of the breach (" + what + ")");
+    if (b.status == BreachStatus::kReceived) t.title += Sv(lang, " – inte bedömd än", " – not assessed yet");
     t.subject_type = "incident", t.subject_id = b.incident.id.str(), t.subject_name = what;
     if (b.deadline) {
       t.due_at = b.deadline;
@@ -518,7 +521,7 @@ Result<TaskList> Decisions::Tasks(const auth::Account& account, rules::Lang lang
     t.action = out.scope == "dpo" ? "inform" : "notify";
     t.link = internal::SubjectPath({rules::SubjectType::kIncident, t.subject_id});
     t.key = "breach/" + t.subject_id;
-    clocked.insert(t.subject_id);
+    clocked.emplace(t.subject_id, out.items.size());
     out.items.push_back(std::move(t));
   }
 
@@ -591,11 +594,18 @@ Result<TaskList> Decisions::Tasks(const auth::Account& account, rules::Lang lang
     FilterDue(items, index, q);
     std::erase_if(items, [&](const rules::DueItem& it) {
       if (it.state == rules::DueState::kDone) return true;
-      // A breach clock already asked for above, once per breach.
-      if (it.rule == rules::RuleId::kInc72h && clocked.contains(it.subject.id)) return true;
-      // An approval already asked for above, as its act.
-      return it.action == rules::DueAction::kApprove && it.subject.type == rules::SubjectType::kSystem &&
-             (approvals.contains({it.subject.id, it.year}) || approvals.contains({it.subject.id, 0}));
+      // A breach clock already asked for above, once per breach; an approval already asked for above, as its act.
+      std::optional<size_t> asked;
+      if (it.rule == rules::RuleId::kInc72h)
+        if (const auto c = clocked.find(it.subject.id); c != clocked.end()) asked = c->second;
+      if (it.action == rules::DueAction::kApprove && it.subject.type == rules::SubjectType::kSystem) {
+        if (const auto a = approvals.find({it.subject.id, it.year}); a != approvals.end()) asked = a->second;
+        if (const auto a = approvals.find({it.subject.id, 0}); !asked && a != approvals.end()) asked = a->second;
+      }
+      if (!asked) return false;
+      out.replaced.push_back(it.Key());
+      if (out.items[*asked].due_key.empty()) out.items[*asked].due_key = it.Key();
+      return true;
     });
     for (const auto& line : io::DueLines(items, index, lang)) {
       const auto& it = line.item;

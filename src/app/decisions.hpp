@@ -82,11 +82,12 @@ struct Task {
   std::string subject_type, subject_id, subject_name;
   std::optional<model::Date> due;
   std::optional<model::Timestamp> due_at;  // a clock in hours (a breach's authority notice): the instant itself
-  std::string state;   // due items, breaches, measures: upcoming, due, overdue; findings: the severity
-  std::string action;  // decide, approve, report, write, hold, review, notify, inform, fix
-  std::string link;    // where the web UI does it
-  std::string act;     // the API act that does it ("POST /api/v1/…"), "" when it is done by editing
-  std::string key;     // stable while it is the same task: calendar UIDs and the reminder log
+  std::string state;    // due items, breaches, measures: upcoming, due, overdue; findings: the severity
+  std::string action;   // decide, approve, report, write, hold, review, notify, inform, fix
+  std::string link;     // where the web UI does it
+  std::string act;      // the API act that does it ("POST /api/v1/…"), "" when it is done by editing
+  std::string key;      // stable while it is the same task: calendar UIDs and the reminder log
+  std::string due_key;  // the due item it stands for (rules::DueItem::Key), "" when none
 };
 
 struct TaskList {
@@ -95,7 +96,14 @@ struct TaskList {
   std::optional<model::Person> person;
   model::Date today;
   std::vector<Task> items;
+  // The keys (rules::DueItem::Key) of the due items the list asks for as an act or a breach clock instead: a calendar
+  // or a digest that shows due items leaves these out.
+  std::vector<std::string> replaced;
 };
+
+// The tasks a calendar feed and a digest carry beside the due items (all but the due items themselves and the
+// findings to fix): breach clocks, decisions, approvals, reports and measures.
+bool CarriedBesideDueItems(const Task& t);
 
 // Whether a document's approval stamp (approved_by_account) is kept honest by an edit of the system: a stamp carried
 // over when the approval is unchanged, dropped when approved_by or approved_on changed, refused when a client sets one
