@@ -80,6 +80,20 @@ Result<DecisionView> Decisions::View(const std::string& system_id, const auth::A
   else
     why_not = p.error().detail;
   std::shared_lock lock(s_.mu_);
+  return ViewLocked(system_id, person, why_not);
+}
+
+Result<model::Person> Decisions::ActingPersonLocked(const auth::Account& account) const {
+  if (account.person.empty()) return ActingPerson(s_, account);  // the same refusal, read without the register
+  const auto* p = s_.state_->Find<model::Person>(account.person);
+  if (p == nullptr)
+    return NotEntitled("kontots person " + account.person +
+                       " finns inte i registret / the account's person is not in the register");
+  return *p;
+}
+
+Result<DecisionView> Decisions::ViewLocked(const std::string& system_id, const std::optional<model::Person>& person,
+                                           std::string why_not) const {
   const auto d = s_.DerivedAt(std::nullopt);
   const auto& index = d->index;
   const auto* s = index.FindSystem(system_id);
@@ -126,7 +140,18 @@ Result<DecisionView> Decisions::View(const std::string& system_id, const auth::A
 
 Result<Versioned> Decisions::Decide(const std::string& system_id, const DecideInput& input,
                                     const auth::Account& account, const Actor& actor) {
-  auto view = View(system_id, account);
+  // The entitlement (a delegation valid today, a committee that has not decided) is judged under the same lock as the
+  // write, on the register as it is then: a change between a check and the write cannot let someone decide who is
+  // no longer entitled.
+  std::unique_lock lock(s_.mu_);
+  if (auto error = s_.ReloadIfStale()) return *error;
+  std::optional<model::Person> person;
+  std::string why_not;
+  if (auto p = ActingPersonLocked(account); p.ok())
+    person = p.value();
+  else
+    why_not = p.error().detail;
+  auto view = ViewLocked(system_id, person, why_not);
   if (!view.ok()) return view.error();
   const auto& v = view.value();
   if (!v.person) return NotEntitled(v.why_not);
@@ -163,7 +188,7 @@ Result<Versioned> Decisions::Decide(const std::string& system_id, const DecideIn
   for (int n = 1; n < 100; ++n) {
     d.id = model::DpaDecisionId(n == 1 ? stem : stem + "-" + std::to_string(n));
     if (d.id.str().size() > 100) d.id = model::DpaDecisionId("dpa-decision-" + std::to_string(n));
-    auto created = s_.Create(Kind::kDpaDecision, io::WriteEntity(d), actor);
+    auto created = s_.CreateLocked(Kind::kDpaDecision, io::WriteEntity(d), actor);
     if (created.ok() || created.error().code != ErrorCode::kConflict ||
         created.error().title.find("Already exists") == std::string::npos)
       return created;
@@ -298,10 +323,11 @@ Result<std::vector<model::DpaDecision>> Decisions::Report(const std::string& com
 
 Result<Versioned> Decisions::Approve(const std::string& system_id, const std::string& document, int64_t if_match,
                                      const auth::Account& account, const Actor& actor) {
-  auto person = ActingPerson(s_, account);
-  if (!person.ok()) return person.error();
+  // Who approves and whether they hold the approving role are judged under the write's lock (see Decide).
   std::unique_lock lock(s_.mu_);
   if (auto error = s_.ReloadIfStale()) return *error;
+  auto person = ActingPersonLocked(account);
+  if (!person.ok()) return person.error();
   auto& state = *s_.state_;
   const auto* s = state.Find<model::System>(system_id);
   if (s == nullptr) return NotFound("system \"" + system_id + "\" finns inte / does not exist");

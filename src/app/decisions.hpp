@@ -146,6 +146,10 @@ class Decisions {
 
  private:
   bool MayReport(const auth::Account& account, const model::Committee& committee) const;
+  // With the service's lock held (shared or alone): the account's person, and the decision view for that person.
+  Result<model::Person> ActingPersonLocked(const auth::Account& account) const;
+  Result<DecisionView> ViewLocked(const std::string& system, const std::optional<model::Person>& person,
+                                  std::string why_not) const;
   RegisterService& s_;
 };
 
