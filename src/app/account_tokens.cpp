@@ -37,7 +37,23 @@ std::string TokenId(std::string_view token) {
   return std::string(id);
 }
 
+constexpr std::string_view kIssuedBy = ";issued_by:";
+
 }  // namespace
+
+std::string TokenCredential(const auth::ApiToken& token) {
+  std::string out = "token:" + token.id;
+  // Issued by someone else (an admin, `ansvar user token create` as cli:…): the token acts on the account's behalf,
+  // and every change made with it names its issuer beside the account (issue 17).
+  if (!token.created_by.empty() && token.created_by != token.account) out += std::string(kIssuedBy) + token.created_by;
+  return out;
+}
+
+std::string CredentialIssuer(std::string_view credential) {
+  if (!credential.starts_with("token:")) return {};
+  const auto at = credential.find(kIssuedBy);
+  return at == std::string_view::npos ? std::string() : std::string(credential.substr(at + kIssuedBy.size()));
+}
 
 Result<IssuedApiToken> Accounts::CreateToken(const std::string& account_id, const std::string& name,
                                              const store::Actor& actor, std::optional<int> expires_in_days) {
@@ -120,7 +136,7 @@ std::optional<Authenticated> Accounts::FromToken(const std::string& token) const
   auto account = io::ReadStoredAccount(account_doc->json);
   if (!account.problems.empty() || account.value.disabled) return std::nullopt;
   RecordTokenUse(read.value, account.value.name);
-  return Authenticated{std::move(account.value), std::nullopt, id, "token:" + id};
+  return Authenticated{std::move(account.value), std::nullopt, id, TokenCredential(read.value)};
 }
 
 }  // namespace ansvar::app

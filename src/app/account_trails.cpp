@@ -111,7 +111,7 @@ void Accounts::RecordTokenUse(const auth::ApiToken& token, const std::string& ac
   }
   try {
     RecordEvent(std::string(kTokenEvents), token.id, EventJson("token_used", {{"account", token.account}}),
-                {token.account, account_name, "token:" + token.id}, clock_());
+                {token.account, account_name, TokenCredential(token)}, clock_());
   } catch (const store::ConflictError&) {  // NOLINT(bugprone-empty-catch): others recorded a use at this moment
   }
 }

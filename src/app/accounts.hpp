@@ -63,9 +63,15 @@ struct Authenticated {
   std::optional<auth::Session> session;  // set when signed in by cookie (CSRF applies)
   std::string token_id;                  // set when by an API token
   // What the audit trail records as the change's credential (store::Actor::credential): "session:<16 hex of the
-  // session id's SHA-256>" or "token:<id>".
+  // session id's SHA-256>" or "token:<id>"; a token issued by someone else for the account (an admin's for an
+  // integration's account) acts on the account's behalf and says who issued it: "token:<id>;issued_by:<issuer>".
   std::string credential;
 };
+
+// The credential an API token writes into the audit trail (Authenticated::credential), and the issuer a credential
+// names ("" when the account's own: a session, or a token the account issued itself).
+std::string TokenCredential(const auth::ApiToken& token);
+std::string CredentialIssuer(std::string_view credential);
 
 enum class LoginOutcome { kSignedIn, kRefused, kThrottled };
 struct LoginResult {

@@ -6,10 +6,12 @@
 
 #include <cctype>
 #include <mutex>
+#include <set>
 
 #include "app/cycle_crypto.hpp"
 #include "app/cycle_scope.hpp"
 #include "app/cycle_service.hpp"
+#include "app/decisions.hpp"
 #include "app/service_state.hpp"
 #include "app/store_errors.hpp"
 #include "app/subject_path.hpp"
@@ -67,6 +69,18 @@ std::string_view StateText(rules::DueState s) {
 }
 
 }  // namespace
+
+Result<TaskList> CycleService::PersonTasks(const std::string& person, rules::Lang lang) const {
+  return Decisions(s_).PersonTasks(person, lang);
+}
+
+std::vector<std::string> CycleService::PeopleWithEmail() const {
+  std::shared_lock lock(s_.mu_);
+  std::vector<std::string> out;
+  for (const auto& p : s_.state_->reg.people)
+    if (!p.email.empty()) out.push_back(p.id.str());
+  return out;
+}
 
 std::string_view ToString(CalendarScope s) {
   switch (s) {
@@ -195,6 +209,16 @@ Result<io::Calendar> CycleService::CalendarFeed(const std::string& token, const 
   if (name.empty()) return NotFound("the calendar's " + std::string(ToString(target->scope)) + " no longer exists");
   auto report = SelectDue(q);
   if (!report.ok()) return report.error();
+  // A person's feed carries their task list too (PersonTasks: what the page "Mina uppgifter" and the digest show):
+  // the acts waiting for them, the breach clocks and the measures they own, and not the due items those stand for.
+  std::optional<TaskList> tasks;
+  std::set<std::string> replaced;
+  if (target->scope == CalendarScope::kPerson) {
+    auto t = PersonTasks(target->id, rules::Lang::kSv);
+    if (!t.ok()) return t.error();
+    tasks = std::move(t.value());
+    replaced.insert(tasks->replaced.begin(), tasks->replaced.end());
+  }
 
   io::Calendar cal;
   cal.name = "Årshjul – " + name;
@@ -203,6 +227,7 @@ Result<io::Calendar> CycleService::CalendarFeed(const std::string& token, const 
   const bool per_person = target->scope == CalendarScope::kPerson;
   for (const auto& l : report.value().lines) {
     const auto& it = l.item;
+    if (replaced.contains(it.Key())) continue;
     io::CalendarEvent e;
     // Stable: the same obligation for the same person keeps its UID when dates, titles or states change.
     e.uid = io::CalendarUid(it.Key() + "/" + it.person.value_or(it.committee.value_or("-")));
@@ -236,6 +261,31 @@ Result<io::Calendar> CycleService::CalendarFeed(const std::string& token, const 
     if (!base_url.empty()) e.url = base_url + internal::SubjectPath(it.subject);
     cal.events.push_back(std::move(e));
   }
+  if (tasks)
+    for (const auto& t : tasks->items) {
+      if (!CarriedBesideDueItems(t)) continue;
+      io::CalendarEvent e;
+      // A task that stands for a due item keeps its UID: a subscribed calendar sees the same event, now as the act.
+      e.uid = io::CalendarUid((t.due_key.empty() ? "task/" + t.key : t.due_key) + "/" + target->id);
+      // A clock is an instant; a task with a due date falls on it; one without (a decision, an approval waiting)
+      // is on today's date until it is done.
+      if (t.due_at)
+        e.instant = *t.due_at;
+      else
+        e.date = t.due.value_or(today);
+      e.summary = (t.state == "overdue" ? "Försenad: " : "") + t.title + " – " + t.subject_name;
+      std::string desc = t.rule;
+      if (const auto rule = rules::ParseRuleCode(t.rule)) desc += ": " + std::string(rules::Info(*rule).title_sv);
+      desc += "\n";
+      desc += "Läge / State: " + t.state;
+      if (t.due)
+        desc += "\nSista dag / Due: " + (t.due_at ? model::FormatTimestamp(*t.due_at) : model::FormatDate(*t.due));
+      if (!t.act.empty()) desc += "\nI Ansvar / In Ansvar: " + t.act;
+      e.description = desc;
+      e.categories = {t.rule, t.kind};
+      if (!base_url.empty()) e.url = base_url + t.link;
+      cal.events.push_back(std::move(e));
+    }
   return cal;
 }
 

@@ -22,6 +22,8 @@
 
 namespace ansvar::app {
 
+struct TaskList;  // app/decisions.hpp
+
 struct DueQuery {
   std::optional<model::Date> from;  // default: today
   std::optional<model::Date> to;    // default: from + 90 days
@@ -86,6 +88,11 @@ class CycleService {
 
   // ---- Due items (due_view.cpp) ----
   Result<DueReport> SelectDue(const DueQuery& query) const;
+  // A person's tasks, the one list "Mina uppgifter", the calendar feed and the digest are made from
+  // (Decisions::PersonTasks).
+  Result<TaskList> PersonTasks(const std::string& person, rules::Lang lang) const;
+  // The people of the register with an e-mail address of their own or of an enabled account linked to them.
+  std::vector<std::string> PeopleWithEmail() const;
 
   // ---- Calendars (calendar_feeds.cpp) ----
   // Issues a new token for the target, replacing (rotating) any earlier one; the target must exist.

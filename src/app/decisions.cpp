@@ -5,14 +5,18 @@
 #include <mutex>
 #include <set>
 
+#include "app/accounts.hpp"
 #include "app/acting_person.hpp"
 #include "app/cycle_service.hpp"
+#include "app/incident_reports.hpp"
 #include "app/service_state.hpp"
+#include "app/subject_path.hpp"
 #include "io/cycle_json.hpp"
 #include "io/entity_json.hpp"
 #include "rules/catalog.hpp"
 #include "rules/derive.hpp"
 #include "rules/entitlement.hpp"
+#include "rules/measures.hpp"
 #include "rules/messages.hpp"
 
 namespace ansvar::app {
@@ -37,6 +41,9 @@ bool Holds(const model::System& s, model::RoleKind role, const model::PersonId& 
   return std::any_of(s.roles.begin(), s.roles.end(),
                      [&](const model::RoleAssignment& r) { return r.role == role && r.person == person; });
 }
+
+// What falls due within this many days is on the task list (the due items and the measures alike).
+constexpr int kSoonDays = 30;
 
 std::string Sv(rules::Lang lang, std::string sv, std::string en) {
   return lang == rules::Lang::kEn ? std::move(en) : std::move(sv);
@@ -73,6 +80,20 @@ Result<DecisionView> Decisions::View(const std::string& system_id, const auth::A
   else
     why_not = p.error().detail;
   std::shared_lock lock(s_.mu_);
+  return ViewLocked(system_id, person, why_not);
+}
+
+Result<model::Person> Decisions::ActingPersonLocked(const auth::Account& account) const {
+  if (account.person.empty()) return ActingPerson(s_, account);  // the same refusal, read without the register
+  const auto* p = s_.state_->Find<model::Person>(account.person);
+  if (p == nullptr)
+    return NotEntitled("kontots person " + account.person +
+                       " finns inte i registret / the account's person is not in the register");
+  return *p;
+}
+
+Result<DecisionView> Decisions::ViewLocked(const std::string& system_id, const std::optional<model::Person>& person,
+                                           std::string why_not) const {
   const auto d = s_.DerivedAt(std::nullopt);
   const auto& index = d->index;
   const auto* s = index.FindSystem(system_id);
@@ -119,7 +140,18 @@ Result<DecisionView> Decisions::View(const std::string& system_id, const auth::A
 
 Result<Versioned> Decisions::Decide(const std::string& system_id, const DecideInput& input,
                                     const auth::Account& account, const Actor& actor) {
-  auto view = View(system_id, account);
+  // The entitlement (a delegation valid today, a committee that has not decided) is judged under the same lock as the
+  // write, on the register as it is then: a change between a check and the write cannot let someone decide who is
+  // no longer entitled.
+  std::unique_lock lock(s_.mu_);
+  if (auto error = s_.ReloadIfStale()) return *error;
+  std::optional<model::Person> person;
+  std::string why_not;
+  if (auto p = ActingPersonLocked(account); p.ok())
+    person = p.value();
+  else
+    why_not = p.error().detail;
+  auto view = ViewLocked(system_id, person, why_not);
   if (!view.ok()) return view.error();
   const auto& v = view.value();
   if (!v.person) return NotEntitled(v.why_not);
@@ -156,7 +188,7 @@ Result<Versioned> Decisions::Decide(const std::string& system_id, const DecideIn
   for (int n = 1; n < 100; ++n) {
     d.id = model::DpaDecisionId(n == 1 ? stem : stem + "-" + std::to_string(n));
     if (d.id.str().size() > 100) d.id = model::DpaDecisionId("dpa-decision-" + std::to_string(n));
-    auto created = s_.Create(Kind::kDpaDecision, io::WriteEntity(d), actor);
+    auto created = s_.CreateLocked(Kind::kDpaDecision, io::WriteEntity(d), actor);
     if (created.ok() || created.error().code != ErrorCode::kConflict ||
         created.error().title.find("Already exists") == std::string::npos)
       return created;
@@ -291,10 +323,11 @@ Result<std::vector<model::DpaDecision>> Decisions::Report(const std::string& com
 
 Result<Versioned> Decisions::Approve(const std::string& system_id, const std::string& document, int64_t if_match,
                                      const auth::Account& account, const Actor& actor) {
-  auto person = ActingPerson(s_, account);
-  if (!person.ok()) return person.error();
+  // Who approves and whether they hold the approving role are judged under the write's lock (see Decide).
   std::unique_lock lock(s_.mu_);
   if (auto error = s_.ReloadIfStale()) return *error;
+  auto person = ActingPersonLocked(account);
+  if (!person.ok()) return person.error();
   auto& state = *s_.state_;
   const auto* s = state.Find<model::System>(system_id);
   if (s == nullptr) return NotFound("system \"" + system_id + "\" finns inte / does not exist");
@@ -356,6 +389,28 @@ Result<Versioned> Decisions::Approve(const std::string& system_id, const std::st
   }
 }
 
+bool CarriedBesideDueItems(const Task& t) {
+  return t.kind == "breach" || t.kind == "decide" || t.kind == "approve" || t.kind == "report" || t.kind == "measure";
+}
+
+Result<TaskList> Decisions::PersonTasks(const std::string& person, rules::Lang lang) const {
+  auth::Account as;
+  as.id = "person:" + person;
+  as.person = person;
+  CycleService cycle(s_);
+  if (const auto accounts = Accounts(cycle.Store(), [&cycle] { return cycle.Now(); }).List(); accounts.ok()) {
+    int linked = 0;
+    for (const auto& a : accounts.value())
+      if (!a.disabled && a.person == person && ++linked == 1) as = a;
+    if (linked > 1) {  // two accounts for one person: neither's role decides what the person is sent
+      as = auth::Account{};
+      as.id = "person:" + person;
+      as.person = person;
+    }
+  }
+  return Tasks(as, lang);
+}
+
 Result<TaskList> Decisions::Tasks(const auth::Account& account, rules::Lang lang) const {
   TaskList out;
   out.account = account.id;
@@ -363,13 +418,21 @@ Result<TaskList> Decisions::Tasks(const auth::Account& account, rules::Lang lang
   out.scope = account.role == auth::Role::kDpo                     ? "dpo"
               : account.role == auth::Role::kDataProtectionContact ? "administration"
                                                                    : "person";
+  // The breaches whose authority notice clock runs, for those who must act on them or be informed: the data protection
+  // contacts of the handling administration and the DPO (IncidentReports::Tasks, the start page's breach_tasks).
+  // Read before the shared lock: it takes its own.
+  std::vector<BreachTask> breaches;
+  if (out.scope != "person") {
+    const auth::Principal who{account.id, account.role, account.administration, account.person};
+    if (auto b = IncidentReports(s_).Tasks(who); b.ok()) breaches = std::move(b.value());
+  }
   std::shared_lock lock(s_.mu_);
   const auto d = s_.DerivedAt(std::nullopt);
   const auto& index = d->index;
   const auto now = s_.clock_();
   out.today = rules::StockholmDate(now);
   const std::string me = out.person ? out.person->id.str() : std::string();
-  std::set<std::pair<std::string, int>> approvals;  // (system, year) with an approval task
+  std::map<std::pair<std::string, int>, size_t> approvals;  // (system, year) → its approval task
 
   // What waits for the person's approval: plans and reports of systems where they hold the approving role.
   if (out.person)
@@ -392,8 +455,9 @@ Result<TaskList> Decisions::Tasks(const auth::Account& account, rules::Lang lang
         t.action = "approve";
         t.link = "/systems/" + s.id.str() + "/acts";
         t.act = "POST /api/v1/systems/" + s.id.str() + "/documents/" + doc.id.str() + "/approve";
+        t.key = "approve/" + s.id.str() + "/" + doc.id.str();
+        approvals.emplace(std::pair(s.id.str(), doc.year.value_or(0)), out.items.size());
         out.items.push_back(std::move(t));
-        approvals.insert({s.id.str(), doc.year.value_or(0)});
       }
     }
 
@@ -420,6 +484,7 @@ Result<TaskList> Decisions::Tasks(const auth::Account& account, rules::Lang lang
       t.action = "decide";
       t.link = "/systems/" + s.id.str() + "/acts";
       t.act = "POST /api/v1/systems/" + s.id.str() + "/dpa_decision";
+      t.key = "decide/" + s.id.str();
       out.items.push_back(std::move(t));
     };
     for (const auto& f : d->findings) {
@@ -458,7 +523,89 @@ Result<TaskList> Decisions::Tasks(const auth::Account& account, rules::Lang lang
     t.action = "report";
     t.link = "/committees/" + c.id.str() + "/delegated-decisions";
     t.act = "POST /api/v1/committees/" + c.id.str() + "/delegated_decisions/report";
+    t.key = "report/" + c.id.str();
     out.items.push_back(std::move(t));
+  }
+
+  // The breach clocks (above): each breach once, with its authority notice deadline; done when notified, closed or
+  // assessed without risk (IncidentReports::Tasks leaves those out).
+  std::map<std::string, size_t> clocked;  // incident → its breach task
+  for (const auto& b : breaches) {
+    Task t;
+    t.kind = "breach";
+    t.rule = std::string(rules::Code(rules::RuleId::kInc72h));
+    const std::string what = b.system_name.empty() ? b.incident.id.str() : b.system_name;
+    t.title = Sv(lang, "Anmäl personuppgiftsincidenten till IMY (" + what + ")",
+                 "Notify the authority of the breach (" + what + ")");
+    if (b.status == BreachStatus::kReceived) t.title += Sv(lang, " – inte bedömd än", " – not assessed yet");
+    t.subject_type = "incident", t.subject_id = b.incident.id.str(), t.subject_name = what;
+    if (b.deadline) {
+      t.due_at = b.deadline;
+      t.due = rules::StockholmDate(*b.deadline);
+    }
+    t.state = b.deadline && now > *b.deadline ? "overdue" : "due";
+    t.action = out.scope == "dpo" ? "inform" : "notify";
+    t.link = internal::SubjectPath({rules::SubjectType::kIncident, t.subject_id});
+    t.key = "breach/" + t.subject_id;
+    clocked.emplace(t.subject_id, out.items.size());
+    out.items.push_back(std::move(t));
+  }
+
+  // Measures (R-MEASURE-OVERDUE's measures register, rules/measures.hpp): the open measures the person owns that are
+  // overdue or due within the window of what falls due; for the DPO every overdue measure, for a data protection
+  // contact the administration's, for a person also the overdue measures of the systems where they hold a role.
+  // Overdue is the rule's finding; soon due is the register's own date.
+  std::set<std::string> measured;  // holder/measure with a task
+  auto measure_task = [&](const rules::MeasureRef& ref, const std::string& state) {
+    const auto& m = *ref.measure;
+    const std::string mid = m.id.empty() ? std::to_string(ref.index + 1) : m.id;
+    const std::string key =
+        "measure/" + std::string(rules::ToString(ref.holder_type)) + "/" + ref.holder_id + "/" + mid;
+    if (!measured.insert(key).second) return;
+    Task t;
+    t.kind = "measure";
+    t.rule = std::string(rules::Code(rules::RuleId::kMeasureOverdue));
+    t.title = Sv(lang, "Genomför åtgärden: ", "Carry out the measure: ") + m.description;
+    t.subject_type = std::string(rules::ToString(ref.holder_type));
+    t.subject_id = ref.holder_id;
+    t.subject_name = rules::SubjectName({ref.holder_type, ref.holder_id}, index);
+    t.due = m.due;
+    t.state = state;
+    t.action = "measure";
+    t.link = internal::SubjectPath({ref.holder_type, ref.holder_id});
+    t.key = key;
+    out.items.push_back(std::move(t));
+  };
+  std::set<std::string> role_systems;
+  if (out.person)
+    for (const auto& s : s_.state_->reg.systems)
+      if (std::any_of(s.roles.begin(), s.roles.end(), [&](const auto& r) { return r.person == out.person->id; }))
+        role_systems.insert(s.id.str());
+  std::set<std::pair<std::string, std::string>> overdue_findings;  // (holder, measure) R-MEASURE-OVERDUE judged late
+  for (const auto& f : d->findings) {
+    if (f.rule != rules::RuleId::kMeasureOverdue) continue;
+    const auto* owner = rules::DetailString(f, "owner");
+    const auto* measure = rules::DetailString(f, "measure");
+    bool asked = owner != nullptr && !me.empty() && *owner == me;
+    if (out.scope == "dpo") asked = true;
+    if (out.scope == "person" && f.subject.type == rules::SubjectType::kSystem && role_systems.contains(f.subject.id))
+      asked = true;
+    if (asked && measure != nullptr) overdue_findings.insert({f.subject.id, *measure});
+  }
+  if (out.scope == "administration" && !account.administration.empty())
+    if (const auto it = d->by_administration.find(account.administration); it != d->by_administration.end())
+      for (const auto i : it->second)
+        if (const auto& f = d->findings[i]; f.rule == rules::RuleId::kMeasureOverdue)
+          if (const auto* measure = rules::DetailString(f, "measure"))
+            overdue_findings.insert({f.subject.id, *measure});
+  for (const auto& ref : rules::CollectMeasures(s_.state_->reg)) {
+    const auto& m = *ref.measure;
+    const std::string mid = m.id.empty() ? std::to_string(ref.index + 1) : m.id;
+    if (overdue_findings.contains({ref.holder_id, mid}))
+      measure_task(ref, "overdue");
+    else if (!me.empty() && m.owner && m.owner->str() == me && rules::Open(m) && m.due && *m.due >= out.today &&
+             *m.due <= out.today.AddDays(kSoonDays))
+      measure_task(ref, "due");
   }
 
   // What falls due (the annual cycle, §4's assignments): the person's items, the DPO's, the administration's.
@@ -469,13 +616,22 @@ Result<TaskList> Decisions::Tasks(const auth::Account& account, rules::Lang lang
   else
     q.person = me;
   if (!q.person.empty() || !q.administration.empty()) {
-    auto items = rules::DueItems(index, d->rulebook, now, {out.today.AddDays(-366), out.today.AddDays(30)});
+    auto items = rules::DueItems(index, d->rulebook, now, {out.today.AddDays(-366), out.today.AddDays(kSoonDays)});
     FilterDue(items, index, q);
     std::erase_if(items, [&](const rules::DueItem& it) {
       if (it.state == rules::DueState::kDone) return true;
-      // An approval already asked for above, as its act.
-      return it.action == rules::DueAction::kApprove && it.subject.type == rules::SubjectType::kSystem &&
-             (approvals.contains({it.subject.id, it.year}) || approvals.contains({it.subject.id, 0}));
+      // A breach clock already asked for above, once per breach; an approval already asked for above, as its act.
+      std::optional<size_t> asked;
+      if (it.rule == rules::RuleId::kInc72h)
+        if (const auto c = clocked.find(it.subject.id); c != clocked.end()) asked = c->second;
+      if (it.action == rules::DueAction::kApprove && it.subject.type == rules::SubjectType::kSystem) {
+        if (const auto a = approvals.find({it.subject.id, it.year}); a != approvals.end()) asked = a->second;
+        if (const auto a = approvals.find({it.subject.id, 0}); !asked && a != approvals.end()) asked = a->second;
+      }
+      if (!asked) return false;
+      out.replaced.push_back(it.Key());
+      if (out.items[*asked].due_key.empty()) out.items[*asked].due_key = it.Key();
+      return true;
     });
     for (const auto& line : io::DueLines(items, index, lang)) {
       const auto& it = line.item;
@@ -488,21 +644,19 @@ Result<TaskList> Decisions::Tasks(const auth::Account& account, rules::Lang lang
       t.due = it.due;
       t.state = std::string(rules::ToString(it.state));
       t.action = std::string(rules::ToString(it.action));
+      t.due_at = it.due_at;
       t.link = it.subject.type == rules::SubjectType::kSystem               ? "/systems/" + it.subject.id
                : it.subject.type == rules::SubjectType::kIncident           ? "/incidents/" + it.subject.id
                : it.subject.type == rules::SubjectType::kDataSubjectRequest ? "/requests/" + it.subject.id
                                                                             : "/cycle";
+      t.key = "due/" + it.Key();
       out.items.push_back(std::move(t));
     }
   }
 
   // What the person is asked to fix: errors and warnings on the systems where they hold a role (the
-  // administration's for a data protection contact); what is asked above as an act is not repeated.
-  std::set<std::string> mine;
-  if (out.person)
-    for (const auto& s : s_.state_->reg.systems)
-      if (std::any_of(s.roles.begin(), s.roles.end(), [&](const auto& r) { return r.person == out.person->id; }))
-        mine.insert(s.id.str());
+  // administration's for a data protection contact); what is asked above as an act or a measure is not repeated.
+  const auto& mine = role_systems;
   std::vector<const rules::Finding*> fix;
   if (out.scope == "administration" && !account.administration.empty()) {
     if (const auto it = d->by_administration.find(account.administration); it != d->by_administration.end())
@@ -512,7 +666,9 @@ Result<TaskList> Decisions::Tasks(const auth::Account& account, rules::Lang lang
       if (f.subject.type == rules::SubjectType::kSystem && mine.contains(f.subject.id)) fix.push_back(&f);
   }
   for (const auto* f : fix) {
-    if (f->severity == rules::Severity::kInfo || f->rule == rules::RuleId::kDpaDecision) continue;
+    if (f->severity == rules::Severity::kInfo || f->rule == rules::RuleId::kDpaDecision ||
+        f->rule == rules::RuleId::kMeasureOverdue)
+      continue;
     Task t;
     t.kind = "fix";
     t.rule = std::string(rules::Code(f->rule));
@@ -524,6 +680,7 @@ Result<TaskList> Decisions::Tasks(const auth::Account& account, rules::Lang lang
     t.action = "fix";
     t.link = f->subject.type == rules::SubjectType::kSystem ? "/systems/" + f->subject.id
                                                             : "/findings?subject=" + f->subject.id;
+    t.key = "fix/" + t.rule + "/" + t.subject_type + "/" + t.subject_id;
     out.items.push_back(std::move(t));
   }
   return out;

@@ -76,15 +76,18 @@ struct ReportInput {
 
 // One thing a person is asked to do, with its action.
 struct Task {
-  std::string kind;  // "decide", "approve", "report", "due", "fix"
+  std::string kind;  // "decide", "approve", "report", "breach", "measure", "due", "fix"
   std::string rule;  // the rule that asks it
   std::string title;
   std::string subject_type, subject_id, subject_name;
   std::optional<model::Date> due;
-  std::string state;   // due items: upcoming, due, overdue; findings: the severity
-  std::string action;  // decide, approve, report, write, hold, review, notify, inform, fix
-  std::string link;    // where the web UI does it
-  std::string act;     // the API act that does it ("POST /api/v1/…"), "" when it is done by editing
+  std::optional<model::Timestamp> due_at;  // a clock in hours (a breach's authority notice): the instant itself
+  std::string state;    // due items, breaches, measures: upcoming, due, overdue; findings: the severity
+  std::string action;   // decide, approve, report, write, hold, review, notify, inform, fix
+  std::string link;     // where the web UI does it
+  std::string act;      // the API act that does it ("POST /api/v1/…"), "" when it is done by editing
+  std::string key;      // stable while it is the same task: calendar UIDs and the reminder log
+  std::string due_key;  // the due item it stands for (rules::DueItem::Key), "" when none
 };
 
 struct TaskList {
@@ -93,7 +96,14 @@ struct TaskList {
   std::optional<model::Person> person;
   model::Date today;
   std::vector<Task> items;
+  // The keys (rules::DueItem::Key) of the due items the list asks for as an act or a breach clock instead: a calendar
+  // or a digest that shows due items leaves these out.
+  std::vector<std::string> replaced;
 };
+
+// The tasks a calendar feed and a digest carry beside the due items (all but the due items themselves and the
+// findings to fix): breach clocks, decisions, approvals, reports and measures.
+bool CarriedBesideDueItems(const Task& t);
 
 // Whether a document's approval stamp (approved_by_account) is kept honest by an edit of the system: a stamp carried
 // over when the approval is unchanged, dropped when approved_by or approved_on changed, refused when a client sets one
@@ -119,7 +129,12 @@ class Decisions {
   Result<Versioned> Approve(const std::string& system, const std::string& document, int64_t if_match,
                             const auth::Account& account, const Actor& actor);
 
+  // "Mina uppgifter": one list of what waits for the account's person (its scope's for a DPO and a data protection
+  // contact). The page, the calendar feed and the e-mail digest are all made from it, so they cannot disagree.
   Result<TaskList> Tasks(const auth::Account& account, rules::Lang lang) const;
+  // The same for a person of the register as the calendar feed and the digest see them: as the enabled account
+  // linked to the person (when exactly one is), else as a reader linked to the person.
+  Result<TaskList> PersonTasks(const std::string& person, rules::Lang lang) const;
 
   // The decision document (PDF): the decision, its legal ground, the delegation, the processor, the diary number.
   Result<ExportFile> DecisionDocument(const std::string& decision, rules::Lang lang) const;
@@ -131,6 +146,10 @@ class Decisions {
 
  private:
   bool MayReport(const auth::Account& account, const model::Committee& committee) const;
+  // With the service's lock held (shared or alone): the account's person, and the decision view for that person.
+  Result<model::Person> ActingPersonLocked(const auth::Account& account) const;
+  Result<DecisionView> ViewLocked(const std::string& system, const std::optional<model::Person>& person,
+                                  std::string why_not) const;
   RegisterService& s_;
 };
 

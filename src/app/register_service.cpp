@@ -308,12 +308,16 @@ Result<EntityPage> RegisterService::List(Kind kind, const ListQuery& query) cons
 }
 
 Result<Versioned> RegisterService::Create(Kind kind, std::string_view body, const Actor& actor) {
+  std::unique_lock lock(mu_);
+  if (auto error = ReloadIfStale()) return *error;
+  return CreateLocked(kind, body, actor);
+}
+
+Result<Versioned> RegisterService::CreateLocked(Kind kind, std::string_view body, const Actor& actor) {
   return WithKind(kind, [&]<class T>(std::type_identity<T>) -> Result<Versioned> {
     auto read = io::ReadEntity<T>(body);
     if (!read.value) return Invalid("the " + std::string(store::ToString(kind)) + " is not valid", read.problems);
     T entity = std::move(*read.value);
-    std::unique_lock lock(mu_);
-    if (auto error = ReloadIfStale()) return *error;
     if constexpr (std::is_same_v<T, model::Delegation> || std::is_same_v<T, model::ProcessorRecord>) {
       if (entity.id.empty()) {
         auto existing = Items<T>(state_->reg);

@@ -270,6 +270,9 @@ class RegisterService {
   bool CatchUp();
   // Before a write: loads everything again when the state is stale; the error when the store is unreachable.
   std::optional<Error> ReloadIfStale();
+  // Create's check and write, with mu_ already held alone (and ReloadIfStale done): a use case that must decide
+  // whether it may write under the same lock as the write (Decisions::Decide) calls this.
+  Result<Versioned> CreateLocked(Kind kind, std::string_view body, const Actor& actor);
   // After a write of `n` audit entries that ended at `seq`: stale when others wrote in between.
   void Advance(int64_t seq, size_t n);
 

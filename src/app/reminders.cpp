@@ -5,10 +5,12 @@
 
 #include <algorithm>
 #include <map>
+#include <set>
 #include <tuple>
 
 #include "app/accounts.hpp"
 #include "app/cycle_crypto.hpp"
+#include "app/decisions.hpp"
 #include "app/subject_path.hpp"
 
 namespace ansvar::app {
@@ -41,13 +43,30 @@ std::map<std::string, std::string> AccountEmails(store::Store& store, const Acco
 }
 
 std::string StageText(const std::string& stage) {
+  if (stage == "open") return "Väntar på dig / Waiting for you";
   if (stage == "overdue") return "Försenat / Overdue";
   if (stage == "before-0") return "Förfaller i dag / Due today";
   return "Förfaller snart / Due soon";
 }
 
+// One line of a digest: a due item, or a task of the person's task list (Decisions::PersonTasks) carried beside them.
+struct Entry {
+  std::string key;  // the due item's key, or "task/" and the task's key
+  model::Date due;
+  std::optional<model::Timestamp> due_at;
+  std::string title, subject_name, rule, role, path;
+};
+
+Entry FromDue(const io::DueLine& l) {
+  const auto& it = l.item;
+  return {it.Key(),       it.due,
+          it.due_at,      l.title,
+          l.subject_name, std::string(rules::Code(it.rule)),
+          it.role,        internal::SubjectPath(it.subject)};
+}
+
 struct Pending {
-  io::DueLine line;
+  Entry line;
   std::string stage;
   store::Record claim;
 };
@@ -107,6 +126,14 @@ std::string ReminderScheduler::Stage(const rules::DueItem& item, model::Date tod
   return smallest ? "before-" + std::to_string(*smallest) : "";
 }
 
+std::string ReminderScheduler::TaskStage(const Task& task, model::Date today, const ReminderOptions& options) {
+  if (!task.due) return "open";  // waits for the person until done (a decision, an approval): once
+  rules::DueItem as_due;
+  as_due.due = *task.due;
+  as_due.state = task.state == "overdue" ? rules::DueState::kOverdue : rules::DueState::kDue;
+  return Stage(as_due, today, options);
+}
+
 ReminderTick ReminderScheduler::RunOnce() {
   ReminderTick tick;
   const int max_lead = options_.lead_days.empty() ? 0 : options_.lead_days.back();
@@ -118,19 +145,52 @@ ReminderTick ReminderScheduler::RunOnce() {
   if (!report.ok()) throw std::runtime_error(report.error().detail);
 
   // Per person, the items at a stage.
-  std::map<std::string, std::vector<std::pair<io::DueLine, std::string>>> by_person;
+  std::map<std::string, std::vector<std::pair<Entry, std::string>>> by_person;
+  std::map<std::string, std::pair<std::string, std::string>> contact;  // person → (name, the register's e-mail)
+  std::map<std::string, std::vector<io::DueLine>> due_of;
   for (auto& l : report.value().lines) {
     if (!l.item.person) continue;
-    auto stage = Stage(l.item, today, options_);
-    if (stage.empty()) continue;
-    by_person[*l.item.person].emplace_back(std::move(l), std::move(stage));
+    contact[*l.item.person] = {l.person_name, l.person_email};
+    due_of[*l.item.person].push_back(std::move(l));
   }
 
   auto& store = cycle_.Store();
   const auto account_emails = AccountEmails(store, [this] { return cycle_.Now(); });
+  // The person's task list (what "Mina uppgifter" shows) for everyone with an address: the acts waiting for them, the
+  // breach clocks and their measures, in place of the due items those stand for.
+  std::map<std::string, std::set<std::string>> replaced;
+  std::set<std::string> people;
+  for (auto& p : cycle_.PeopleWithEmail()) people.insert(std::move(p));
+  for (const auto& [p, _] : account_emails) people.insert(p);
+  for (const auto& person : people) {
+    auto tasks = cycle_.PersonTasks(person, rules::Lang::kSv);
+    if (!tasks.ok() || !tasks.value().person) continue;
+    auto& list = tasks.value();
+    replaced[person].insert(list.replaced.begin(), list.replaced.end());
+    for (const auto& t : list.items) {
+      if (!CarriedBesideDueItems(t)) continue;
+      const auto stage = TaskStage(t, today, options_);
+      if (stage.empty()) continue;
+      contact.try_emplace(person, list.person->name, list.person->email);
+      by_person[person].emplace_back(
+          // A task that stands for a due item keeps that item's reminder key: what was sent as the due item is not
+          // sent again as the task.
+          Entry{t.due_key.empty() ? "task/" + t.key : t.due_key, t.due.value_or(today), t.due_at, t.title,
+                t.subject_name, t.rule, t.action, t.link},
+          stage);
+    }
+  }
+  for (auto& [person, lines] : due_of)
+    for (auto& l : lines) {
+      if (replaced[person].contains(l.item.Key())) continue;
+      auto stage = Stage(l.item, today, options_);
+      if (stage.empty()) continue;
+      by_person[person].emplace_back(FromDue(l), std::move(stage));
+    }
+
   for (auto& [person, lines] : by_person) {
     const auto linked = account_emails.find(person);
-    const std::string email = linked != account_emails.end() ? linked->second : lines.front().first.person_email;
+    const std::string email = linked != account_emails.end() ? linked->second : contact[person].second;
     if (email.empty()) {
       ++tick.skipped;
       continue;
@@ -139,8 +199,7 @@ ReminderTick ReminderScheduler::RunOnce() {
     const auto now = cycle_.Now();
     std::vector<Pending> pending;
     for (auto& [line, stage] : lines) {
-      store::Record claim{"reminder/" + person + "/" + line.item.Key() + "/" + stage, std::string(kSending), instance_,
-                          now};
+      store::Record claim{"reminder/" + person + "/" + line.key + "/" + stage, std::string(kSending), instance_, now};
       const auto existing = store.GetRecord(claim.key);
       if (!existing) {
         if (!store.RecordOnce(claim)) continue;  // someone else claimed it just now
@@ -159,7 +218,8 @@ ReminderTick ReminderScheduler::RunOnce() {
     // after a restart is recognisably the same message.
     std::sort(pending.begin(), pending.end(), [](const Pending& a, const Pending& b) {
       if ((a.stage == "overdue") != (b.stage == "overdue")) return a.stage == "overdue";
-      return std::tie(a.line.item.due, a.claim.key) < std::tie(b.line.item.due, b.claim.key);
+      if ((a.stage == "open") != (b.stage == "open")) return a.stage == "open";
+      return std::tie(a.line.due, a.claim.key) < std::tie(b.line.due, b.claim.key);
     });
     std::string keys;
     for (const auto& p : pending) keys += p.claim.key + "\n";
@@ -168,7 +228,7 @@ ReminderTick ReminderScheduler::RunOnce() {
     Mail mail;
     mail.from = options_.from;
     mail.to = email;
-    mail.to_name = lines.front().first.person_name;
+    mail.to_name = contact[person].first;
     mail.message_id = "<reminder-" + internal::Sha256Hex(keys).substr(0, 32) + "@ansvar>";
     mail.subject =
         "Ansvar: " + std::to_string(pending.size()) + (pending.size() == 1 ? " sak att göra" : " saker att göra");
@@ -178,16 +238,19 @@ ReminderTick ReminderScheduler::RunOnce() {
                        "(what falls due under the rulebook):\n";
     std::string last_stage;
     for (const auto& p : pending) {
-      const auto& it = p.line.item;
-      const std::string group = p.stage == "overdue" ? "overdue" : p.stage == "before-0" ? "today" : "soon";
+      const auto& it = p.line;
+      const std::string group = p.stage == "overdue"    ? "overdue"
+                                : p.stage == "open"     ? "open"
+                                : p.stage == "before-0" ? "today"
+                                                        : "soon";
       if (group != last_stage) {
         body += "\n" + StageText(p.stage) + "\n";
         last_stage = group;
       }
-      body += "- " + model::FormatDate(it.due) + "  " + p.line.title + " – " + p.line.subject_name + " (" +
-              std::string(rules::Code(it.rule)) + ", " + it.role + ")\n";
+      body += "- " + (p.stage == "open" ? std::string() : model::FormatDate(it.due) + "  ") + it.title + " – " +
+              it.subject_name + " (" + it.rule + ", " + it.role + ")\n";
       if (it.due_at) body += "  senast / by " + model::FormatTimestamp(*it.due_at) + "\n";
-      if (!options_.base_url.empty()) body += "  " + options_.base_url + internal::SubjectPath(it.subject) + "\n";
+      if (!options_.base_url.empty()) body += "  " + options_.base_url + it.path + "\n";
     }
     body += "\nDu får den här påminnelsen en gång per sak och steg (You get this reminder once per item and stage).\n";
     mail.body = std::move(body);

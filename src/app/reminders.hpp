@@ -15,6 +15,9 @@
 //    server's 250 and the store's commit of "sent" (one SQLite write); a digest sent again carries the same
 //    Message-ID (derived from its keys), so mail systems that deduplicate by Message-ID drop the copy.
 //  - A send that fails (connection refused, rejected, timed out) releases its claims: the next tick tries again.
+// The digest also carries the person's task list (Decisions::PersonTasks, the page "Mina uppgifter"): the decisions
+// and approvals waiting for them, delegated decisions to report, breach clocks and the measures they own — in place
+// of the due items those stand for, each task once per stage ("open" for a task without a due date).
 // Items already overdue for more than `overdue_lookback_days` when first seen get no overdue reminder (no flood of
 // old news on the first start); people without an e-mail address get none (logged).
 #include <atomic>
@@ -29,6 +32,8 @@
 #include "app/cycle_service.hpp"
 
 namespace ansvar::app {
+
+struct Task;  // app/decisions.hpp
 
 struct Mail {
   std::string from;
@@ -79,6 +84,9 @@ class ReminderScheduler {
 
   // "before-14", "before-1", "overdue": the stage an item is at today, or "" when none applies.
   static std::string Stage(const rules::DueItem& item, model::Date today, const ReminderOptions& options);
+  // The stage of a task of the person's task list carried in the digest: "open" (once) for a task without a due
+  // date (a decision, an approval waiting), else as Stage for its due date.
+  static std::string TaskStage(const Task& task, model::Date today, const ReminderOptions& options);
 
  private:
   void Log(const std::string& level, const std::string& message) const;

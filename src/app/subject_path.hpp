@@ -19,6 +19,8 @@ inline std::string SubjectPath(const rules::Subject& s) {
       return "/organizations/" + s.id;
     case rules::SubjectType::kCommittee:
       return "/committees/" + s.id;
+    case rules::SubjectType::kProcessingActivity:
+      return "/activities/" + s.id;
     default:
       return "/";
   }

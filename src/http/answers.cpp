@@ -1,5 +1,6 @@
 #include "http/answers.hpp"
 
+#include "app/accounts.hpp"
 #include "io/cycle_json.hpp"
 #include "io/reports.hpp"
 #include "io/rulebook_json.hpp"
@@ -35,6 +36,8 @@ void TrailEntry(io::JsonWriter& o, int64_t seq, model::Timestamp at, const std::
   o.Field("id", actor_id);
   o.Field("name", actor_name);
   o.Field("credential", credential);  // the session or API token that made it
+  // A token issued by someone else acts on the account's behalf: who issued it (app::TokenCredential).
+  if (const auto issuer = app::CredentialIssuer(credential); !issuer.empty()) o.Field("issued_by", issuer);
   o.EndObject();
   o.Field("entity_type", entity_type);
   o.Field("entity_id", entity_id);

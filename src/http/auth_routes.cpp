@@ -304,7 +304,10 @@ void AddAuthRoutes(Router& router, app::Accounts& accounts, const ApiOptions& op
               }});
   router.Add({"POST",
               "/api/v1/tokens",
-              "Create an API token for an account (admin): {account, name, expires_in_days?}; the token is shown once",
+              "Create an API token for an account (admin only): {account, name, expires_in_days?}; the token is shown "
+              "once. A token for another account than the admin's own acts on that account's behalf: every audit "
+              "entry made with it names the account as actor and the admin as issued_by "
+              "(credential token:<id>;issued_by:<admin>)",
               "tokens",
               {},
               "",

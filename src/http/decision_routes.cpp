@@ -178,10 +178,16 @@ void WriteTasks(io::JsonWriter& o, const app::TaskList& t) {
     o.Field("name", x.subject_name);
     o.EndObject();
     OptionalDate(o, "due", x.due);
+    o.Key("due_at");
+    if (x.due_at)
+      o.String(model::FormatTimestamp(*x.due_at));
+    else
+      o.Null();
     o.Field("state", x.state);
     o.Field("action", x.action);
     o.Field("link", x.link);
     o.Field("act", x.act);
+    o.Field("key", x.key);
     o.EndObject();
   }
   o.EndArray();

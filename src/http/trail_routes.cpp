@@ -3,6 +3,7 @@
 #include <charconv>
 #include <string>
 
+#include "app/accounts.hpp"
 #include "http/problem.hpp"
 #include "io/json_writer.hpp"
 
@@ -33,6 +34,7 @@ Response TrailJson(const app::TrailPage& page, size_t offset, size_t limit) {
     o.Field("id", e.actor.id);
     o.Field("name", e.actor.name);
     o.Field("credential", e.actor.credential);
+    if (const auto issuer = app::CredentialIssuer(e.actor.credential); !issuer.empty()) o.Field("issued_by", issuer);
     o.EndObject();
     o.Field("subject", e.subject);
     o.Field("subject_id", e.subject_id);

@@ -50,7 +50,9 @@ struct Actor {
   std::string id;
   std::string name;
   // The credential that made the change (issue 17): "session:<first 16 hex of the session id's SHA-256>",
-  // "token:<API token id>", or "" (the command line, the demo). Kept in the audit entry and in its hash.
+  // "token:<API token id>" ("token:<id>;issued_by:<issuer>" for a token created by someone other than its account:
+  // it acts on the account's behalf, app::TokenCredential), or "" (the command line, the demo). Kept in the audit
+  // entry and in its hash.
   std::string credential = {};
 };
 

@@ -164,7 +164,30 @@ export function decisionScenarios(adminApi) {
     await context.close();
   }
 
+  // The DPO's tasks: the breach clocks (with the instant of the authority notice) and the measures the DPO owns, each
+  // a link to where it is done.
+  async function dpoTasks({ browser, base }) {
+    await account('dora.dpo', { role: 'dpo', person: 'p-dpo' });
+    const context = await signedInContext(browser, base, 'dora.dpo', PASSWORD);
+    const page = await context.newPage();
+    await page.goto('/tasks');
+    await page.getByRole('heading', { level: 1, name: /^Mina uppgifter/ }).waitFor();
+    await settled(page);
+    const table = page.getByTestId('tasks');
+    const breach = table.locator('tr[data-kind="breach"][data-rule="R-INC-72H"]').first();
+    await breach.waitFor();
+    assert(/\d{2}:\d{2}/.test(await breach.locator('td').nth(2).textContent()), 'a breach clock shows its hour');
+    const measure = table.locator('tr[data-kind="measure"][data-rule="R-MEASURE-OVERDUE"]').first();
+    await measure.waitFor();
+    assert((await measure.locator('td').first().textContent()).trim() === 'Åtgärd', 'the kind is named in Swedish');
+    await measure.getByRole('link').click();
+    await page.waitForURL(/\/incidents\//);
+    await noProblems(context);
+    await context.close();
+  }
+
   return [
+    ['my tasks: the DPO sees breach clocks and the measures they own', dpoTasks],
     ['my tasks: a steward lands on them; a due item leaves the list when done', stewardTasks],
     ['approves a plan as its budget holder; the steward is refused in words', approvesPlan],
     ['decides on a processor under delegation and downloads the decision PDF', decidesDpa],

@@ -78,8 +78,15 @@ def register():
             "roles": [{"role": "owner", "person": "p-owner"}, {"role": "budget_holder", "person": "p-budget"},
                       {"role": "system_steward", "person": "p-steward"}],
             "documents": [{"id": "k1", "kind": "base_contract", "valid_from": "2020-01-01", "valid_to": day(5),
-                           "diary_number": "BMF-2020-1"}],
+                           "diary_number": "BMF-2020-1"},
+                          # A DPA being negotiated: the committee's delegate (Åsa) decides on the processor first.
+                          {"id": "dpa1", "kind": "dpa", "diary_number": "BMF-2026-7"},
+                          # Next year's management plan, waiting for the budget holder's approval (Berit).
+                          {"id": "plan-next", "kind": "management_plan", "year": TODAY.year + 1}],
+            "supplier": "Ecos Leverantör AB",
             "reviews": [{"kind": "access_review", "done_on": day(-360)}, {"kind": "log_review", "done_on": day(-360)}]}],
+        "delegations": [{"id": "deleg-bn-dpa", "committee": "bn", "matter": "decide_dpa", "delegate_person": "p-owner",
+                         "decision": "BN 2024-09-24 § 101", "valid_from": day(-400), "valid_to": day(400)}],
         "incidents": [{"id": "i1", "system": "ecos", "aware_at": aware, "controllers": ["bn"], "handler": "bn",
                        "assessment": None, "dpo_informed": True}],
         "data_subject_requests": [{"id": "r1", "received_on": day(-20), "kind": "access", "controllers": ["bn"]}],
@@ -256,6 +263,29 @@ class Cycle(unittest.TestCase):
         self.assertEqual(self.req("DELETE", "/api/v1/calendar/tokens?scope=person&id=p-dpo", headers=ACTOR)[0], 204)
         self.assertEqual(self.fetch(rotated["path"])[0], 404)
 
+    def test_person_feeds_carry_the_task_list(self):
+        """The feed of a person carries what "Mina uppgifter" lists: a decision waiting for the delegate, an approval
+        waiting for the budget holder, each as the act (with its link), the due item it stands for not repeated."""
+        for person, kind, title, act in (
+                ("p-owner", "decide", "Besluta om personuppgiftsbiträde för Ecos", "/api/v1/systems/ecos/dpa_decision"),
+                ("p-budget", "approve", "Godkänn förvaltningsplanen %d" % (TODAY.year + 1),
+                 "/api/v1/systems/ecos/documents/plan-next/approve")):
+            issued = self.feed("person", person)
+            _, _, raw = self.fetch(issued["path"])
+            _, events = self.check_ics(raw)
+            tasks = [e for e in events if kind in [str(c) for c in e["CATEGORIES"].cats]]
+            self.assertEqual(len(tasks), 1, [str(e["SUMMARY"]) for e in events])
+            e = tasks[0]
+            self.assertEqual(str(e["SUMMARY"]), title + " – Ecos")
+            self.assertIn(act, str(e["DESCRIPTION"]))
+            self.assertTrue(str(e["URL"]).endswith("/systems/ecos/acts"), str(e["URL"]))
+            if kind == "approve":
+                # The plan's approval due item is the act now: one event, with the due item's UID.
+                self.assertFalse([x for x in events if str(x["UID"]) != str(e["UID"])
+                                  and "Godkänn förvaltningsplanen för %d" % (TODAY.year + 1) in str(x["SUMMARY"])],
+                                 [str(x["SUMMARY"]) for x in events])
+                self.assertTrue(str(e["UID"]).startswith("r-plan-annual.system.ecos.%d.approve.p-budget" % (TODAY.year + 1)), str(e["UID"]))
+
     def test_organization_and_administration_feeds(self):
         org = self.feed("organization", "kba")
         _, _, raw = self.fetch(org["path"])
@@ -431,6 +461,18 @@ class Reminders(unittest.TestCase):
         self.assertIn("Besluta om förlängning eller uppsägning av avtalet", asa.get_content())
         sven = [m for m in messages if m["to"] == ["sven@kungsbacka.test"]][0]["msg"]
         self.assertIn("Gå igenom behörigheterna", sven.get_content())
+        # The digest carries the task list too: the decision waiting for the committee's delegate (Åsa) and the plan
+        # waiting for the budget holder's approval (Berit), each with the link where it is done, once.
+        self.wait_for(lambda: "berit@kungsbacka.test" in self.recipients())
+        asa = "".join(m["msg"].get_content() for m in self.mailbox.snapshot() if m["to"] == ["asa.agare@kungsbacka.test"])
+        self.assertIn("Väntar på dig", asa)
+        self.assertEqual(asa.count("Besluta om personuppgiftsbiträde för Ecos"), 1, asa)
+        self.assertIn("http://ansvar.kungsbacka.test/systems/ecos/acts", asa)
+        berit = [m for m in self.mailbox.snapshot() if m["to"] == ["berit@kungsbacka.test"]]
+        self.assertEqual(len(berit), 1)
+        body = berit[0]["msg"].get_content()
+        self.assertEqual(body.count("Godkänn förvaltningsplanen %d" % (TODAY.year + 1)), 1, body)
+        self.assertIn("http://ansvar.kungsbacka.test/systems/ecos/acts", body)
 
     def test_a_restart_in_the_middle_of_a_send_neither_loses_nor_doubles(self):
         self.mailbox.stall_next = True

@@ -85,10 +85,41 @@ class Decisions(unittest.TestCase):
             if x["kind"] == "due":
                 self.assertIn(x["state"], ("upcoming", "due", "overdue"))  # done items leave the list
         # The DPO and a data protection contact: their scope.
-        status, _, t = self.call("GET", "/api/v1/pages/tasks", who=self.as_("dpo", "dpo", person="p-dpo"))
+        dpo = self.as_("dpo", "dpo", person="p-dpo")
+        status, _, t = self.call("GET", "/api/v1/pages/tasks", who=dpo)
         self.assertEqual((status, t["scope"]), (200, "dpo"))
         report = [x for x in t["items"] if x["kind"] == "report"]
         self.assertIn("vo", [x["subject"]["id"] for x in report], "the DPO sees the unreported delegated decision")
+        # The breach clocks the DPO is informed of, once per breach, with the instant of the authority notice; the
+        # due item of the same clock is not repeated beside it.
+        breach = {x["subject"]["id"]: x for x in t["items"] if x["kind"] == "breach"}
+        self.assertIn("inc-2026-038", breach, t["items"])
+        self.assertEqual(breach["inc-2026-038"]["rule"], "R-INC-72H")
+        self.assertEqual(breach["inc-2026-038"]["link"], "/incidents/inc-2026-038")
+        self.assertTrue(breach["inc-2026-038"]["due_at"])
+        self.assertFalse([x for x in t["items"] if x["kind"] == "due" and x["rule"] == "R-INC-72H"
+                          and x["subject"]["id"] in breach], t["items"])
+        # The measures the DPO owns: the overdue one (R-MEASURE-OVERDUE's finding) and one due soon.
+        measures = {x["key"]: x for x in t["items"] if x["kind"] == "measure"}
+        self.assertEqual(measures["measure/incident/inc-2026-041/m2"]["state"], "overdue", measures)
+        self.assertEqual(measures["measure/incident/inc-2026-041/m2"]["link"], "/incidents/inc-2026-041")
+        self.assertIn("due", {x["state"] for x in measures.values()}, measures)
+        # Done items leave the list: the measure done, the breach notified.
+        status, headers, inc = self.call("GET", "/api/v1/incidents/inc-2026-041")
+        self.assertEqual(status, 200, inc)
+        for m in inc["action_plan"]:
+            if m.get("id") == "m2":
+                m["status"] = "done"
+                m["done_on"] = t["today"]
+        status, _, p = self.call("PUT", "/api/v1/incidents/inc-2026-041", inc, headers={"If-Match": headers["etag"]})
+        self.assertEqual(status, 200, p)
+        status, headers, inc = self.call("GET", "/api/v1/incidents/inc-2026-038")
+        inc["notified_authority_at"] = inc["aware_at"]
+        status, _, p = self.call("PUT", "/api/v1/incidents/inc-2026-038", inc, headers={"If-Match": headers["etag"]})
+        self.assertEqual(status, 200, p)
+        status, _, t = self.call("GET", "/api/v1/pages/tasks", who=dpo)
+        self.assertNotIn("measure/incident/inc-2026-041/m2", [x["key"] for x in t["items"]])
+        self.assertNotIn("breach/inc-2026-038", [x["key"] for x in t["items"]])
         status, _, t = self.call("GET", "/api/v1/pages/tasks",
                                  who=self.as_("kontakt", "data_protection_contact", administration="vof"))
         self.assertEqual((status, t["scope"]), (200, "administration"))

@@ -2,7 +2,10 @@
 """Who did it, with which credential (issue 17), through the real server:
 
 - every audit entry names the credential that made it: "session:<16 hex>" for a change made with a session cookie,
-  "token:<id>" for one made with an API token; `ansvar audit verify` passes afterwards;
+  "token:<id>" for one made with an API token; a token issued by someone else for the account (an admin's for an
+  integration, the command line's for the first admin) acts on the account's behalf and the entry names both: the
+  account as actor, the issuer as issued_by ("token:<id>;issued_by:<issuer>", in the hashed chain); only admins issue
+  tokens, so nobody else can act under another's name; `ansvar audit verify` passes afterwards;
 - GET /api/v1/accounts/{id}/trail: the account's failed logins, sign-ins, sign-outs, role change (by whom), and its
   tokens' creation and use; GET /api/v1/tokens/{id}/trail: the token's creation (the admin) and use (the token);
 - both readable by admins and the DPO only (403 for others, 401 without credentials), paged (limit, offset, more).
@@ -78,7 +81,51 @@ class Trails(unittest.TestCase):
         self.assertRegex(self.by_session["actor"]["credential"], r"^session:[0-9a-f]{16}$")
         self.assertNotIn(self.cookie[:16], self.by_session["actor"]["credential"])  # not the cookie itself
         self.assertEqual(self.by_token["actor"]["id"], "admin")
-        self.assertEqual(self.by_token["actor"]["credential"], "token:" + self.admin_token_id)
+        # The first admin's token was issued on the command line (`ansvar user token create`): on admin's behalf.
+        self.assertEqual(self.by_token["actor"]["credential"], "token:" + self.admin_token_id + ";issued_by:cli")
+        self.assertEqual(self.by_token["actor"]["issued_by"], "cli")
+        self.assertNotIn("issued_by", self.by_session["actor"])  # one's own session: no issuer
+
+    def test_a_write_with_an_admin_issued_token_names_the_admin_as_issuer(self):
+        # eva2, an admin signed in with her own session, issues a token for the integration account "integ".
+        for account, role in [("eva2", "admin"), ("integ", "admin"), ("olof", "reader")]:
+            status, _, body = self.server.request("POST", "/api/v1/accounts",
+                                                  {"id": account, "name": account.title(), "role": role,
+                                                   "password": PASSWORD})
+            self.assertEqual(status, 201, body)
+        status, headers, body = self.login("eva2", PASSWORD)
+        self.assertEqual(status, 200, body)
+        cookie = re.match(r"ansvar_session=([0-9a-f]+)", headers["set-cookie"]).group(1)
+        status, _, session = self.server.request("GET", "/api/v1/auth/session",
+                                                 headers={"Cookie": "ansvar_session=" + cookie}, auth=False)
+        eva2 = {"Cookie": "ansvar_session=" + cookie, "X-CSRF-Token": session["csrf_token"]}
+        status, _, issued = self.server.request("POST", "/api/v1/tokens", {"account": "integ", "name": "synk"},
+                                                headers=eva2, auth=False)
+        self.assertEqual(status, 201, issued)
+        self.assertEqual((issued["account"], issued["created_by"]), ("integ", "eva2"))
+        # A write made with it: the actor is the account it acts for, the issuer is named beside it.
+        entry = self.create_person("p-trail-integ", {"Authorization": "Bearer " + issued["token"]})
+        self.assertEqual(entry["actor"]["id"], "integ")
+        self.assertEqual(entry["actor"]["issued_by"], "eva2")
+        self.assertEqual(entry["actor"]["credential"], "token:" + issued["id"] + ";issued_by:eva2")
+        # The token's trail names the admin as its creator and the integration as its user.
+        status, _, trail = self.trail(f"/api/v1/tokens/{issued['id']}/trail")
+        by = {e["action"]: e for e in trail["entries"]}
+        self.assertEqual(by["create"]["actor"]["id"], "eva2")
+        self.assertEqual(by["token_used"]["actor"]["issued_by"], "eva2")
+        # Someone who is not an admin cannot issue a token: not for another account, not for their own.
+        status, _, issued = self.server.request("POST", "/api/v1/tokens", {"account": "olof", "name": "mitt"},
+                                                headers={"Authorization": "Bearer " + self.rut_token})
+        self.assertEqual(status, 403, issued)
+        status, headers, body = self.login("olof", PASSWORD)
+        cookie = re.match(r"ansvar_session=([0-9a-f]+)", headers["set-cookie"]).group(1)
+        status, _, session = self.server.request("GET", "/api/v1/auth/session",
+                                                 headers={"Cookie": "ansvar_session=" + cookie}, auth=False)
+        olof = {"Cookie": "ansvar_session=" + cookie, "X-CSRF-Token": session["csrf_token"]}
+        for account in ("integ", "olof"):
+            status, _, refused = self.server.request("POST", "/api/v1/tokens", {"account": account, "name": "x"},
+                                                     headers=olof, auth=False)
+            self.assertEqual(status, 403, refused)
 
     def trail(self, path, token=None, **query):
         q = "&".join(f"{k}={v}" for k, v in query.items())
@@ -103,7 +150,7 @@ class Trails(unittest.TestCase):
         role_change = by["update"]
         self.assertEqual((role_change["before"]["role"], role_change["after"]["role"]), ("admin", "dpo"))
         self.assertEqual(role_change["actor"]["id"], "admin")
-        self.assertEqual(role_change["actor"]["credential"], "token:" + self.admin_token_id)
+        self.assertEqual(role_change["actor"]["credential"], "token:" + self.admin_token_id + ";issued_by:cli")
         self.assertNotIn(PASSWORD, str(trail))
 
     def test_token_trail_and_the_account_trail_of_its_owner(self):
@@ -113,7 +160,9 @@ class Trails(unittest.TestCase):
         self.assertEqual(by["create"]["actor"]["id"], "admin")  # the admin created it ...
         self.assertEqual(by["create"]["after"]["account"], "rut")  # ... for rut
         self.assertEqual(by["token_used"]["actor"]["id"], "rut")
-        self.assertEqual(by["token_used"]["actor"]["credential"], "token:" + self.rut_token_id)
+        # Issued by the admin for rut: it acts on rut's behalf and says so.
+        self.assertEqual(by["token_used"]["actor"]["credential"], "token:" + self.rut_token_id + ";issued_by:admin")
+        self.assertEqual(by["token_used"]["actor"]["issued_by"], "admin")
         status, _, rut = self.trail("/api/v1/accounts/rut/trail")
         self.assertEqual(status, 200, rut)
         self.assertTrue({"create", "token_used"} <= {e["action"] for e in rut["entries"]}, rut)

@@ -21,6 +21,8 @@ const sv = {
   kind_decide: 'Beslut',
   kind_approve: 'Godkännande',
   kind_report: 'Anmälan',
+  kind_breach: 'Personuppgiftsincident',
+  kind_measure: 'Åtgärd',
   kind_due: 'Förfaller',
   kind_fix: 'Att rätta',
   col_what: 'Uppgift',
@@ -97,6 +99,8 @@ const en: Record<keyof typeof sv, string> = {
   kind_decide: 'Decision',
   kind_approve: 'Approval',
   kind_report: 'Report',
+  kind_breach: 'Personal data breach',
+  kind_measure: 'Measure',
   kind_due: 'Falls due',
   kind_fix: 'To fix',
   col_what: 'Task',
@@ -171,6 +175,7 @@ type TaskList = S['TasksPage'];
 type DpaDecision = S['DpaDecision'];
 type DecisionView = S['DpaDecisionAct'];
 type Unreported = S['DelegatedDecisions'];
+type Task = TaskList['items'][number];
 
 const enc = encodeURIComponent;
 async function getJson<T>(path: string): Promise<T> {
@@ -196,7 +201,7 @@ function Problem({ text }: { text: string }) {
 }
 
 // ---------- Mina uppgifter ----------
-const KIND_ORDER = ['decide', 'approve', 'report', 'due', 'fix'];
+const KIND_ORDER = ['breach', 'decide', 'approve', 'report', 'measure', 'due', 'fix'];
 const STATE_ORDER = ['overdue', 'error', 'due', 'warning', 'upcoming'];
 
 export function TasksPage() {
@@ -256,7 +261,7 @@ export function TasksPage() {
                   <th scope="row">{x.title}</th>
                   <td>{tx(`kind_${x.kind}` as TxKey)}</td>
                   <td>{x.subject.name || x.subject.id}</td>
-                  <td>{x.due ? fmtDate(x.due) : '–'}</td>
+                  <td>{x.due_at ? fmtDate(x.due_at) : x.due ? fmtDate(x.due) : '–'}</td>
                   <td>
                     <StateBadge
                       kind={x.state === 'overdue' || x.state === 'error' ? 'bad' : x.state === 'upcoming' ? 'neutral' : 'warn'}
