@@ -1,7 +1,9 @@
 """The measures register and the owner's approval of a classification (issue 15), through the real HTTP API on the
 demo register: a DPIA's and a classification's measures past due are listed as overdue and are R-MEASURE-OVERDUE
-findings; only the account linked to the system's owner approves the classification's action plan."""
-import sys, unittest
+findings; only the account linked to the system's owner approves the classification's action plan; a breach's content
+(its record, its audit images, its measures) reaches the DPO and the data protection contacts of its administration,
+never a reader, through the register export, the audit trail or the measures register."""
+import json, sys, unittest
 
 from server_fixture import Server
 
@@ -132,6 +134,54 @@ class Measures(unittest.TestCase):
         self.assertIn("Stark autentisering", csv.decode("utf-8-sig"))
         status, _, _ = self.srv.request("GET", "/api/v1/measures?source=nope")
         self.assertEqual(status, 400)
+
+    def test_breach_content_reaches_no_reader(self):
+        _, _, page = self.srv.request("GET", "/api/v1/systems?limit=500")
+        s = next(x for x in page["items"] if x.get("owner_administration") and any(r.get("person") for r in x["roles"]))
+        _, _, admins = self.srv.request("GET", "/api/v1/administrations?limit=500")
+        other = next(a["id"] for a in admins["items"] if a["id"] != s["owner_administration"])
+        secret = "Utskrifter med personnummer i fel kuvert 7731"
+        incident = {"id": "inc-leak", "system": s["id"], "aware_at": "2025-01-10T08:00:00Z", "controllers": [],
+                    "dpo_informed": True, "description": secret,
+                    "action_plan": [{"id": "a1", "description": secret + " (åtgärd)", "owner": None,
+                                     "due": "2025-02-01", "status": "planned"}]}
+        status, headers, body = self.srv.request("POST", "/api/v1/incidents", incident)
+        self.assertEqual(status, 201, body)
+        body["likely_consequences"] = secret + " (följder)"
+        status, _, body = self.srv.request("PUT", "/api/v1/incidents/inc-leak", body, {"If-Match": headers["etag"]})
+        self.assertEqual(status, 200, body)
+
+        reader = self.account("leak-reader", "reader")
+        steward_person = next(r["person"] for r in s["roles"] if r.get("person"))
+        steward = self.account("leak-steward", "steward", person=steward_person)  # a role on the breach's system
+        dpo = self.account("leak-dpo", "dpo")
+        own_contact = self.account("leak-contact", "data_protection_contact", administration=s["owner_administration"])
+        other_contact = self.account("leak-other", "data_protection_contact", administration=other)
+        for name, who, sees in (("reader", reader, False), ("steward", steward, False), ("dpo", dpo, True),
+                                ("contact of the breach's administration", own_contact, True),
+                                ("contact of another administration", other_contact, False)):
+            with self.subTest(who=name):
+                status, _, reg = self.srv.request("GET", "/api/v1/register", None, who)
+                self.assertEqual(status, 200, reg)
+                self.assertEqual(secret in json.dumps(reg, ensure_ascii=False), sees)
+                self.assertEqual("inc-leak" in [i["id"] for i in reg.get("incidents", [])], sees)
+                self.assertTrue(reg["systems"])  # the rest of the register is there
+                status, _, old = self.srv.request("GET", "/api/v1/register?as_of=2999-01-01", None, who)
+                self.assertEqual(status, 200, old)
+                self.assertEqual(secret in json.dumps(old, ensure_ascii=False), sees)
+                status, _, audit = self.srv.request(
+                    "GET", "/api/v1/audit?entity_type=incident&entity_id=inc-leak&limit=10", None, who)
+                self.assertEqual(status, 200, audit)
+                self.assertEqual(len(audit["entries"]), 2)  # the entries keep their place in the trail
+                self.assertEqual(secret in json.dumps(audit, ensure_ascii=False), sees)
+                status, _, audit = self.srv.request("GET", "/api/v1/audit?limit=50", None, who)
+                self.assertEqual(secret in json.dumps(audit, ensure_ascii=False), sees)
+                status, _, measures = self.srv.request("GET", "/api/v1/measures?source=breach", None, who)
+                self.assertEqual(status, 200, measures)
+                self.assertEqual("inc-leak" in [m["holder"]["id"] for m in measures["measures"]], sees)
+                status, _, csv = self.srv.request("GET", "/api/v1/measures/export?format=csv", None, who)
+                self.assertEqual(status, 200)
+                self.assertEqual(secret in csv.decode("utf-8-sig"), sees)
 
 
 if __name__ == "__main__":
