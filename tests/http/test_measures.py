@@ -135,6 +135,32 @@ class Measures(unittest.TestCase):
         status, _, _ = self.srv.request("GET", "/api/v1/measures?source=nope")
         self.assertEqual(status, 400)
 
+    def test_reference_dpia_adopted_and_supplemented_by_committees(self):
+        _, _, page = self.srv.request("GET", "/api/v1/systems?limit=500")
+        s = next(x for x in page["items"] if x["scope"] == "municipality_wide")
+        _, _, committees = self.srv.request("GET", "/api/v1/committees?limit=500")
+        ids = [k["id"] for k in committees["items"]][:2]
+        _, headers, s = self.srv.request("GET", f"/api/v1/systems/{s['id']}")
+        docs = [d for d in s["documents"] if d["id"] != "ref-dpia"]
+        reference = {"id": "ref-dpia", "kind": "dpia", "done_on": "2024-05-01", "dpo_consulted": True,
+                     "adopted_by": ids, "supplemented_by": ids[:1]}
+        s["documents"] = docs + [reference]
+        etag = self.put("systems", s, headers["etag"])
+        _, _, back = self.srv.request("GET", f"/api/v1/systems/{s['id']}")
+        stored = next(d for d in back["documents"] if d["id"] == "ref-dpia")
+        self.assertEqual(stored["adopted_by"], ids)
+        self.assertEqual(stored["supplemented_by"], ids[:1])
+        n = len(docs)
+        # An unknown committee, and committees on a document that is not a DPIA: refused naming the field.
+        for doc, field in ((dict(reference, adopted_by=["ingen-sådan"]), f"documents[{n}].adopted_by[0]"),
+                           (dict(reference, kind="dpa"), f"documents[{n}].adopted_by")):
+            status, _, problem = self.srv.request("PUT", f"/api/v1/systems/{s['id']}",
+                                                  dict(s, documents=docs + [doc]), {"If-Match": etag})
+            self.assertEqual(status, 422, problem)
+            self.assertIn(field, str(problem))
+        _, _, again = self.srv.request("GET", f"/api/v1/systems/{s['id']}")
+        self.assertEqual(again, back)  # nothing changed
+
     def test_breach_content_reaches_no_reader(self):
         _, _, page = self.srv.request("GET", "/api/v1/systems?limit=500")
         s = next(x for x in page["items"] if x.get("owner_administration") and any(r.get("person") for r in x["roles"]))
