@@ -45,6 +45,22 @@ class Measures(unittest.TestCase):
                 return s, owners[0], others[0]
         self.fail("the demo has a classified system with one owner")
 
+    def test_a_demo_holds_a_dpia_with_open_measures_and_a_classification_awaiting_approval(self):
+        # Runs first (the name): the other tests change the demo's records.
+        _, _, reg = self.srv.request("GET", "/api/v1/measures?source=dpia&open=true")
+        lines = [m for m in reg["measures"] if m["holder"]["id"] == "ifo-socialtjanst"]
+        self.assertEqual(sorted(m["measure"]["id"] for m in lines), ["m1", "m2"])
+        self.assertEqual([m["measure"]["id"] for m in lines if m["overdue"]], ["m1"])
+        self.assertTrue(all(m["owner_name"] for m in lines))
+        _, _, f = self.srv.request("GET", "/api/v1/findings?rule=R-MEASURE-OVERDUE&subject=ifo-socialtjanst&limit=50")
+        self.assertEqual([x["detail"]["measure"] for x in f["findings"]], ["m1"])
+        _, _, combine = self.srv.request("GET", "/api/v1/systems/combine")
+        self.assertEqual(combine["classification"]["method"], "KLASSA")
+        self.assertEqual(len(combine["classification"]["measures"]), 2)
+        self.assertIsNone(combine["classification"].get("approved_by"))
+        _, _, f = self.srv.request("GET", "/api/v1/findings?rule=R-CLASSIFICATION&subject=combine&limit=50")
+        self.assertIn("unapproved", [x["detail"].get("problem") for x in f["findings"]])
+
     def test_classification_measures_overdue_and_the_owners_approval(self):
         s, owner, other = self.system_with_owner()
         _, headers, s = self.srv.request("GET", f"/api/v1/systems/{s['id']}")
