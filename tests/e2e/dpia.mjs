@@ -2,9 +2,9 @@
 // DPO opens "Åtgärder", sees the demo DPIA's overdue measure (ifo-socialtjanst, m1) marked with its rule id
 // R-MEASURE-OVERDUE beside one that is not overdue; filtering on overdue leaves only overdue ones; marking the measure
 // done (through the API, as the activity's editor would) takes it out of the overdue list and its finding goes; the
-// page passes axe-core (WCAG 2.1 A/AA). The owner's approval of a classification has no UI yet (HTTP-tested in
-// tests/http/test_measures.py).
-import { assert, axe, settled, signedInContext } from './lib.mjs';
+// page passes axe-core (WCAG 2.1 A/AA). On Combine's page the classification's action plan awaits its owner: another
+// person presses "Godkänn" and is refused in words; the owner (p-fc-iff's account) approves it.
+import { assert, axe, expectStatus, settled, signedInContext } from './lib.mjs';
 
 const PASSWORD = 'atgarder-och-dpia-2026';
 
@@ -50,5 +50,50 @@ export function dpiaScenarios(adminApi) {
     assert(context.problems.length === 0, 'problems in the browser:\n' + context.problems.join('\n'));
     await context.close();
   }
-  return [['dpia: the measures register shows a DPIA measure overdue with its rule, and it leaves when done', measuresBecomeFindings]];
+  async function ownerApprovesClassification({ browser, base }) {
+    const api = adminApi();
+    for (const body of [
+      { id: 'agnes.agare', name: 'Agnes Ägare', role: 'reader', person: 'p-fc-iff', password: PASSWORD },
+      { id: 'sven.annan', name: 'Sven Annan', role: 'reader', person: 'p-iff-sf', password: PASSWORD },
+    ]) {
+      const created = await api('/accounts', { method: 'POST', body });
+      assert(created.status === 201, `${body.id}: ${created.status} ${JSON.stringify(created.body)}`);
+    }
+    // Someone else: refused in words, nothing approved.
+    const other = await signedInContext(browser, base, 'sven.annan', PASSWORD);
+    expectStatus(other, 403, /\/api\/v1\/systems\/combine\/classification\/approve$/); // refused on purpose below
+    let page = await other.newPage();
+    await page.goto('/systems/combine');
+    const section = page.getByTestId('classification-approval');
+    await section.waitFor();
+    await settled(page);
+    assert(/väntar på systemägarens godkännande/.test(await section.innerText()), `awaits approval: ${await section.innerText()}`);
+    await page.getByTestId('classification-measures').locator('tr', { hasText: 'Kryptera säkerhetskopior' }).waitFor();
+    await section.getByRole('button', { name: 'Godkänn' }).click();
+    const refused = page.getByTestId('classification-refused');
+    await refused.waitFor();
+    assert(/Du kan inte godkänna: .*inte systemägare/.test(await refused.innerText()), `refused in words: ${await refused.innerText()}`);
+    const v = await axe(page);
+    assert(v.length === 0, `/systems/combine: WCAG violations ${JSON.stringify(v, null, 1).slice(0, 1500)}`);
+    assert(!(await api('/systems/combine')).body.classification.approved_by, 'nothing was approved');
+    assert(other.problems.length === 0, 'problems in the browser:\n' + other.problems.join('\n'));
+    await other.close();
+
+    // The owner approves.
+    const owner = await signedInContext(browser, base, 'agnes.agare', PASSWORD);
+    page = await owner.newPage();
+    await page.goto('/systems/combine');
+    await page.getByTestId('classification-approval').waitFor();
+    await settled(page);
+    await page.getByTestId('classification-approval').getByRole('button', { name: 'Godkänn' }).click();
+    await page.getByTestId('classification-approval').filter({ hasText: 'Godkänd' }).waitFor();
+    const stored = (await api('/systems/combine')).body.classification;
+    assert(stored.approved_by === 'p-fc-iff' && stored.approval === 'ansvar', `approved as an act: ${JSON.stringify(stored)}`);
+    assert(owner.problems.length === 0, 'problems in the browser:\n' + owner.problems.join('\n'));
+    await owner.close();
+  }
+  return [
+    ['dpia: the measures register shows a DPIA measure overdue with its rule, and it leaves when done', measuresBecomeFindings],
+    ['classification: the owner approves the action plan, someone else is refused in words', ownerApprovesClassification],
+  ];
 }
