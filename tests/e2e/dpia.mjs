@@ -1,5 +1,5 @@
 // DPIAs' and classifications' measures in the measures register (issue 15), in the browser against the demo: the
-// DPO opens "Åtgärder", sees the demo DPIA's overdue measure (ifo-socialtjanst, m1) marked with its rule id
+// DPO opens the activity ifo-socialtjanst and sees its DPIA record and measures, then "Åtgärder", and sees the demo DPIA's overdue measure (ifo-socialtjanst, m1) marked with its rule id
 // R-MEASURE-OVERDUE beside one that is not overdue; filtering on overdue leaves only overdue ones; marking the measure
 // done (through the API, as the activity's editor would) takes it out of the overdue list and its finding goes; the
 // page passes axe-core (WCAG 2.1 A/AA). On Combine's page the classification's action plan awaits its owner: another
@@ -30,6 +30,22 @@ export function dpiaScenarios(adminApi) {
     const v = await axe(page);
     assert(v.length === 0, `/measures: WCAG violations ${JSON.stringify(v, null, 1).slice(0, 1500)}`);
 
+    // The activity's DPIA: the record and its measures, the overdue one marked with its rule.
+    await page.goto('/activities/ifo-socialtjanst');
+    const dpia = page.getByTestId('dpia');
+    await dpia.waitFor();
+    await settled(page);
+    assert(/Nödvändighet och proportionalitet/.test(await dpia.innerText()) && /Medel/.test(await dpia.innerText()), `the record: ${await dpia.innerText()}`);
+    assert(/12/.test(await page.getByTestId('dpia-risks').innerText()), 'a risk scored likelihood × consequence (3 × 4)');
+    const m1 = page.getByTestId('dpia-measures').locator('tr', { hasText: 'Införa stark autentisering' });
+    await m1.waitFor();
+    assert(/R-MEASURE-OVERDUE/.test(await m1.innerText()), `the overdue DPIA measure names its rule: ${await m1.innerText()}`);
+    const va = await axe(page);
+    assert(va.length === 0, `/activities/ifo-socialtjanst: WCAG violations ${JSON.stringify(va, null, 1).slice(0, 1500)}`);
+    await page.goto('/measures');
+    await table.waitFor();
+    await settled(page);
+
     // Only the overdue ones.
     await page.getByLabel('Visa').selectOption({ label: 'Försenade' });
     await table.locator('tr', { hasText: 'Månatlig granskning av åtkomstloggar' }).waitFor({ state: 'detached' });
@@ -45,6 +61,10 @@ export function dpiaScenarios(adminApi) {
     await settled(page);
     await page.getByLabel('Visa').selectOption({ label: 'Försenade' });
     await page.getByTestId('measures').locator('tr', { hasText: 'Införa stark autentisering' }).waitFor({ state: 'detached' });
+    await page.goto('/activities/ifo-socialtjanst');
+    const done = page.getByTestId('dpia-measures').locator('tr', { hasText: 'Införa stark autentisering' });
+    await done.filter({ hasText: 'Genomförd' }).waitFor();
+    assert(!/R-MEASURE-OVERDUE/.test(await done.innerText()), `done, no longer overdue: ${await done.innerText()}`);
     const findings = await api('/findings?rule=R-MEASURE-OVERDUE&subject=ifo-socialtjanst&limit=50');
     assert(findings.body.findings.length === 0, `the finding left: ${JSON.stringify(findings.body.findings)}`);
     assert(context.problems.length === 0, 'problems in the browser:\n' + context.problems.join('\n'));
