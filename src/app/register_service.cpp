@@ -525,6 +525,62 @@ std::string RegisterService::ExportRegister() const {
   return io::WriteRegister(state_->reg);
 }
 
+bool RegisterService::MayReadBreach(const std::string& incident_id, const BreachAccess& access,
+                                    const rules::RegisterIndex& index) const {
+  if (access.level == BreachAccess::Level::kAll) return true;
+  if (access.level == BreachAccess::Level::kNone) return false;
+  const auto& incidents = index.reg().incidents;
+  const auto it = std::find_if(incidents.begin(), incidents.end(),
+                               [&](const model::Incident& x) { return x.id.str() == incident_id; });
+  return it != incidents.end() && IncidentOfAdministration(*it, access.administration, &index);
+}
+
+void RegisterService::KeepReadableBreaches(model::Register& reg, const BreachAccess& access) const {
+  if (access.level == BreachAccess::Level::kAll) return;
+  if (access.level == BreachAccess::Level::kNone) {
+    reg.incidents.clear();
+    return;
+  }
+  std::shared_lock lock(mu_);
+  const auto d = DerivedAt(std::nullopt);  // the register of today decides what concerns the administration
+  std::erase_if(reg.incidents, [&](const model::Incident& x) {
+    return !IncidentOfAdministration(x, access.administration, &d->index);
+  });
+}
+
+std::string RegisterService::ExportRegister(const BreachAccess& access) const {
+  if (access.level == BreachAccess::Level::kAll) return ExportRegister();
+  model::Register reg;
+  {
+    std::shared_lock lock(mu_);
+    reg = state_->reg;
+  }
+  KeepReadableBreaches(reg, access);
+  return io::WriteRegister(reg);
+}
+
+void RegisterService::RedactBreaches(std::vector<store::AuditEntry>& entries, const BreachAccess& access) const {
+  if (access.level == BreachAccess::Level::kAll) return;
+  std::shared_ptr<const Derived> d;
+  if (access.level == BreachAccess::Level::kAdministration) {
+    std::shared_lock lock(mu_);
+    d = DerivedAt(std::nullopt);
+  }
+  // A breach is reached when either image of it concerns the administration (a breach moved away stays readable in
+  // the entry that moved it).
+  const auto reached = [&](const std::string& image) {
+    if (image.empty() || !d) return false;
+    const auto read = io::ReadEntity<model::Incident>(image);
+    return read.value && IncidentOfAdministration(*read.value, access.administration, &d->index);
+  };
+  for (auto& e : entries) {
+    if (e.kind != Kind::kIncident) continue;
+    if (reached(e.before_json) || reached(e.after_json)) continue;
+    e.before_json.clear();
+    e.after_json.clear();
+  }
+}
+
 Result<RegisterChanges> RegisterService::ImportRegister(std::string_view body, const Actor& actor) {
   auto read = io::ReadRegister(body);
   if (!read.reg) return Invalid("the register is not valid; nothing was changed", read.problems);

@@ -18,6 +18,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "app/breach_access.hpp"
 #include "app/result.hpp"
 #include "rules/catalog.hpp"
 #include "rules/check.hpp"
@@ -206,6 +207,17 @@ class RegisterService {
                          const Actor& actor);
 
   std::string ExportRegister() const;
+  // The same without the breaches `access` does not reach (issue 15: the register export is no way around the
+  // incident register's access).
+  std::string ExportRegister(const BreachAccess& access) const;
+  // Removes from `reg` the breaches `access` does not reach.
+  void KeepReadableBreaches(model::Register& reg, const BreachAccess& access) const;
+  // Empties the before and after images of the breaches' audit entries `access` does not reach: the entries keep
+  // their place in the trail (seq, time, actor, action, hash), their content is not shown.
+  void RedactBreaches(std::vector<store::AuditEntry>& entries, const BreachAccess& access) const;
+  // Whether `access` reaches the breach `incident_id` (as the incident register decides, auth/policy.hpp).
+  [[nodiscard]] bool MayReadBreach(const std::string& incident_id, const BreachAccess& access,
+                                   const rules::RegisterIndex& index) const;
   // The register as it stood at `as_of`, rebuilt from the audit trail.
   Result<model::Register> RegisterAsOf(model::Timestamp as_of) const;
   // The findings summary at each of the last `weeks` weeks: the register as it stood then, checked then.
@@ -258,6 +270,7 @@ class RegisterService {
   friend class CycleService;        // shares the register, its lock, its evaluation and its store
   friend class CooperationService;  // the same, for the cooperation and rulebook views (cooperation_service.hpp)
   friend class Decisions;           // decisions, reports and approvals as acts (app/decisions.hpp)
+  friend class MeasuresView;        // reads the register and its evaluation (app/measures.hpp)
   struct Derived;
   struct State;
 

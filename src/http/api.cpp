@@ -15,6 +15,7 @@
 #include "http/decision_routes.hpp"
 #include "http/incident_routes.hpp"
 #include "http/log.hpp"
+#include "http/measure_routes.hpp"
 #include "http/oidc_routes.hpp"
 #include "http/page_routes.hpp"
 #include "http/problem.hpp"
@@ -204,6 +205,12 @@ std::string RulesJson() {
   return o.Take();
 }
 
+// The breaches the signed-in account may read (app/breach_access.hpp); none when nobody is signed in.
+app::BreachAccess BreachAccessOf(const Request& r) {
+  if (!r.who) return {};
+  return app::BreachAccessOf(r.who->account.role, r.who->account.administration);
+}
+
 }  // namespace
 
 std::optional<app::Kind> KindOfCollectionPath(std::string_view segment) {
@@ -242,14 +249,16 @@ void AddApiRoutes(Router& router, app::RegisterService& service) {
               "Register",
               200,
               [&service](Request& r) {
+                const auto access = BreachAccessOf(r);  // issue 15: the breaches the asker may read, no others
                 const std::string as_of = r.Query("as_of");
-                if (as_of.empty()) return Json(service.ExportRegister());
+                if (as_of.empty()) return Json(service.ExportRegister(access));
                 const auto t = ParseInstant(as_of);
                 if (!t)
                   return Problem(400, "Felaktig begäran / Bad request",
                                  "as_of: expected a date or an RFC 3339 timestamp", r.path);
                 auto reg = service.RegisterAsOf(*t);
                 if (!reg.ok()) return Problem(reg.error(), r.path);
+                service.KeepReadableBreaches(reg.value(), access);
                 return Json(io::WriteRegister(reg.value()));
               }});
   router.Add({"PUT",
@@ -362,7 +371,10 @@ void AddApiRoutes(Router& router, app::RegisterService& service) {
          // limit=0 ("all of it") is refused: the whole trail is paged (issue 17).
          if (!ParseSize(r.Query("limit"), f.limit) || f.limit == 0 || f.limit > 10000)
            return Problem(400, "Felaktig begäran / Bad request", "limit: a whole number from 1 to 10000", r.path);
-         return Answer(service.Audit(f), r);
+         auto entries = service.Audit(f);
+         // Issue 15: a breach's images only for those who may read it; the entry keeps its place in the trail.
+         if (entries.ok()) service.RedactBreaches(entries.value(), BreachAccessOf(r));
+         return Answer(entries, r);
        }});
   router.Add({"GET",
               "/api/v1/audit/verify",
@@ -408,6 +420,7 @@ Handler MakeHandler(app::RegisterService& service, ApiOptions options) {
   AddPageRoutes(*router, service, *accounts);         // aggregated reads for the web pages (page_routes.hpp)
   AddCooperationRoutes(*router, service, *accounts);  // cooperations, rulebook sources, the public essence
   AddDecisionRoutes(*router, service, *accounts);     // decisions, reports, approvals, tasks (decision_routes.hpp)
+  AddMeasureRoutes(*router, service, *accounts);      // the measures register, the classification's approval
   const std::string openapi = OpenApiJson(*router);
   router->Add({"GET",
                "/api/v1/openapi.json",

@@ -411,6 +411,10 @@ class RegisterReader {
                    in_.Get(f, d.done_on);
                  else if (k == "dpo_consulted")
                    in_.Get(f, d.dpo_consulted);
+                 else if (k == "adopted_by")
+                   in_.Get(f, d.adopted_by);
+                 else if (k == "supplemented_by")
+                   in_.Get(f, d.supplemented_by);
                },
                {"id", "kind"});
   }

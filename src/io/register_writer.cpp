@@ -270,6 +270,8 @@ class Writer {
     Some("year", d.year), Some("approved_on", d.approved_on), Some("approved_by", d.approved_by);
     Some("approved_by_account", d.approved_by_account);
     Some("done_on", d.done_on), Some("dpo_consulted", d.dpo_consulted);
+    if (!d.adopted_by.empty()) V("adopted_by", d.adopted_by);
+    if (!d.supplemented_by.empty()) V("supplemented_by", d.supplemented_by);
   }
 
   void ActivityFields(const ProcessingActivity& x) {

@@ -134,6 +134,10 @@ struct Document {
   std::optional<std::string> approved_by_account;
   std::optional<Date> done_on;
   std::optional<bool> dpo_consulted;
+  // A reference DPIA (a dpia document on a municipality-wide system, K: Konsekvensbedömning): the controller
+  // committees that adopted it as theirs, and those that supplemented it for their own field of activity.
+  std::vector<CommitteeId> adopted_by;
+  std::vector<CommitteeId> supplemented_by;
   friend bool operator==(const Document&, const Document&) = default;
 };
 

@@ -134,6 +134,11 @@ class References {
       Ref(Collection::kOrganization, doc.organization, Path(dp, "organization"));
       Refs(Collection::kOrganization, doc.organizations, Path(dp, "organizations"));
       Refs(Collection::kPowerOfAttorney, doc.powers_of_attorney, Path(dp, "powers_of_attorney"));
+      Refs(Collection::kCommittee, doc.adopted_by, Path(dp, "adopted_by"));
+      Refs(Collection::kCommittee, doc.supplemented_by, Path(dp, "supplemented_by"));
+      if ((!doc.adopted_by.empty() || !doc.supplemented_by.empty()) && doc.kind != DocumentKind::kDpia)
+        out_.Add(Path(dp, doc.adopted_by.empty() ? "supplemented_by" : "adopted_by").str(),
+                 "only a DPIA (kind dpia) is adopted or supplemented by committees");
     }
     if (s.transfer) {
       if (s.transfer->tia_document && !docs.contains(s.transfer->tia_document->str()))

@@ -8,6 +8,7 @@ import { apiClient, apiSignIn, assert, axe, expectStatus, freePort, HERE, launch
 import { decisionScenarios } from './decisions.mjs';
 import { measure } from './perf.mjs';
 import { breachFromReportToNotification } from './breaches.mjs';
+import { dpiaScenarios } from './dpia.mjs';
 
 // The admin's session for the checks made through the API (set before the scenarios run).
 let api = async () => {
@@ -299,6 +300,7 @@ async function axeEveryPage({ browser, base }) {
     ['activities', '/activities'],
     ['activity', `/activities/${await first('processing_activities')}`],
     ['incidents', '/incidents'],
+    ['measures', '/measures'],
     ['incident', `/incidents/${await first('incidents')}`],
     ['requests', '/requests'],
     ['request', `/requests/${await first('data_subject_requests')}`],
@@ -919,6 +921,7 @@ const scenarios = [
   ...(await import('./cooperation.mjs')).scenarios(() => ADMIN),
   ['breaches: a reader reports, the data protection contact receives it and makes the notification', (ctx) => breachFromReportToNotification({ ...ctx, api })],
   ...decisionScenarios(() => api), // decisions, reports, approvals and each person's tasks (decisions.mjs)
+  ...dpiaScenarios(() => api), // DPIA and classification measures in the measures register (dpia.mjs)
 ];
 
 const server = await startServer();

@@ -232,9 +232,10 @@ TEST_F(PostgresStoreTest, MigratesADatabaseAtAnOlderVersionAndRefusesANewerOne) 
         "dpo_opinion_text, DROP COLUMN dpo_opinion_given_on, DROP COLUMN prior_consultation_needed, DROP COLUMN "
         "prior_consultation_sent_on, DROP COLUMN prior_consultation_reply_on, DROP COLUMN review_on, DROP COLUMN "
         "covers_activities, DROP COLUMN motivation");
+    raw.Exec("DROP TABLE system_document_adopted_by, system_document_supplemented_by");
   }
   auto store = backend_->Open();
-  EXPECT_EQ(store->SchemaVersion(), 9);  // 9: DPIA records, classification records and measures
+  EXPECT_EQ(store->SchemaVersion(), 10);  // 10: a reference DPIA's adopting and supplementing committees
   store->ReplaceRegister(FullRegister(), {Delete(Kind::kSystem, "gone")}, kCli, At("2025-01-01T00:00:00Z"));
   EXPECT_EQ(store->LastAuditSeq(), 1);
   store.reset();

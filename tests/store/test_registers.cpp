@@ -117,6 +117,8 @@ Register FullRegister() {
   dpia.kind = DocumentKind::kDpia;
   dpia.done_on = D("2023-04-01");
   dpia.dpo_consulted = false;
+  dpia.adopted_by = {CommitteeId("bn"), CommitteeId("service")};  // a reference DPIA adopted and supplemented
+  dpia.supplemented_by = {CommitteeId("bn")};
   rd.documents = {base, dpa, plan, no_id, tia, no_id_too, dpia};
   rd.forums = {Forum::Held(ForumKind::kContractReview, D("2024-10-01")),
                Forum::Held(ForumKind::kUserForum, std::nullopt)};

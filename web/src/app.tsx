@@ -25,6 +25,7 @@ const NAV: [string, Key][] = [
   ['/activities', 'nav_activities'],
   ['/report-breach', 'nav_report_breach'],
   ['/incidents', 'nav_incidents'],
+  ['/measures', 'nav_measures'],
   ['/requests', 'nav_requests'],
   ['/cycle', 'nav_cycle'],
   ['/messages', 'nav_messages'],
@@ -71,6 +72,7 @@ function lazyPage<P extends object>(load: () => Promise<ComponentType<P>>): Comp
 const CyclePage = lazyPage(() => import('./pages/cycle').then((m) => m.CyclePage));
 const ImportPage = lazyPage(() => import('./pages/import').then((m) => m.ImportPage));
 const ReportBreachPage = lazyPage(() => import('./pages/incidents').then((m) => m.ReportBreachPage));
+const MeasuresPage = lazyPage(() => import('./pages/measures').then((m) => m.MeasuresPage));
 // The register's other pages (one chunk, loaded at the first of them).
 const other = () => import('./pages/other');
 const ActivitiesPage = lazyPage(() => other().then((m) => m.ActivitiesPage));
@@ -170,6 +172,7 @@ function Route({ path, query }: { path: string; query: URLSearchParams }) {
   if ((m = match('/activities/:id', path))) return <ActivityPage id={m.id} />;
   if (path === '/report-breach') return <ReportBreachPage />;
   if (path === '/incidents') return <IncidentsPage />;
+  if (path === '/measures') return <MeasuresPage />;
   if ((m = match('/incidents/:id', path))) return <IncidentPage id={m.id} />;
   if (path === '/requests') return <RequestsPage />;
   if ((m = match('/requests/:id', path))) return <RequestPage id={m.id} />;

@@ -731,6 +731,31 @@ CREATE TABLE system_forum_measures (
 CREATE INDEX system_forum_measures_owner ON system_forum_measures (owner_id) WHERE owner_id IS NOT NULL;
 )sql";
 
+// A reference DPIA's adopting and supplementing committees: SQLite's migration 9 in PostgreSQL's dialect.
+constexpr std::string_view kReferenceDpiaSchema = R"sql(
+CREATE TABLE system_document_adopted_by (
+  system_id TEXT NOT NULL,
+  document_position BIGINT NOT NULL,
+  position BIGINT NOT NULL,
+  committee_id TEXT NOT NULL REFERENCES committees (id) DEFERRABLE INITIALLY DEFERRED,
+  PRIMARY KEY (system_id, document_position, position),
+  FOREIGN KEY (system_id, document_position) REFERENCES system_documents (system_id, position)
+    ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED
+);
+CREATE INDEX system_document_adopted_by_committee ON system_document_adopted_by (committee_id);
+
+CREATE TABLE system_document_supplemented_by (
+  system_id TEXT NOT NULL,
+  document_position BIGINT NOT NULL,
+  position BIGINT NOT NULL,
+  committee_id TEXT NOT NULL REFERENCES committees (id) DEFERRABLE INITIALLY DEFERRED,
+  PRIMARY KEY (system_id, document_position, position),
+  FOREIGN KEY (system_id, document_position) REFERENCES system_documents (system_id, position)
+    ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED
+);
+CREATE INDEX system_document_supplemented_by_committee ON system_document_supplemented_by (committee_id);
+)sql";
+
 constexpr std::array kMigrations = {
     Migration{1, "the register: entity and child tables", kRegisterSchema},
     Migration{2, "the audit trail: append-only, hash-chained", kAuditSchema},
@@ -741,6 +766,7 @@ constexpr std::array kMigrations = {
     Migration{7, "approvals performed in Ansvar (the approving account of a document)", kApprovalsSchema},
     Migration{8, "the credential (session or API token) of each audit entry", kAuditCredential},
     Migration{9, "DPIA records, classification records and measures", kMeasuresSchema},
+    Migration{10, "a reference DPIA's adopting and supplementing committees", kReferenceDpiaSchema},
 };
 
 }  // namespace

@@ -374,6 +374,18 @@ void Load(RowSource& source, model::Register& reg, Versions& versions) {
               const size_t pos = c.Position();
               At(d.organizations, pos) = c.IdCol<OrganizationId>();
             });
+    ForEach(source, "SELECT system_id, document_position, position, committee_id FROM system_document_adopted_by",
+            "system_document_adopted_by", [&](Cols& c) {
+              Document& d = document(c);
+              const size_t pos = c.Position();
+              At(d.adopted_by, pos) = c.IdCol<CommitteeId>();
+            });
+    ForEach(source, "SELECT system_id, document_position, position, committee_id FROM system_document_supplemented_by",
+            "system_document_supplemented_by", [&](Cols& c) {
+              Document& d = document(c);
+              const size_t pos = c.Position();
+              At(d.supplemented_by, pos) = c.IdCol<CommitteeId>();
+            });
     ForEach(source, "SELECT system_id, basis, tia_document, art9_document FROM system_transfers", "system_transfers",
             [&](Cols& c) {
               auto& s = reg.systems[systems(c.View())];

@@ -109,6 +109,9 @@ constexpr std::array<TableDef, kTableCount> kTables = {{
      Kind::kSystem, "system_id"},
     {"system_forum_measures", "system_id, forum_position, position, id, description, owner_id, due, status, done_on",
      Kind::kSystem, "system_id"},
+    {"system_document_adopted_by", "system_id, document_position, position, committee_id", Kind::kSystem, "system_id"},
+    {"system_document_supplemented_by", "system_id, document_position, position, committee_id", Kind::kSystem,
+     "system_id"},
 }};
 
 static_assert(std::all_of(kTables.begin(), kTables.end(), [](const TableDef& t) { return !t.name.empty(); }),

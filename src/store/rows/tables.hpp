@@ -62,8 +62,11 @@ enum class Table : int {
   kProcessingActivityDpiaMeasures,
   kSystemClassificationMeasures,
   kSystemForumMeasures,
+  // A reference DPIA's adopting and supplementing committees (issue 15).
+  kSystemDocumentAdoptedBy,
+  kSystemDocumentSupplementedBy,
 };
-inline constexpr size_t kTableCount = 49;
+inline constexpr size_t kTableCount = 51;
 
 struct TableDef {
   std::string_view name;

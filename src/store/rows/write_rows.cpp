@@ -149,6 +149,10 @@ void WriteRows(RowSink& s, const System& x, int64_t pos, int64_t ver) {
       Row(s, Table::kSystemDocumentPowers, id, n, k, d.powers_of_attorney[k].str());
     for (size_t k = 0; k < d.organizations.size(); ++k)
       Row(s, Table::kSystemDocumentOrganizations, id, n, k, d.organizations[k].str());
+    for (size_t k = 0; k < d.adopted_by.size(); ++k)
+      Row(s, Table::kSystemDocumentAdoptedBy, id, n, k, d.adopted_by[k].str());
+    for (size_t k = 0; k < d.supplemented_by.size(); ++k)
+      Row(s, Table::kSystemDocumentSupplementedBy, id, n, k, d.supplemented_by[k].str());
   }
   if (x.transfer)
     Row(s, Table::kSystemTransfers, id, x.transfer->basis, OptId(x.transfer->tia_document),

@@ -710,6 +710,31 @@ CREATE TABLE system_forum_measures (
 CREATE INDEX system_forum_measures_owner ON system_forum_measures (owner_id) WHERE owner_id IS NOT NULL;
 )sql";
 
+// A reference DPIA's adopting and supplementing committees (issue 15), shaped like a document's on_behalf_of.
+constexpr std::string_view kReferenceDpiaSchema = R"sql(
+CREATE TABLE system_document_adopted_by (
+  system_id TEXT NOT NULL,
+  document_position INTEGER NOT NULL,
+  position INTEGER NOT NULL,
+  committee_id TEXT NOT NULL REFERENCES committees (id))sql" DEFERRED R"sql(,
+  PRIMARY KEY (system_id, document_position, position),
+  FOREIGN KEY (system_id, document_position) REFERENCES system_documents (system_id, position)
+    ON DELETE CASCADE)sql" DEFERRED R"sql(
+);
+CREATE INDEX system_document_adopted_by_committee ON system_document_adopted_by (committee_id);
+
+CREATE TABLE system_document_supplemented_by (
+  system_id TEXT NOT NULL,
+  document_position INTEGER NOT NULL,
+  position INTEGER NOT NULL,
+  committee_id TEXT NOT NULL REFERENCES committees (id))sql" DEFERRED R"sql(,
+  PRIMARY KEY (system_id, document_position, position),
+  FOREIGN KEY (system_id, document_position) REFERENCES system_documents (system_id, position)
+    ON DELETE CASCADE)sql" DEFERRED R"sql(
+);
+CREATE INDEX system_document_supplemented_by_committee ON system_document_supplemented_by (committee_id);
+)sql";
+
 #undef DEFERRED
 
 // Approvals performed in Ansvar: the account that approved a management plan or follow-up report (absent: recorded).
@@ -732,6 +757,7 @@ constexpr std::array kMigrations = {
     Migration{6, "approvals performed in Ansvar (the approving account of a document)", kApprovalsSchema},
     Migration{7, "the credential (session or API token) of each audit entry", kAuditCredential},
     Migration{8, "DPIA records, classification records and measures", kMeasuresSchema},
+    Migration{9, "a reference DPIA's adopting and supplementing committees", kReferenceDpiaSchema},
 };
 
 }  // namespace

@@ -1,6 +1,7 @@
 // Committees and administrations, processing activities, breaches, requests, people, rules, findings, and the
 // plain lists of the remaining collections.
 import { useEffect, useState } from 'preact/hooks';
+import { DpiaSection } from './dpia';
 import { api, ApiError, exportHref, listAll } from '../api';
 import {
   Dl,
@@ -538,6 +539,7 @@ export function ActivityPage({ id }: { id: string }) {
           </Section>
         </div>
       </div>
+      <DpiaSection activity={x} />
       <Section title={t('history')}>
         <History type="processing_activity" id={id} />
       </Section>

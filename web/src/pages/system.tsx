@@ -24,6 +24,7 @@ import {
 import { RefPicker } from '../forms/fields';
 import { fmtDate, fmtText, label, lang, t, useLang, type Key } from '../i18n';
 import { markReady } from '../perf';
+import { ClassificationSection } from './classification';
 import type { AuditEntry, Finding, Responsibilities, Rule, System } from '../types';
 import { whyNot } from '../session';
 
@@ -508,6 +509,7 @@ export function SystemPage({ id }: { id: string }) {
       <Section title={t('documents')} id="documents">
         <Show a={resp}>{(r) => <Documents sys={s} resp={r} />}</Show>
       </Section>
+      <ClassificationSection sys={s} etag={etag} onChanged={changed} />
       <div class="grid-2">
         <Section title={t('forums')}>
           {(s.forums ?? []).length === 0 ? (
