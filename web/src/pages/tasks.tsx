@@ -175,7 +175,6 @@ type TaskList = S['TasksPage'];
 type DpaDecision = S['DpaDecision'];
 type DecisionView = S['DpaDecisionAct'];
 type Unreported = S['DelegatedDecisions'];
-type Task = TaskList['items'][number];
 
 const enc = encodeURIComponent;
 async function getJson<T>(path: string): Promise<T> {
