@@ -105,11 +105,6 @@ struct TaskList {
 // findings to fix): breach clocks, decisions, approvals, reports and measures.
 bool CarriedBesideDueItems(const Task& t);
 
-// Whether a document's approval stamp (approved_by_account) is kept honest by an edit of the system: a stamp carried
-// over when the approval is unchanged, dropped when approved_by or approved_on changed, refused when a client sets one
-// (only the approve act sets it). `stored` is nullptr for a new system. Called by the service's Create and Replace.
-std::vector<model::Problem> KeepApprovalStamps(const model::System* stored, model::System& written);
-
 class Decisions {
  public:
   explicit Decisions(RegisterService& service) : s_(service) {}

@@ -7,8 +7,8 @@
 #include <thread>
 #include <utility>
 
+#include "app/approval_stamps.hpp"
 #include "app/audit_replay.hpp"
-#include "app/decisions.hpp"
 #include "app/service_state.hpp"
 #include "app/store_errors.hpp"
 #include "io/entity_json.hpp"
