@@ -84,7 +84,7 @@ std::string GeneratePassword() {
   return out;
 }
 
-void internal::StorePassword(store::Store& store, const std::string& account, std::string_view password,
+void internal::StorePassword(store::Beside& store, const std::string& account, std::string_view password,
                              model::Timestamp at) {
   store.PutRecord({PasswordKey(account), "argon2id", HashPassword(password), at});
 }

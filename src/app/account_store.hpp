@@ -18,7 +18,7 @@ inline constexpr std::string_view kThrottlePrefix = "throttle/";
 inline std::string PasswordKey(const std::string& account) { return std::string(kPasswordPrefix) + account; }
 
 // Hashes `password` (Argon2id) and keeps it as the account's; the record's state names the scheme.
-void StorePassword(store::Store& store, const std::string& account, std::string_view password, model::Timestamp at);
+void StorePassword(store::Beside& store, const std::string& account, std::string_view password, model::Timestamp at);
 
 inline Error Unavailable(const std::exception& e) {
   return {ErrorCode::kUnavailable, "Lagringen svarar inte / Storage unavailable", e.what(), {}};

@@ -38,7 +38,7 @@ std::string EventJson(std::string_view event, std::initializer_list<std::pair<st
   return o.Take();
 }
 
-void Collect(store::Store& store, std::string_view collection, const std::string& id, std::string_view subject,
+void Collect(store::Beside& store, std::string_view collection, const std::string& id, std::string_view subject,
              bool events, size_t want, std::vector<std::pair<int64_t, TrailEntry>>& out) {
   for (auto& e : store.ReadDocumentAudit(std::string(collection), id, want)) {
     TrailEntry t;

@@ -77,7 +77,7 @@ std::optional<std::string> PasswordProblem(std::string_view password) {
   return std::nullopt;
 }
 
-Accounts::Accounts(store::Store& store, Clock clock, AccountSettings settings)
+Accounts::Accounts(store::Beside& store, Clock clock, AccountSettings settings)
     : store_(store), clock_(std::move(clock)), settings_(settings) {}
 
 Result<auth::Account> Accounts::Create(const std::string& raw_id, const AccountChange& change,

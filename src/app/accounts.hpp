@@ -115,7 +115,7 @@ class Accounts {
   using Clock = std::function<model::Timestamp()>;
   // Whether the register holds an administration or person of that id (an account's references are checked).
   using Exists = std::function<bool(model::Collection, const std::string&)>;
-  Accounts(store::Store& store, Clock clock, AccountSettings settings = {});
+  Accounts(store::Beside& store, Clock clock, AccountSettings settings = {});
   // Without it, administration and person are not checked against the register.
   void SetReferenceCheck(Exists exists);
 
@@ -187,7 +187,7 @@ class Accounts {
   void RecordFailure(const std::string& key, model::Timestamp now);
   void PurgeExpired(model::Timestamp now);
 
-  store::Store& store_;
+  store::Beside& store_;
   Clock clock_;
   AccountSettings settings_;
   Exists exists_;

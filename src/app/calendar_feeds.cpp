@@ -12,7 +12,6 @@
 #include "app/cycle_scope.hpp"
 #include "app/cycle_service.hpp"
 #include "app/decisions.hpp"
-#include "app/service_state.hpp"
 #include "app/store_errors.hpp"
 #include "app/subject_path.hpp"
 #include "io/icalendar.hpp"
@@ -75,9 +74,9 @@ Result<TaskList> CycleService::PersonTasks(const std::string& person, rules::Lan
 }
 
 std::vector<std::string> CycleService::PeopleWithEmail() const {
-  std::shared_lock lock(s_.mu_);
+  const RegisterService::Reader rd(s_);
   std::vector<std::string> out;
-  for (const auto& p : s_.state_->reg.people)
+  for (const auto& p : rd.reg().people)
     if (!p.email.empty()) out.push_back(p.id.str());
   return out;
 }
@@ -102,8 +101,7 @@ std::optional<CalendarScope> ParseCalendarScope(std::string_view s) {
 
 Result<IssuedToken> CycleService::IssueCalendarToken(const CalendarTarget& target, const Actor& actor) {
   {
-    std::shared_lock lock(s_.mu_);
-    const auto& st = *s_.state_;
+    const RegisterService::Reader st(s_);
     const bool exists = target.scope == CalendarScope::kPerson ? st.Find<model::Person>(target.id) != nullptr
                         : target.scope == CalendarScope::kAdministration
                             ? st.Find<model::Administration>(target.id) != nullptr
@@ -189,8 +187,7 @@ Result<io::Calendar> CycleService::CalendarFeed(const std::string& token, const 
   q.to = model::Date::FromYmd(today.year() + 1, 12, 31);
   std::string name;
   {
-    std::shared_lock lock(s_.mu_);
-    const auto& st = *s_.state_;
+    const RegisterService::Reader st(s_);
     switch (target->scope) {
       case CalendarScope::kPerson:
         q.person = target->id;

@@ -5,7 +5,6 @@
 #include <mutex>
 
 #include "app/cycle_scope.hpp"
-#include "app/service_state.hpp"
 #include "io/essence_text.hpp"
 #include "io/spreadsheet/pdf_report.hpp"
 #include "rules/due.hpp"
@@ -63,7 +62,7 @@ bool Concerns(const rules::Finding& f, const model::Cooperation& c) {
   return false;
 }
 
-std::optional<Publication> ReadPublication(store::Store& store, const std::string& id) {
+std::optional<Publication> ReadPublication(store::Beside& store, const std::string& id) {
   const auto doc = store.GetDocument(std::string(kPublications), id);
   if (!doc) return std::nullopt;
   auto record = io::ReadEssencePublication(doc->json);
@@ -102,18 +101,18 @@ std::string_view ToString(DueState s) {
 }
 
 Result<RulebookView> CooperationService::Rulebook(const std::string& organization) const {
-  std::shared_lock lock(s_.mu_);
+  const RegisterService::Reader rd(s_);
   RulebookView v;
   const model::Organization* org = nullptr;
   if (!organization.empty()) {
-    org = s_.state_->Find<model::Organization>(organization);
+    org = rd.Find<model::Organization>(organization);
     if (org == nullptr) return NotFound("okänd organisation / unknown organization \"" + organization + "\"");
     v.organization = org->id.str();
     v.organization_name = org->name;
-    v.version = s_.state_->Version(Kind::kOrganization, organization);
+    v.version = rd.version(Kind::kOrganization, organization);
   }
-  v.settings = io::RulebookSources(s_.base_rulebook_, s_.state_->reg, org);
-  for (const auto& o : s_.state_->reg.organizations)
+  v.settings = io::RulebookSources(s_.BaseRulebook(), rd.reg(), org);
+  for (const auto& o : rd.reg().organizations)
     v.organizations.push_back(
         {o.id.str(), o.name, std::string(model::ToString(o.kind)), !o.rulebook_overrides.empty()});
   return v;
@@ -122,29 +121,28 @@ Result<RulebookView> CooperationService::Rulebook(const std::string& organizatio
 Result<std::vector<CooperationSummary>> CooperationService::List() const {
   std::vector<std::string> published;
   try {
-    for (const auto& d : s_.store_->ListDocuments(std::string(kPublications))) published.push_back(d.id);
+    for (const auto& d : s_.Beside().ListDocuments(std::string(kPublications))) published.push_back(d.id);
   } catch (const store::NotSupportedError&) {
     // a store without the documents beside the register: nothing is published
   } catch (const store::StoreError& e) {
     return StoreFailure(e);
   }
-  std::shared_lock lock(s_.mu_);
-  const auto d = s_.DerivedAt(std::nullopt);
+  const RegisterService::Reader rd(s_);
   std::vector<CooperationSummary> out;
   std::unordered_map<std::string, size_t> at;
-  for (const auto& c : s_.state_->reg.cooperations) {
+  for (const auto& c : rd.reg().cooperations) {
     CooperationSummary x;
     x.id = c.id.str();
     x.name = c.name;
     x.form = c.form;
-    if (c.lead) x.lead = c.lead->str(), x.lead_name = OrganizationName(d->index, x.lead);
+    if (c.lead) x.lead = c.lead->str(), x.lead_name = OrganizationName(rd.index(), x.lead);
     x.parties = c.parties.size();
     x.systems = c.systems.size();
     x.published = Contains(published, x.id);
     at.emplace(x.id, out.size());
     out.push_back(std::move(x));
   }
-  for (const auto& f : d->findings) {
+  for (const auto& f : rd.findings()) {
     if (f.subject.type != rules::SubjectType::kCooperation) continue;
     const auto it = at.find(f.subject.id);
     if (it == at.end()) continue;
@@ -159,29 +157,28 @@ Result<std::vector<CooperationSummary>> CooperationService::List() const {
 Result<CooperationView> CooperationService::Get(const std::string& id, rules::Lang lang) const {
   std::optional<Publication> publication;
   try {
-    publication = ReadPublication(*s_.store_, id);
+    publication = ReadPublication(s_.Beside(), id);
   } catch (const store::NotSupportedError&) {
     // a store without the documents beside the register: nothing is published
   } catch (const store::StoreError& e) {
     return StoreFailure(e);
   }
-  std::shared_lock lock(s_.mu_);
-  const auto* c = s_.state_->Find<model::Cooperation>(id);
+  const RegisterService::Reader rd(s_);
+  const auto* c = rd.Find<model::Cooperation>(id);
   if (c == nullptr) return NoCooperation(id);
-  const auto d = s_.DerivedAt(std::nullopt);
-  const auto& idx = d->index;
-  const auto& rb = c->lead ? d->rulebook.ForOrganization(c->lead->str()) : d->rulebook;
+  const auto& idx = rd.index();
+  const auto& rb = c->lead ? rd.rulebook().ForOrganization(c->lead->str()) : rd.rulebook();
   CooperationView v;
   v.cooperation = *c;
-  v.version = s_.state_->Version(Kind::kCooperation, id);
+  v.version = rd.version(Kind::kCooperation, id);
   v.publication = std::move(publication);
-  v.today = rules::StockholmDate(s_.clock_());
+  v.today = rules::StockholmDate(s_.Now());
   v.review_months = rb.lis_review_months;
   if (c->lead) v.lead_name = OrganizationName(idx, c->lead->str());
   if (c->coordinator)
     if (const auto* p = idx.FindPerson(c->coordinator->str())) v.coordinator = RefOf(*p);
 
-  for (const auto& f : d->findings)
+  for (const auto& f : rd.findings())
     if (Concerns(f, *c)) v.findings.push_back({f, rules::SubjectName(f.subject, idx), rules::Message(f, idx, lang)});
 
   // Parties, and the organizations that use a system without being one.
@@ -310,11 +307,11 @@ Result<CooperationView> CooperationService::Get(const std::string& id, rules::La
 
 Result<std::optional<Publication>> CooperationService::GetPublication(const std::string& id) const {
   {
-    std::shared_lock lock(s_.mu_);
-    if (s_.state_->Find<model::Cooperation>(id) == nullptr) return NoCooperation(id);
+    const RegisterService::Reader rd(s_);
+    if (rd.Find<model::Cooperation>(id) == nullptr) return NoCooperation(id);
   }
   try {
-    return ReadPublication(*s_.store_, id);
+    return ReadPublication(s_.Beside(), id);
   } catch (const store::NotSupportedError&) {
     return std::optional<Publication>();
   } catch (const store::StoreError& e) {
@@ -324,11 +321,11 @@ Result<std::optional<Publication>> CooperationService::GetPublication(const std:
 
 Result<std::vector<store::DocumentAuditEntry>> CooperationService::PublicationHistory(const std::string& id) const {
   {
-    std::shared_lock lock(s_.mu_);
-    if (s_.state_->Find<model::Cooperation>(id) == nullptr) return NoCooperation(id);
+    const RegisterService::Reader rd(s_);
+    if (rd.Find<model::Cooperation>(id) == nullptr) return NoCooperation(id);
   }
   try {
-    return s_.store_->ReadDocumentAudit(std::string(kPublications), id, 1000);
+    return s_.Beside().ReadDocumentAudit(std::string(kPublications), id, 1000);
   } catch (const store::NotSupportedError&) {
     return std::vector<store::DocumentAuditEntry>();
   } catch (const store::StoreError& e) {
@@ -339,11 +336,11 @@ Result<std::vector<store::DocumentAuditEntry>> CooperationService::PublicationHi
 Result<Publication> CooperationService::Publish(const std::string& id, std::optional<int64_t> if_match,
                                                 const Actor& actor) {
   {
-    std::shared_lock lock(s_.mu_);
-    if (s_.state_->Find<model::Cooperation>(id) == nullptr) return NoCooperation(id);
+    const RegisterService::Reader rd(s_);
+    if (rd.Find<model::Cooperation>(id) == nullptr) return NoCooperation(id);
   }
   try {
-    const auto stored = s_.store_->GetDocument(std::string(kPublications), id);
+    const auto stored = s_.Beside().GetDocument(std::string(kPublications), id);
     if (stored && !if_match)
       return Error{ErrorCode::kPreconditionRequired,
                    "If-Match krävs / If-Match required",
@@ -353,9 +350,9 @@ Result<Publication> CooperationService::Publish(const std::string& id, std::opti
     if (if_match && (!stored || stored->version != *if_match))
       return Stale("the essence publication of \"" + id + "\" is not at version " + std::to_string(*if_match));
     Publication p;
-    p.record = {id, s_.clock_(), actor.id};
-    p.version = s_.store_->PutDocument(std::string(kPublications), id, io::WriteEssencePublication(p.record), if_match,
-                                       actor, p.record.published_at);
+    p.record = {id, s_.Now(), actor.id};
+    p.version = s_.Beside().PutDocument(std::string(kPublications), id, io::WriteEssencePublication(p.record), if_match,
+                                        actor, p.record.published_at);
     return p;
   } catch (const store::ConflictError& e) {
     return Stale(e.what());
@@ -366,11 +363,11 @@ Result<Publication> CooperationService::Publish(const std::string& id, std::opti
 
 Result<int64_t> CooperationService::Unpublish(const std::string& id, int64_t if_match, const Actor& actor) {
   try {
-    const auto stored = s_.store_->GetDocument(std::string(kPublications), id);
+    const auto stored = s_.Beside().GetDocument(std::string(kPublications), id);
     if (!stored) return NoPublishedEssence(id);
     if (stored->version != if_match)
       return Stale("the essence publication of \"" + id + "\" is at version " + std::to_string(stored->version));
-    s_.store_->DeleteDocument(std::string(kPublications), id, if_match, actor, s_.clock_());
+    s_.Beside().DeleteDocument(std::string(kPublications), id, if_match, actor, s_.Now());
     return stored->version;
   } catch (const store::ConflictError& e) {
     return Stale(e.what());
@@ -386,11 +383,10 @@ Result<EssenceView> CooperationService::Essence(const std::string& id, bool publ
                                                                               : publication.error();
   // The public learns nothing of a cooperation that is not published, not even that it exists.
   if (published_only && !publication.value()) return NoPublishedEssence(id);
-  std::shared_lock lock(s_.mu_);
-  const auto* c = s_.state_->Find<model::Cooperation>(id);
+  const RegisterService::Reader rd(s_);
+  const auto* c = rd.Find<model::Cooperation>(id);
   if (c == nullptr) return published_only ? NoPublishedEssence(id) : NoCooperation(id);
-  const auto d = s_.DerivedAt(std::nullopt);
-  const auto& idx = d->index;
+  const auto& idx = rd.index();
   EssenceView v;
   v.id = c->id.str();
   v.name = c->name;

@@ -1,9 +1,9 @@
 #pragma once
 // The annual cycle's use cases over the register service: what is due (due_view.cpp), calendar feeds with secret,
 // rotatable tokens (calendar_feeds.cpp), operational messages (messages_view.cpp), and what the reminder scheduler
-// needs (reminders.cpp). It keeps no state of its own: the register and its store are the RegisterService's (this
-// class is its friend), and what lives beside the register — token hashes, the reminder log, the messages — is
-// kept by the store (store.hpp "Beside the register").
+// needs (reminders.cpp). It keeps no state of its own: it reads the register through the RegisterService's public
+// read snapshot (RegisterService::Reader), and what lives beside the register — token hashes, the reminder log, the
+// messages — is kept by the store's part for it (store::Beside, RegisterService::Beside).
 //
 // Operational messages are JSON documents of the collection "operational_messages" in the store, each change an
 // entry of the store's document trail (append-only, hash-chained like the register's audit trail, which cannot
@@ -115,11 +115,12 @@ class CycleService {
   // The published messages as a feed (io::WriteAtom makes it Atom).
   Result<io::AtomFeed> MessagesAtom(const MessageQuery& query, const std::string& base_url) const;
   // R-MSG-STALE merged into `findings` (sorted as rules::Check sorts). A backend without messages adds nothing.
-  static void AddMessageFindings(store::Store& store, const rules::Rulebook& rulebook, model::Timestamp as_of,
+  static void AddMessageFindings(store::Beside& store, const rules::Rulebook& rulebook, model::Timestamp as_of,
                                  std::vector<rules::Finding>& findings);
 
   // ---- For the reminder scheduler (reminders.cpp) ----
-  [[nodiscard]] store::Store& Store() const;
+  // What lives beside the register (RegisterService::Beside).
+  [[nodiscard]] store::Beside& Store() const;
   [[nodiscard]] model::Timestamp Now() const;
 
  private:

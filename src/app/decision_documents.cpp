@@ -5,7 +5,6 @@
 #include <mutex>
 
 #include "app/decisions.hpp"
-#include "app/service_state.hpp"
 #include "io/spreadsheet/pdf_report.hpp"
 #include "io/spreadsheet/writer.hpp"
 #include "rules/derive.hpp"
@@ -44,10 +43,9 @@ std::string Safe(std::string id) {
 
 Result<ExportFile> Decisions::DecisionDocument(const std::string& decision, rules::Lang lang) const {
   const Words w{lang};
-  std::shared_lock lock(s_.mu_);
-  const auto d = s_.DerivedAt(std::nullopt);
-  const auto& index = d->index;
-  const auto* x = s_.state_->Find<model::DpaDecision>(decision);
+  const RegisterService::Reader rd(s_);
+  const auto& index = rd.index();
+  const auto* x = rd.Find<model::DpaDecision>(decision);
   if (x == nullptr) return NotFound("dpa_decision \"" + decision + "\" finns inte / does not exist");
   const auto* s = index.FindSystem(x->system.str());
   const auto* by = x->decided_by ? index.FindPerson(x->decided_by->str()) : nullptr;
@@ -128,10 +126,9 @@ Result<ExportFile> Decisions::DecisionDocument(const std::string& decision, rule
 Result<ExportFile> Decisions::PowerOfAttorneyDocument(const std::string& decision, const std::string& committee,
                                                       rules::Lang lang) const {
   const Words w{lang};
-  std::shared_lock lock(s_.mu_);
-  const auto d = s_.DerivedAt(std::nullopt);
-  const auto& index = d->index;
-  const auto* x = s_.state_->Find<model::DpaDecision>(decision);
+  const RegisterService::Reader rd(s_);
+  const auto& index = rd.index();
+  const auto* x = rd.Find<model::DpaDecision>(decision);
   if (x == nullptr) return NotFound("dpa_decision \"" + decision + "\" finns inte / does not exist");
   const auto* s = index.FindSystem(x->system.str());
   if (s == nullptr || rules::DpaDecidedBy(index, *s).which != rules::DpaDeciderCase::kEachController)
@@ -146,7 +143,7 @@ Result<ExportFile> Decisions::PowerOfAttorneyDocument(const std::string& decisio
   const auto* owner = rules::Owner(index, *s);
   // The issuer: the director of an administration serving the committee (R-FULLMAKT-ISSUER).
   const model::Person* issuer = nullptr;
-  for (const auto& p : s_.state_->reg.people) {
+  for (const auto& p : rd.reg().people) {
     if (p.title != model::Title::kAdministrationDirector || !p.administration) continue;
     const auto* a = index.FindAdministration(p.administration->str());
     if (a != nullptr && std::find(a->committees.begin(), a->committees.end(), c->id) != a->committees.end()) {

@@ -9,7 +9,6 @@
 #include "app/acting_person.hpp"
 #include "app/cycle_service.hpp"
 #include "app/incident_reports.hpp"
-#include "app/service_state.hpp"
 #include "app/subject_path.hpp"
 #include "io/cycle_json.hpp"
 #include "io/entity_json.hpp"
@@ -58,28 +57,28 @@ Result<DecisionView> Decisions::View(const std::string& system_id, const auth::A
     person = p.value();
   else
     why_not = p.error().detail;
-  std::shared_lock lock(s_.mu_);
-  return ViewLocked(system_id, person, why_not);
+  const RegisterService::Reader r(s_);
+  return ViewLocked(r, system_id, person, why_not);
 }
 
-Result<model::Person> Decisions::ActingPersonLocked(const auth::Account& account) const {
+Result<model::Person> Decisions::ActingPersonLocked(const RegisterService::Locked& r,
+                                                    const auth::Account& account) const {
   if (account.person.empty()) return ActingPerson(s_, account);  // the same refusal, read without the register
-  const auto* p = s_.state_->Find<model::Person>(account.person);
+  const auto* p = r.Find<model::Person>(account.person);
   if (p == nullptr)
     return NotEntitled("kontots person " + account.person +
                        " finns inte i registret / the account's person is not in the register");
   return *p;
 }
 
-Result<DecisionView> Decisions::ViewLocked(const std::string& system_id, const std::optional<model::Person>& person,
-                                           std::string why_not) const {
-  const auto d = s_.DerivedAt(std::nullopt);
-  const auto& index = d->index;
+Result<DecisionView> Decisions::ViewLocked(const RegisterService::Locked& r, const std::string& system_id,
+                                           const std::optional<model::Person>& person, std::string why_not) const {
+  const auto& index = r.index();
   const auto* s = index.FindSystem(system_id);
   if (s == nullptr) return NotFound("system \"" + system_id + "\" finns inte / does not exist");
   DecisionView v;
   v.system = *s;
-  v.today = rules::StockholmDate(s_.clock_());
+  v.today = rules::StockholmDate(s_.Now());
   v.person = person;
   v.matter = rules::DpaDecisionMatter(index, *s);
   const auto decider = rules::DpaDecidedBy(index, *s);
@@ -122,15 +121,15 @@ Result<Versioned> Decisions::Decide(const std::string& system_id, const DecideIn
   // The entitlement (a delegation valid today, a committee that has not decided) is judged under the same lock as the
   // write, on the register as it is then: a change between a check and the write cannot let someone decide who is
   // no longer entitled.
-  std::unique_lock lock(s_.mu_);
-  if (auto error = s_.ReloadIfStale()) return *error;
+  RegisterService::Writer w(s_);
+  if (w.error()) return *w.error();
   std::optional<model::Person> person;
   std::string why_not;
-  if (auto p = ActingPersonLocked(account); p.ok())
+  if (auto p = ActingPersonLocked(w, account); p.ok())
     person = p.value();
   else
     why_not = p.error().detail;
-  auto view = ViewLocked(system_id, person, why_not);
+  auto view = ViewLocked(w, system_id, person, why_not);
   if (!view.ok()) return view.error();
   const auto& v = view.value();
   if (!v.person) return NotEntitled(v.why_not);
@@ -167,7 +166,7 @@ Result<Versioned> Decisions::Decide(const std::string& system_id, const DecideIn
   for (int n = 1; n < 100; ++n) {
     d.id = model::DpaDecisionId(n == 1 ? stem : stem + "-" + std::to_string(n));
     if (d.id.str().size() > 100) d.id = model::DpaDecisionId("dpa-decision-" + std::to_string(n));
-    auto created = s_.CreateLocked(Kind::kDpaDecision, io::WriteEntity(d), actor);
+    auto created = w.Create(Kind::kDpaDecision, io::WriteEntity(d), actor);
     if (created.ok() || created.error().code != ErrorCode::kConflict ||
         created.error().title.find("Already exists") == std::string::npos)
       return created;
@@ -175,33 +174,33 @@ Result<Versioned> Decisions::Decide(const std::string& system_id, const DecideIn
   return Error{ErrorCode::kConflict, "Konflikt / Conflict", "too many decisions on the system today", {}};
 }
 
-bool Decisions::MayReport(const auth::Account& account, const model::Committee& committee) const {
+bool Decisions::MayReport(const RegisterService::Locked& r, const auth::Account& account,
+                          const model::Committee& committee) const {
   if (account.role == auth::Role::kAdmin || account.role == auth::Role::kDpo) return true;
   // The committee's secretary (or anyone of an administration that serves the committee) records the report.
   if (account.person.empty()) return false;
-  const auto* p = s_.state_->Find<model::Person>(account.person);
+  const auto* p = r.Find<model::Person>(account.person);
   if (p == nullptr || !p->administration) return false;
-  const auto* a = s_.state_->Find<model::Administration>(p->administration->str());
+  const auto* a = r.Find<model::Administration>(p->administration->str());
   return a != nullptr && std::find(a->committees.begin(), a->committees.end(), committee.id) != a->committees.end();
 }
 
 Result<UnreportedList> Decisions::Unreported(const std::string& committee, const auth::Account& account) const {
-  std::shared_lock lock(s_.mu_);
-  const auto d = s_.DerivedAt(std::nullopt);
-  const auto& index = d->index;
+  const RegisterService::Reader r(s_);
+  const auto& index = r.index();
   const auto* c = index.FindCommittee(committee);
   if (c == nullptr) return NotFound("committee \"" + committee + "\" finns inte / does not exist");
   UnreportedList out;
   out.committee = *c;
-  out.today = rules::StockholmDate(s_.clock_());
-  out.may_report = MayReport(account, *c);
-  for (const auto& x : s_.state_->reg.dpa_decisions) {
+  out.today = rules::StockholmDate(s_.Now());
+  out.may_report = MayReport(r, account, *c);
+  for (const auto& x : r.reg().dpa_decisions) {
     if (AtMeeting(x) || x.reported_on || !Covers(x, c->id)) continue;
     const auto* system = index.FindSystem(x.system.str());
-    const auto& rb = system != nullptr ? d->rulebook.ForOrganization(index.OrganizationOf(*system) != nullptr
-                                                                         ? index.OrganizationOf(*system)->id.str()
-                                                                         : std::string())
-                                       : d->rulebook;
+    const auto& rb = system != nullptr ? r.rulebook().ForOrganization(index.OrganizationOf(*system) != nullptr
+                                                                          ? index.OrganizationOf(*system)->id.str()
+                                                                          : std::string())
+                                       : r.rulebook();
     out.report_days = rb.delegation_report_days;
     DelegatedDecisionLine line;
     line.decision = x;
@@ -215,7 +214,8 @@ Result<UnreportedList> Decisions::Unreported(const std::string& committee, const
     line.overdue = out.today > line.report_due;
     out.lines.push_back(std::move(line));
   }
-  if (out.report_days == 0) out.report_days = d->rulebook.ForOrganization(c->organization.str()).delegation_report_days;
+  if (out.report_days == 0)
+    out.report_days = r.rulebook().ForOrganization(c->organization.str()).delegation_report_days;
   std::sort(out.lines.begin(), out.lines.end(), [](const auto& a, const auto& b) {
     return std::tie(a.decision.decided_on, a.decision.id) < std::tie(b.decision.decided_on, b.decision.id);
   });
@@ -234,12 +234,11 @@ Result<std::vector<model::DpaDecision>> Decisions::Report(const std::string& com
         {"$.reported_at", "ange sammanträde och paragraf / the meeting and paragraph (BN 2025-02-11 § 7)"});
   if (at.size() > 200) problems.push_back({"$.reported_at", "at most 200 characters"});
 
-  std::unique_lock lock(s_.mu_);
-  if (auto error = s_.ReloadIfStale()) return *error;
-  auto& state = *s_.state_;
-  const auto* c = state.Find<model::Committee>(committee);
+  RegisterService::Writer w(s_);
+  if (w.error()) return *w.error();
+  const auto* c = w.Find<model::Committee>(committee);
   if (c == nullptr) return NotFound("committee \"" + committee + "\" finns inte / does not exist");
-  if (!MayReport(account, *c))
+  if (!MayReport(w, account, *c))
     return NotEntitled("bara nämndens sekreterare (en person i en förvaltning som arbetar för " + c->name +
                        "), dataskyddsombudet eller en administratör anmäler delegationsbeslut / only the committee's "
                        "secretary (a person of an administration serving the committee), the DPO or an admin reports "
@@ -250,7 +249,7 @@ Result<std::vector<model::DpaDecision>> Decisions::Report(const std::string& com
   for (size_t i = 0; i < input.decisions.size(); ++i) {
     const auto& id = input.decisions[i];
     const std::string path = "$.decisions[" + std::to_string(i) + "]";
-    const auto* x = state.Find<model::DpaDecision>(id);
+    const auto* x = w.Find<model::DpaDecision>(id);
     if (x == nullptr || !seen.insert(id).second) {
       problems.push_back({path, "okänt eller upprepat beslut / unknown or repeated decision \"" + id + "\""});
       continue;
@@ -272,45 +271,26 @@ Result<std::vector<model::DpaDecision>> Decisions::Report(const std::string& com
     next.reported_at = at;
     changes.push_back(store::Change{{Kind::kDpaDecision, id},
                                     store::Entity(next),
-                                    state.Version(Kind::kDpaDecision, id),
+                                    w.version(Kind::kDpaDecision, id),
                                     io::WriteEntity(*x),
                                     io::WriteEntity(next)});
     updated.push_back(std::move(next));
   }
   if (!problems.empty()) return Invalid("the report is not valid", problems);
-  try {
-    const auto committed = s_.store_->Apply(changes, actor, s_.clock_());
-    for (size_t i = 0; i < updated.size(); ++i) {
-      const std::string id = updated[i].id.str();
-      const size_t pos = state.positions[static_cast<size_t>(Kind::kDpaDecision)].at(id);
-      state.JsonSet(Kind::kDpaDecision, pos, changes[i].after_json);
-      state.reg.dpa_decisions[pos] = updated[i];
-      state.versions[static_cast<size_t>(Kind::kDpaDecision)][id] = committed.versions.at(i);
-    }
-    s_.Advance(committed.last_audit_seq, changes.size());
-    std::lock_guard dl(s_.derived_mu_);
-    s_.derived_.reset();
-  } catch (const store::ConflictError& e) {
-    state.behind = true;
-    return Error{ErrorCode::kPreconditionFailed, "Ändrad av någon annan / Changed by someone else", e.what(), {}};
-  } catch (const store::StoreError& e) {
-    state.behind = true;
-    return Error{ErrorCode::kUnavailable, "Lagringen svarar inte / Storage unavailable", e.what(), {}};
-  }
+  if (auto written = w.Update(changes, actor); !written.ok()) return written.error();
   return updated;
 }
 
 Result<Versioned> Decisions::Approve(const std::string& system_id, const std::string& document, int64_t if_match,
                                      const auth::Account& account, const Actor& actor) {
   // Who approves and whether they hold the approving role are judged under the write's lock (see Decide).
-  std::unique_lock lock(s_.mu_);
-  if (auto error = s_.ReloadIfStale()) return *error;
-  auto person = ActingPersonLocked(account);
+  RegisterService::Writer w(s_);
+  if (w.error()) return *w.error();
+  auto person = ActingPersonLocked(w, account);
   if (!person.ok()) return person.error();
-  auto& state = *s_.state_;
-  const auto* s = state.Find<model::System>(system_id);
+  const auto* s = w.Find<model::System>(system_id);
   if (s == nullptr) return NotFound("system \"" + system_id + "\" finns inte / does not exist");
-  const int64_t version = state.Version(Kind::kSystem, system_id);
+  const int64_t version = w.version(Kind::kSystem, system_id);
   if (version != if_match)
     return Error{ErrorCode::kPreconditionFailed,
                  "Ändrad av någon annan / Changed by someone else",
@@ -334,9 +314,8 @@ Result<Versioned> Decisions::Approve(const std::string& system_id, const std::st
                  "dokumentet godkändes " + (it->approved_on ? model::FormatDate(*it->approved_on) : std::string("?")) +
                      " av " + it->approved_by->str() + " / the document was already approved",
                  {}};
-  const auto derived = s_.DerivedAt(std::nullopt);
-  const auto* org = derived->index.OrganizationOf(*s);
-  const auto& judged = org != nullptr ? derived->rulebook.ForOrganization(org->id.str()) : derived->rulebook;
+  const auto* org = w.index().OrganizationOf(*s);
+  const auto& judged = org != nullptr ? w.rulebook().ForOrganization(org->id.str()) : w.rulebook();
   const auto role = ApprovingRole(judged, *s);
   if (!Holds(*s, role, person.value().id))
     return NotEntitled(person.value().name + " är inte " +
@@ -344,28 +323,14 @@ Result<Versioned> Decisions::Approve(const std::string& system_id, const std::st
                        " och får inte godkänna dokumentet / " + person.value().name + " is not the " +
                        std::string(model::ToString(role)) + " of " + s->name + " and may not approve the document");
   it->approved_by = person.value().id;
-  it->approved_on = rules::StockholmDate(s_.clock_());
+  it->approved_on = rules::StockholmDate(s_.Now());
   it->approved_by_account = account.id;
   const std::string before = io::WriteEntity(*s);
   const std::string after = io::WriteEntity(next);
-  try {
-    const auto committed = s_.store_->Apply(
-        {store::Change{{Kind::kSystem, system_id}, store::Entity(next), if_match, before, after}}, actor, s_.clock_());
-    const size_t pos = state.positions[static_cast<size_t>(Kind::kSystem)].at(system_id);
-    state.reg.systems[pos] = std::move(next);
-    state.JsonSet(Kind::kSystem, pos, after);
-    state.versions[static_cast<size_t>(Kind::kSystem)][system_id] = committed.versions.at(0);
-    s_.Advance(committed.last_audit_seq, 1);
-    std::lock_guard dl(s_.derived_mu_);
-    s_.derived_.reset();
-    return Versioned{after, committed.versions.at(0), system_id};
-  } catch (const store::ConflictError& e) {
-    state.behind = true;
-    return Error{ErrorCode::kPreconditionFailed, "Ändrad av någon annan / Changed by someone else", e.what(), {}};
-  } catch (const store::StoreError& e) {
-    state.behind = true;
-    return Error{ErrorCode::kUnavailable, "Lagringen svarar inte / Storage unavailable", e.what(), {}};
-  }
+  auto written = w.Update(
+      {store::Change{{Kind::kSystem, system_id}, store::Entity(std::move(next)), if_match, before, after}}, actor);
+  if (!written.ok()) return written.error();
+  return Versioned{after, written.value().at(0), system_id};
 }
 
 bool CarriedBesideDueItems(const Task& t) {
@@ -405,20 +370,19 @@ Result<TaskList> Decisions::Tasks(const auth::Account& account, rules::Lang lang
     const auth::Principal who{account.id, account.role, account.administration, account.person};
     if (auto b = IncidentReports(s_).Tasks(who); b.ok()) breaches = std::move(b.value());
   }
-  std::shared_lock lock(s_.mu_);
-  const auto d = s_.DerivedAt(std::nullopt);
-  const auto& index = d->index;
-  const auto now = s_.clock_();
+  const RegisterService::Reader rd(s_);
+  const auto& index = rd.index();
+  const auto now = s_.Now();
   out.today = rules::StockholmDate(now);
   const std::string me = out.person ? out.person->id.str() : std::string();
   std::map<std::pair<std::string, int>, size_t> approvals;  // (system, year) → its approval task
 
   // What waits for the person's approval: plans and reports of systems where they hold the approving role.
   if (out.person)
-    for (const auto& s : s_.state_->reg.systems) {
+    for (const auto& s : rd.reg().systems) {
       if (!(s.lifecycle == model::Lifecycle::kActive || s.lifecycle == model::Lifecycle::kRetiring)) continue;
       const auto* org = index.OrganizationOf(s);
-      const auto& rb = org != nullptr ? d->rulebook.ForOrganization(org->id.str()) : d->rulebook;
+      const auto& rb = org != nullptr ? rd.rulebook().ForOrganization(org->id.str()) : rd.rulebook();
       if (!Holds(s, ApprovingRole(rb, s), out.person->id)) continue;
       for (const auto& doc : s.documents) {
         if (!Approvable(doc.kind) || doc.approved_by || doc.id.empty()) continue;
@@ -466,13 +430,13 @@ Result<TaskList> Decisions::Tasks(const auth::Account& account, rules::Lang lang
       t.key = "decide/" + s.id.str();
       out.items.push_back(std::move(t));
     };
-    for (const auto& f : d->findings) {
+    for (const auto& f : rd.findings()) {
       if (f.rule != rules::RuleId::kDpaDecision) continue;
       const auto* s = index.FindSystem(f.subject.id);
       const auto* c = rules::DetailString(f, "committee");
       if (s != nullptr && c != nullptr) ask(*s, model::CommitteeId(*c), f.severity);
     }
-    for (const auto& s : s_.state_->reg.systems) {
+    for (const auto& s : rd.reg().systems) {
       if (std::none_of(s.documents.begin(), s.documents.end(),
                        [](const model::Document& x) { return x.kind == model::DocumentKind::kDpa && !x.signed_on; }))
         continue;
@@ -481,11 +445,11 @@ Result<TaskList> Decisions::Tasks(const auth::Account& account, rules::Lang lang
   }
 
   // Delegated decisions to report, for the secretary of a committee (or the DPO, an admin).
-  for (const auto& c : s_.state_->reg.committees) {
-    if (account.role == auth::Role::kAdmin || !MayReport(account, c)) continue;
+  for (const auto& c : rd.reg().committees) {
+    if (account.role == auth::Role::kAdmin || !MayReport(rd, account, c)) continue;
     size_t n = 0;
     std::optional<model::Date> oldest;
-    for (const auto& x : s_.state_->reg.dpa_decisions)
+    for (const auto& x : rd.reg().dpa_decisions)
       if (!AtMeeting(x) && !x.reported_on && Covers(x, c.id)) {
         ++n;
         if (x.decided_on && (!oldest || *x.decided_on < *oldest)) oldest = x.decided_on;
@@ -497,7 +461,7 @@ Result<TaskList> Decisions::Tasks(const auth::Account& account, rules::Lang lang
     t.title = Sv(lang, "Anmäl " + std::to_string(n) + " delegationsbeslut till " + c.name,
                  "Report " + std::to_string(n) + " delegated decisions to " + c.name);
     t.subject_type = "committee", t.subject_id = c.id.str(), t.subject_name = c.name;
-    if (oldest) t.due = oldest->AddDays(d->rulebook.ForOrganization(c.organization.str()).delegation_report_days);
+    if (oldest) t.due = oldest->AddDays(rd.rulebook().ForOrganization(c.organization.str()).delegation_report_days);
     t.state = t.due && out.today > *t.due ? "overdue" : "due";
     t.action = "report";
     t.link = "/committees/" + c.id.str() + "/delegated-decisions";
@@ -557,11 +521,11 @@ Result<TaskList> Decisions::Tasks(const auth::Account& account, rules::Lang lang
   };
   std::set<std::string> role_systems;
   if (out.person)
-    for (const auto& s : s_.state_->reg.systems)
+    for (const auto& s : rd.reg().systems)
       if (std::any_of(s.roles.begin(), s.roles.end(), [&](const auto& r) { return r.person == out.person->id; }))
         role_systems.insert(s.id.str());
   std::set<std::pair<std::string, std::string>> overdue_findings;  // (holder, measure) R-MEASURE-OVERDUE judged late
-  for (const auto& f : d->findings) {
+  for (const auto& f : rd.findings()) {
     if (f.rule != rules::RuleId::kMeasureOverdue) continue;
     const auto* owner = rules::DetailString(f, "owner");
     const auto* measure = rules::DetailString(f, "measure");
@@ -572,12 +536,10 @@ Result<TaskList> Decisions::Tasks(const auth::Account& account, rules::Lang lang
     if (asked && measure != nullptr) overdue_findings.insert({f.subject.id, *measure});
   }
   if (out.scope == "administration" && !account.administration.empty())
-    if (const auto it = d->by_administration.find(account.administration); it != d->by_administration.end())
-      for (const auto i : it->second)
-        if (const auto& f = d->findings[i]; f.rule == rules::RuleId::kMeasureOverdue)
-          if (const auto* measure = rules::DetailString(f, "measure"))
-            overdue_findings.insert({f.subject.id, *measure});
-  for (const auto& ref : rules::CollectMeasures(s_.state_->reg)) {
+    for (const auto i : rd.FindingsOfAdministration(account.administration))
+      if (const auto& f = rd.findings()[i]; f.rule == rules::RuleId::kMeasureOverdue)
+        if (const auto* measure = rules::DetailString(f, "measure")) overdue_findings.insert({f.subject.id, *measure});
+  for (const auto& ref : rules::CollectMeasures(rd.reg())) {
     const auto& m = *ref.measure;
     const std::string mid = m.id.empty() ? std::to_string(ref.index + 1) : m.id;
     if (overdue_findings.contains({ref.holder_id, mid}))
@@ -595,7 +557,7 @@ Result<TaskList> Decisions::Tasks(const auth::Account& account, rules::Lang lang
   else
     q.person = me;
   if (!q.person.empty() || !q.administration.empty()) {
-    auto items = rules::DueItems(index, d->rulebook, now, {out.today.AddDays(-366), out.today.AddDays(kSoonDays)});
+    auto items = rules::DueItems(index, rd.rulebook(), now, {out.today.AddDays(-366), out.today.AddDays(kSoonDays)});
     FilterDue(items, index, q);
     std::erase_if(items, [&](const rules::DueItem& it) {
       if (it.state == rules::DueState::kDone) return true;
@@ -638,10 +600,9 @@ Result<TaskList> Decisions::Tasks(const auth::Account& account, rules::Lang lang
   const auto& mine = role_systems;
   std::vector<const rules::Finding*> fix;
   if (out.scope == "administration" && !account.administration.empty()) {
-    if (const auto it = d->by_administration.find(account.administration); it != d->by_administration.end())
-      for (const auto i : it->second) fix.push_back(&d->findings[i]);
+    for (const auto i : rd.FindingsOfAdministration(account.administration)) fix.push_back(&rd.findings()[i]);
   } else {
-    for (const auto& f : d->findings)
+    for (const auto& f : rd.findings())
       if (f.subject.type == rules::SubjectType::kSystem && mine.contains(f.subject.id)) fix.push_back(&f);
   }
   for (const auto* f : fix) {

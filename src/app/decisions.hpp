@@ -140,11 +140,13 @@ class Decisions {
   Result<ExportFile> UnreportedExport(const std::string& committee, ExportFormat format, rules::Lang lang) const;
 
  private:
-  bool MayReport(const auth::Account& account, const model::Committee& committee) const;
-  // With the service's lock held (shared or alone): the account's person, and the decision view for that person.
-  Result<model::Person> ActingPersonLocked(const auth::Account& account) const;
-  Result<DecisionView> ViewLocked(const std::string& system, const std::optional<model::Person>& person,
-                                  std::string why_not) const;
+  // With the service's lock held (a Reader's or a Writer's, shared or alone): whether the account reports for the
+  // committee, the account's person, and the decision view for that person.
+  bool MayReport(const RegisterService::Locked& r, const auth::Account& account,
+                 const model::Committee& committee) const;
+  Result<model::Person> ActingPersonLocked(const RegisterService::Locked& r, const auth::Account& account) const;
+  Result<DecisionView> ViewLocked(const RegisterService::Locked& r, const std::string& system,
+                                  const std::optional<model::Person>& person, std::string why_not) const;
   RegisterService& s_;
 };
 

@@ -5,7 +5,6 @@
 
 #include "app/cycle_scope.hpp"
 #include "app/cycle_service.hpp"
-#include "app/service_state.hpp"
 
 namespace ansvar::app {
 
@@ -28,31 +27,30 @@ void FilterDue(std::vector<rules::DueItem>& items, const rules::RegisterIndex& i
 }
 
 Result<DueReport> CycleService::SelectDue(const DueQuery& q) const {
-  std::shared_lock lock(s_.mu_);
-  const auto d = s_.DerivedAt(std::nullopt);
+  const RegisterService::Reader rd(s_);
   DueReport out;
-  out.now = s_.clock_();  // the evaluation is cached for a minute; deadlines are judged at this very instant
+  out.now = s_.Now();  // the evaluation is cached for a minute; deadlines are judged at this very instant
   out.today = rules::StockholmDate(out.now);
   const model::Date from = q.from.value_or(out.today);
   const model::Date to = q.to.value_or(from.AddDays(kDefaultDays));
   if (to < from) return BadRequest("to: must not be before from");
   if (to.days() - from.days() > kMaxWindowDays) return BadRequest("from, to: at most three years at a time");
-  if (!q.person.empty() && d->index.FindPerson(q.person) == nullptr)
+  if (!q.person.empty() && rd.index().FindPerson(q.person) == nullptr)
     return NotFound("person \"" + q.person + "\" finns inte / does not exist");
-  if (!q.administration.empty() && d->index.FindAdministration(q.administration) == nullptr)
+  if (!q.administration.empty() && rd.index().FindAdministration(q.administration) == nullptr)
     return NotFound("administration \"" + q.administration + "\" finns inte / does not exist");
-  if (!q.committee.empty() && d->index.FindCommittee(q.committee) == nullptr)
+  if (!q.committee.empty() && rd.index().FindCommittee(q.committee) == nullptr)
     return NotFound("committee \"" + q.committee + "\" finns inte / does not exist");
-  if (!q.organization.empty() && d->index.FindOrganization(q.organization) == nullptr)
+  if (!q.organization.empty() && rd.index().FindOrganization(q.organization) == nullptr)
     return NotFound("organization \"" + q.organization + "\" finns inte / does not exist");
 
-  auto items = rules::DueItems(d->index, d->rulebook, out.now, {from, to});
-  FilterDue(items, d->index, q);
-  out.lines = io::DueLines(items, d->index, q.lang);
+  auto items = rules::DueItems(rd.index(), rd.rulebook(), out.now, {from, to});
+  FilterDue(items, rd.index(), q);
+  out.lines = io::DueLines(items, rd.index(), q.lang);
   return out;
 }
 
-store::Store& CycleService::Store() const { return *s_.store_; }
-model::Timestamp CycleService::Now() const { return s_.clock_(); }
+store::Beside& CycleService::Store() const { return s_.Beside(); }
+model::Timestamp CycleService::Now() const { return s_.Now(); }
 
 }  // namespace ansvar::app

@@ -4,7 +4,6 @@
 #include <mutex>
 
 #include "app/acting_person.hpp"
-#include "app/service_state.hpp"
 #include "io/entity_json.hpp"
 #include "io/register_writer.hpp"
 #include "rules/due.hpp"
@@ -59,12 +58,11 @@ std::string HolderName(const rules::MeasureRef& ref, const rules::RegisterIndex&
 
 }  // namespace
 
-model::Timestamp MeasuresView::Now() const { return s_.clock_(); }
+model::Timestamp MeasuresView::Now() const { return s_.Now(); }
 
 Result<MeasuresReport> MeasuresView::List(const MeasureQuery& q) const {
-  std::shared_lock lock(s_.mu_);
-  const auto d = s_.DerivedAt(std::nullopt);
-  const auto& index = d->index;
+  const RegisterService::Reader rd(s_);
+  const auto& index = rd.index();
   if (!q.system.empty() && index.FindSystem(q.system) == nullptr)
     return NotFound("system \"" + q.system + "\" finns inte / does not exist");
   if (!q.administration.empty() && index.FindAdministration(q.administration) == nullptr)
@@ -74,7 +72,7 @@ Result<MeasuresReport> MeasuresView::List(const MeasureQuery& q) const {
   if (!q.person.empty() && index.FindPerson(q.person) == nullptr)
     return NotFound("person \"" + q.person + "\" finns inte / does not exist");
   MeasuresReport out;
-  out.today = s_.clock_().date();  // the day the rules judge by (R-MEASURE-OVERDUE)
+  out.today = s_.Now().date();  // the day the rules judge by (R-MEASURE-OVERDUE)
   for (const auto& ref : rules::CollectMeasures(index.reg())) {
     const auto& m = *ref.measure;
     const bool overdue = rules::Overdue(m, out.today);
@@ -104,10 +102,7 @@ Result<MeasuresReport> MeasuresView::DueFor(const std::string& person) const {
   auto report = List(q);
   if (!report.ok()) return report;
   int soon = 30;
-  {
-    std::shared_lock lock(s_.mu_);
-    soon = s_.DerivedAt(std::nullopt)->rulebook.measure_due_soon_days;
-  }
+  { soon = RegisterService::Reader(s_).rulebook().measure_due_soon_days; }
   auto& r = report.value();
   const auto horizon = r.today.AddDays(soon);
   std::erase_if(r.lines, [&](const MeasureLine& l) { return !l.measure.due || *l.measure.due > horizon; });

@@ -7,7 +7,6 @@
 
 #include "app/cycle_scope.hpp"
 #include "app/cycle_service.hpp"
-#include "app/service_state.hpp"
 #include "app/store_errors.hpp"
 #include "io/atom.hpp"
 #include "io/json_writer.hpp"
@@ -34,7 +33,7 @@ struct Loaded {
   int64_t version = 0;
 };
 
-std::vector<Loaded> Load(store::Store& store) {
+std::vector<Loaded> Load(store::Beside& store) {
   std::vector<Loaded> out;
   std::vector<store::StoredDocument> docs;
   try {
@@ -60,12 +59,9 @@ std::vector<rules::OperationalMessage> CycleService::LoadMessages() const {
   return out;
 }
 
-void CycleService::ForgetFindings() const {
-  std::lock_guard lock(s_.derived_mu_);
-  s_.derived_.reset();
-}
+void CycleService::ForgetFindings() const { s_.ForgetFindings(); }
 
-void CycleService::AddMessageFindings(store::Store& store, const rules::Rulebook& rulebook, model::Timestamp as_of,
+void CycleService::AddMessageFindings(store::Beside& store, const rules::Rulebook& rulebook, model::Timestamp as_of,
                                       std::vector<rules::Finding>& findings) {
   std::vector<rules::OperationalMessage> messages;
   try {
@@ -144,11 +140,10 @@ Result<MessageList> CycleService::ListMessages(const MessageQuery& q) const {
     return Unavailable(e);
   }
   std::sort(out.messages.begin(), out.messages.end(), Order);
-  std::shared_lock lock(s_.mu_);
-  const auto d = s_.DerivedAt(std::nullopt);
+  const RegisterService::Reader rd(s_);
   const auto now = Now();
   for (const auto& m : out.messages) {
-    auto v = View(m, d->index, d->rulebook, now);
+    auto v = View(m, rd.index(), rd.rulebook(), now);
     if (Selected(v, q)) out.views.push_back(std::move(v));
   }
   return out;
@@ -163,16 +158,14 @@ Result<Versioned> CycleService::GetMessage(const std::string& id) const {
   }
   if (!doc) return NotFound("message \"" + id + "\" finns inte / does not exist");
   const auto m = io::ReadMessage(doc->json).value;
-  std::shared_lock lock(s_.mu_);
-  const auto d = s_.DerivedAt(std::nullopt);
-  return Versioned{io::MessageJson(View(m, d->index, d->rulebook, Now())), doc->version, m.id};
+  const RegisterService::Reader rd(s_);
+  return Versioned{io::MessageJson(View(m, rd.index(), rd.rulebook(), Now())), doc->version, m.id};
 }
 
 Result<Versioned> CycleService::CreateMessage(std::string_view body, const Actor& actor) {
   auto r = io::ReadMessage(body);
   {
-    std::shared_lock lock(s_.mu_);
-    if (auto problems = Check(r, *s_.state_); !problems.empty())
+    if (auto problems = Check(r, RegisterService::Reader(s_).lookup()); !problems.empty())
       return Invalid("the message is not valid", std::move(problems));
   }
   auto& m = r.value;
@@ -196,9 +189,8 @@ Result<Versioned> CycleService::CreateMessage(std::string_view body, const Actor
         const auto version =
             Store().PutDocument(std::string(kCollection), m.id, io::WriteStoredMessage(m), std::nullopt, actor, now);
         ForgetFindings();
-        std::shared_lock lock(s_.mu_);
-        const auto d = s_.DerivedAt(std::nullopt);
-        return Versioned{io::MessageJson(View(m, d->index, d->rulebook, now)), version, m.id};
+        const RegisterService::Reader rd(s_);
+        return Versioned{io::MessageJson(View(m, rd.index(), rd.rulebook(), now)), version, m.id};
       } catch (const store::ConflictError& e) {
         if (own_id || attempt >= 5) return FromConflict(e);
       }
@@ -212,8 +204,7 @@ Result<Versioned> CycleService::ReplaceMessage(const std::string& id, std::strin
                                                const Actor& actor) {
   auto r = io::ReadMessage(body);
   {
-    std::shared_lock lock(s_.mu_);
-    if (auto problems = Check(r, *s_.state_); !problems.empty())
+    if (auto problems = Check(r, RegisterService::Reader(s_).lookup()); !problems.empty())
       return Invalid("the message is not valid", std::move(problems));
   }
   if (!r.value.id.empty() && r.value.id != id)
@@ -246,9 +237,8 @@ Result<Versioned> CycleService::ReplaceMessage(const std::string& id, std::strin
     const auto version =
         Store().PutDocument(std::string(kCollection), id, io::WriteStoredMessage(m), if_match, actor, now);
     ForgetFindings();
-    std::shared_lock lock(s_.mu_);
-    const auto d = s_.DerivedAt(std::nullopt);
-    return Versioned{io::MessageJson(View(m, d->index, d->rulebook, now)), version, m.id};
+    const RegisterService::Reader rd(s_);
+    return Versioned{io::MessageJson(View(m, rd.index(), rd.rulebook(), now)), version, m.id};
   } catch (const store::ConflictError& e) {
     return FromConflict(e);
   } catch (const store::StoreError& e) {
@@ -302,10 +292,9 @@ Result<io::AtomFeed> CycleService::MessagesAtom(const MessageQuery& query, const
       base_url + "/api/v1/messages.atom" + (q.administration.empty() ? "" : "?administration=" + q.administration);
   feed.alternate_link = base_url + "/messages";
   feed.updated = model::Timestamp::FromSeconds(0);
-  std::shared_lock lock(s_.mu_);
-  const auto d = s_.DerivedAt(std::nullopt);
+  const RegisterService::Reader rd(s_);
   for (const auto& m : messages) {
-    const auto v = View(m, d->index, d->rulebook, now);
+    const auto v = View(m, rd.index(), rd.rulebook(), now);
     if (!Selected(v, q)) continue;
     io::AtomEntry e;
     e.id = "urn:ansvar:message:" + m.id;

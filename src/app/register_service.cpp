@@ -273,6 +273,83 @@ size_t RegisterService::Count(Kind kind) const {
   return state_->positions[static_cast<size_t>(kind)].size();
 }
 
+RegisterService::Reader::Reader(const RegisterService& service) : Locked(service), lock_(service.mu_) {}
+RegisterService::Writer::Writer(RegisterService& service) : Locked(service), w_(service), lock_(service.mu_) {
+  if (auto error = w_.ReloadIfStale()) error_ = std::move(*error);
+}
+Result<Versioned> RegisterService::Writer::Create(Kind kind, std::string_view body, const Actor& actor) {
+  return w_.CreateLocked(kind, body, actor);
+}
+Result<std::vector<int64_t>> RegisterService::Writer::Update(const std::vector<store::Change>& changes,
+                                                             const Actor& actor) {
+  auto& state = *w_.state_;
+  try {
+    const auto committed = w_.store_->Apply(changes, actor, w_.clock_());
+    std::vector<int64_t> versions;
+    for (size_t i = 0; i < changes.size(); ++i) {
+      const auto& c = changes[i];
+      const size_t pos = state.positions[static_cast<size_t>(c.key.kind)].at(c.key.id);
+      WithKind(c.key.kind, [&]<class T>(std::type_identity<T>) { Items<T>(state.reg)[pos] = std::get<T>(*c.after); });
+      state.JsonSet(c.key.kind, pos, c.after_json);
+      state.versions[static_cast<size_t>(c.key.kind)][c.key.id] = committed.versions.at(i);
+      versions.push_back(committed.versions.at(i));
+    }
+    w_.Advance(committed.last_audit_seq, changes.size());
+    derived_.reset();
+    w_.ForgetFindings();
+    return versions;
+  } catch (const store::ConflictError& e) {
+    state.behind = true;
+    return Error{ErrorCode::kPreconditionFailed, "Ändrad av någon annan / Changed by someone else", e.what(), {}};
+  } catch (const store::StoreError& e) {
+    state.behind = true;
+    return Error{ErrorCode::kUnavailable, "Lagringen svarar inte / Storage unavailable", e.what(), {}};
+  }
+}
+const model::Register& RegisterService::Locked::reg() const { return s_.state_->reg; }
+const model::Lookup& RegisterService::Locked::lookup() const { return *s_.state_; }
+int64_t RegisterService::Locked::version(Kind kind, const std::string& id) const {
+  return s_.state_->Version(kind, id);
+}
+template <class T>
+const T* RegisterService::Locked::Find(const std::string& id) const {
+  return s_.state_->Find<T>(id);
+}
+template const model::Organization* RegisterService::Locked::Find(const std::string&) const;
+template const model::Committee* RegisterService::Locked::Find(const std::string&) const;
+template const model::Administration* RegisterService::Locked::Find(const std::string&) const;
+template const model::Person* RegisterService::Locked::Find(const std::string&) const;
+template const model::System* RegisterService::Locked::Find(const std::string&) const;
+template const model::Delegation* RegisterService::Locked::Find(const std::string&) const;
+template const model::PowerOfAttorney* RegisterService::Locked::Find(const std::string&) const;
+template const model::ProcessingActivity* RegisterService::Locked::Find(const std::string&) const;
+template const model::ProcessorRecord* RegisterService::Locked::Find(const std::string&) const;
+template const model::Incident* RegisterService::Locked::Find(const std::string&) const;
+template const model::DataSubjectRequest* RegisterService::Locked::Find(const std::string&) const;
+template const model::Cooperation* RegisterService::Locked::Find(const std::string&) const;
+template const model::DpaDecision* RegisterService::Locked::Find(const std::string&) const;
+template const model::Agreement* RegisterService::Locked::Find(const std::string&) const;
+const RegisterService::Derived& RegisterService::Locked::Evaluation() const {
+  if (!derived_) derived_ = s_.DerivedAt(std::nullopt);
+  return *derived_;
+}
+const rules::RegisterIndex& RegisterService::Locked::index() const { return Evaluation().index; }
+const rules::Rulebook& RegisterService::Locked::rulebook() const { return Evaluation().rulebook; }
+const std::vector<rules::Finding>& RegisterService::Locked::findings() const { return Evaluation().findings; }
+model::Timestamp RegisterService::Locked::as_of() const { return Evaluation().as_of; }
+const std::vector<uint32_t>& RegisterService::Locked::FindingsOfAdministration(
+    const std::string& administration) const {
+  static const std::vector<uint32_t> kNone;
+  const auto& by = Evaluation().by_administration;
+  const auto it = by.find(administration);
+  return it == by.end() ? kNone : it->second;
+}
+
+void RegisterService::ForgetFindings() const {
+  std::lock_guard lock(derived_mu_);
+  derived_.reset();
+}
+
 Result<Versioned> RegisterService::Get(Kind kind, const std::string& id) const {
   std::shared_lock lock(mu_);
   return WithKind(kind, [&]<class T>(std::type_identity<T>) -> Result<Versioned> {

@@ -16,6 +16,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "app/breach_access.hpp"
@@ -186,9 +187,10 @@ struct DeleteOptions {
 
 inline constexpr size_t kMaxPageSize = 5000;
 
-class CycleService;  // the annual cycle's use cases (app/cycle_service.hpp)
-
 class RegisterService {
+  struct Derived;  // the evaluation of one version of the register (service_state.hpp)
+  struct State;    // the read model (service_state.hpp)
+
  public:
   using Clock = std::function<model::Timestamp()>;
 
@@ -266,14 +268,90 @@ class RegisterService {
   void Refresh();
   [[nodiscard]] size_t Count(Kind kind) const;
 
- private:
-  friend class CycleService;        // shares the register, its lock, its evaluation and its store
-  friend class CooperationService;  // the same, for the cooperation and rulebook views (cooperation_service.hpp)
-  friend class Decisions;           // decisions, reports and approvals as acts (app/decisions.hpp)
-  friend class MeasuresView;        // reads the register and its evaluation (app/measures.hpp)
-  struct Derived;
-  struct State;
+  // ---- For the features beside the register (cycle, measures …): a read snapshot, the clock ----
 
+  // The register and its evaluation as a lock holds them (a Reader's or a Writer's): valid while it lives. The
+  // evaluation (index, effective rulebook, findings) is taken from the cache, or made, when first asked for: a use
+  // case that reads the register alone does not evaluate it.
+  class Locked {
+   public:
+    [[nodiscard]] const model::Register& reg() const;
+    // The register's ids by collection, what model::Check and the document checks want.
+    [[nodiscard]] const model::Lookup& lookup() const;
+    // An entity by id, nullptr when there is none (without evaluating the register).
+    template <class T>
+    [[nodiscard]] const T* Find(const std::string& id) const;
+    // The entity's version (its ETag), 0 when there is none.
+    [[nodiscard]] int64_t version(Kind kind, const std::string& id) const;
+    [[nodiscard]] const rules::RegisterIndex& index() const;
+    [[nodiscard]] const rules::Rulebook& rulebook() const;  // the effective rulebook
+    [[nodiscard]] const std::vector<rules::Finding>& findings() const;
+    // The positions in findings() of those that concern the administration (none: empty).
+    [[nodiscard]] const std::vector<uint32_t>& FindingsOfAdministration(const std::string& administration) const;
+    [[nodiscard]] model::Timestamp as_of() const;  // of the evaluation (cached for up to a minute)
+
+   protected:
+    explicit Locked(const RegisterService& service) : s_(service) {}
+    const RegisterService& s_;
+    mutable std::shared_ptr<const Derived> derived_;
+
+   private:
+    const Derived& Evaluation() const;
+  };
+  // A read snapshot: holds the shared lock while it lives (writers wait), so keep it short and copy out what must
+  // outlive it.
+  class Reader : public Locked {
+   public:
+    explicit Reader(const RegisterService& service);
+
+   private:
+    std::shared_lock<std::shared_mutex> lock_;
+  };
+  // A write: holds the exclusive lock while it lives, with a stale copy loaded again first, so that what a use case
+  // decides before it writes (whether someone may act: Decisions) is judged on the register as the write finds it.
+  // Check error() first: the store may be unreachable.
+  class Writer : public Locked {
+   public:
+    explicit Writer(RegisterService& service);
+    // Why nothing may be written (the store is unreachable), if so.
+    [[nodiscard]] const std::optional<Error>& error() const { return error_; }
+    // Create's check and write (as Create, under this lock).
+    Result<Versioned> Create(Kind kind, std::string_view body, const Actor& actor);
+    // Writes changes of existing entities (each with its new entity, the version it expects and its before and after
+    // images) in one transaction and audits them; then the read model holds them, and the evaluation goes. Answers
+    // the new versions, change by change: kPreconditionFailed when one changed meanwhile, kUnavailable when the
+    // store fails.
+    Result<std::vector<int64_t>> Update(const std::vector<store::Change>& changes, const Actor& actor);
+
+   private:
+    RegisterService& w_;
+    std::unique_lock<std::shared_mutex> lock_;
+    std::optional<Error> error_;
+  };
+  // Calls fn(const Reader&) with a read snapshot and answers what it answers.
+  template <class F>
+  decltype(auto) Read(F&& fn) const {
+    const Reader reader(*this);
+    return std::forward<F>(fn)(reader);
+  }
+  // Calls fn(Writer&) under the exclusive lock (the store's error when a stale copy cannot be loaded again) and
+  // answers what it answers: a Result.
+  template <class F>
+  auto Write(F&& fn) -> std::invoke_result_t<F&, Writer&> {
+    Writer writer(*this);
+    if (writer.error()) return *writer.error();
+    return fn(writer);
+  }
+  // What lives beside the register (records and documents: the annual cycle's bookkeeping, accounts, publications);
+  // the register itself is changed only through the service.
+  [[nodiscard]] store::Beside& Beside() const { return *store_; }
+  // The service's clock.
+  [[nodiscard]] model::Timestamp Now() const { return clock_(); }
+  // Drops the cached evaluation: something beside the register that the findings include changed (the operational
+  // messages, R-MSG-STALE); the next read evaluates again.
+  void ForgetFindings() const;
+
+ private:
   std::shared_ptr<const Derived> DerivedAt(const std::optional<model::Timestamp>& as_of) const;
   std::vector<const rules::Finding*> Select(const Derived& d, const FindingsQuery& q,
                                             const std::optional<rules::RuleId>& rule) const;

@@ -27,7 +27,7 @@ constexpr std::string_view kSending = "sending";
 constexpr std::string_view kSent = "sent";
 
 // person id → the e-mail of the enabled account linked to that person (when exactly one has one).
-std::map<std::string, std::string> AccountEmails(store::Store& store, const Accounts::Clock& clock) {
+std::map<std::string, std::string> AccountEmails(store::Beside& store, const Accounts::Clock& clock) {
   std::map<std::string, std::string> out;
   std::map<std::string, int> seen;
   const auto accounts = Accounts(store, clock).List();

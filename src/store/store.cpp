@@ -30,23 +30,23 @@ namespace {
 [[noreturn]] void Unsupported() { throw NotSupportedError(); }
 }  // namespace
 
-std::optional<Record> Store::GetRecord(const std::string&) { Unsupported(); }
-std::vector<Record> Store::ListRecords(const std::string&) { Unsupported(); }
-void Store::PutRecord(const Record&) { Unsupported(); }
-bool Store::RecordOnce(const Record&) { Unsupported(); }
-bool Store::SwapRecord(const Record&, const Record&) { Unsupported(); }
-bool Store::DeleteRecord(const std::string&) { Unsupported(); }
-std::vector<StoredDocument> Store::ListDocuments(const std::string&) { Unsupported(); }
-std::optional<StoredDocument> Store::GetDocument(const std::string&, const std::string&) { Unsupported(); }
-int64_t Store::PutDocument(const std::string&, const std::string&, const std::string&, std::optional<int64_t>,
-                           const Actor&, model::Timestamp) {
+std::optional<Record> Beside::GetRecord(const std::string&) { Unsupported(); }
+std::vector<Record> Beside::ListRecords(const std::string&) { Unsupported(); }
+void Beside::PutRecord(const Record&) { Unsupported(); }
+bool Beside::RecordOnce(const Record&) { Unsupported(); }
+bool Beside::SwapRecord(const Record&, const Record&) { Unsupported(); }
+bool Beside::DeleteRecord(const std::string&) { Unsupported(); }
+std::vector<StoredDocument> Beside::ListDocuments(const std::string&) { Unsupported(); }
+std::optional<StoredDocument> Beside::GetDocument(const std::string&, const std::string&) { Unsupported(); }
+int64_t Beside::PutDocument(const std::string&, const std::string&, const std::string&, std::optional<int64_t>,
+                            const Actor&, model::Timestamp) {
   Unsupported();
 }
-void Store::DeleteDocument(const std::string&, const std::string&, std::optional<int64_t>, const Actor&,
-                           model::Timestamp) {
+void Beside::DeleteDocument(const std::string&, const std::string&, std::optional<int64_t>, const Actor&,
+                            model::Timestamp) {
   Unsupported();
 }
-std::vector<DocumentAuditEntry> Store::ReadDocumentAudit(const std::string&, const std::string&, size_t) {
+std::vector<DocumentAuditEntry> Beside::ReadDocumentAudit(const std::string&, const std::string&, size_t) {
   Unsupported();
 }
 

@@ -195,31 +195,15 @@ struct DocumentAuditEntry {
 // SHA-256 over prev_hash and the entry's fields, encoded as AuditHash does under its own domain tag.
 std::string DocumentAuditHash(const DocumentAuditEntry& e);
 
-class Store {
+// What lives beside the register (the annual cycle's bookkeeping, accounts, publications): keyed records and JSON
+// documents with their own trail. A use case beside the register is given this (RegisterService::Beside), never the
+// register's tables.
+class Beside {
  public:
-  virtual ~Store() = default;
+  virtual ~Beside() = default;
 
-  virtual int SchemaVersion() = 0;
-  virtual int Migrate() = 0;  // returns the number of migrations applied
-
-  virtual Snapshot Load() = 0;
-  virtual Committed Apply(const std::vector<Change>& changes, const Actor& actor, model::Timestamp at) = 0;
-  // Replaces everything; `audit` holds one change per created, updated or deleted entity (versions ignored).
-  virtual Committed ReplaceRegister(const model::Register& reg, const std::vector<Change>& audit, const Actor& actor,
-                                    model::Timestamp at) = 0;
-
-  virtual std::vector<AuditEntry> ReadAudit(const AuditFilter& filter) = 0;
-  virtual AuditVerification VerifyAudit() = 0;
-  // The last audit seq, cheap: other instances' writes show up as a larger number.
-  virtual int64_t LastAuditSeq() = 0;
-  // The audit entries after `after_seq` (oldest first, at most `limit`) and the replace count, read in one
-  // snapshot, so that an instance can apply other instances' changes instead of loading everything again. Only
-  // entries of Apply() can be applied so: when the replace count moved, the caller loads in full. A backend that
-  // does not count replaces answers nullopt (the caller then always loads in full).
-  virtual std::optional<CatchUpEntries> CatchUp(int64_t /*after_seq*/, size_t /*limit*/) { return std::nullopt; }
-
-  // ---- Beside the register (the annual cycle). Not pure: a backend that does not keep these throws
-  // NotSupportedError (a StoreError). Each call is its own transaction.
+  // Not pure: a backend that does not keep these throws NotSupportedError (a StoreError). Each call is its own
+  // transaction.
   virtual std::optional<Record> GetRecord(const std::string& key);
   virtual std::vector<Record> ListRecords(const std::string& key_prefix);  // sorted by key
   virtual void PutRecord(const Record& record);                            // insert or replace
@@ -241,6 +225,28 @@ class Store {
   // Newest first; an empty `id` means every document of the collection; limit 0: all.
   virtual std::vector<DocumentAuditEntry> ReadDocumentAudit(const std::string& collection, const std::string& id,
                                                             size_t limit);
+};
+
+class Store : public Beside {
+ public:
+  virtual int SchemaVersion() = 0;
+  virtual int Migrate() = 0;  // returns the number of migrations applied
+
+  virtual Snapshot Load() = 0;
+  virtual Committed Apply(const std::vector<Change>& changes, const Actor& actor, model::Timestamp at) = 0;
+  // Replaces everything; `audit` holds one change per created, updated or deleted entity (versions ignored).
+  virtual Committed ReplaceRegister(const model::Register& reg, const std::vector<Change>& audit, const Actor& actor,
+                                    model::Timestamp at) = 0;
+
+  virtual std::vector<AuditEntry> ReadAudit(const AuditFilter& filter) = 0;
+  virtual AuditVerification VerifyAudit() = 0;
+  // The last audit seq, cheap: other instances' writes show up as a larger number.
+  virtual int64_t LastAuditSeq() = 0;
+  // The audit entries after `after_seq` (oldest first, at most `limit`) and the replace count, read in one
+  // snapshot, so that an instance can apply other instances' changes instead of loading everything again. Only
+  // entries of Apply() can be applied so: when the replace count moved, the caller loads in full. A backend that
+  // does not count replaces answers nullopt (the caller then always loads in full).
+  virtual std::optional<CatchUpEntries> CatchUp(int64_t /*after_seq*/, size_t /*limit*/) { return std::nullopt; }
 };
 
 }  // namespace ansvar::store
