@@ -204,7 +204,9 @@ void AddMeasureRoutes(Router& router, app::RegisterService& service, app::Accoun
          if (!account.ok()) return NoAccount(r);
          const auto source = rules::ParseMeasureSource(r.params.at("source"));
          if (!source)
-           return Problem(404, "Finns inte / Not found", "source: dpia, classification, breach or contract_review",
+           return Problem(404, "Finns inte / Not found",
+                          "source \"" + r.params.at("source") +
+                              "\" does not exist: dpia, classification, breach or contract_review",
                           r.path);
          const std::string header = r.Header("if-match");
          int64_t version = 0;
