@@ -12,9 +12,9 @@ const PASSWORD = 'atgarder-och-dpia-2026';
 export function dpiaScenarios(adminApi) {
   async function measuresBecomeFindings({ browser, base }) {
     const api = adminApi();
-    const created = await api('/accounts', { method: 'POST', body: { id: 'dora.dpo', name: 'Dora DPO', role: 'dpo', password: PASSWORD } });
-    assert(created.status === 201, `dora.dpo: ${created.status} ${JSON.stringify(created.body)}`);
-    const context = await signedInContext(browser, base, 'dora.dpo', PASSWORD);
+    const created = await api('/accounts', { method: 'POST', body: { id: 'dag.dpo', name: 'Dag DPO', role: 'dpo', password: PASSWORD } });
+    assert(created.status === 201, `dag.dpo: ${created.status} ${JSON.stringify(created.body)}`);
+    const context = await signedInContext(browser, base, 'dag.dpo', PASSWORD);
     const page = await context.newPage();
     await page.goto('/measures');
     await page.getByRole('heading', { level: 1, name: 'Åtgärdsregister' }).waitFor();
