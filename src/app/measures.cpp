@@ -1,9 +1,12 @@
 #include "app/measures.hpp"
 
 #include <algorithm>
+#include <deque>
 #include <mutex>
+#include <type_traits>
 
 #include "app/acting_person.hpp"
+#include "auth/policy.hpp"
 #include "io/entity_json.hpp"
 #include "io/register_writer.hpp"
 #include "rules/due.hpp"
@@ -56,6 +59,130 @@ std::string HolderName(const rules::MeasureRef& ref, const rules::RegisterIndex&
   return ref.holder_id;
 }
 
+// The kind of record that holds a source's measures.
+Kind HolderKind(rules::MeasureSource source) {
+  switch (source) {
+    case rules::MeasureSource::kDpia:
+      return Kind::kProcessingActivity;
+    case rules::MeasureSource::kBreach:
+      return Kind::kIncident;
+    case rules::MeasureSource::kClassification:
+    case rules::MeasureSource::kContractReview:
+      break;
+  }
+  return Kind::kSystem;
+}
+
+// The policy's questions answered from the register service (what it reads is kept for the decision's lifetime).
+class HolderFacts final : public auth::RegisterFacts {
+ public:
+  explicit HolderFacts(const RegisterService& service) : service_(service) {}
+  [[nodiscard]] const model::Administration* FindAdministration(std::string_view id) const override {
+    return Find<model::Administration>(Kind::kAdministration, id, administrations_);
+  }
+  [[nodiscard]] const model::System* FindSystem(std::string_view id) const override {
+    return Find<model::System>(Kind::kSystem, id, systems_);
+  }
+
+ private:
+  template <class T>
+  const T* Find(Kind kind, std::string_view id, std::deque<T>& held) const {
+    const auto got = service_.Get(kind, std::string(id));
+    if (!got.ok()) return nullptr;
+    auto read = io::ReadEntity<T>(got.value().json);
+    if (!read.value) return nullptr;
+    held.push_back(std::move(*read.value));
+    return &held.back();
+  }
+  const RegisterService& service_;
+  mutable std::deque<model::Administration> administrations_;
+  mutable std::deque<model::System> systems_;
+};
+
+// The measure `id` in the holder's lists for `source` (nullptr when none).
+model::Measure* FindMeasure(std::vector<model::Measure>& list, const std::string& id) {
+  const auto it = std::find_if(list.begin(), list.end(), [&](const model::Measure& m) { return m.id == id; });
+  return it == list.end() ? nullptr : &*it;
+}
+
+// What the act changes in the holder `h` (read from the register format), then writes it back.
+struct Change {
+  RegisterService& service;
+  const auth::Account& account;
+  const std::string& holder_id;
+  const std::string& measure_id;
+  const MeasureStatusChange& change;
+  model::MeasureStatus status;
+  model::Date today;
+  std::optional<model::Date> done_on;
+  int64_t if_match;
+  const Actor& actor;
+
+  template <class T>
+  Result<MeasureStatusResult> Apply(Kind kind, rules::MeasureSource source) {
+    auto current = service.Get(kind, holder_id);
+    if (!current.ok()) return current.error();
+    auto read = io::ReadEntity<T>(current.value().json);
+    if (!read.value) return Invalid("the stored record could not be read", std::move(read.problems));
+    T h = std::move(*read.value);
+    const auth::Principal who{account.id, account.role, account.administration, account.person};
+    HolderFacts facts(service);
+    if (source == rules::MeasureSource::kBreach) {
+      auth::Request look;
+      look.op = auth::Operation::kRead;
+      look.resource = auth::Resource::kEntity;
+      look.kind = kind;
+      look.stored = &h;
+      if (const auto d = auth::Decide(who, look, facts); !d)
+        return NotEntitled(
+            "en personuppgiftsincidents åtgärder är för den som får läsa incidentregistret / a breach's "
+            "measures are for those who may read the incident register: " +
+            d.reason);
+    }
+    model::Measure* m = nullptr;
+    if constexpr (std::is_same_v<T, model::ProcessingActivity>) {
+      if (h.dpia) m = FindMeasure(h.dpia->measures, measure_id);
+    } else if constexpr (std::is_same_v<T, model::Incident>) {
+      m = FindMeasure(h.action_plan, measure_id);
+    } else {
+      if (source == rules::MeasureSource::kClassification && h.classification)
+        m = FindMeasure(h.classification->measures, measure_id);
+      if (source == rules::MeasureSource::kContractReview)
+        for (auto& f : h.forums)
+          if (m == nullptr && f.kind == model::ForumKind::kContractReview) m = FindMeasure(f.measures, measure_id);
+    }
+    if (m == nullptr || measure_id.empty())
+      return NotFound("åtgärden \"" + measure_id + "\" finns inte hos " + holder_id + " / measure \"" + measure_id +
+                      "\" does not exist in " + std::string(rules::ToString(source)) + " " + holder_id);
+    // Entitled: the measure's owner, the DPO, or whoever may write the holder.
+    const bool owner = !account.person.empty() && m->owner && m->owner->str() == account.person;
+    if (!owner && account.role != auth::Role::kDpo) {
+      auth::Request write;
+      write.op = auth::Operation::kUpdate;
+      write.resource = auth::Resource::kEntity;
+      write.kind = kind;
+      write.stored = &h;
+      write.written = &h;
+      if (const auto d = auth::Decide(who, write, facts); !d)
+        return NotEntitled("endast åtgärdens ansvariga, dataskyddsombudet eller den som får ändra " + holder_id +
+                           " får ändra åtgärdens status / only the measure's owner, the DPO or whoever may change " +
+                           holder_id + " may change the measure's status (" + d.reason + ")");
+    }
+    if (current.value().version != if_match)
+      return Error{ErrorCode::kPreconditionFailed,
+                   "Ändrad av någon annan / Changed by someone else",
+                   holder_id + " is at version " + std::to_string(current.value().version) + ", not " +
+                       std::to_string(if_match) + ": reload it and change the status again",
+                   {}};
+    m->status = status;
+    m->done_on = status == model::MeasureStatus::kDone ? std::optional(done_on.value_or(today)) : std::nullopt;
+    const model::Measure changed = *m;
+    auto written = service.Replace(kind, holder_id, io::WriteEntity(h), if_match, actor);
+    if (!written.ok()) return written.error();
+    return MeasureStatusResult{std::move(written.value()), changed};
+  }
+};
+
 }  // namespace
 
 model::Timestamp MeasuresView::Now() const { return s_.Now(); }
@@ -77,6 +204,7 @@ Result<MeasuresReport> MeasuresView::List(const MeasureQuery& q) const {
     const auto& m = *ref.measure;
     const bool overdue = rules::Overdue(m, out.today);
     if (q.source && ref.source != *q.source) continue;
+    if (q.holder_type && (ref.holder_type != *q.holder_type || ref.holder_id != q.holder_id)) continue;
     if (ref.source == rules::MeasureSource::kBreach && !s_.MayReadBreach(ref.holder_id, q.breaches, index)) continue;
     if (q.overdue_only && !overdue) continue;
     if (q.open_only && !rules::Open(m)) continue;
@@ -87,7 +215,9 @@ Result<MeasuresReport> MeasuresView::List(const MeasureQuery& q) const {
       if (!q.administration.empty() && !Contains(c.administrations, q.administration)) continue;
       if (!q.organization.empty() && !Contains(c.organizations, q.organization)) continue;
     }
-    MeasureLine line{ref.source, ref.holder_type, ref.holder_id, HolderName(ref, index), ref.systems, m, {}, overdue};
+    MeasureLine line{ref.source, ref.holder_type, ref.holder_id, HolderName(ref, index), 0, ref.systems, m,
+                     {},         overdue};
+    line.holder_version = rd.version(HolderKind(ref.source), ref.holder_id);
     if (m.owner)
       if (const auto* p = index.FindPerson(m.owner->str())) line.owner_name = p->name;
     out.lines.push_back(std::move(line));
@@ -151,6 +281,35 @@ Result<Versioned> ApproveClassification(RegisterService& service, const std::str
   s.classification->approved_on = rules::StockholmDate(MeasuresView(service).Now());
   s.classification->approval = model::ApprovalSource::kAnsvar;
   return service.Replace(Kind::kSystem, system_id, io::WriteEntity(s), if_match, actor);
+}
+
+Result<MeasureStatusResult> SetMeasureStatus(RegisterService& service, rules::MeasureSource source,
+                                             const std::string& holder_id, const std::string& measure_id,
+                                             const MeasureStatusChange& change, const auth::Account& account,
+                                             int64_t if_match, const Actor& actor) {
+  const auto status = model::ParseEnum<model::MeasureStatus>(change.status);
+  if (!status)
+    return Invalid("the status is not valid",
+                   {{"$.status", "planned, in_progress, done eller/or cancelled, inte/not \"" + change.status + "\""}});
+  const model::Date today = rules::StockholmDate(MeasuresView(service).Now());
+  std::optional<model::Date> done_on;
+  if (change.done_on) {
+    done_on = model::ParseDate(*change.done_on);
+    if (!done_on) return Invalid("done_on is not valid", {{"$.done_on", "ett datum / a date YYYY-MM-DD"}});
+    if (*status != model::MeasureStatus::kDone)
+      return Invalid("done_on only with done", {{"$.done_on", "endast med status done / only with status done"}});
+    if (*done_on > today)
+      return Invalid("done_on is in the future", {{"$.done_on", "inte efter i dag / not after today"}});
+  }
+  Change c{service, account, holder_id, measure_id, change, *status, today, done_on, if_match, actor};
+  switch (HolderKind(source)) {
+    case Kind::kProcessingActivity:
+      return c.Apply<model::ProcessingActivity>(Kind::kProcessingActivity, source);
+    case Kind::kIncident:
+      return c.Apply<model::Incident>(Kind::kIncident, source);
+    default:
+      return c.Apply<model::System>(Kind::kSystem, source);
+  }
 }
 
 }  // namespace ansvar::app

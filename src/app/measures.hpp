@@ -15,6 +15,9 @@ namespace ansvar::app {
 struct MeasureQuery {
   std::string system, administration, organization, person;
   std::optional<rules::MeasureSource> source;
+  // One holder's measures only (e.g. an activity's DPIA): its type and id.
+  std::optional<rules::SubjectType> holder_type;
+  std::string holder_id;
   bool overdue_only = false;
   bool open_only = false;
   // A breach's measures tell what happened: they are listed only for those who may read the breach (breach_access.hpp).
@@ -26,6 +29,7 @@ struct MeasureLine {
   rules::SubjectType holder_type = rules::SubjectType::kSystem;
   std::string holder_id;
   std::string holder_name;
+  int64_t holder_version = 0;  // the holder's ETag: what a change of the measure's status sends as If-Match
   std::vector<std::string> systems;
   model::Measure measure;
   std::string owner_name;
@@ -57,6 +61,25 @@ class MeasuresView {
 // naming why for anyone else, kConflict without a classification or when it is approved already.
 Result<Versioned> ApproveClassification(RegisterService& service, const std::string& system_id,
                                         const auth::Account& account, int64_t if_match, const Actor& actor);
+
+// A measure's status changed as one act (issue 15): by the measure's owner (the person the account is linked to),
+// the DPO, or whoever may write the holder (auth::Decide: admins, stewards of the system, the data protection contact
+// of the activity's or breach's administration). A breach's measures only for those who may read the breach. A done
+// measure gets done_on (today in Europe/Stockholm unless given); another status clears it. Written with If-Match of
+// the holder and audited like any change. kForbidden naming why, kPreconditionFailed on a stale version, kInvalid
+// naming the field ($.status, $.done_on), kNotFound without the holder or the measure.
+struct MeasureStatusChange {
+  std::string status;                  // planned, in_progress, done or cancelled
+  std::optional<std::string> done_on;  // YYYY-MM-DD, only with done
+};
+struct MeasureStatusResult {
+  Versioned holder;
+  model::Measure measure;
+};
+Result<MeasureStatusResult> SetMeasureStatus(RegisterService& service, rules::MeasureSource source,
+                                             const std::string& holder_id, const std::string& measure_id,
+                                             const MeasureStatusChange& change, const auth::Account& account,
+                                             int64_t if_match, const Actor& actor);
 
 }  // namespace ansvar::app
 

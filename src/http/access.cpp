@@ -323,6 +323,7 @@ std::optional<Response> Access::Decide(Request& r, Phase phase) const {
              ((first == "systems" && seg.size() == 3 && seg[2] == "dpa_decision") ||
               (first == "systems" && seg.size() == 5 && seg[2] == "documents" && seg[4] == "approve") ||
               (first == "systems" && seg.size() == 4 && seg[2] == "classification" && seg[3] == "approve") ||
+              (first == "measures" && seg.size() == 5 && seg[4] == "status") ||
               (first == "committees" && seg.size() == 4 && seg[2] == "delegated_decisions" && seg[3] == "report"))) {
     what.resource =
         auth::Resource::kPersonalAct;  // the entitlement is the register's: app/decisions.hpp, app/measures.hpp

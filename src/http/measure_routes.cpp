@@ -3,6 +3,9 @@
 //                                                 person, source, overdue, open)
 //   GET  /api/v1/measures/export?format=xlsx|csv  the same as a workbook for the management review
 //   POST /api/v1/systems/{id}/classification/approve   the owner approves the action plan (If-Match)
+//   POST /api/v1/measures/{source}/{holder}/{measure}/status   a measure set planned, in progress, done or cancelled
+//                                                 by its owner, the DPO or whoever may write the holder (If-Match of
+//                                                 the holder, holder.version in the register)
 #include "http/measure_routes.hpp"
 
 #include <charconv>
@@ -11,6 +14,7 @@
 #include "http/access.hpp"
 #include "http/api.hpp"
 #include "http/problem.hpp"
+#include "io/decision_json.hpp"
 #include "io/json_writer.hpp"
 
 namespace ansvar::http {
@@ -29,6 +33,17 @@ std::optional<Response> ParseQuery(const Request& r, app::MeasureQuery& q) {
     out = true;
     return true;
   };
+  if (const auto h = r.Query("holder"); !h.empty()) {
+    const auto colon = h.find(':');
+    const auto type = h.substr(0, colon == std::string::npos ? 0 : colon);
+    for (const auto t :
+         {rules::SubjectType::kSystem, rules::SubjectType::kProcessingActivity, rules::SubjectType::kIncident})
+      if (rules::ToString(t) == type) q.holder_type = t;
+    if (!q.holder_type || colon + 1 >= h.size())
+      return Problem(400, "Felaktig begäran / Bad request",
+                     "holder: TYPE:ID with TYPE system, processing_activity or incident", r.path);
+    q.holder_id = h.substr(colon + 1);
+  }
   if (!flag("overdue", q.overdue_only))
     return Problem(400, "Felaktig begäran / Bad request", "overdue: true or false", r.path);
   if (!flag("open", q.open_only)) return Problem(400, "Felaktig begäran / Bad request", "open: true or false", r.path);
@@ -64,6 +79,7 @@ std::string MeasuresJson(const app::MeasuresReport& report) {
     o.Field("type", rules::ToString(l.holder_type));
     o.Field("id", l.holder_id);
     o.Field("name", l.holder_name);
+    o.Field("version", l.holder_version);
     o.EndObject();
     o.Key("systems");
     o.BeginArray();
@@ -109,7 +125,7 @@ void AddMeasureRoutes(Router& router, app::RegisterService& service, app::Accoun
               "/api/v1/measures",
               "The measures register: every measure of DPIAs, classifications, breaches and contract reviews",
               "measures",
-              {"system", "administration", "organization", "person", "source", "overdue", "open"},
+              {"system", "administration", "organization", "person", "source", "holder", "overdue", "open"},
               "",
               "",
               200,
@@ -126,7 +142,7 @@ void AddMeasureRoutes(Router& router, app::RegisterService& service, app::Accoun
        "/api/v1/measures/export",
        "The measures register as .xlsx or .csv for the management review",
        "measures",
-       {"format", "lang", "system", "administration", "organization", "person", "source", "overdue", "open"},
+       {"format", "lang", "system", "administration", "organization", "person", "source", "holder", "overdue", "open"},
        "",
        "",
        200,
@@ -174,6 +190,55 @@ void AddMeasureRoutes(Router& router, app::RegisterService& service, app::Accoun
                 response.headers.push_back({"ETag", "\"" + std::to_string(result.value().version) + "\""});
                 return response;
               }});
+  router.Add(
+      {"POST",
+       "/api/v1/measures/{source}/{holder}/{measure}/status",
+       "A measure's status set by its owner, the DPO or whoever may write its holder (If-Match of the holder)",
+       "measures",
+       {},
+       "MeasureStatusInput",
+       "MeasureStatusChange",
+       200,
+       [&service, &accounts](Request& r) {
+         const auto account = accounts.Get(r.account_id);
+         if (!account.ok()) return NoAccount(r);
+         const auto source = rules::ParseMeasureSource(r.params.at("source"));
+         if (!source)
+           return Problem(404, "Finns inte / Not found",
+                          "source \"" + r.params.at("source") +
+                              "\" does not exist: dpia, classification, breach or contract_review",
+                          r.path);
+         const std::string header = r.Header("if-match");
+         int64_t version = 0;
+         if (header.empty())
+           return Problem(app::Error{app::ErrorCode::kPreconditionRequired,
+                                     "If-Match krävs / If-Match required",
+                                     "send If-Match with the holder's version (holder.version in GET /measures)",
+                                     {}},
+                          r.path);
+         if (!ParseEtag(header, version))
+           return Problem(400, "Felaktig If-Match / Bad If-Match", "If-Match must be an ETag this server gave", r.path);
+         const auto body = io::ReadMeasureStatusRequest(r.body);
+         if (!body.problems.empty()) return Problem(app::Invalid("the status is not valid", body.problems), r.path);
+         const auto result = app::SetMeasureStatus(service, *source, r.params.at("holder"), r.params.at("measure"),
+                                                   {body.status, body.done_on}, account.value(), version, ActorOf(r));
+         if (!result.ok()) return Problem(result.error(), r.path);
+         const auto& done = result.value();
+         io::JsonWriter o(false);
+         o.BeginObject();
+         o.Field("source", rules::ToString(*source));
+         o.Key("holder");
+         o.BeginObject();
+         o.Field("id", r.params.at("holder"));
+         o.Field("version", done.holder.version);
+         o.EndObject();
+         o.Key("measure");
+         WriteMeasure(o, done.measure);
+         o.EndObject();
+         Response response = Json(o.Take());
+         response.headers.push_back({"ETag", "\"" + std::to_string(done.holder.version) + "\""});
+         return response;
+       }});
 }
 
 }  // namespace ansvar::http

@@ -58,4 +58,23 @@ ReportRequest ReadReportRequest(std::string_view json) {
   return r;
 }
 
+MeasureStatusRequest ReadMeasureStatusRequest(std::string_view json) {
+  MeasureStatusRequest r;
+  bool has_status = false;
+  r.problems = Visit(json,
+                     [&](JsonIn& in, std::string_view k, od::value f) {
+                       if (k == "status") {
+                         in.Get(f, r.status);
+                         has_status = true;
+                       } else if (k == "done_on") {
+                         in.Get(f, r.done_on);
+                       } else {
+                         in.ErrorAt("$." + std::string(k), "okänt fält / unknown field");
+                       }
+                     },
+                     {"status", "done_on"});
+  if (!has_status && r.problems.empty()) r.problems.push_back({"$.status", "saknas / missing"});
+  return r;
+}
+
 }  // namespace ansvar::io

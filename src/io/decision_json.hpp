@@ -28,4 +28,12 @@ struct ReportRequest {
 };
 ReportRequest ReadReportRequest(std::string_view json);
 
+// POST /api/v1/measures/{source}/{holder}/{measure}/status: {"status": "done", "done_on"?: "YYYY-MM-DD"}.
+struct MeasureStatusRequest {
+  std::string status;
+  std::optional<std::string> done_on;
+  std::vector<model::Problem> problems;
+};
+MeasureStatusRequest ReadMeasureStatusRequest(std::string_view json);
+
 }  // namespace ansvar::io

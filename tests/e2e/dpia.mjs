@@ -1,7 +1,7 @@
 // DPIAs' and classifications' measures in the measures register (issue 15), in the browser against the demo: the
 // DPO opens the activity ifo-socialtjanst and sees its DPIA record and measures, then "Åtgärder", and sees the demo DPIA's overdue measure (ifo-socialtjanst, m1) marked with its rule id
-// R-MEASURE-OVERDUE beside one that is not overdue; filtering on overdue leaves only overdue ones; marking the measure
-// done (through the API, as the activity's editor would) takes it out of the overdue list and its finding goes; the
+// R-MEASURE-OVERDUE beside one that is not overdue; filtering on overdue leaves only overdue ones; the DPO marks the
+// measure done by clicking "Klar" in the DPIA section: its finding leaves the activity's page and the overdue list; the
 // page passes axe-core (WCAG 2.1 A/AA). On Combine's page the classification's action plan awaits its owner: another
 // person presses "Godkänn" and is refused in words; the owner (p-fc-iff's account) approves it.
 import { assert, axe, expectStatus, settled, signedInContext } from './lib.mjs';
@@ -12,9 +12,9 @@ const PASSWORD = 'atgarder-och-dpia-2026';
 export function dpiaScenarios(adminApi) {
   async function measuresBecomeFindings({ browser, base }) {
     const api = adminApi();
-    const created = await api('/accounts', { method: 'POST', body: { id: 'dora.dpo', name: 'Dora DPO', role: 'dpo', password: PASSWORD } });
-    assert(created.status === 201, `dora.dpo: ${created.status} ${JSON.stringify(created.body)}`);
-    const context = await signedInContext(browser, base, 'dora.dpo', PASSWORD);
+    const created = await api('/accounts', { method: 'POST', body: { id: 'dag.dpo', name: 'Dag DPO', role: 'dpo', password: PASSWORD } });
+    assert(created.status === 201, `dag.dpo: ${created.status} ${JSON.stringify(created.body)}`);
+    const context = await signedInContext(browser, base, 'dag.dpo', PASSWORD);
     const page = await context.newPage();
     await page.goto('/measures');
     await page.getByRole('heading', { level: 1, name: 'Åtgärdsregister' }).waitFor();
@@ -51,20 +51,24 @@ export function dpiaScenarios(adminApi) {
     await table.locator('tr', { hasText: 'Månatlig granskning av åtkomstloggar' }).waitFor({ state: 'detached' });
     await overdue.waitFor();
 
-    // The measure is done: it leaves the overdue list and its finding goes.
-    const got = await api('/processing_activities/ifo-socialtjanst');
-    const activity = got.body;
-    activity.dpia.measures = activity.dpia.measures.map((m) => (m.id === 'm1' ? { ...m, status: 'done', done_on: '2026-06-15' } : m));
-    const put = await api('/processing_activities/ifo-socialtjanst', { method: 'PUT', body: activity, headers: { 'If-Match': got.etag } });
-    assert(put.status === 200, `the measure marked done: ${put.status} ${JSON.stringify(put.body)}`);
-    await page.reload();
+    // The DPO marks the measure done in the activity's DPIA section: its finding leaves the activity's findings, the
+    // line shows it done, and it leaves the overdue list of the register.
+    await page.goto('/activities/ifo-socialtjanst');
+    await settled(page);
+    const finding = page.getByTestId('findings').locator('li', { hasText: 'R-MEASURE-OVERDUE' });
+    await finding.waitFor();
+    const row = page.getByTestId('dpia-measures').locator('tr', { hasText: 'Införa stark autentisering' });
+    await row.getByRole('button', { name: 'Klar', exact: true }).click();
+    await row.filter({ hasText: 'Genomförd' }).waitFor();
+    await finding.waitFor({ state: 'detached' });
+    assert(!/R-MEASURE-OVERDUE/.test(await row.innerText()), `done, no longer overdue: ${await row.innerText()}`);
+    const stored = (await api('/processing_activities/ifo-socialtjanst')).body.dpia.measures.find((m) => m.id === 'm1');
+    assert(stored.status === 'done' && /^\d{4}-\d{2}-\d{2}$/.test(stored.done_on ?? ''), `done with its date: ${JSON.stringify(stored)}`);
+    await page.goto('/measures');
     await settled(page);
     await page.getByLabel('Visa').selectOption({ label: 'Försenade' });
+    await page.getByTestId('measures').locator('tr', { hasText: 'Månatlig granskning av åtkomstloggar' }).waitFor({ state: 'detached' });
     await page.getByTestId('measures').locator('tr', { hasText: 'Införa stark autentisering' }).waitFor({ state: 'detached' });
-    await page.goto('/activities/ifo-socialtjanst');
-    const done = page.getByTestId('dpia-measures').locator('tr', { hasText: 'Införa stark autentisering' });
-    await done.filter({ hasText: 'Genomförd' }).waitFor();
-    assert(!/R-MEASURE-OVERDUE/.test(await done.innerText()), `done, no longer overdue: ${await done.innerText()}`);
     const findings = await api('/findings?rule=R-MEASURE-OVERDUE&subject=ifo-socialtjanst&limit=50');
     assert(findings.body.findings.length === 0, `the finding left: ${JSON.stringify(findings.body.findings)}`);
     assert(context.problems.length === 0, 'problems in the browser:\n' + context.problems.join('\n'));

@@ -76,7 +76,9 @@ class Measures(unittest.TestCase):
         by_id = {m["measure"]["id"]: m for m in reg["measures"] if m["source"] == "classification"}
         self.assertTrue(by_id["k1"]["overdue"])
         self.assertFalse(by_id["k2"]["overdue"])
-        self.assertEqual(by_id["k1"]["holder"], {"type": "system", "id": s["id"], "name": s["name"]})
+        self.assertEqual({k: v for k, v in by_id["k1"]["holder"].items() if k != "version"},
+                         {"type": "system", "id": s["id"], "name": s["name"]})
+        self.assertEqual(by_id["k1"]["holder"]["version"], int(etag.strip('"')))
         status, _, only = self.srv.request("GET", f"/api/v1/measures?system={s['id']}&overdue=true")
         self.assertEqual([m["measure"]["id"] for m in only["measures"] if m["source"] == "classification"], ["k1"])
         _, _, mine = self.srv.request("GET", f"/api/v1/measures?person={owner}&open=true")
@@ -120,6 +122,65 @@ class Measures(unittest.TestCase):
         self.assertNotIn("unapproved", [x["detail"].get("problem") for x in f["findings"]])
         _, _, audit = self.srv.request("GET", f"/api/v1/audit?entity_type=system&entity_id={s['id']}&limit=5")
         self.assertIn("the-owner", str(audit))
+
+    def test_measure_status_set_by_its_owner_as_one_act(self):
+        # The DPIA's overdue measure of ifo-socialtjanst: only its lines (holder=), with the activity's version.
+        status, _, reg = self.srv.request("GET", "/api/v1/measures?holder=processing_activity:ifo-socialtjanst")
+        self.assertEqual(status, 200, reg)
+        self.assertEqual({m["holder"]["id"] for m in reg["measures"]}, {"ifo-socialtjanst"})
+        m1 = next(m for m in reg["measures"] if m["measure"]["id"] == "m1")
+        self.assertTrue(m1["overdue"])
+        _, headers, activity = self.srv.request("GET", "/api/v1/processing_activities/ifo-socialtjanst")
+        self.assertEqual(m1["holder"]["version"], int(headers["etag"].strip('"')))
+        status, _, bad = self.srv.request("GET", "/api/v1/measures?holder=nothing")
+        self.assertEqual(status, 400, bad)
+        path = "/api/v1/measures/dpia/ifo-socialtjanst/m1/status"
+        version = f'"{m1["holder"]["version"]}"'
+
+        # A reader who does not own the measure: refused in words, nothing changes.
+        reader = self.account("mira.lasare", "reader")
+        status, _, body = self.srv.request("POST", path, {"status": "done"}, dict(reader, **{"If-Match": version}))
+        self.assertEqual(status, 403, body)
+        self.assertIn("owner", body["detail"])
+        # The owner (the account linked to the measure's owner): a bad status names the field, a stale version is 412.
+        owner = self.account("otto.agare", "reader", person=m1["measure"]["owner"])
+        status, _, body = self.srv.request("POST", path, {"status": "finished"}, dict(owner, **{"If-Match": version}))
+        self.assertEqual(status, 422, body)
+        self.assertIn("$.status", json.dumps(body))
+        # Someone else changes the activity meanwhile: the version read is stale.
+        activity["dpia"]["measures"] = [dict(m, description=m["description"] + " (ändrad)") if m["id"] == "m2" else m
+                                        for m in activity["dpia"]["measures"]]
+        fresh = self.put("processing_activities", activity, headers["etag"])
+        status, _, body = self.srv.request("POST", path, {"status": "done"}, dict(owner, **{"If-Match": version}))
+        self.assertEqual(status, 412, body)
+        version = fresh
+        status, _, body = self.srv.request("POST", path, {"status": "done"}, owner)
+        self.assertEqual(status, 428, body)
+        _, _, f = self.srv.request("GET", "/api/v1/findings?rule=R-MEASURE-OVERDUE&subject=ifo-socialtjanst&limit=50")
+        self.assertEqual([x["detail"]["measure"] for x in f["findings"]], ["m1"])
+
+        # Done: today's date (Europe/Stockholm), the finding leaves, the act is in the audit trail.
+        status, headers, body = self.srv.request("POST", path, {"status": "done"}, dict(owner, **{"If-Match": version}))
+        self.assertEqual(status, 200, body)
+        self.assertEqual(body["measure"]["status"], "done")
+        self.assertEqual(body["measure"]["done_on"], reg["today"])
+        self.assertEqual(headers["etag"], f'"{body["holder"]["version"]}"')
+        _, _, f = self.srv.request("GET", "/api/v1/findings?rule=R-MEASURE-OVERDUE&subject=ifo-socialtjanst&limit=50")
+        self.assertEqual(f["findings"], [])
+        _, _, stored = self.srv.request("GET", "/api/v1/processing_activities/ifo-socialtjanst")
+        self.assertEqual(next(m for m in stored["dpia"]["measures"] if m["id"] == "m1")["status"], "done")
+        _, _, audit = self.srv.request("GET", "/api/v1/audit?entity_type=processing_activity&entity_id=ifo-socialtjanst&limit=5")
+        self.assertIn("otto.agare", json.dumps(audit))
+
+        # The DPO sets it in progress again (done_on cleared); a breach's measure is refused to a reader.
+        dpo = self.account("dina.dpo", "dpo")
+        status, _, body = self.srv.request("POST", path, {"status": "in_progress"},
+                                           dict(dpo, **{"If-Match": f'"{body["holder"]["version"]}"'}))
+        self.assertEqual(status, 200, body)
+        self.assertNotIn("done_on", body["measure"])
+        status, _, body = self.srv.request("POST", "/api/v1/measures/dpia/ifo-socialtjanst/nope/status",
+                                           {"status": "done"}, dict(dpo, **{"If-Match": f'"{body["holder"]["version"]}"'}))
+        self.assertEqual(status, 404, body)
 
     def test_dpia_record_with_measures_round_trips_and_exports(self):
         _, _, page = self.srv.request("GET", "/api/v1/processing_activities?limit=500")

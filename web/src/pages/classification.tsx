@@ -8,6 +8,7 @@ import { apiFetch, ApiError } from '../api';
 import { Ref, Section, Show, useAsync } from '../components';
 import { fmtDate, localTexts, useLang } from '../i18n';
 import type { components } from '../generated/api';
+import { MeasureStatusControl } from '../measure_status';
 import type { System } from '../types';
 
 type Measures = components['schemas']['Measures'];
@@ -35,6 +36,7 @@ const sv = {
   st_cancelled: 'Avbruten',
   not_approved: 'Åtgärdsplanen väntar på systemägarens godkännande.',
   approve: 'Godkänn',
+  status_flash: 'Åtgärdens status ändrades.',
   approving: 'Godkänner…',
   refused: 'Du kan inte godkänna: {why}',
 };
@@ -62,6 +64,7 @@ const en: Record<K, string> = {
   st_cancelled: 'Cancelled',
   not_approved: "The action plan awaits the system owner's approval.",
   approve: 'Approve',
+  status_flash: "The measure's status was changed.",
   approving: 'Approving…',
   refused: 'You cannot approve: {why}',
 };
@@ -141,7 +144,8 @@ export function ClassificationSection({ sys, etag, onChanged }: { sys: System; e
                             {' '}
                             <strong class="badge state-bad">{tt('overdue')}</strong>
                           </>
-                        )}
+                        )}{' '}
+                        <MeasureStatusControl line={l} onChanged={() => onChanged(tt('status_flash'))} />
                       </td>
                     </tr>
                   ))}

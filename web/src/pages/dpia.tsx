@@ -6,6 +6,7 @@ import { apiFetch } from '../api';
 import { Section, Show, useAsync } from '../components';
 import { fmtDate, localTexts, useLang } from '../i18n';
 import type { components } from '../generated/api';
+import { MeasureStatusControl } from '../measure_status';
 import type { ProcessingActivity } from '../types';
 
 type Measures = components['schemas']['Measures'];
@@ -85,10 +86,17 @@ const en: Record<K, string> = {
 };
 const tt = localTexts(sv, en);
 
-export function DpiaSection({ activity }: { activity: ProcessingActivity }) {
+export function DpiaSection({ activity, onChanged }: { activity: ProcessingActivity; onChanged?: () => void }) {
   useLang();
   const d = activity.dpia;
-  const measures = useAsync(async () => (await (await apiFetch('GET', '/measures?source=dpia')).json()) as Measures, [activity.id]);
+  const measures = useAsync(
+    async () => (await (await apiFetch('GET', `/measures?holder=${encodeURIComponent(`processing_activity:${activity.id}`)}`)).json()) as Measures,
+    [activity.id],
+  );
+  const changed = () => {
+    measures.reload();
+    onChanged?.();
+  };
   if (!d)
     return (
       <Section title={tt('title')} id="dpia">
@@ -144,7 +152,7 @@ export function DpiaSection({ activity }: { activity: ProcessingActivity }) {
       <h3>{tt('measures')}</h3>
       <Show a={measures}>
         {(m) => {
-          const lines = m.measures.filter((l) => l.holder.id === activity.id);
+          const lines = m.measures;
           return lines.length === 0 ? (
             <p>{tt('no_measures')}</p>
           ) : (
@@ -171,7 +179,8 @@ export function DpiaSection({ activity }: { activity: ProcessingActivity }) {
                             {' '}
                             <strong class="badge state-bad">{tt('overdue')}</strong>
                           </>
-                        )}
+                        )}{' '}
+                        <MeasureStatusControl line={l} onChanged={changed} />
                       </td>
                     </tr>
                   ))}

@@ -1,12 +1,14 @@
 // The measures register (issue 15): every measure of DPIAs, classifications, breaches and contract reviews in one
 // list, per administration or organization, filterable by source and state, with the export for the management
 // review. Whether a measure is overdue is the server's judgement (R-MEASURE-OVERDUE), never computed here; a breach's
-// measures are listed only for those who may read the breach (the server decides).
+// measures are listed only for those who may read the breach (the server decides). The owner, the DPO and those who
+// may write the holder set a measure in progress, done or cancelled from its line (measure_status.tsx).
 import { useState } from 'preact/hooks';
 import { apiFetch, listAll } from '../api';
 import { PageTitle, Section, Show, useAsync } from '../components';
 import { fmtDate, localTexts, useLang } from '../i18n';
 import type { components } from '../generated/api';
+import { MeasureStatusControl } from '../measure_status';
 
 type Measures = components['schemas']['Measures'];
 type MeasureLine = components['schemas']['MeasureLine'];
@@ -191,7 +193,8 @@ export function MeasuresPage() {
                                 {' '}
                                 <strong class="badge state-bad">{tt('overdue')}</strong>
                               </>
-                            )}
+                            )}{' '}
+                            <MeasureStatusControl line={l} onChanged={a.reload} />
                           </td>
                         </tr>
                       ))}

@@ -539,7 +539,13 @@ export function ActivityPage({ id }: { id: string }) {
           </Section>
         </div>
       </div>
-      <DpiaSection activity={x} />
+      <DpiaSection
+        activity={x}
+        onChanged={() => {
+          a.reload();
+          findings.reload();
+        }}
+      />
       <Section title={t('history')}>
         <History type="processing_activity" id={id} />
       </Section>
