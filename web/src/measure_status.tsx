@@ -10,6 +10,31 @@ import type { components } from './generated/api';
 
 type MeasureLine = components['schemas']['MeasureLine'];
 
+// The column and status names of a measure, the same on every page that lists measures (DPIA, classification, the
+// measures register): each page's texts spread them.
+export const measureTextsSv = {
+  measure: 'Åtgärd',
+  owner: 'Ansvarig',
+  due: 'Klart senast',
+  status: 'Status',
+  st_planned: 'Planerad',
+  st_in_progress: 'Pågår',
+  st_done: 'Genomförd',
+  st_cancelled: 'Avbruten',
+  overdue: 'Försenad (R-MEASURE-OVERDUE)',
+};
+export const measureTextsEn: Record<keyof typeof measureTextsSv, string> = {
+  measure: 'Measure',
+  owner: 'Owner',
+  due: 'Due',
+  status: 'Status',
+  st_planned: 'Planned',
+  st_in_progress: 'In progress',
+  st_done: 'Done',
+  st_cancelled: 'Cancelled',
+  overdue: 'Overdue (R-MEASURE-OVERDUE)',
+};
+
 const sv = {
   start: 'Påbörja',
   done: 'Klar',

@@ -8,12 +8,13 @@ import { apiFetch, ApiError } from '../api';
 import { Ref, Section, Show, useAsync } from '../components';
 import { fmtDate, localTexts, useLang } from '../i18n';
 import type { components } from '../generated/api';
-import { MeasureStatusControl } from '../measure_status';
+import { MeasureStatusControl, measureTextsEn, measureTextsSv } from '../measure_status';
 import type { System } from '../types';
 
 type Measures = components['schemas']['Measures'];
 
 const sv = {
+  ...measureTextsSv,
   title: 'Informationsklassning',
   none: 'Systemet är inte klassat.',
   done_on: 'Klassad',
@@ -23,17 +24,8 @@ const sv = {
   decided_by: 'Klassad av',
   plan: 'Åtgärdsplan',
   no_plan: 'Ingen åtgärdsplan.',
-  measure: 'Åtgärd',
-  owner: 'Ansvarig',
-  due: 'Klart senast',
-  status: 'Status',
-  overdue: 'Försenad (R-MEASURE-OVERDUE)',
   approved: 'Godkänd {date} av',
   approved_flash: 'Åtgärdsplanen är godkänd.',
-  st_planned: 'Planerad',
-  st_in_progress: 'Pågår',
-  st_done: 'Genomförd',
-  st_cancelled: 'Avbruten',
   not_approved: 'Åtgärdsplanen väntar på systemägarens godkännande.',
   approve: 'Godkänn',
   status_flash: 'Åtgärdens status ändrades.',
@@ -42,6 +34,7 @@ const sv = {
 };
 type K = keyof typeof sv;
 const en: Record<K, string> = {
+  ...measureTextsEn,
   title: 'Information classification',
   none: 'The system is not classified.',
   done_on: 'Classified',
@@ -51,17 +44,8 @@ const en: Record<K, string> = {
   decided_by: 'Classified by',
   plan: 'Action plan',
   no_plan: 'No action plan.',
-  measure: 'Measure',
-  owner: 'Owner',
-  due: 'Due',
-  status: 'Status',
-  overdue: 'Overdue (R-MEASURE-OVERDUE)',
   approved: 'Approved on {date} by',
   approved_flash: 'The action plan is approved.',
-  st_planned: 'Planned',
-  st_in_progress: 'In progress',
-  st_done: 'Done',
-  st_cancelled: 'Cancelled',
   not_approved: "The action plan awaits the system owner's approval.",
   approve: 'Approve',
   status_flash: "The measure's status was changed.",

@@ -6,12 +6,13 @@ import { apiFetch } from '../api';
 import { Section, Show, useAsync } from '../components';
 import { fmtDate, localTexts, useLang } from '../i18n';
 import type { components } from '../generated/api';
-import { MeasureStatusControl } from '../measure_status';
+import { MeasureStatusControl, measureTextsEn, measureTextsSv } from '../measure_status';
 import type { ProcessingActivity } from '../types';
 
 type Measures = components['schemas']['Measures'];
 
 const sv = {
+  ...measureTextsSv,
   title: 'Konsekvensbedömning (DPIA)',
   none: 'Ingen konsekvensbedömning registrerad.',
   done_on: 'Gjord',
@@ -37,18 +38,10 @@ const sv = {
   review_on: 'Nästa översyn',
   measures: 'Åtgärder',
   no_measures: 'Inga åtgärder.',
-  measure: 'Åtgärd',
-  owner: 'Ansvarig',
-  due: 'Klart senast',
-  status: 'Status',
-  st_planned: 'Planerad',
-  st_in_progress: 'Pågår',
-  st_done: 'Genomförd',
-  st_cancelled: 'Avbruten',
-  overdue: 'Försenad (R-MEASURE-OVERDUE)',
 };
 type K = keyof typeof sv;
 const en: Record<K, string> = {
+  ...measureTextsEn,
   title: 'Data protection impact assessment (DPIA)',
   none: 'No DPIA recorded.',
   done_on: 'Done',
@@ -74,15 +67,6 @@ const en: Record<K, string> = {
   review_on: 'Next review',
   measures: 'Measures',
   no_measures: 'No measures.',
-  measure: 'Measure',
-  owner: 'Owner',
-  due: 'Due',
-  status: 'Status',
-  st_planned: 'Planned',
-  st_in_progress: 'In progress',
-  st_done: 'Done',
-  st_cancelled: 'Cancelled',
-  overdue: 'Overdue (R-MEASURE-OVERDUE)',
 };
 const tt = localTexts(sv, en);
 

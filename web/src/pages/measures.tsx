@@ -8,12 +8,13 @@ import { apiFetch, listAll } from '../api';
 import { PageTitle, Section, Show, useAsync } from '../components';
 import { fmtDate, localTexts, useLang } from '../i18n';
 import type { components } from '../generated/api';
-import { MeasureStatusControl } from '../measure_status';
+import { MeasureStatusControl, measureTextsEn, measureTextsSv } from '../measure_status';
 
 type Measures = components['schemas']['Measures'];
 type MeasureLine = components['schemas']['MeasureLine'];
 
 const sv = {
+  ...measureTextsSv,
   title: 'Åtgärdsregister',
   intro: 'Åtgärder från konsekvensbedömningar, informationsklassningar, incidenter och avtalsuppföljningar, med ansvarig, sista dag och status.',
   administration: 'Förvaltning',
@@ -28,15 +29,6 @@ const sv = {
   src_breach: 'Personuppgiftsincident',
   src_contract_review: 'Avtalsuppföljning',
   concerns: 'Avser',
-  measure: 'Åtgärd',
-  owner: 'Ansvarig',
-  due: 'Klart senast',
-  status: 'Status',
-  st_planned: 'Planerad',
-  st_in_progress: 'Pågår',
-  st_done: 'Genomförd',
-  st_cancelled: 'Avbruten',
-  overdue: 'Försenad (R-MEASURE-OVERDUE)',
   counts: '{total} åtgärder, varav {overdue} försenade (per {today})',
   none: 'Inga åtgärder med det urvalet.',
   export_xlsx: 'Hämta som Excel',
@@ -44,6 +36,7 @@ const sv = {
 };
 type K = keyof typeof sv;
 const en: Record<K, string> = {
+  ...measureTextsEn,
   title: 'Measures register',
   intro: 'Measures from DPIAs, information classifications, breaches and contract reviews, with owner, due date and status.',
   administration: 'Administration',
@@ -58,15 +51,6 @@ const en: Record<K, string> = {
   src_breach: 'Personal data breach',
   src_contract_review: 'Contract review',
   concerns: 'Concerns',
-  measure: 'Measure',
-  owner: 'Owner',
-  due: 'Due',
-  status: 'Status',
-  st_planned: 'Planned',
-  st_in_progress: 'In progress',
-  st_done: 'Done',
-  st_cancelled: 'Cancelled',
-  overdue: 'Overdue (R-MEASURE-OVERDUE)',
   counts: '{total} measures, {overdue} of them overdue (as of {today})',
   none: 'No measures match.',
   export_xlsx: 'Download as Excel',
