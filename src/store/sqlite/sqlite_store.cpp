@@ -351,12 +351,14 @@ class SqliteStore final : public Store {
     {
       db_.Exec("PRAGMA busy_timeout = " + std::to_string(kHoldTimeoutMs));
       std::optional<Transaction> hold;
+      bool locked = true;
       try {
         hold.emplace(db_, "BEGIN IMMEDIATE");
-      } catch (const StoreError&) {  // busy: another writer
+      } catch (const StoreError&) {
+        locked = false;  // busy: another writer keeps the lock
       }
       db_.Exec("PRAGMA busy_timeout = " + std::to_string(kBusyTimeoutMs));
-      if (!hold) return false;
+      if (!locked) return false;
       // A read transaction's snapshot is taken by its first read, not by BEGIN.
       snap.last_audit_seq = TailOn(*systems).seq;
       rest->QueryInt("SELECT COUNT(*) FROM register_meta");
