@@ -232,8 +232,8 @@ namespace {
 
 // The register in three parts, each from its own tables into its own members of `reg` (the parts' child rows into
 // other members of the same systems): the systems, then their roles and documents (LoadSystemParts) and their other
-// child rows (LoadSystemExtras); and everything else (LoadRest). Read on two connections, the systems' three parts
-// are about three fifths of a national register's reading, LoadRest the other two.
+// child rows (LoadSystemExtras); and everything else (LoadRest). Read on two connections, the systems with their
+// roles and documents are about half of a national register's reading, the rest with the systems' extras the other.
 void LoadSystems(RowSource& source, model::Register& reg, Versions& versions);
 void LoadSystemParts(RowSource& source, model::Register& reg);
 void LoadSystemExtras(RowSource& source, model::Register& reg);
