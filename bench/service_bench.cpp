@@ -41,6 +41,12 @@ double Time(Fn&& fn) {
   return Seconds(t0, Clock::now());
 }
 
+double ThreadCpu() {
+  timespec t{};
+  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
+  return static_cast<double>(t.tv_sec) + static_cast<double>(t.tv_nsec) * 1e-9;
+}
+
 double ProcessCpu() {
   timespec ts{};
   clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
@@ -184,16 +190,19 @@ int main(int argc, char** argv) {
     import_cpu_s = ProcessCpu() - cpu0;
     service.reset();
   }
-  // The start, --start-runs times: the fastest wall and CPU time (CPU of all threads).
-  double start_s = 0, start_cpu_s = 0;
+  // The start, --start-runs times: the fastest wall and CPU time (CPU of all threads), and the CPU of the starting
+  // thread: what no other thread takes off the start, the wall time it would take on free cores if the other
+  // threads' share ended no later (on this shared machine the wall time mostly measures the others' load).
+  double start_s = 0, start_cpu_s = 0, start_thread_cpu_s = 0;
   for (int run = 0; run < start_runs; ++run) {
     service.reset();
-    const double cpu0 = ProcessCpu();
+    const double cpu0 = ProcessCpu(), thread0 = ThreadCpu();
     const double wall =
         Time([&] { service.emplace(store::OpenSqliteStore(db_path), rules::Rulebook::Default(), clock); });
-    const double cpu = ProcessCpu() - cpu0;
+    const double cpu = ProcessCpu() - cpu0, thread = ThreadCpu() - thread0;
     start_s = run == 0 ? wall : std::min(start_s, wall);
     start_cpu_s = run == 0 ? cpu : std::min(start_cpu_s, cpu);
+    start_thread_cpu_s = run == 0 ? thread : std::min(start_thread_cpu_s, thread);
   }
   // A reused database also holds the systems earlier runs created.
   if (reuse ? service->Count(app::Kind::kSystem) < reg.systems.size()
@@ -270,7 +279,8 @@ int main(int argc, char** argv) {
 
   const double mb = static_cast<double>(register_json.size()) / 1e6;
   std::printf("systems=%zu\nregister_mb=%.1f\nimport_summary=%s\n", reg.systems.size(), mb, summary.c_str());
-  std::printf("import_cpu_s=%.3f\nstart_cpu_s=%.3f\n", import_cpu_s, start_cpu_s);
+  std::printf("import_cpu_s=%.3f\nstart_cpu_s=%.3f\nstart_thread_cpu_s=%.3f\n", import_cpu_s, start_cpu_s,
+              start_thread_cpu_s);
   std::printf("import_s=%.3f\nstart_s=%.3f\nlist_first_ms=%.2f\nlist_ms=%.2f\nlist_kb=%.0f\nserialise_ms=%.2f\n",
               import_s, start_s, list_first_s * 1e3, list_s * 1e3, static_cast<double>(list_bytes) / 1e3,
               serialise_s * 1e3);
@@ -293,6 +303,7 @@ int main(int argc, char** argv) {
       {"start on the database", start_s, Rate(mb, start_s, "MB/s"), "commit of one row", start_s / per_commit, "< 2 s",
        yes(start_s < 2)},
       {"  start, CPU of all threads", start_cpu_s, Rate(mb, start_cpu_s, "MB/s"), "", 0, "", ""},
+      {"  start, CPU of the starting thread", start_thread_cpu_s, Rate(mb, start_thread_cpu_s, "MB/s"), "", 0, "", ""},
       {"findings at start (background)", prepare_s, "", "commit of one row", prepare_s / per_commit, "< 1 s",
        yes(prepare_s < 1)},
       {"  findings at start, CPU", prepare_cpu_s, "", "", 0, "", ""},

@@ -66,13 +66,15 @@ class Parser {
   bool String(std::string& s) {
     if (!Eat('"')) return false;
     while (i_ < t_.size()) {
+      // The plain run up to the next quote, backslash or control character, appended at once: most strings are one
+      // such run (a national register's lists are read at every start).
+      const size_t run = i_;
+      while (i_ < t_.size() && t_[i_] != '"' && t_[i_] != '\\' && static_cast<unsigned char>(t_[i_]) >= 0x20) ++i_;
+      s.append(t_.data() + run, i_ - run);
+      if (i_ == t_.size()) break;
       const char c = t_[i_++];
       if (c == '"') return true;
-      if (static_cast<unsigned char>(c) < 0x20) return false;
-      if (c != '\\') {
-        s += c;
-        continue;
-      }
+      if (c != '\\') return false;  // a control character
       if (i_ >= t_.size()) return false;
       switch (t_[i_++]) {
         case '"':

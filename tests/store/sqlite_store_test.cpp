@@ -257,6 +257,45 @@ TEST_F(SqliteStoreTest, EachCommitIsInTheFileForOtherConnectionsWhenTheStoreAnsw
   EXPECT_EQ(snap.reg.rulebook_overrides, "19");
 }
 
+// The register is read on two read-only connections at once (the systems on one, the rest on the other): a corrupt
+// row on either side is the same StoreError, whichever thread read it.
+TEST(SqliteStoreLoad, ACorruptRowOnEitherConnectionIsAStoreError) {
+  for (const char* corrupt : {"UPDATE system_roles SET role = 'spaceship'",                  // the starting thread
+                              "UPDATE system_reviews SET kind = 'spaceship'",                // the other, after systems
+                              "UPDATE processing_activities SET legal_basis = 'spaceship'",  // the other
+                              "UPDATE system_roles SET system_id = 'nowhere'"}) {            // a missing parent
+    SqliteBackend backend;
+    auto store = backend.Open();
+    store->ReplaceRegister(FullRegister(), {}, kCli, At("2025-01-01T00:00:00Z"));
+    ASSERT_TRUE(FirstDifference(store->Load().reg, FullRegister()).empty());
+    {
+      Raw raw(backend.path());
+      raw.Exec(corrupt);
+      ASSERT_NE(raw.Text("SELECT changes()"), "0") << corrupt;
+    }
+    EXPECT_THROW(store->Load(), StoreError) << corrupt;
+  }
+}
+
+// While another connection holds the write lock, the two connections cannot be started in one snapshot: the store
+// reads on its own connection instead, still without what the writer has not committed.
+TEST(SqliteStoreLoad, BesideAWriterTheRegisterIsReadOnOneConnection) {
+  SqliteBackend backend;
+  auto store = backend.Open();
+  const auto committed = store->ReplaceRegister(FullRegister(), {}, kCli, At("2025-01-01T00:00:00Z"));
+  const Snapshot alone = store->Load();
+  Raw raw(backend.path());
+  raw.Exec("BEGIN IMMEDIATE");
+  raw.Exec("UPDATE systems SET name = 'uncommitted'");
+  const auto t0 = std::chrono::steady_clock::now();
+  const Snapshot beside = store->Load();
+  EXPECT_LT(std::chrono::steady_clock::now() - t0, std::chrono::seconds(3));  // not the 5 s busy timeout
+  raw.Exec("ROLLBACK");
+  EXPECT_EQ(FirstDifference(beside.reg, alone.reg), "");
+  EXPECT_EQ(beside.versions, alone.versions);
+  EXPECT_EQ(beside.last_audit_seq, committed.last_audit_seq);
+}
+
 TEST(SqliteStringList, RoundTripsAnyText) {
   using sqlite::DecodeStringList;
   using sqlite::EncodeStringList;

@@ -1,8 +1,12 @@
 #include "store/rows/read_register.hpp"
 
 #include <algorithm>
+#include <cstdint>
+#include <exception>
+#include <future>
 #include <stdexcept>
 #include <string>
+#include <thread>
 #include <utility>
 #include <vector>
 
@@ -23,6 +27,9 @@ class Corruption : public std::runtime_error {
  public:
   using std::runtime_error::runtime_error;
 };
+
+// The largest position a row may have (a register of more entities of one kind is not one this store wrote).
+constexpr int64_t kMaxPosition = 10'000'000;
 
 [[noreturn]] void Corrupt(std::string_view what, std::string_view value) {
   throw Corruption(std::string(what) + " holds \"" + std::string(value) + "\"");
@@ -109,7 +116,7 @@ class Cols {
   }
   size_t Position() {
     const int64_t p = Int();
-    if (p < 0 || p > 10'000'000) Corrupt(std::string(where_) + ".position", std::to_string(p));
+    if (p < 0 || p > kMaxPosition) Corrupt(std::string(where_) + ".position", std::to_string(p));
     return static_cast<size_t>(p);
   }
 
@@ -140,23 +147,37 @@ void ReadMeasure(Cols& c, Measure& m) {
   m.done_on = c.OptDateCol();
 }
 
+// The parent of a child row, by its id. Child rows come back in the order they were written (rowid order): each
+// entity's rows together, the entities in the register's order after an import, those changed since at the end. So
+// the parent is looked for first where the previous row's was and in the few entities after it (those between have
+// no rows in this table) — a comparison or two for most rows — and the hash index over views of the ids
+// (model/id_map.hpp) is built only when that guess first misses.
 template <class T>
 class ById {
  public:
-  // Open addressing over views of the ids (model/id_map.hpp): a child row's lookup touches one slot, where a
-  // std::unordered_map touches a bucket and a node. The first of two equal ids is kept, as before.
-  ById(const std::vector<T>& items, std::string_view table) : table_(table) {
-    index_.Reserve(items.size());
-    for (size_t i = 0; i < items.size(); ++i) index_.Insert(items[i].id.str(), i);
-  }
-  size_t operator()(std::string_view id) const {
+  ById(const std::vector<T>& items, std::string_view table) : items_(items), table_(table) {}
+  size_t operator()(std::string_view id) {
+    if (last_ < items_.size() && items_[last_].id.str() == id) return last_;
+    const size_t next = last_ + 1;  // 0 before the first row (last_ starts at SIZE_MAX)
+    const size_t end = std::min(items_.size(), next + kAhead);
+    for (size_t i = next; i < end; ++i)
+      if (items_[i].id.str() == id) return last_ = i;
+    if (!indexed_) {
+      index_.Reserve(items_.size());
+      for (size_t i = 0; i < items_.size(); ++i) index_.Insert(items_[i].id.str(), i);  // the first of equal ids
+      indexed_ = true;
+    }
     const size_t* found = index_.Find(id);
     if (found == nullptr) Corrupt(std::string(table_) + " child row of a missing parent", id);
-    return *found;
+    return last_ = *found;
   }
 
  private:
+  static constexpr size_t kAhead = 16;  // more than the gap between parents of most child tables
+  const std::vector<T>& items_;
   std::string_view table_;
+  size_t last_ = SIZE_MAX;
+  bool indexed_ = false;
   model::IdMap<size_t> index_;
 };
 
@@ -176,7 +197,16 @@ template <class T, class F>
 void ReadEntities(RowSource& source, Kind kind, std::string_view columns, std::vector<T>& out, Versions& versions,
                   F&& fill) {
   const std::string table(TableOf(kind));
+  // Room for every row first (counted on the table's smallest index: some 10 ms for 300,000 rows): growing the
+  // vector would move each entity of hundreds of bytes at every doubling. Not the last position, which creates and
+  // deletes can leave far above the number of rows.
+  source.Select("SELECT COUNT(*) FROM " + table, {}, [&](const RowCursor& r) {
+    const auto rows = static_cast<size_t>(std::clamp<int64_t>(r.Int(0), 0, kMaxPosition + 1));
+    out.reserve(rows);
+    versions.reserve(versions.size() + rows);
+  });
   std::vector<int64_t> positions;
+  positions.reserve(out.capacity());
   ForEach(source, "SELECT id, version, position, " + std::string(columns) + " FROM " + table, table, [&](Cols& c) {
     T& x = out.emplace_back();
     x.id = c.IdCol<decltype(x.id)>();
@@ -199,80 +229,90 @@ void ReadEntities(RowSource& source, Kind kind, std::string_view columns, std::v
 // ---- reading ----
 
 namespace {
-void Load(RowSource& source, model::Register& reg, Versions& versions);
-}  // namespace
 
-void LoadRegister(RowSource& source, model::Register& reg, std::map<EntityKey, int64_t>& versions) {
-  Versions read;
+// The register in three parts, each from its own tables into its own members of `reg` (the parts' child rows into
+// other members of the same systems): the systems, then their roles and documents (LoadSystemParts) and their other
+// child rows (LoadSystemExtras); and everything else (LoadRest). Read on two connections, the systems with their
+// roles and documents are about half of a national register's reading, the rest with the systems' extras the other.
+void LoadSystems(RowSource& source, model::Register& reg, Versions& versions);
+void LoadSystemParts(RowSource& source, model::Register& reg);
+void LoadSystemExtras(RowSource& source, model::Register& reg);
+void LoadRest(RowSource& source, model::Register& reg, Versions& versions);
+
+template <class F>
+void Checked(RowSource& source, F&& read) {
   try {
-    Load(source, reg, read);
+    read();
   } catch (const Corruption& e) {
     throw StoreError(std::string(source.Name()) + ": corrupt register: " + e.what());
   }
-  // Sorted by key, the map is built in linear time (each insert at the end).
+}
+
+void SortByKey(Versions& read) {
   std::sort(read.begin(), read.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+}
+
+// Two sorted runs into the map, in linear time (each insert at the end).
+void ToMap(Versions& a, Versions& b, std::map<EntityKey, int64_t>& versions) {
   versions.clear();
-  for (auto& [key, version] : read) versions.emplace_hint(versions.end(), std::move(key), version);
+  auto i = a.begin(), j = b.begin();
+  while (i != a.end() || j != b.end()) {
+    auto& next = j == b.end() || (i != a.end() && i->first < j->first) ? *i++ : *j++;
+    versions.emplace_hint(versions.end(), std::move(next.first), next.second);
+  }
+}
+
+}  // namespace
+
+void LoadRegister(RowSource& source, model::Register& reg, std::map<EntityKey, int64_t>& versions) {
+  Versions read, none;
+  Checked(source, [&] {
+    LoadSystems(source, reg, read);
+    LoadSystemParts(source, reg);
+    LoadSystemExtras(source, reg);
+    LoadRest(source, reg, read);
+  });
+  SortByKey(read);
+  ToMap(read, none, versions);
+}
+
+void LoadRegister(RowSource& systems, RowSource& rest, model::Register& reg, std::map<EntityKey, int64_t>& versions) {
+  Versions systems_read, rest_read;
+  // The other thread reads the systems' extras once this one has read the systems (false: it failed to).
+  std::promise<bool> systems_done;
+  std::future<bool> systems_ready = systems_done.get_future();
+  std::exception_ptr rest_failed;
+  std::thread other([&] {
+    try {
+      Checked(rest, [&] {
+        LoadRest(rest, reg, rest_read);
+        if (systems_ready.get()) LoadSystemExtras(rest, reg);
+      });
+      SortByKey(rest_read);
+    } catch (...) {
+      rest_failed = std::current_exception();
+    }
+  });
+  bool told = false;
+  try {
+    Checked(systems, [&] {
+      LoadSystems(systems, reg, systems_read);
+      systems_done.set_value(told = true);
+      LoadSystemParts(systems, reg);
+    });
+    SortByKey(systems_read);
+  } catch (...) {
+    if (!told) systems_done.set_value(false);
+    other.join();
+    throw;
+  }
+  other.join();
+  if (rest_failed) std::rethrow_exception(rest_failed);
+  ToMap(systems_read, rest_read, versions);
 }
 
 namespace {
-void Load(RowSource& source, model::Register& reg, Versions& versions) {
-  {
-    ForEach(source, kReadMetaSql, "register_meta", [&](Cols& c) {
-      reg.as_of = c.OptTimeCol();
-      reg.as_of_is_date = c.Bool();
-      reg.rulebook_overrides = c.Str();
-    });
-  }
-
-  ReadEntities(source, Kind::kOrganization, "name, kind, dpo, management_review_on, rulebook_overrides",
-               reg.organizations, versions, [](Cols& c, Organization& x) {
-                 x.name = c.Str();
-                 x.kind = c.EnumCol<OrganizationKind>();
-                 x.dpo = c.OptIdCol<PersonId>();
-                 x.management_review_on = c.OptDateCol();
-                 x.rulebook_overrides = c.Str();
-               });
-
-  ReadEntities(source, Kind::kCommittee, "organization_id, name, kind", reg.committees, versions,
-               [](Cols& c, Committee& x) {
-                 x.organization = c.IdCol<OrganizationId>();
-                 x.name = c.Str();
-                 x.kind = c.EnumCol<CommitteeKind>();
-               });
-
-  ReadEntities(source, Kind::kAdministration, "organization_id, name, employing_committee_id", reg.administrations,
-               versions, [](Cols& c, Administration& x) {
-                 x.organization = c.IdCol<OrganizationId>();
-                 x.name = c.Str();
-                 x.employing_committee = c.OptIdCol<CommitteeId>();
-               });
-  {
-    const ById admins(reg.administrations, "administrations");
-    ForEach(source, "SELECT administration_id, position, committee_id FROM administration_committees",
-            "administration_committees", [&](Cols& c) {
-              auto& a = reg.administrations[admins(c.View())];
-              const size_t pos = c.Position();
-              At(a.committees, pos) = c.IdCol<CommitteeId>();
-            });
-    ForEach(source, "SELECT administration_id, position, id, name, kind FROM units", "units", [&](Cols& c) {
-      auto& a = reg.administrations[admins(c.View())];
-      Unit& u = At(a.units, c.Position());
-      u.id = c.IdCol<UnitId>();
-      u.name = c.Str();
-      u.kind = c.EnumCol<UnitKind>();
-    });
-  }
-
-  ReadEntities(source, Kind::kPerson, "name, administration_id, unit_id, title, email", reg.people, versions,
-               [](Cols& c, Person& x) {
-                 x.name = c.Str();
-                 x.administration = c.OptIdCol<AdministrationId>();
-                 x.unit = c.OptIdCol<UnitId>();
-                 x.title = c.OptEnumCol<Title>();
-                 x.email = c.Str();
-               });
-
+void LoadSystems(RowSource& source, model::Register& reg, Versions& versions) {
   ReadEntities(source, Kind::kSystem,
                "name, category, scope, own_support_process, owner_administration_id, hosting, supplier, "
                "personal_data, special_categories, fee, lifecycle, active_since, confidentiality, integrity, "
@@ -311,126 +351,190 @@ void Load(RowSource& source, model::Register& reg, Versions& versions) {
                    k.approved_on = approved_on, k.approval = approval;
                  }
                });
+}
+
+// The systems' roles and documents: the larger part of their child rows.
+void LoadSystemParts(RowSource& source, model::Register& reg) {
+  ById systems(reg.systems, "systems");
+  ForEach(source, "SELECT system_id, position, role, person_id, committee_id FROM system_roles", "system_roles",
+          [&](Cols& c) {
+            auto& s = reg.systems[systems(c.View())];
+            RoleAssignment& r = At(s.roles, c.Position());
+            r.role = c.EnumCol<RoleKind>();
+            r.person = c.OptIdCol<PersonId>();
+            r.committee = c.OptIdCol<CommitteeId>();
+          });
+  ForEach(source,
+          "SELECT system_id, position, id, kind, valid_from, valid_to, diary_number, signed_on, signed_by, "
+          "organization_id, clauses, year, approved_on, approved_by, done_on, dpo_consulted, approved_by_account "
+          "FROM system_documents",
+          "system_documents", [&](Cols& c) {
+            auto& s = reg.systems[systems(c.View())];
+            Document& d = At(s.documents, c.Position());
+            d.id = c.OptIdCol<DocumentId>().value_or(DocumentId());
+            d.kind = c.EnumCol<DocumentKind>();
+            d.valid_from = c.OptDateCol();
+            d.valid_to = c.OptDateCol();
+            d.diary_number = c.OptStr();
+            d.signed_on = c.OptDateCol();
+            d.signed_by = c.OptIdCol<PersonId>();
+            d.organization = c.OptIdCol<OrganizationId>();
+            d.clauses = c.List();
+            if (auto y = c.OptInt()) d.year = static_cast<int>(*y);
+            d.approved_on = c.OptDateCol();
+            d.approved_by = c.OptIdCol<PersonId>();
+            d.done_on = c.OptDateCol();
+            d.dpo_consulted = c.OptBool();
+            d.approved_by_account = c.OptStr();
+          });
+  auto document = [&](Cols& c) -> Document& {
+    auto& s = reg.systems[systems(c.View())];
+    const size_t dpos = c.Position();
+    if (dpos >= s.documents.size()) Corrupt("document_position", std::to_string(dpos));
+    return s.documents[dpos];
+  };
+  ForEach(source, "SELECT system_id, document_position, position, committee_id FROM system_document_committees",
+          "system_document_committees", [&](Cols& c) {
+            Document& d = document(c);
+            const size_t pos = c.Position();
+            At(d.on_behalf_of, pos) = c.IdCol<CommitteeId>();
+          });
+  ForEach(source, "SELECT system_id, document_position, position, power_of_attorney_id FROM system_document_powers",
+          "system_document_powers", [&](Cols& c) {
+            Document& d = document(c);
+            const size_t pos = c.Position();
+            At(d.powers_of_attorney, pos) = c.IdCol<PowerOfAttorneyId>();
+          });
+  ForEach(source, "SELECT system_id, document_position, position, organization_id FROM system_document_organizations",
+          "system_document_organizations", [&](Cols& c) {
+            Document& d = document(c);
+            const size_t pos = c.Position();
+            At(d.organizations, pos) = c.IdCol<OrganizationId>();
+          });
+  ForEach(source, "SELECT system_id, document_position, position, committee_id FROM system_document_adopted_by",
+          "system_document_adopted_by", [&](Cols& c) {
+            Document& d = document(c);
+            const size_t pos = c.Position();
+            At(d.adopted_by, pos) = c.IdCol<CommitteeId>();
+          });
+  ForEach(source, "SELECT system_id, document_position, position, committee_id FROM system_document_supplemented_by",
+          "system_document_supplemented_by", [&](Cols& c) {
+            Document& d = document(c);
+            const size_t pos = c.Position();
+            At(d.supplemented_by, pos) = c.IdCol<CommitteeId>();
+          });
+}
+
+// The systems' other child rows (on the other thread when the register is read on two).
+void LoadSystemExtras(RowSource& source, model::Register& reg) {
+  ById systems(reg.systems, "systems");
+  ForEach(source, "SELECT system_id, position, administration_id FROM system_used_by", "system_used_by", [&](Cols& c) {
+    auto& s = reg.systems[systems(c.View())];
+    const size_t pos = c.Position();
+    At(s.used_by, pos) = c.IdCol<AdministrationId>();
+  });
+  ForEach(source, "SELECT system_id, basis, tia_document, art9_document FROM system_transfers", "system_transfers",
+          [&](Cols& c) {
+            auto& s = reg.systems[systems(c.View())];
+            Transfer& t = s.transfer.emplace();
+            t.basis = c.OptStr();
+            t.tia_document = c.OptIdCol<DocumentId>();
+            t.art9_document = c.OptIdCol<DocumentId>();
+          });
+  ForEach(source, "SELECT system_id, position, kind, held_on FROM system_forums", "system_forums", [&](Cols& c) {
+    auto& s = reg.systems[systems(c.View())];
+    Forum& f = At(s.forums, c.Position());
+    f.kind = c.EnumCol<ForumKind>();
+    f.held_on = c.OptDateCol();
+  });
+  ForEach(source,
+          "SELECT system_id, forum_position, position, id, description, owner_id, due, status, done_on "
+          "FROM system_forum_measures",
+          "system_forum_measures", [&](Cols& c) {
+            auto& s = reg.systems[systems(c.View())];
+            const size_t fpos = c.Position();
+            if (fpos >= s.forums.size()) Corrupt("forum_position", std::to_string(fpos));
+            ReadMeasure(c, At(s.forums[fpos].measures, c.Position()));
+          });
+  ForEach(source,
+          "SELECT system_id, position, id, description, owner_id, due, status, done_on "
+          "FROM system_classification_measures",
+          "system_classification_measures", [&](Cols& c) {
+            auto& s = reg.systems[systems(c.View())];
+            if (!s.classification) Corrupt("system_classification_measures", s.id.str());
+            ReadMeasure(c, At(s.classification->measures, c.Position()));
+          });
+  ForEach(source, "SELECT system_id, position, kind, done_on FROM system_reviews", "system_reviews", [&](Cols& c) {
+    auto& s = reg.systems[systems(c.View())];
+    Review& r = At(s.reviews, c.Position());
+    r.kind = c.EnumCol<ReviewKind>();
+    r.done_on = c.OptDateCol();
+  });
+  ForEach(source, "SELECT system_id, position, to_system_id, personal_data FROM system_integrations",
+          "system_integrations", [&](Cols& c) {
+            auto& s = reg.systems[systems(c.View())];
+            Integration& n = At(s.integrations, c.Position());
+            n.to = c.IdCol<SystemId>();
+            n.personal_data = c.Bool();
+          });
+}
+
+void LoadRest(RowSource& source, model::Register& reg, Versions& versions) {
   {
-    const ById systems(reg.systems, "systems");
-    ForEach(source, "SELECT system_id, position, administration_id FROM system_used_by", "system_used_by",
-            [&](Cols& c) {
-              auto& s = reg.systems[systems(c.View())];
-              const size_t pos = c.Position();
-              At(s.used_by, pos) = c.IdCol<AdministrationId>();
-            });
-    ForEach(source, "SELECT system_id, position, role, person_id, committee_id FROM system_roles", "system_roles",
-            [&](Cols& c) {
-              auto& s = reg.systems[systems(c.View())];
-              RoleAssignment& r = At(s.roles, c.Position());
-              r.role = c.EnumCol<RoleKind>();
-              r.person = c.OptIdCol<PersonId>();
-              r.committee = c.OptIdCol<CommitteeId>();
-            });
-    ForEach(source,
-            "SELECT system_id, position, id, kind, valid_from, valid_to, diary_number, signed_on, signed_by, "
-            "organization_id, clauses, year, approved_on, approved_by, done_on, dpo_consulted, approved_by_account "
-            "FROM system_documents",
-            "system_documents", [&](Cols& c) {
-              auto& s = reg.systems[systems(c.View())];
-              Document& d = At(s.documents, c.Position());
-              d.id = c.OptIdCol<DocumentId>().value_or(DocumentId());
-              d.kind = c.EnumCol<DocumentKind>();
-              d.valid_from = c.OptDateCol();
-              d.valid_to = c.OptDateCol();
-              d.diary_number = c.OptStr();
-              d.signed_on = c.OptDateCol();
-              d.signed_by = c.OptIdCol<PersonId>();
-              d.organization = c.OptIdCol<OrganizationId>();
-              d.clauses = c.List();
-              if (auto y = c.OptInt()) d.year = static_cast<int>(*y);
-              d.approved_on = c.OptDateCol();
-              d.approved_by = c.OptIdCol<PersonId>();
-              d.done_on = c.OptDateCol();
-              d.dpo_consulted = c.OptBool();
-              d.approved_by_account = c.OptStr();
-            });
-    auto document = [&](Cols& c) -> Document& {
-      auto& s = reg.systems[systems(c.View())];
-      const size_t dpos = c.Position();
-      if (dpos >= s.documents.size()) Corrupt("document_position", std::to_string(dpos));
-      return s.documents[dpos];
-    };
-    ForEach(source, "SELECT system_id, document_position, position, committee_id FROM system_document_committees",
-            "system_document_committees", [&](Cols& c) {
-              Document& d = document(c);
-              const size_t pos = c.Position();
-              At(d.on_behalf_of, pos) = c.IdCol<CommitteeId>();
-            });
-    ForEach(source, "SELECT system_id, document_position, position, power_of_attorney_id FROM system_document_powers",
-            "system_document_powers", [&](Cols& c) {
-              Document& d = document(c);
-              const size_t pos = c.Position();
-              At(d.powers_of_attorney, pos) = c.IdCol<PowerOfAttorneyId>();
-            });
-    ForEach(source, "SELECT system_id, document_position, position, organization_id FROM system_document_organizations",
-            "system_document_organizations", [&](Cols& c) {
-              Document& d = document(c);
-              const size_t pos = c.Position();
-              At(d.organizations, pos) = c.IdCol<OrganizationId>();
-            });
-    ForEach(source, "SELECT system_id, document_position, position, committee_id FROM system_document_adopted_by",
-            "system_document_adopted_by", [&](Cols& c) {
-              Document& d = document(c);
-              const size_t pos = c.Position();
-              At(d.adopted_by, pos) = c.IdCol<CommitteeId>();
-            });
-    ForEach(source, "SELECT system_id, document_position, position, committee_id FROM system_document_supplemented_by",
-            "system_document_supplemented_by", [&](Cols& c) {
-              Document& d = document(c);
-              const size_t pos = c.Position();
-              At(d.supplemented_by, pos) = c.IdCol<CommitteeId>();
-            });
-    ForEach(source, "SELECT system_id, basis, tia_document, art9_document FROM system_transfers", "system_transfers",
-            [&](Cols& c) {
-              auto& s = reg.systems[systems(c.View())];
-              Transfer& t = s.transfer.emplace();
-              t.basis = c.OptStr();
-              t.tia_document = c.OptIdCol<DocumentId>();
-              t.art9_document = c.OptIdCol<DocumentId>();
-            });
-    ForEach(source, "SELECT system_id, position, kind, held_on FROM system_forums", "system_forums", [&](Cols& c) {
-      auto& s = reg.systems[systems(c.View())];
-      Forum& f = At(s.forums, c.Position());
-      f.kind = c.EnumCol<ForumKind>();
-      f.held_on = c.OptDateCol();
+    ForEach(source, kReadMetaSql, "register_meta", [&](Cols& c) {
+      reg.as_of = c.OptTimeCol();
+      reg.as_of_is_date = c.Bool();
+      reg.rulebook_overrides = c.Str();
     });
-    ForEach(source,
-            "SELECT system_id, forum_position, position, id, description, owner_id, due, status, done_on "
-            "FROM system_forum_measures",
-            "system_forum_measures", [&](Cols& c) {
-              auto& s = reg.systems[systems(c.View())];
-              const size_t fpos = c.Position();
-              if (fpos >= s.forums.size()) Corrupt("forum_position", std::to_string(fpos));
-              ReadMeasure(c, At(s.forums[fpos].measures, c.Position()));
-            });
-    ForEach(source,
-            "SELECT system_id, position, id, description, owner_id, due, status, done_on "
-            "FROM system_classification_measures",
-            "system_classification_measures", [&](Cols& c) {
-              auto& s = reg.systems[systems(c.View())];
-              if (!s.classification) Corrupt("system_classification_measures", s.id.str());
-              ReadMeasure(c, At(s.classification->measures, c.Position()));
-            });
-    ForEach(source, "SELECT system_id, position, kind, done_on FROM system_reviews", "system_reviews", [&](Cols& c) {
-      auto& s = reg.systems[systems(c.View())];
-      Review& r = At(s.reviews, c.Position());
-      r.kind = c.EnumCol<ReviewKind>();
-      r.done_on = c.OptDateCol();
-    });
-    ForEach(source, "SELECT system_id, position, to_system_id, personal_data FROM system_integrations",
-            "system_integrations", [&](Cols& c) {
-              auto& s = reg.systems[systems(c.View())];
-              Integration& n = At(s.integrations, c.Position());
-              n.to = c.IdCol<SystemId>();
-              n.personal_data = c.Bool();
-            });
   }
+
+  ReadEntities(source, Kind::kOrganization, "name, kind, dpo, management_review_on, rulebook_overrides",
+               reg.organizations, versions, [](Cols& c, Organization& x) {
+                 x.name = c.Str();
+                 x.kind = c.EnumCol<OrganizationKind>();
+                 x.dpo = c.OptIdCol<PersonId>();
+                 x.management_review_on = c.OptDateCol();
+                 x.rulebook_overrides = c.Str();
+               });
+
+  ReadEntities(source, Kind::kCommittee, "organization_id, name, kind", reg.committees, versions,
+               [](Cols& c, Committee& x) {
+                 x.organization = c.IdCol<OrganizationId>();
+                 x.name = c.Str();
+                 x.kind = c.EnumCol<CommitteeKind>();
+               });
+
+  ReadEntities(source, Kind::kAdministration, "organization_id, name, employing_committee_id", reg.administrations,
+               versions, [](Cols& c, Administration& x) {
+                 x.organization = c.IdCol<OrganizationId>();
+                 x.name = c.Str();
+                 x.employing_committee = c.OptIdCol<CommitteeId>();
+               });
+  {
+    ById admins(reg.administrations, "administrations");
+    ForEach(source, "SELECT administration_id, position, committee_id FROM administration_committees",
+            "administration_committees", [&](Cols& c) {
+              auto& a = reg.administrations[admins(c.View())];
+              const size_t pos = c.Position();
+              At(a.committees, pos) = c.IdCol<CommitteeId>();
+            });
+    ForEach(source, "SELECT administration_id, position, id, name, kind FROM units", "units", [&](Cols& c) {
+      auto& a = reg.administrations[admins(c.View())];
+      Unit& u = At(a.units, c.Position());
+      u.id = c.IdCol<UnitId>();
+      u.name = c.Str();
+      u.kind = c.EnumCol<UnitKind>();
+    });
+  }
+
+  ReadEntities(source, Kind::kPerson, "name, administration_id, unit_id, title, email", reg.people, versions,
+               [](Cols& c, Person& x) {
+                 x.name = c.Str();
+                 x.administration = c.OptIdCol<AdministrationId>();
+                 x.unit = c.OptIdCol<UnitId>();
+                 x.title = c.OptEnumCol<Title>();
+                 x.email = c.Str();
+               });
 
   ReadEntities(source, Kind::kDelegation,
                "committee_id, matter, matter_text, delegate_title, delegate_person_id, decision, valid_from, valid_to",
@@ -473,7 +577,7 @@ void Load(RowSource& source, model::Register& reg, Versions& versions) {
                  x.own_dpia_required = c.Bool();
                });
   {
-    const ById activities(reg.processing_activities, "processing_activities");
+    ById activities(reg.processing_activities, "processing_activities");
     ForEach(source, "SELECT activity_id, position, system_id FROM processing_activity_systems",
             "processing_activity_systems", [&](Cols& c) {
               auto& a = reg.processing_activities[activities(c.View())];
@@ -561,7 +665,7 @@ void Load(RowSource& source, model::Register& reg, Versions& versions) {
                  x.processing_categories = c.List();
                });
   {
-    const ById records(reg.processor_records, "processor_records");
+    ById records(reg.processor_records, "processor_records");
     ForEach(source, "SELECT record_id, position, committee_id FROM processor_record_committees",
             "processor_record_committees", [&](Cols& c) {
               auto& r = reg.processor_records[records(c.View())];
@@ -600,7 +704,7 @@ void Load(RowSource& source, model::Register& reg, Versions& versions) {
                  x.reported_at = c.OptTimeCol();
                });
   {
-    const ById incidents(reg.incidents, "incidents");
+    ById incidents(reg.incidents, "incidents");
     ForEach(source, "SELECT incident_id, position, committee_id FROM incident_controllers", "incident_controllers",
             [&](Cols& c) {
               auto& i = reg.incidents[incidents(c.View())];
@@ -641,7 +745,7 @@ void Load(RowSource& source, model::Register& reg, Versions& versions) {
                  x.appeal_notice = c.Bool();
                });
   {
-    const ById requests(reg.data_subject_requests, "data_subject_requests");
+    ById requests(reg.data_subject_requests, "data_subject_requests");
     ForEach(source, "SELECT request_id, position, committee_id FROM data_subject_request_controllers",
             "data_subject_request_controllers", [&](Cols& c) {
               auto& r = reg.data_subject_requests[requests(c.View())];
@@ -655,7 +759,7 @@ void Load(RowSource& source, model::Register& reg, Versions& versions) {
     x.signed_on = c.OptDateCol();
   });
   {
-    const ById agreements(reg.agreements, "agreements");
+    ById agreements(reg.agreements, "agreements");
     ForEach(source, "SELECT agreement_id, position, system_id FROM agreement_systems", "agreement_systems",
             [&](Cols& c) {
               auto& a = reg.agreements[agreements(c.View())];
@@ -680,7 +784,7 @@ void Load(RowSource& source, model::Register& reg, Versions& versions) {
                  x.management_review_on = c.OptDateCol();
                });
   {
-    const ById cooperations(reg.cooperations, "cooperations");
+    ById cooperations(reg.cooperations, "cooperations");
     ForEach(source,
             "SELECT cooperation_id, position, organization_id, committee_id, joined_on, decision FROM "
             "cooperation_parties",
@@ -751,7 +855,7 @@ void Load(RowSource& source, model::Register& reg, Versions& versions) {
                  x.reported_at = c.OptStr();
                });
   {
-    const ById decisions(reg.dpa_decisions, "dpa_decisions");
+    ById decisions(reg.dpa_decisions, "dpa_decisions");
     ForEach(source, "SELECT decision_id, position, committee_id FROM dpa_decision_committees",
             "dpa_decision_committees", [&](Cols& c) {
               auto& x = reg.dpa_decisions[decisions(c.View())];

@@ -11,4 +11,9 @@ namespace ansvar::store::rows {
 
 void LoadRegister(RowSource& source, model::Register& reg, std::map<EntityKey, int64_t>& versions);
 
+// The same on two sources at once: the systems with their roles and documents from `systems` on the calling thread,
+// the rest of the register and the systems' other child rows from `rest` on another. Both must read the same snapshot
+// (each in its own read transaction, begun while no write could commit) and each is used by one thread only.
+void LoadRegister(RowSource& systems, RowSource& rest, model::Register& reg, std::map<EntityKey, int64_t>& versions);
+
 }  // namespace ansvar::store::rows

@@ -8,6 +8,7 @@
 #include <chrono>
 #include <cstdint>
 #include <mutex>
+#include <optional>
 #include <set>
 #include <stdexcept>
 #include <string>
@@ -21,6 +22,7 @@
 #include "store/change_checks.hpp"
 #include "store/replace_versions.hpp"
 #include "store/rows/dangling.hpp"
+#include "store/rows/read_register.hpp"
 #include "store/rows/tables.hpp"
 #include "store/rows/write_rows.hpp"
 #include "store/sqlite/cycle_tables.hpp"
@@ -34,6 +36,8 @@ namespace sqlite {
 namespace {
 
 constexpr int kBusyTimeoutMs = 5000;
+// How long a start waits for the write lock to begin its two reads in one snapshot, before it reads on one connection.
+constexpr int kHoldTimeoutMs = 100;
 // The page cache between bulk replaces, in KiB (SQLite's default is 2 MiB). Small on purpose: SQLite 3.40 walks
 // every cached page at the end of many write transactions (a page split numbers a page with the lock-byte page's
 // number for a moment, which leaves the cache's largest page number above the database's size, and the cache is
@@ -141,8 +145,9 @@ class SqliteStore final : public Store {
 
   Snapshot Load() override {
     std::lock_guard lock(mu_);
-    Transaction tx(db_, "BEGIN");  // one consistent read of every table
     Snapshot snap;
+    if (readers_.Available() && LoadOnTwo(snap)) return snap;
+    Transaction tx(db_, "BEGIN");  // one consistent read of every table
     tables_.Load(snap.reg, snap.versions);
     snap.last_audit_seq = ReadTail().seq;
     tx.Commit();
@@ -338,8 +343,43 @@ class SqliteStore final : public Store {
     return static_cast<int>(db_.QueryInt("SELECT COALESCE(MAX(version), 0) FROM schema_migrations").value_or(0));
   }
 
-  Tail ReadTail() {
-    auto q = db_.Prepare("SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1");
+  // The register read on two read-only connections at once (read_connections.hpp), the systems with their child
+  // rows on this thread and the rest on another: a national register's start waits for the larger half only. Both
+  // read one snapshot: their read transactions begin while this connection holds the write lock, so that no commit
+  // can fall between them. False, having read nothing, when another connection keeps the write lock (then the
+  // caller reads on this connection alone, as a reader never waits for a writer).
+  bool LoadOnTwo(Snapshot& snap) {
+    auto systems = readers_.Take();
+    auto rest = readers_.Take();
+    Transaction systems_tx(*systems, "BEGIN");
+    Transaction rest_tx(*rest, "BEGIN");
+    {
+      db_.Exec("PRAGMA busy_timeout = " + std::to_string(kHoldTimeoutMs));
+      std::optional<Transaction> hold;
+      bool locked = true;
+      try {
+        hold.emplace(db_, "BEGIN IMMEDIATE");
+      } catch (const StoreError&) {
+        locked = false;  // busy: another writer keeps the lock
+      }
+      db_.Exec("PRAGMA busy_timeout = " + std::to_string(kBusyTimeoutMs));
+      if (!locked) return false;
+      // A read transaction's snapshot is taken by its first read, not by BEGIN.
+      snap.last_audit_seq = TailOn(*systems).seq;
+      rest->QueryInt("SELECT COUNT(*) FROM register_meta");
+    }  // the write lock is given back
+    RegisterTables systems_tables(*systems);
+    RegisterTables rest_tables(*rest);
+    rows::LoadRegister(systems_tables, rest_tables, snap.reg, snap.versions);
+    systems_tx.Commit();
+    rest_tx.Commit();
+    return true;
+  }
+
+  Tail ReadTail() { return TailOn(db_); }
+
+  static Tail TailOn(Db& db) {
+    auto q = db.Prepare("SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1");
     Tail t;
     if (q->Step()) {
       t.seq = q->Int(0);
