@@ -253,6 +253,12 @@ class PgStore final : public Store {
     return Attempt([&](Conn& c) {
       Tx tx(c);
       c.Exec("SET LOCAL maintenance_work_mem = '256MB'; SET LOCAL work_mem = '64MB'");
+      // The audit images TOAST compresses (those over 2 kB) with lz4 where the server has it (PostgreSQL 14 and
+      // later, built with it): pglz took a fifth of the server's CPU of a national import's audit COPY. Values
+      // stored with either are read alike.
+      if (c.Run("SELECT count(*) FROM pg_settings WHERE name = 'default_toast_compression' AND 'lz4' = ANY(enumvals)")
+              .Int(0, 0) > 0)
+        c.Exec("SET LOCAL default_toast_compression = 'lz4'");
       LockAuditTail(c);
       c.Exec("LOCK TABLE " + AllRegisterTables() + " IN ACCESS EXCLUSIVE MODE");
       Tail tail = ReadTail(c);
@@ -319,13 +325,14 @@ class PgStore final : public Store {
 
       Committed out;
       out.versions.reserve(audit.size());
-      CopyBuffer rows;
+      CopyStream trail(c, "COPY audit_log (" + std::string(kAuditColumns) + ") FROM STDIN");
       for (const Change& ch : audit) {
         const auto [action, version] = versions.Outcome(ch);
-        AuditRow(rows, tail, actor, at, ch.key, action, ch.before_json, ch.after_json);
+        AuditRow(trail.rows(), tail, actor, at, ch.key, action, ch.before_json, ch.after_json);
+        trail.RowDone();
         out.versions.push_back(version);
       }
-      if (rows.rows() > 0) c.CopyIn("COPY audit_log (" + std::string(kAuditColumns) + ") FROM STDIN", rows.data());
+      trail.Finish();
       tx.Commit();
       out.last_audit_seq = tail.seq;
       out.replace_count = replace_count;
