@@ -5,7 +5,7 @@ TEST_BUILD ?= build-asan
 FUZZ_BUILD ?= build-fuzz
 CMAKE_COMMON = -DCMAKE_EXPORT_COMPILE_COMMANDS=ON
 
-.PHONY: all deps build demo test fuzz bench format format-check tidy tidy-changed clean web test-e2e
+.PHONY: all deps build demo test fuzz bench bench-http format format-check tidy tidy-changed clean web test-e2e
 
 all: build
 
@@ -52,6 +52,13 @@ test: deps format-check fuzz web
 
 bench: build
 	$(BUILD)/bench/ansvar_bench
+
+# The service through the real HTTP server under wrk (bench/http_bench.py; e.g. HTTP_BENCH_ARGS="--register FILE").
+# wrk is installed here and not by `make deps`: nothing else needs it.
+HTTP_BENCH_ARGS ?=
+bench-http: build web
+	@command -v wrk >/dev/null 2>&1 || $(if $(filter 0,$(shell id -u)),,sudo) apt-get install -y -qq --no-install-recommends wrk
+	python3 bench/http_bench.py --binary $(BUILD)/ansvar $(HTTP_BENCH_ARGS)
 
 format:
 	clang-format -i $$(git ls-files '*.cpp' '*.hpp')

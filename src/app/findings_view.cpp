@@ -127,6 +127,11 @@ std::shared_ptr<const RegisterService::Derived> RegisterService::DerivedAt(
   return d;
 }
 
+void RegisterService::PrepareFindings() const {
+  std::shared_lock lock(mu_);
+  (void)DerivedAt(std::nullopt);
+}
+
 Result<FindingsPage> RegisterService::Findings(const FindingsQuery& q) const {
   if (q.limit > kMaxPageSize) return BadRequest("limit: at most " + std::to_string(kMaxPageSize));
   std::optional<rules::RuleId> rule;

@@ -42,7 +42,7 @@ int RunCheck(const CheckArgs& args) {
   const auto as_of = as_of_flag ? *as_of_flag : loaded->reg.as_of.value_or(Now());
 
   const rules::RegisterIndex index(loaded->reg);
-  const auto findings = rules::Check(index, loaded->rulebook, {as_of});
+  auto findings = rules::Check(index, loaded->rulebook, {as_of});
   // Streamed: formatted in blocks on every core while this thread writes them.
   auto out = io::OutputFile::Open(args.output);
   const auto write = [&out](std::string_view piece) { return out->Write(piece); };
@@ -52,8 +52,10 @@ int RunCheck(const CheckArgs& args) {
     std::cerr << "ansvar: cannot write the findings\n";
     return kExitInput;
   }
+  const auto summary = rules::Summarize(findings);
+  LeaveToExit(std::move(findings));
+  LeaveToExit(std::move(loaded));
   if (!args.fail_on.empty()) {
-    const auto summary = rules::Summarize(findings);
     const bool fail = summary.error > 0 || (args.fail_on == "warning" && summary.warning > 0);
     if (fail) return kExitFindings;
   }

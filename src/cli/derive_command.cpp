@@ -31,6 +31,7 @@ int RunDerive(const DeriveArgs& args) {
     std::cerr << "ansvar: cannot write the output\n";
     return kExitInput;
   }
+  LeaveToExit(std::move(loaded));
   return kExitOk;
 }
 

@@ -5,6 +5,7 @@
 #include <iostream>
 #include <stdexcept>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "app/accounts.hpp"
@@ -181,6 +182,14 @@ int RunServe(const ServeArgs& args) {
     CycleServeArgs cycle_args = *args.cycle;
     cycle_args.public_url = api_options.links->base;
     const auto cycle = StartCycle(service, cycle_args);  // the reminder scheduler, stopped before the service
+    // The findings are evaluated while the server already answers: the first to ask does not start from nothing.
+    const std::jthread prepare([&service] {
+      try {
+        service.PrepareFindings();
+      } catch (const std::exception& e) {  // the first request then evaluates, and meets the error itself
+        http::Log("warning", "findings not prepared", {{"error", std::string(e.what())}});
+      }
+    });
     http::Log("info", "listening",
               {{"url", (options.tls() ? "https://" : "http://") + options.host + ":" + std::to_string(port) + "/"},
                {"db", http::LoggableUrl(args.db)},

@@ -12,6 +12,8 @@
 #include <rapidjson/stringbuffer.h>
 #include <rapidjson/writer.h>
 
+#include <cstring>
+
 namespace ansvar::io::internal {
 
 struct JsonOut::Impl {
@@ -78,11 +80,17 @@ void JsonOut::Null() {
   impl_->Do([](auto& w) { w.Null(); });
 }
 void JsonOut::Raw(std::string_view json) {
-  impl_->Do([&](auto& w) { w.RawValue(json.data(), json.size(), rapidjson::kObjectType); });
+  // The writer puts the separator (and, pretty, the indentation) before the value and keeps its state; the value is
+  // then copied in one piece. RawValue would copy it byte by byte: a third of the server's CPU when it lists
+  // 2,000 systems from their kept JSON.
+  impl_->Do([](auto& w) { w.RawValue("", 0, rapidjson::kObjectType); });
+  if (!json.empty()) std::memcpy(impl_->buffer.Push(json.size()), json.data(), json.size());
 }
 
 std::string JsonOut::Take() {
-  std::string out(impl_->buffer.GetString(), impl_->buffer.GetSize());
+  std::string out;
+  out.reserve(impl_->buffer.GetSize() + 1);  // with the pretty newline, one allocation (a list of systems is MBs)
+  out.append(impl_->buffer.GetString(), impl_->buffer.GetSize());
   if (impl_->pretty) out += '\n';
   return out;
 }

@@ -1,6 +1,7 @@
 #include "rules/check.hpp"
 
 #include <algorithm>
+#include <atomic>
 #include <cstdint>
 #include <thread>
 
@@ -117,17 +118,30 @@ std::vector<Finding> Check(const RegisterIndex& index, const Rulebook& rulebook,
   unsigned threads = options.threads != 0 ? options.threads : std::max(1u, std::thread::hardware_concurrency());
   if (n < 2000) threads = 1;
 
-  std::vector<Sink> sinks(threads + 1);
-  for (auto& sink : sinks) sink.Judge(rulebook);
+  // The work as tasks taken in turn by every thread: first the register-wide families (of very different sizes),
+  // then the systems in chunks small enough to even out the end. Splitting the systems in halves and leaving the
+  // families to the first thread kept the second idle for half of the evaluation on the national register (thread
+  // CPU 0.16 s against 0.34 s; taken in turn, 0.26 and 0.27 s).
+  constexpr size_t kFamilies = std::size(kRegisterFamilies);
+  const size_t chunks = threads == 1 ? 1 : std::min<size_t>(n, 16 * threads);
+  const size_t tasks = kFamilies + chunks;
+  std::atomic<size_t> next{0};
+  std::vector<Sink> sinks(threads);
+  auto work = [&](Sink& out) {
+    for (size_t t = next++; t < tasks; t = next++) {
+      out.Judge(rulebook);  // each family names the judge of its subjects
+      if (t < kFamilies) {
+        kRegisterFamilies[t](ctx, out);
+      } else {
+        const size_t c = t - kFamilies;
+        EvaluateSystems(ctx, n * c / chunks, n * (c + 1) / chunks, out);
+      }
+    }
+  };
   {
     std::vector<std::jthread> workers;
-    for (unsigned t = 1; t < threads; ++t)
-      workers.emplace_back([&, t] { EvaluateSystems(ctx, n * t / threads, n * (t + 1) / threads, sinks[t]); });
-    EvaluateSystems(ctx, 0, n / threads, sinks[0]);
-    for (auto family : kRegisterFamilies) {
-      sinks[threads].Judge(rulebook);  // each family names the judge of its subjects
-      family(ctx, sinks[threads]);
-    }
+    for (unsigned t = 1; t < threads; ++t) workers.emplace_back([&, t] { work(sinks[t]); });
+    work(sinks[0]);
   }
 
   size_t total = 0;

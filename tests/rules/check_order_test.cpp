@@ -65,5 +65,35 @@ TEST(CheckOrder, FindingsAreSortedBySeveritySubjectRuleAndDetailWhateverTheIdLen
   }
 }
 
+// From 2,000 systems the check shares its work between threads, which take the register-wide families and chunks
+// of systems in turn: whatever the number of threads, the same findings in the same order.
+TEST(CheckOrder, ALargeRegisterGivesTheSameFindingsOnAnyNumberOfThreads) {
+  std::ifstream in(std::filesystem::path(ANSVAR_TEST_DATA) / "rules" / "base_register.json");
+  json doc = json::parse(in);
+  const json systems = doc["systems"];
+  ASSERT_FALSE(systems.empty());
+  for (size_t i = 0; doc["systems"].size() < 2100; ++i) {
+    json s = systems[i % systems.size()];
+    s["id"] = "sys-copy-" + std::to_string(i);
+    if (i % 3 == 0) s["roles"] = json::array();                                 // findings of the roles
+    if (i % 5 == 0 && !s.contains("transfer")) s["documents"] = json::array();  // and of the documents
+    doc["systems"].push_back(s);
+  }
+  const auto read = io::ReadRegister(doc.dump());
+  ASSERT_TRUE(read.reg) << io::FormatProblems(read.problems);
+  const rules::RegisterIndex index(*read.reg);
+  const auto rulebook = rules::Rulebook::Default();
+  const auto one = rules::Check(index, rulebook, {read.reg->as_of.value(), 1});
+  ASSERT_GT(one.size(), 2000u);
+  // Findings of register-wide families too (subjects other than systems), so that their tasks are compared.
+  ASSERT_TRUE(
+      std::any_of(one.begin(), one.end(), [](const auto& f) { return f.subject.type != rules::SubjectType::kSystem; }));
+  for (unsigned threads : {2u, 3u, 8u}) {
+    const auto many = rules::Check(index, rulebook, {read.reg->as_of.value(), threads});
+    ASSERT_EQ(many.size(), one.size()) << threads << " threads";
+    EXPECT_TRUE(many == one) << threads << " threads";
+  }
+}
+
 }  // namespace
 }  // namespace ansvar

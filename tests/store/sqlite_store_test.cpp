@@ -226,6 +226,37 @@ TEST_F(SqliteStoreTest, ACorruptValueIsAStoreErrorNotACrash) {
   EXPECT_THROW(store->Load(), StoreError);
 }
 
+// The store gathers a transaction's WAL frames and writes them at its commit frame (store/sqlite/wal_writes.cpp):
+// every commit must be in the file when Apply returns, for a connection of another process (here one on SQLite's
+// own VFS), whether the commit's frames are a few pages or many megabytes, and after that connection has written too.
+TEST_F(SqliteStoreTest, EachCommitIsInTheFileForOtherConnectionsWhenTheStoreAnswers) {
+  auto store = backend_.Open();
+  const model::Register reg = ScaledRegister(3000);  // some 10 MB of frames: written in pieces
+  store->ReplaceRegister(reg, {}, kCli, At("2025-01-01T00:00:00Z"));
+  Raw raw(backend_.path());
+  EXPECT_EQ(raw.Text("SELECT COUNT(*) FROM systems"), std::to_string(reg.systems.size()));
+  size_t roles = 0;
+  for (const auto& sys : reg.systems) roles += sys.roles.size();
+  EXPECT_EQ(raw.Text("SELECT COUNT(*) FROM system_roles"), std::to_string(roles));
+  for (int i = 0; i < 20; ++i) {
+    model::System sys = reg.systems[static_cast<size_t>(i)];
+    sys.id = model::SystemId("new-" + std::to_string(i));
+    store->Apply({Create(sys)}, kCli, At("2025-01-02T00:00:00Z"));
+    EXPECT_EQ(raw.Text("SELECT name FROM systems WHERE id = 'new-" + std::to_string(i) + "'"), sys.name);
+    EXPECT_EQ(raw.Text("SELECT COUNT(*) FROM system_roles WHERE system_id = 'new-" + std::to_string(i) + "'"),
+              std::to_string(sys.roles.size()));
+    // The other connection writes between the store's commits: its frames follow the store's in the WAL.
+    raw.Exec("UPDATE register_meta SET rulebook_overrides = '" + std::to_string(i) + "'");
+  }
+  EXPECT_EQ(raw.Text("PRAGMA integrity_check"), "ok");
+  EXPECT_TRUE(store->VerifyAudit().ok);
+  store.reset();
+  auto again = backend_.Open();
+  const Snapshot snap = again->Load();
+  EXPECT_EQ(snap.reg.systems.size(), reg.systems.size() + 20);
+  EXPECT_EQ(snap.reg.rulebook_overrides, "19");
+}
+
 TEST(SqliteStringList, RoundTripsAnyText) {
   using sqlite::DecodeStringList;
   using sqlite::EncodeStringList;

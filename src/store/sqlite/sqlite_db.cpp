@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <climits>
 
+#include "store/sqlite/wal_writes.hpp"
+
 namespace ansvar::store::sqlite {
 
 bool SqliteError::IsForeignKey() const { return code_ == SQLITE_CONSTRAINT_FOREIGNKEY; }
@@ -15,7 +17,7 @@ bool SqliteError::IsConstraint() const { return (code_ & 0xff) == SQLITE_CONSTRA
 Db::Db(const std::string& path, Mode mode) {
   const int flags = (mode == Mode::kReadOnly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE) |
                     SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_URI;
-  const int rc = sqlite3_open_v2(path.c_str(), &db_, flags, nullptr);
+  const int rc = sqlite3_open_v2(path.c_str(), &db_, flags, WalBatchingVfs());
   if (rc != SQLITE_OK) {
     std::string detail = db_ ? sqlite3_errmsg(db_) : sqlite3_errstr(rc);
     sqlite3_close(db_);
