@@ -1,11 +1,12 @@
-// ansvar_service_bench: the service's figures on SQLite, in process (app::RegisterService, as `ansvar serve` runs
-// it, without HTTP): import of a whole register, start on the database, listing every system with its roles,
-// reading one, one client creating systems one by one, the findings evaluated at start and the first findings after
-// a write. Each beside a
-// baseline measured in the same run on the same disk.
+// ansvar_service_bench: the service's figures on SQLite or PostgreSQL, in process (app::RegisterService, as `ansvar
+// serve` runs it, without HTTP): import of a whole register, start on the database, listing every system with its
+// roles, reading one, one client creating systems one by one, the findings evaluated at start and the first
+// findings after a write. Each beside a baseline measured in the same run on the same disk or server.
 //   ansvar_service_bench [--register FILE] [--municipalities 4] [--creates 1000] [--lists 20] [--db FILE]
-//                        [--start-runs N] [--reuse-db]
+//                        [--db-url postgresql://…] [--start-runs N] [--reuse-db]
 // Without --register it generates a register of that many municipalities (synthetic_register.hpp, no regions).
+// With --db-url the service runs on that PostgreSQL database (empty, or holding a register with --reuse-db), and
+// the server's CPU is printed beside the bench's own (pg_bench_support.hpp).
 #include <sqlite3.h>
 #include <time.h>
 
@@ -24,6 +25,8 @@
 #include "io/entity_json.hpp"
 #include "io/register_reader.hpp"
 #include "io/register_writer.hpp"
+#include "pg_bench_support.hpp"
+#include "store/postgres/postgres_store.hpp"
 #include "store/sqlite/sqlite_store.hpp"
 #include "synthetic_register.hpp"
 
@@ -120,7 +123,7 @@ std::string Rate(double amount, double seconds, const char* unit) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  std::string register_path, db_path;
+  std::string register_path, db_path, db_url;
   int municipalities = 4;
   size_t creates = 1000;
   int lists = 20;
@@ -142,13 +145,15 @@ int main(int argc, char** argv) {
       lists = std::max(1, std::stoi(value()));
     else if (arg == "--db")
       db_path = value();
+    else if (arg == "--db-url")
+      db_url = value();
     else if (arg == "--start-runs")
       start_runs = std::max(1, std::stoi(value()));
     else if (arg == "--reuse-db")
       reuse_db = true;
     else {
       std::cerr << "usage: ansvar_service_bench [--register FILE] [--municipalities N] [--creates N] [--lists N] [--db "
-                   "FILE] [--start-runs N] [--reuse-db]\n";
+                   "FILE] [--db-url URL] [--start-runs N] [--reuse-db]\n";
       return 2;
     }
   }
@@ -173,14 +178,34 @@ int main(int argc, char** argv) {
   const auto clock = [as_of] { return as_of; };
   const store::Actor actor{"bench", "Benchmark"};
 
+  const bool postgres = !db_url.empty();
+  if (postgres && !store::IsPostgresUrl(db_url)) Fail("--db-url takes a postgresql:// URL");
+  const auto open_store = [&]() -> std::unique_ptr<store::Store> {
+    return postgres ? store::OpenPostgresStore(db_url) : store::OpenSqliteStore(db_path);
+  };
+  std::optional<bench::PgServerCpu> server;
+  if (postgres) server.emplace(db_url);
+  const auto server_reading = [&] { return server ? server->Read() : bench::PgServerCpu::Reading(); };
+  const auto server_cpu_since = [&](const bench::PgServerCpu::Reading& r) { return server ? server->Since(r) : 0.0; };
+
   // --reuse-db: a database left by an earlier run with --reuse-db (kept then) is started on as it is, no import.
-  const bool reuse = reuse_db && std::filesystem::exists(db_path);
-  if (!reuse) RemoveDb(db_path);
+  // A PostgreSQL database is reused when it holds a register; without --reuse-db it must be empty.
   std::optional<app::RegisterService> service;
+  bool reuse = false;
+  if (postgres) {
+    service.emplace(open_store(), rules::Rulebook::Default(), clock);
+    const bool holds = service->Count(app::Kind::kSystem) > 0;
+    if (holds && !reuse_db) Fail("the database at --db-url holds a register: give an empty one, or --reuse-db");
+    reuse = reuse_db && holds;
+  } else {
+    reuse = reuse_db && std::filesystem::exists(db_path);
+    if (!reuse) RemoveDb(db_path);
+  }
   std::string summary = "(reused)";
-  double import_s = 0, import_cpu_s = 0;
+  double import_s = 0, import_cpu_s = 0, import_server_cpu_s = 0;
   if (!reuse) {
-    service.emplace(store::OpenSqliteStore(db_path), rules::Rulebook::Default(), clock);
+    if (!service) service.emplace(open_store(), rules::Rulebook::Default(), clock);
+    const auto server0 = server_reading();
     const double cpu0 = ProcessCpu();
     import_s = Time([&] {
       auto r = service->ImportRegister(register_json, actor);
@@ -188,21 +213,23 @@ int main(int argc, char** argv) {
       summary = http::ToJson(r.value());
     });
     import_cpu_s = ProcessCpu() - cpu0;
-    service.reset();
+    import_server_cpu_s = server_cpu_since(server0);  // before the service ends its sessions (their CPU goes with them)
   }
-  // The start, --start-runs times: the fastest wall and CPU time (CPU of all threads), and the CPU of the starting
-  // thread: what no other thread takes off the start, the wall time it would take on free cores if the other
-  // threads' share ended no later (on this shared machine the wall time mostly measures the others' load).
-  double start_s = 0, start_cpu_s = 0, start_thread_cpu_s = 0;
+  service.reset();
+  // The start, --start-runs times: the fastest wall and CPU time (CPU of all threads; the server's beside), and the
+  // CPU of the starting thread: what no other thread takes off the start, the wall time it would take on free cores
+  // if the other threads' share ended no later (on this shared machine the wall time mostly measures the others' load).
+  double start_s = 0, start_cpu_s = 0, start_thread_cpu_s = 0, start_server_cpu_s = 0;
   for (int run = 0; run < start_runs; ++run) {
     service.reset();
+    const auto server0 = server_reading();
     const double cpu0 = ProcessCpu(), thread0 = ThreadCpu();
-    const double wall =
-        Time([&] { service.emplace(store::OpenSqliteStore(db_path), rules::Rulebook::Default(), clock); });
-    const double cpu = ProcessCpu() - cpu0, thread = ThreadCpu() - thread0;
+    const double wall = Time([&] { service.emplace(open_store(), rules::Rulebook::Default(), clock); });
+    const double cpu = ProcessCpu() - cpu0, thread = ThreadCpu() - thread0, server_s = server_cpu_since(server0);
     start_s = run == 0 ? wall : std::min(start_s, wall);
     start_cpu_s = run == 0 ? cpu : std::min(start_cpu_s, cpu);
     start_thread_cpu_s = run == 0 ? thread : std::min(start_thread_cpu_s, thread);
+    start_server_cpu_s = run == 0 ? server_s : std::min(start_server_cpu_s, server_s);
   }
   // A reused database also holds the systems earlier runs created.
   if (reuse ? service->Count(app::Kind::kSystem) < reg.systems.size()
@@ -272,20 +299,25 @@ int main(int argc, char** argv) {
     if (!service->Findings(fq).ok()) Fail("findings");
   });
   service.reset();
-  if (!reuse_db) RemoveDb(db_path);
+  if (!reuse_db && !postgres) RemoveDb(db_path);
   const double commits_cpu0 = ProcessCpu();
-  const double commits_s = SqliteCommits(db_path + ".baseline", creates, creates ? body_bytes / creates : 0);
+  const size_t row_bytes = creates ? body_bytes / creates : 0;
+  const double commits_s = postgres ? bench::PgCommits(db_url, creates, row_bytes)
+                                    : SqliteCommits(db_path + ".baseline", creates, row_bytes);
   const double commits_cpu = ProcessCpu() - commits_cpu0;
 
   const double mb = static_cast<double>(register_json.size()) / 1e6;
   std::printf("systems=%zu\nregister_mb=%.1f\nimport_summary=%s\n", reg.systems.size(), mb, summary.c_str());
-  std::printf("import_cpu_s=%.3f\nstart_cpu_s=%.3f\nstart_thread_cpu_s=%.3f\n", import_cpu_s, start_cpu_s,
-              start_thread_cpu_s);
+  std::printf("backend=%s\nimport_cpu_s=%.3f\nstart_cpu_s=%.3f\nstart_thread_cpu_s=%.3f\n",
+              postgres ? "postgres" : "sqlite", import_cpu_s, start_cpu_s, start_thread_cpu_s);
+  if (postgres)
+    std::printf("import_server_cpu_s=%.3f\nstart_server_cpu_s=%.3f\n", import_server_cpu_s, start_server_cpu_s);
   std::printf("import_s=%.3f\nstart_s=%.3f\nlist_first_ms=%.2f\nlist_ms=%.2f\nlist_kb=%.0f\nserialise_ms=%.2f\n",
               import_s, start_s, list_first_s * 1e3, list_s * 1e3, static_cast<double>(list_bytes) / 1e3,
               serialise_s * 1e3);
-  std::printf("get_us=%.1f\ncreates=%zu\ncreates_per_s=%.0f\nbaseline_sqlite_commits_per_s=%.0f\n", get_s / gets * 1e6,
-              creates, static_cast<double>(creates) / create_s, static_cast<double>(creates) / commits_s);
+  std::printf("get_us=%.1f\ncreates=%zu\ncreates_per_s=%.0f\nbaseline_%s_commits_per_s=%.0f\n", get_s / gets * 1e6,
+              creates, static_cast<double>(creates) / create_s, postgres ? "postgres" : "sqlite",
+              static_cast<double>(creates) / commits_s);
   std::printf("create_cpu_us=%.0f\nbaseline_commit_cpu_us=%.0f\n", create_cpu / static_cast<double>(creates) * 1e6,
               commits_cpu / static_cast<double>(creates) * 1e6);
   std::printf("findings_after_write_ms=%.1f\nfindings_cached_ms=%.2f\n", findings_s * 1e3, findings_again_s * 1e3);
@@ -293,12 +325,13 @@ int main(int argc, char** argv) {
 
   const auto yes = [](bool b) { return std::string(b ? "yes" : "no"); };
   const double per_commit = commits_s / static_cast<double>(std::max<size_t>(creates, 1));
-  const std::vector<Row> rows = {
-      {"baseline: SQLite commit of one row", per_commit, Rate(1, per_commit, "commits/s"), "", 0, "", ""},
+  const char* commit_row = postgres ? "baseline: PostgreSQL commit of 1 row" : "baseline: SQLite commit of one row";
+  std::vector<Row> rows = {
+      {commit_row, per_commit, Rate(1, per_commit, "commits/s"), "", 0, "", ""},
       {"baseline: serialise the systems", serialise_s, Rate(static_cast<double>(listed), serialise_s, "systems/s"), "",
        0, "", ""},
       {"import (whole register)", import_s, Rate(mb, import_s, "MB/s"), "commit of one row", import_s / per_commit,
-       "< 10 s", reuse ? "" : yes(import_s < 10)},
+       postgres ? "< 15 s" : "< 10 s", reuse ? "" : yes(import_s < (postgres ? 15 : 10))},
       {"  import, CPU of all threads", import_cpu_s, Rate(mb, import_cpu_s, "MB/s"), "", 0, "", ""},
       {"start on the database", start_s, Rate(mb, start_s, "MB/s"), "commit of one row", start_s / per_commit, "< 2 s",
        yes(start_s < 2)},
@@ -320,6 +353,12 @@ int main(int argc, char** argv) {
       {"findings after a write", findings_s, "", "commit of one row", findings_s / per_commit, "< 1 s",
        yes(findings_s < 1)},
   };
+  if (postgres) {  // the server's CPU, beside the bench's (the server does the COPY's parsing, indexes, WAL)
+    rows.insert(rows.begin() + 4, {"  import, CPU of the server", import_server_cpu_s,
+                                   Rate(mb, import_server_cpu_s, "MB/s"), "", 0, "", ""});
+    rows.insert(rows.begin() + 7, {"  start, CPU of the server", start_server_cpu_s,
+                                   Rate(mb, start_server_cpu_s, "MB/s"), "", 0, "", ""});
+  }
   std::printf("\n%-36s %10s %16s %-20s %11s %-10s %s\n", "phase", "wall_s", "rate", "baseline", "x_baseline", "target",
               "met");
   for (const auto& r : rows) {

@@ -310,8 +310,9 @@ TEST_F(PostgresStoreTest, WritersInSeveralInstancesKeepOneChainAndLoseNoUpdate) 
   EXPECT_TRUE(v.ok) << v.reason;
 }
 
-// A register above the bulk threshold drops the foreign keys and indexes, COPYs, and adds them back: the same
-// result, the same refusal of a dangling reference, and the keys are all there afterwards.
+// A register above the bulk threshold drops the foreign keys, indexes, primary keys and unique constraints, COPYs,
+// and adds them back: the same result, the same refusal of a dangling reference, and the keys are all there
+// afterwards.
 TEST_F(PostgresStoreTest, ABulkReplaceChecksReferencesAndRestoresTheSchema) {
   auto store = backend_->Open();
   Raw raw(backend_->url());
@@ -321,6 +322,12 @@ TEST_F(PostgresStoreTest, ABulkReplaceChecksReferencesAndRestoresTheSchema) {
                     backend_->schema() + "'" + (std::string(what) == "pg_constraint" ? "::regnamespace" : ""));
   };
   const std::string fks = count("pg_constraint"), indexes = count("pg_indexes");
+  auto unique_keys = [&] {
+    return raw.Text("SELECT COUNT(*) FROM pg_constraint WHERE contype IN ('p', 'u') AND connamespace = '" +
+                    backend_->schema() + "'::regnamespace");
+  };
+  const std::string keys = unique_keys();
+  ASSERT_NE(keys, "0");
   model::Register reg = FullRegister();
   for (int i = 0; i < 2500; ++i) {
     model::System s = reg.systems[1];
@@ -332,6 +339,15 @@ TEST_F(PostgresStoreTest, ABulkReplaceChecksReferencesAndRestoresTheSchema) {
   EXPECT_EQ(store->Load().reg, reg);
   EXPECT_EQ(count("pg_constraint"), fks);
   EXPECT_EQ(count("pg_indexes"), indexes);
+  EXPECT_EQ(unique_keys(), keys);
+  // The primary key and the unique position are enforced again.
+  const std::string systems = backend_->schema() + ".systems";
+  EXPECT_NE(raw.Try("UPDATE " + systems + " SET id = 'bulk-0' WHERE id = 'bulk-1'").find("duplicate key"),
+            std::string::npos);
+  EXPECT_NE(raw.Try("UPDATE " + systems + " SET position = (SELECT position FROM " + systems +
+                    " WHERE id = 'bulk-0') WHERE id = 'bulk-1'")
+                .find("duplicate key"),
+            std::string::npos);
 
   model::Register bad = reg;
   bad.systems.back().roles.push_back(model::RoleAssignment{model::RoleKind::kOwner, model::PersonId("nobody"), {}});
@@ -344,6 +360,7 @@ TEST_F(PostgresStoreTest, ABulkReplaceChecksReferencesAndRestoresTheSchema) {
   }
   EXPECT_EQ(store->Load().reg, reg);
   EXPECT_EQ(count("pg_constraint"), fks);
+  EXPECT_EQ(unique_keys(), keys);
   EXPECT_THROW(store->Apply({Delete(Kind::kPerson, "p1")}, kCli, At("2025-01-05T00:00:00Z")), ConflictError);
 }
 

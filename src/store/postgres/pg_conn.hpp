@@ -110,6 +110,17 @@ class Conn {
   Result Run(const std::string& sql) { return Run(sql, Params()); }
   // COPY … FROM STDIN with `data` in COPY's text format.
   void CopyIn(const std::string& copy_sql, std::string_view data);
+  // The same in pieces (CopyStream): CopyStart, CopyPut as each piece is made (the server parses one while the
+  // next is formatted), CopyEnd. `sent`, when given, is all that was sent: an error's row is looked up in it.
+  void CopyStart(const std::string& copy_sql);
+  void CopyPut(std::string_view data);
+  void CopyEnd(const std::string& copy_sql, std::string_view sent = {});
+  // Ends a COPY that is abandoned (an exception on the way): the server rolls it back with the transaction.
+  void CopyAbort();
+  // A query sent without waiting for its result (Send), and its result awaited later (Receive): what the server
+  // does in between overlaps with what the client does.
+  void Send(const std::string& sql);
+  Result Receive(std::string_view context);
 
   [[nodiscard]] bool Broken() const;
   // The last statement failed in a way that leaves the session unusable for the pool (it is discarded).
@@ -121,6 +132,7 @@ class Conn {
 
   pg_conn* conn_ = nullptr;
   bool broken_ = false;
+  bool copy_sent_ = true;                                  // every CopyPut of the open COPY reached libpq
   std::unordered_map<std::string, std::string> prepared_;  // sql → statement name
 };
 

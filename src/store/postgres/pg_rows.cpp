@@ -7,6 +7,9 @@ namespace {
 
 // A COPY buffer is sent when it reaches this size.
 constexpr size_t kCopyFlushBytes = 32u << 20;
+// A CopyStream's piece: large enough that a send is rare beside the formatting, small enough that the server
+// starts parsing early and that the buffer stays in the cache's reach.
+constexpr size_t kStreamPieceBytes = 2u << 20;
 
 }  // namespace
 
@@ -20,13 +23,41 @@ bool PgCursor::Bool(int col) const {
 void ForEachRow(Conn& conn, const std::string& sql, const std::function<void(const Result&, int)>& row, int batch) {
   conn.Exec("DECLARE ansvar_rows NO SCROLL CURSOR FOR " + sql);
   const std::string fetch = "FETCH " + std::to_string(batch) + " FROM ansvar_rows";
+  conn.Send(fetch);
   while (true) {
-    const Result r = conn.Exec(fetch);
+    const Result r = conn.Receive(fetch);
     const int n = r.Rows();
+    // A full batch may have a next one: asked for now, read by the server while this one is handled. (Should `row`
+    // throw, the next command of the connection reads and drops the answer: libpq does so before sending it.)
+    const bool more = n == batch;
+    if (more) conn.Send(fetch);
     for (int i = 0; i < n; ++i) row(r, i);
-    if (n < batch) break;
+    if (!more) break;
   }
   conn.Exec("CLOSE ansvar_rows");
+}
+
+CopyStream::~CopyStream() {
+  if (started_ && !finished_) c_.CopyAbort();
+}
+
+void CopyStream::RowDone() {
+  if (buf_.data().size() >= kStreamPieceBytes) Send();
+}
+
+void CopyStream::Send() {
+  if (!started_) {
+    c_.CopyStart(sql_);
+    started_ = true;
+  }
+  c_.CopyPut(buf_.data());
+  buf_.Clear();
+}
+
+void CopyStream::Finish() {
+  if (buf_.rows() > 0) Send();
+  finished_ = true;  // ended here, whether or not the server accepts it: not abandoned
+  if (started_) c_.CopyEnd(sql_);
 }
 
 void PgRowSource::Select(std::string_view sql, std::span<const std::string_view> params,
