@@ -22,9 +22,12 @@ namespace {
 constexpr auto kLiveFor = std::chrono::seconds(60);
 
 // The administrations and committees a finding concerns, for the filters of GET /findings. Built once per
-// evaluation: lookups by id, and the administrations that work for each committee.
+// evaluation: lookups by id, and the administrations that work for each committee. Ids are views into the register
+// (which does not change while an evaluation is made: the shared lock is held) and into the findings.
 class Scoper {
  public:
+  using Ids = std::vector<std::string_view>;
+
   explicit Scoper(const rules::RegisterIndex& index) : index_(index) {
     const auto& reg = index.reg();
     for (const auto& a : reg.administrations)
@@ -36,67 +39,77 @@ class Scoper {
     for (const auto& c : reg.cooperations) cooperations_.emplace(c.id.str(), &c);
   }
 
-  void Scope(const rules::Finding& f, std::set<std::string>& admins, std::set<std::string>& committees) const {
+  // The finding's administrations and committees, each once, in `admins` and `committees` (cleared first).
+  void Scope(const rules::Finding& f, Ids& admins, Ids& committees) const {
+    admins.clear();
+    committees.clear();
     auto system = [&](const model::System& s) {
-      if (s.owner_administration) admins.insert(s.owner_administration->str());
-      for (const auto& a : s.used_by) admins.insert(a.str());
-      for (const auto* c : index_.Controllers(index_.IndexOf(s))) committees.insert(c->id.str());
+      if (s.owner_administration) admins.emplace_back(s.owner_administration->str());
+      for (const auto& a : s.used_by) admins.emplace_back(a.str());
+      for (const auto* c : index_.Controllers(index_.IndexOf(s))) committees.emplace_back(c->id.str());
     };
     switch (f.subject.type) {
       case rules::SubjectType::kSystem:
         if (const auto* s = index_.FindSystem(f.subject.id)) system(*s);
         break;
       case rules::SubjectType::kCommittee:
-        committees.insert(f.subject.id);
+        committees.emplace_back(f.subject.id);  // a view of the finding's own id, which lives as long
         break;
       case rules::SubjectType::kProcessingActivity:
         if (const auto* a = index_.FindActivity(f.subject.id)) {
-          if (a->controller) committees.insert(a->controller->str());
-          for (const auto& c : a->joint_controllers) committees.insert(c.str());
+          if (a->controller) committees.emplace_back(a->controller->str());
+          for (const auto& c : a->joint_controllers) committees.emplace_back(c.str());
         }
         break;
       case rules::SubjectType::kIncident:
         if (auto it = incidents_.find(f.subject.id); it != incidents_.end()) {
           const auto& inc = *it->second;
           if (const auto* s = inc.system ? index_.FindSystem(inc.system->str()) : nullptr) system(*s);
-          for (const auto& c : inc.controllers) committees.insert(c.str());
+          for (const auto& c : inc.controllers) committees.emplace_back(c.str());
         }
         break;
       case rules::SubjectType::kDataSubjectRequest:
         if (auto it = requests_.find(f.subject.id); it != requests_.end())
-          for (const auto& c : it->second->controllers) committees.insert(c.str());
+          for (const auto& c : it->second->controllers) committees.emplace_back(c.str());
         break;
       case rules::SubjectType::kDpaDecision:
         if (auto it = decisions_.find(f.subject.id); it != decisions_.end()) {
           if (const auto* s = index_.FindSystem(it->second->system.str())) system(*s);
-          for (const auto& c : it->second->committees) committees.insert(c.str());
+          for (const auto& c : it->second->committees) committees.emplace_back(c.str());
         }
         break;
       case rules::SubjectType::kPowerOfAttorney:
-        if (auto it = powers_.find(f.subject.id); it != powers_.end()) committees.insert(it->second->committee.str());
+        if (auto it = powers_.find(f.subject.id); it != powers_.end())
+          committees.emplace_back(it->second->committee.str());
         break;
       case rules::SubjectType::kCooperation:  // concerns every party's responsible committee
         if (auto it = cooperations_.find(f.subject.id); it != cooperations_.end())
           for (const auto& p : it->second->parties)
-            if (p.committee) committees.insert(p.committee->str());
+            if (p.committee) committees.emplace_back(p.committee->str());
         break;
       default:
         break;
     }
+    Distinct(committees);
     // A committee's findings concern the administrations that work for it.
-    for (const auto& c : committees)
+    for (const auto c : committees)
       if (auto it = admins_of_committee_.find(c); it != admins_of_committee_.end())
-        admins.insert(it->second.begin(), it->second.end());
+        admins.insert(admins.end(), it->second.begin(), it->second.end());
+    Distinct(admins);
   }
 
  private:
+  static void Distinct(Ids& ids) {
+    std::sort(ids.begin(), ids.end());
+    ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+  }
   const rules::RegisterIndex& index_;
-  std::unordered_map<std::string, std::vector<std::string>> admins_of_committee_;
-  std::unordered_map<std::string, const model::Incident*> incidents_;
-  std::unordered_map<std::string, const model::DataSubjectRequest*> requests_;
-  std::unordered_map<std::string, const model::DpaDecision*> decisions_;
-  std::unordered_map<std::string, const model::PowerOfAttorney*> powers_;
-  std::unordered_map<std::string, const model::Cooperation*> cooperations_;
+  std::unordered_map<std::string_view, Ids> admins_of_committee_;
+  std::unordered_map<std::string_view, const model::Incident*> incidents_;
+  std::unordered_map<std::string_view, const model::DataSubjectRequest*> requests_;
+  std::unordered_map<std::string_view, const model::DpaDecision*> decisions_;
+  std::unordered_map<std::string_view, const model::PowerOfAttorney*> powers_;
+  std::unordered_map<std::string_view, const model::Cooperation*> cooperations_;
 };
 
 }  // namespace
@@ -114,15 +127,29 @@ std::shared_ptr<const RegisterService::Derived> RegisterService::DerivedAt(
   auto d = std::make_shared<Derived>(state_->reg, std::move(rulebook), as_of.value_or(now));
   d->findings = rules::Check(d->index, d->rulebook, {d->as_of});
   CycleService::AddMessageFindings(*store_, d->rulebook, d->as_of, d->findings);  // R-MSG-STALE (beside the register)
-  std::set<std::string> admins, committees;
+  // Grouped by views first, then keyed by strings once per administration and committee; the findings of one
+  // subject (adjacent within a severity) are scoped once. The flat register's 1.4 million findings took 0.5 s of CPU
+  // with a set of strings per finding, 0.37 s with views alone.
   const Scoper scoper(d->index);
+  Scoper::Ids admins, committees;
+  std::unordered_map<std::string_view, std::vector<uint32_t>> by_admin, by_committee;
+  std::vector<std::vector<uint32_t>*> admin_lists, committee_lists;  // the last subject's (nodes: stable)
+  const rules::Subject* last = nullptr;
   for (uint32_t i = 0; i < d->findings.size(); ++i) {
-    admins.clear();
-    committees.clear();
-    scoper.Scope(d->findings[i], admins, committees);
-    for (const auto& a : admins) d->by_administration[a].push_back(i);
-    for (const auto& c : committees) d->by_committee[c].push_back(i);
+    const auto& f = d->findings[i];
+    if (last == nullptr || f.subject != *last) {
+      scoper.Scope(f, admins, committees);
+      admin_lists.clear();
+      committee_lists.clear();
+      for (const auto a : admins) admin_lists.push_back(&by_admin[a]);
+      for (const auto c : committees) committee_lists.push_back(&by_committee[c]);
+      last = &f.subject;
+    }
+    for (auto* list : admin_lists) list->push_back(i);
+    for (auto* list : committee_lists) list->push_back(i);
   }
+  for (auto& [id, list] : by_admin) d->by_administration.emplace(std::string(id), std::move(list));
+  for (auto& [id, list] : by_committee) d->by_committee.emplace(std::string(id), std::move(list));
   if (!as_of) derived_ = d;
   return d;
 }
