@@ -245,8 +245,8 @@ class RegisterService {
   // A page of the findings the query selects (its offset and limit), with the summary of all it selects.
   Result<FindingsPage> Findings(const FindingsQuery& query) const;
   // Evaluates the register now, so that the first request for findings finds them made (`ansvar serve` calls it
-  // on a thread of its own at start: 0.6 s on a national register). A request meanwhile waits for this evaluation
-  // rather than starting another.
+  // on a thread of its own at start: about 0.8 s of CPU on a national register). A request meanwhile waits for this
+  // evaluation rather than starting another.
   void PrepareFindings() const;
   // The findings a query selects (no paging), each with its subject's name and its message in the query's
   // language: what a printed findings report needs. Copied out under the lock.
