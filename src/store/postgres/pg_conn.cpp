@@ -220,6 +220,17 @@ Pool::Lease::~Lease() {
 Pool::Lease Pool::Acquire() {
   std::unique_lock lock(mu_);
   cv_.wait(lock, [&] { return !idle_.empty() || open_ < max_; });
+  return Take(lock);
+}
+
+std::optional<Pool::Lease> Pool::TryAcquire() {
+  std::unique_lock lock(mu_);
+  if (idle_.empty() && open_ >= max_) return std::nullopt;
+  return Take(lock);
+}
+
+// An idle connection, else a new one (with `lock` held and one of them possible; the connecting is done unlocked).
+Pool::Lease Pool::Take(std::unique_lock<std::mutex>& lock) {
   if (!idle_.empty()) {
     auto conn = std::move(idle_.back());
     idle_.pop_back();

@@ -159,10 +159,13 @@ class Pool {
   };
 
   Lease Acquire();
+  // A connection if one is idle or may be opened now, else none (never waits for another lease to come back).
+  std::optional<Lease> TryAcquire();
   // After a lost connection: the idle ones went with the same server, so they are closed too.
   void DropIdle();
 
  private:
+  Lease Take(std::unique_lock<std::mutex>& lock);
   void Release(std::unique_ptr<Conn> conn);
 
   std::string url_;

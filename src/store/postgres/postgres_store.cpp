@@ -200,8 +200,24 @@ class PgStore final : public Store {
       Tx tx(c, "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
       c.Exec("LOCK TABLE " + AllRegisterTables() + " IN ACCESS SHARE MODE");  // before the snapshot is taken
       Snapshot snap;
-      PgRowSource source(c);
-      rows::LoadRegister(source, snap.reg, snap.versions);
+      // The systems with their roles and documents are read here and the rest on a second connection that shares
+      // this transaction's snapshot (pg_export_snapshot, taken by its first query, after the locks): the start of a
+      // national register waits for the larger half only, and the server's work is done by two backends. Without a
+      // connection free in the pool, everything is read here (a load never waits for another's connection).
+      if (auto other = pool_.TryAcquire()) {
+        const std::string id(c.Run("SELECT pg_export_snapshot()").Text(0, 0));
+        if (id.find_first_not_of("0123456789ABCDEFabcdef-") != std::string::npos)
+          throw StoreError("postgres: unexpected snapshot id \"" + id + "\"");
+        Tx other_tx(**other, "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
+        (*other)->Exec("SET TRANSACTION SNAPSHOT '" + id + "'");
+        PgRowSource systems(c);
+        PgRowSource rest(**other);
+        rows::LoadRegister(systems, rest, snap.reg, snap.versions);
+        other_tx.Commit();
+      } else {
+        PgRowSource source(c);
+        rows::LoadRegister(source, snap.reg, snap.versions);
+      }
       snap.last_audit_seq = ReadTail(c).seq;
       snap.replace_count = ReplaceCountOn(c);
       tx.Commit();
