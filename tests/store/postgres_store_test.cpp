@@ -15,6 +15,7 @@
 #include <set>
 #include <thread>
 
+#include "store/postgres/pg_conn.hpp"
 #include "store_contract.hpp"
 #include "test_registers.hpp"
 
@@ -408,6 +409,18 @@ TEST_F(PostgresStoreTest, ReconnectsAfterTheServerDroppedItsSessions) {
   EXPECT_EQ(store->Load().reg.systems[0].name, "after the restart");
   EXPECT_EQ(store->LastAuditSeq(), 1);
   EXPECT_TRUE(store->VerifyAudit().ok);
+}
+
+// A load reads on a second connection only when the pool has one free: TryAcquire gives one then, and none at once
+// when all are out (it never waits for a lease to come back, which two loads holding one each would do for ever).
+TEST_F(PostgresStoreTest, ThePoolGivesASecondConnectionOnlyWhenOneIsFree) {
+  postgres::Pool pool(PgUrl(), 2);
+  auto first = pool.Acquire();
+  auto second = pool.TryAcquire();
+  ASSERT_TRUE(second.has_value());
+  EXPECT_FALSE(pool.TryAcquire().has_value());
+  second.reset();  // given back: idle, and given again
+  EXPECT_TRUE(pool.TryAcquire().has_value());
 }
 
 }  // namespace
