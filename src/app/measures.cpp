@@ -1,11 +1,11 @@
 #include "app/measures.hpp"
 
 #include <algorithm>
-#include <deque>
 #include <mutex>
 #include <type_traits>
 
 #include "app/acting_person.hpp"
+#include "app/service_facts.hpp"
 #include "auth/policy.hpp"
 #include "io/entity_json.hpp"
 #include "io/register_writer.hpp"
@@ -73,32 +73,6 @@ Kind HolderKind(rules::MeasureSource source) {
   return Kind::kSystem;
 }
 
-// The policy's questions answered from the register service (what it reads is kept for the decision's lifetime).
-class HolderFacts final : public auth::RegisterFacts {
- public:
-  explicit HolderFacts(const RegisterService& service) : service_(service) {}
-  [[nodiscard]] const model::Administration* FindAdministration(std::string_view id) const override {
-    return Find<model::Administration>(Kind::kAdministration, id, administrations_);
-  }
-  [[nodiscard]] const model::System* FindSystem(std::string_view id) const override {
-    return Find<model::System>(Kind::kSystem, id, systems_);
-  }
-
- private:
-  template <class T>
-  const T* Find(Kind kind, std::string_view id, std::deque<T>& held) const {
-    const auto got = service_.Get(kind, std::string(id));
-    if (!got.ok()) return nullptr;
-    auto read = io::ReadEntity<T>(got.value().json);
-    if (!read.value) return nullptr;
-    held.push_back(std::move(*read.value));
-    return &held.back();
-  }
-  const RegisterService& service_;
-  mutable std::deque<model::Administration> administrations_;
-  mutable std::deque<model::System> systems_;
-};
-
 // The measure `id` in the holder's lists for `source` (nullptr when none).
 model::Measure* FindMeasure(std::vector<model::Measure>& list, const std::string& id) {
   const auto it = std::find_if(list.begin(), list.end(), [&](const model::Measure& m) { return m.id == id; });
@@ -126,7 +100,7 @@ struct Change {
     if (!read.value) return Invalid("the stored record could not be read", std::move(read.problems));
     T h = std::move(*read.value);
     const auth::Principal who{account.id, account.role, account.administration, account.person};
-    HolderFacts facts(service);
+    ServiceFacts facts(service);
     if (source == rules::MeasureSource::kBreach) {
       auth::Request look;
       look.op = auth::Operation::kRead;

@@ -6,11 +6,10 @@
 #include <sodium.h>
 
 #include <cctype>
-#include <map>
-#include <memory>
 
 #include "app/cycle_service.hpp"
 #include "app/entity_kinds.hpp"
+#include "app/service_facts.hpp"
 #include "auth/policy.hpp"
 #include "http/log.hpp"
 #include "http/openapi.hpp"
@@ -74,33 +73,6 @@ auth::Operation OperationOf(const std::string& method) {
   if (method == "DELETE") return auth::Operation::kDelete;
   return auth::Operation::kRead;
 }
-
-// The policy's questions answered from the register service, each entity read once per request.
-class ServiceFacts final : public auth::RegisterFacts {
- public:
-  explicit ServiceFacts(const app::RegisterService& service) : service_(service) {}
-  [[nodiscard]] const model::Administration* FindAdministration(std::string_view id) const override {
-    return Find<model::Administration>(id, administrations_);
-  }
-  [[nodiscard]] const model::System* FindSystem(std::string_view id) const override {
-    return Find<model::System>(id, systems_);
-  }
-
- private:
-  template <class T>
-  const T* Find(std::string_view id, std::map<std::string, std::unique_ptr<T>, std::less<>>& cache) const {
-    if (const auto it = cache.find(id); it != cache.end()) return it->second.get();
-    std::unique_ptr<T> value;
-    const auto got = service_.Get(app::KindOfType<T>(), std::string(id));
-    if (got.ok())
-      if (auto read = io::ReadEntity<T>(got.value().json); read.value)
-        value = std::make_unique<T>(std::move(*read.value));
-    return cache.emplace(std::string(id), std::move(value)).first->second.get();
-  }
-  const app::RegisterService& service_;
-  mutable std::map<std::string, std::unique_ptr<model::Administration>, std::less<>> administrations_;
-  mutable std::map<std::string, std::unique_ptr<model::System>, std::less<>> systems_;
-};
 
 // An entity of the register kept alive for the decision (the policy borrows it).
 struct HeldEntity {
@@ -361,7 +333,7 @@ std::optional<Response> Access::Decide(Request& r, Phase phase) const {
     what.resource = auth::Resource::kOther;
   }
 
-  const ServiceFacts facts(service_);
+  const app::ServiceFacts facts(service_);
   const auto decision = auth::Decide(principal, what, facts);
   if (!decision) return Forbidden(r, decision.reason);
   return std::nullopt;

@@ -6,10 +6,10 @@
 
 #include <algorithm>
 #include <charconv>
-#include <deque>
 #include <set>
 
 #include "app/cycle_service.hpp"
+#include "app/service_facts.hpp"
 #include "auth/policy.hpp"
 #include "http/answers.hpp"
 #include "http/incident_routes.hpp"
@@ -27,32 +27,6 @@ using app::Kind;
 const char* const kBad = "Felaktig begäran / Bad request";
 
 rules::Lang LangOf(const Request& r) { return r.Query("lang") == "en" ? rules::Lang::kEn : rules::Lang::kSv; }
-
-// The policy's questions answered from the register service; what it reads is kept for the decision's lifetime.
-class PageFacts final : public auth::RegisterFacts {
- public:
-  explicit PageFacts(const app::RegisterService& service) : service_(service) {}
-  [[nodiscard]] const model::Administration* FindAdministration(std::string_view id) const override {
-    return Find<model::Administration>(Kind::kAdministration, id, administrations_);
-  }
-  [[nodiscard]] const model::System* FindSystem(std::string_view id) const override {
-    return Find<model::System>(Kind::kSystem, id, systems_);
-  }
-
- private:
-  template <class T>
-  const T* Find(Kind kind, std::string_view id, std::deque<T>& held) const {
-    const auto got = service_.Get(kind, std::string(id));
-    if (!got.ok()) return nullptr;
-    auto read = io::ReadEntity<T>(got.value().json);
-    if (!read.value) return nullptr;
-    held.push_back(std::move(*read.value));
-    return &held.back();
-  }
-  const app::RegisterService& service_;
-  mutable std::deque<model::Administration> administrations_;
-  mutable std::deque<model::System> systems_;
-};
 
 // Who asks, as the access middleware established it (a request reaches a route only when signed in).
 std::optional<auth::Principal> PrincipalOf(const Request& r, const app::Accounts& accounts) {
@@ -75,7 +49,7 @@ void Decision(io::JsonWriter& o, std::string_view key, const auth::Decision& d) 
 template <class T>
 void MayOnEntity(io::JsonWriter& o, const auth::Principal& who, model::Collection kind, const T& entity,
                  const app::RegisterService& service) {
-  const PageFacts facts(service);
+  const app::ServiceFacts facts(service);
   auth::Request what;
   what.resource = auth::Resource::kEntity;
   what.kind = kind;
