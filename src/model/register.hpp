@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "model/boxed.hpp"
 #include "model/enums.hpp"
 #include "model/ids.hpp"
 #include "model/time.hpp"
@@ -182,7 +183,7 @@ struct System {
   std::optional<Date> active_since;
   std::optional<Classification> classification;
   std::vector<std::string> processing_countries;  // ISO 3166-1 alpha-2
-  std::optional<Transfer> transfer;
+  Boxed<Transfer> transfer;                       // in one system of fourteen: kept out of line
   std::vector<RoleAssignment> roles;
   std::vector<Document> documents;
   std::vector<Forum> forums;
@@ -299,7 +300,7 @@ struct ProcessingActivity {
   std::optional<Date> start_date;
   bool own_dpia_required = false;
   std::optional<ThresholdAnalysis> threshold_analysis;
-  std::optional<Dpia> dpia;
+  Boxed<Dpia> dpia;  // in one activity of six: kept out of line
   friend bool operator==(const ProcessingActivity&, const ProcessingActivity&) = default;
 };
 

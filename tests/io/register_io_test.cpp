@@ -1,5 +1,6 @@
 // Reading and writing ansvar-register/1: round trips, and bad documents refused with the JSON path at fault.
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <filesystem>
 #include <fstream>
@@ -44,6 +45,58 @@ TEST(RegisterIo, WriteThenReadGivesAnEqualRegister) {
     EXPECT_EQ(*first.reg, *second.reg);
     EXPECT_EQ(WriteRegister(*first.reg, pretty), WriteRegister(*second.reg, pretty));
   }
+}
+
+// A register large enough for the fast pass to read its systems on a second thread and to give back the pages of
+// its file that the reads have passed (io/register_reader.cpp: FastPass, PageRelease): read from its file, it equals
+// the register written, and so does the same text read from memory, whose pages must never be given back.
+TEST(RegisterIo, ALargeRegisterReadFromItsFileEqualsTheOneWritten) {
+  auto example = ReadRegisterFile(kExample);
+  ASSERT_TRUE(example.reg) << FormatProblems(example.problems);
+  model::Register reg = *example.reg;
+  const auto systems = reg.systems;
+  const auto activities = reg.processing_activities;
+  for (size_t k = 1; k < 3200; ++k) {
+    const std::string suffix = "-" + std::to_string(k);
+    for (auto s : systems) {
+      s.id = model::SystemId(s.id.str() + suffix);
+      reg.systems.push_back(std::move(s));
+    }
+    for (auto a : activities) {
+      a.id = model::ProcessingActivityId(a.id.str() + suffix);
+      reg.processing_activities.push_back(std::move(a));
+    }
+  }
+  const std::string text = WriteRegister(reg, true);
+  ASSERT_GT(text.size(), size_t{48} << 20);  // more than the fast pass's steps of 16 MiB, on each of its readers
+
+  const auto path = std::filesystem::temp_directory_path() / ("ansvar-large-" + std::to_string(::getpid()) + ".json");
+  {
+    std::ofstream out(path, std::ios::binary);
+    out << text;
+  }
+  auto from_file = ReadRegisterFile(path.string());
+  std::filesystem::remove(path);
+  ASSERT_TRUE(from_file.reg) << FormatProblems(from_file.problems);
+  EXPECT_TRUE(*from_file.reg == reg);  // not EXPECT_EQ: it would print both registers
+
+  auto from_text = ReadRegister(text);
+  ASSERT_TRUE(from_text.reg) << FormatProblems(from_text.problems);
+  EXPECT_TRUE(*from_text.reg == reg);
+
+  // A bad value near the end: the fast pass gives up after it has passed most of the text, and the exact pass reads
+  // the whole text again to name the problem. From memory, nothing it needs may have been given back.
+  std::string bad = text;
+  const std::string value = R"("personal_data": true)";
+  const size_t at = bad.rfind(value);
+  ASSERT_NE(at, std::string::npos);
+  bad.replace(at, value.size(), R"("personal_data": "yes")");
+  const auto problems = ReadRegister(bad).problems;
+  ASSERT_EQ(problems.size(), 1u) << FormatProblems(problems);
+  const std::string& where = problems[0].path;  // one of the last systems: "$.systems[N].personal_data"
+  ASSERT_TRUE(where.starts_with("$.systems[") && where.ends_with("].personal_data")) << where;
+  EXPECT_GT(std::stoul(where.substr(10)), reg.systems.size() - systems.size()) << where;
+  EXPECT_EQ(problems[0].message, "expected true or false");
 }
 
 TEST(RegisterIo, KeepsTheRulebookAndTimestampAsOf) {
