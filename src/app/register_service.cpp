@@ -199,13 +199,19 @@ void RegisterService::Reload() {
     }
   });
   try {
-    // Sized first: the versions would otherwise rehash each map a dozen times.
-    for (size_t k = 0; k < store::kKindCount; ++k)
-      WithKind(static_cast<Kind>(k),
-               [&]<class T>(std::type_identity<T>) { state->versions[k].reserve(Items<T>(state->reg).size()); });
-    while (!snapshot.versions.empty()) {  // each id moved out of the snapshot's node, not copied
-      auto node = snapshot.versions.extract(snapshot.versions.begin());
-      state->versions[static_cast<size_t>(node.key().kind)].insert_or_assign(std::move(node.key().id), node.mapped());
+    // The store gives the versions position for position with the register's collections.
+    for (size_t k = 0; k < store::kKindCount; ++k) {
+      WithKind(static_cast<Kind>(k), [&]<class T>(std::type_identity<T>) {
+        const auto& items = Items<T>(state->reg);
+        const auto& read = snapshot.versions[k];
+        if (read.size() != items.size())
+          throw store::StoreError("the store gave " + std::to_string(read.size()) + " versions for " +
+                                  std::to_string(items.size()) + " entities of kind " +
+                                  std::string(store::ToString(static_cast<Kind>(k))));
+        auto& versions = state->versions[k];
+        versions.reserve(items.size());  // sized first: the map would otherwise rehash a dozen times
+        for (size_t i = 0; i < items.size(); ++i) versions.emplace(items[i].id.str(), read[i]);
+      });
     }
   } catch (...) {
     positions.join();

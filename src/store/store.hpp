@@ -97,11 +97,21 @@ struct AuditVerification {
   std::string reason;
 };
 
+// The version of every entity of a register, position for position with its collection: versions[k][i] is that of
+// the i-th entity of kind k's collection (a national register's 600,000 versions as arrays, not as a sorted map of
+// their keys: the start built and sorted the keys only for the service to move them into its own maps).
+using EntityVersions = std::array<std::vector<int64_t>, kKindCount>;
+
 struct Snapshot {
   model::Register reg;
-  std::map<EntityKey, int64_t> versions;
+  EntityVersions versions;
   int64_t last_audit_seq = 0;
   int64_t replace_count = 0;  // whole-register replaces so far, where the backend counts them (see CatchUp)
+
+  // One entity's version by its id (0: there is none), found by a scan: for tests and tools.
+  [[nodiscard]] int64_t VersionOf(Kind kind, std::string_view id) const;
+  // How many versions there are (one per entity).
+  [[nodiscard]] size_t VersionCount() const;
 };
 
 // What another instance may have written since a snapshot (Store::CatchUp).

@@ -288,8 +288,7 @@ TEST_F(PostgresStoreTest, WritersInSeveralInstancesKeepOneChainAndLoseNoUpdate) 
           const Snapshot s = store.Load();
           model::System sys = s.reg.systems[0];
           sys.name = "writer " + std::to_string(t) + " #" + std::to_string(i);
-          store.Apply({Update(sys, s.versions.at(EntityKey{Kind::kSystem, sys.id.str()}))}, kCli,
-                      At("2025-02-01T08:00:00Z"));
+          store.Apply({Update(sys, s.VersionOf(Kind::kSystem, sys.id.str()))}, kCli, At("2025-02-01T08:00:00Z"));
           ++applied;
         } catch (const ConflictError&) {
           ++conflicts;
@@ -305,7 +304,7 @@ TEST_F(PostgresStoreTest, WritersInSeveralInstancesKeepOneChainAndLoseNoUpdate) 
   EXPECT_GT(applied.load(), 0);
   const Snapshot s = second->Load();
   // Each applied update moved the version on by one: none overwrote another.
-  EXPECT_EQ(s.versions.at(EntityKey{Kind::kSystem, "raindance"}), 1 + applied.load());
+  EXPECT_EQ(s.VersionOf(Kind::kSystem, "raindance"), 1 + applied.load());
   EXPECT_EQ(s.last_audit_seq, applied.load());
   const AuditVerification v = first->VerifyAudit();
   EXPECT_TRUE(v.ok) << v.reason;

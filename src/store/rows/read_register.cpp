@@ -189,13 +189,13 @@ void ForEach(RowSource& source, std::string_view sql, std::string_view where, F&
   });
 }
 
-using Versions = std::vector<std::pair<EntityKey, int64_t>>;
-
 // The entities of one table in the register's order (by position), with their versions. The rows are read in the
 // table's own order (a scan, not a walk of the position index with a lookup per row) and put in order afterwards.
 template <class T, class F>
-void ReadEntities(RowSource& source, Kind kind, std::string_view columns, std::vector<T>& out, Versions& versions,
-                  F&& fill) {
+void ReadEntities(RowSource& source, Kind kind, std::string_view columns, std::vector<T>& out,
+                  EntityVersions& all_versions, F&& fill) {
+  std::vector<int64_t>& versions = all_versions[static_cast<size_t>(kind)];  // this kind's only: no other thread's
+  versions.clear();
   const std::string table(TableOf(kind));
   // Room for every row first (counted on the table's smallest index: some 10 ms for 300,000 rows): growing the
   // vector would move each entity of hundreds of bytes at every doubling. Not the last position, which creates and
@@ -203,14 +203,14 @@ void ReadEntities(RowSource& source, Kind kind, std::string_view columns, std::v
   source.Select("SELECT COUNT(*) FROM " + table, {}, [&](const RowCursor& r) {
     const auto rows = static_cast<size_t>(std::clamp<int64_t>(r.Int(0), 0, kMaxPosition + 1));
     out.reserve(rows);
-    versions.reserve(versions.size() + rows);
+    versions.reserve(rows);
   });
   std::vector<int64_t> positions;
   positions.reserve(out.capacity());
   ForEach(source, "SELECT id, version, position, " + std::string(columns) + " FROM " + table, table, [&](Cols& c) {
     T& x = out.emplace_back();
     x.id = c.IdCol<decltype(x.id)>();
-    versions.emplace_back(EntityKey{kind, x.id.str()}, c.Int());
+    versions.push_back(c.Int());
     positions.push_back(c.Int());
     fill(c, x);
   });
@@ -219,9 +219,15 @@ void ReadEntities(RowSource& source, Kind kind, std::string_view columns, std::v
   for (size_t i = 0; i < order.size(); ++i) order[i] = i;
   std::sort(order.begin(), order.end(), [&](size_t a, size_t b) { return positions[a] < positions[b]; });
   std::vector<T> sorted;
+  std::vector<int64_t> sorted_versions;
   sorted.reserve(out.size());
-  for (const size_t i : order) sorted.push_back(std::move(out[i]));
+  sorted_versions.reserve(out.size());
+  for (const size_t i : order) {
+    sorted.push_back(std::move(out[i]));
+    sorted_versions.push_back(versions[i]);
+  }
   out = std::move(sorted);
+  versions = std::move(sorted_versions);
 }
 
 }  // namespace
@@ -234,10 +240,10 @@ namespace {
 // other members of the same systems): the systems, then their roles and documents (LoadSystemParts) and their other
 // child rows (LoadSystemExtras); and everything else (LoadRest). Read on two connections, the systems with their
 // roles and documents are about half of a national register's reading, the rest with the systems' extras the other.
-void LoadSystems(RowSource& source, model::Register& reg, Versions& versions);
+void LoadSystems(RowSource& source, model::Register& reg, EntityVersions& versions);
 void LoadSystemParts(RowSource& source, model::Register& reg);
 void LoadSystemExtras(RowSource& source, model::Register& reg);
-void LoadRest(RowSource& source, model::Register& reg, Versions& versions);
+void LoadRest(RowSource& source, model::Register& reg, EntityVersions& versions);
 
 template <class F>
 void Checked(RowSource& source, F&& read) {
@@ -248,36 +254,19 @@ void Checked(RowSource& source, F&& read) {
   }
 }
 
-void SortByKey(Versions& read) {
-  std::sort(read.begin(), read.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
-}
-
-// Two sorted runs into the map, in linear time (each insert at the end).
-void ToMap(Versions& a, Versions& b, std::map<EntityKey, int64_t>& versions) {
-  versions.clear();
-  auto i = a.begin(), j = b.begin();
-  while (i != a.end() || j != b.end()) {
-    auto& next = j == b.end() || (i != a.end() && i->first < j->first) ? *i++ : *j++;
-    versions.emplace_hint(versions.end(), std::move(next.first), next.second);
-  }
-}
-
 }  // namespace
 
-void LoadRegister(RowSource& source, model::Register& reg, std::map<EntityKey, int64_t>& versions) {
-  Versions read, none;
+void LoadRegister(RowSource& source, model::Register& reg, EntityVersions& versions) {
   Checked(source, [&] {
-    LoadSystems(source, reg, read);
+    LoadSystems(source, reg, versions);
     LoadSystemParts(source, reg);
     LoadSystemExtras(source, reg);
-    LoadRest(source, reg, read);
+    LoadRest(source, reg, versions);
   });
-  SortByKey(read);
-  ToMap(read, none, versions);
 }
 
-void LoadRegister(RowSource& systems, RowSource& rest, model::Register& reg, std::map<EntityKey, int64_t>& versions) {
-  Versions systems_read, rest_read;
+void LoadRegister(RowSource& systems, RowSource& rest, model::Register& reg, EntityVersions& versions) {
+  // Each thread fills the versions of its own kinds (ReadEntities): the systems' here, the others' there.
   // The other thread reads the systems' extras once this one has read the systems (false: it failed to).
   std::promise<bool> systems_done;
   std::future<bool> systems_ready = systems_done.get_future();
@@ -285,10 +274,9 @@ void LoadRegister(RowSource& systems, RowSource& rest, model::Register& reg, std
   std::thread other([&] {
     try {
       Checked(rest, [&] {
-        LoadRest(rest, reg, rest_read);
+        LoadRest(rest, reg, versions);
         if (systems_ready.get()) LoadSystemExtras(rest, reg);
       });
-      SortByKey(rest_read);
     } catch (...) {
       rest_failed = std::current_exception();
     }
@@ -296,11 +284,10 @@ void LoadRegister(RowSource& systems, RowSource& rest, model::Register& reg, std
   bool told = false;
   try {
     Checked(systems, [&] {
-      LoadSystems(systems, reg, systems_read);
+      LoadSystems(systems, reg, versions);
       systems_done.set_value(told = true);
       LoadSystemParts(systems, reg);
     });
-    SortByKey(systems_read);
   } catch (...) {
     if (!told) systems_done.set_value(false);
     other.join();
@@ -308,11 +295,10 @@ void LoadRegister(RowSource& systems, RowSource& rest, model::Register& reg, std
   }
   other.join();
   if (rest_failed) std::rethrow_exception(rest_failed);
-  ToMap(systems_read, rest_read, versions);
 }
 
 namespace {
-void LoadSystems(RowSource& source, model::Register& reg, Versions& versions) {
+void LoadSystems(RowSource& source, model::Register& reg, EntityVersions& versions) {
   ReadEntities(source, Kind::kSystem,
                "name, category, scope, own_support_process, owner_administration_id, hosting, supplier, "
                "personal_data, special_categories, fee, lifecycle, active_since, confidentiality, integrity, "
@@ -479,7 +465,7 @@ void LoadSystemExtras(RowSource& source, model::Register& reg) {
           });
 }
 
-void LoadRest(RowSource& source, model::Register& reg, Versions& versions) {
+void LoadRest(RowSource& source, model::Register& reg, EntityVersions& versions) {
   {
     ForEach(source, kReadMetaSql, "register_meta", [&](Cols& c) {
       reg.as_of = c.OptTimeCol();

@@ -110,8 +110,6 @@ std::optional<rows::Dangling> RegisterTables::FirstDangling() {
   return std::nullopt;
 }
 
-void RegisterTables::Load(model::Register& reg, std::map<EntityKey, int64_t>& versions) {
-  rows::LoadRegister(*this, reg, versions);
-}
+void RegisterTables::Load(model::Register& reg, EntityVersions& versions) { rows::LoadRegister(*this, reg, versions); }
 
 }  // namespace ansvar::store::sqlite

@@ -63,7 +63,7 @@ class RegisterTables final : public rows::RowSink, public rows::RowSource {
   std::optional<rows::Dangling> FirstDangling();
 
   // The whole register, each table read once.
-  void Load(model::Register& reg, std::map<EntityKey, int64_t>& versions);
+  void Load(model::Register& reg, EntityVersions& versions);
 
   // RowSink: the rows of Insert, each by its table's cached INSERT.
   void Begin(rows::Table t) override;
