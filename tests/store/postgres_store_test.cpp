@@ -12,11 +12,9 @@
 
 #include <atomic>
 #include <cstdlib>
-#include <map>
 #include <set>
 #include <thread>
 
-#include "io/entity_json.hpp"
 #include "store/postgres/pg_conn.hpp"
 #include "store_contract.hpp"
 #include "test_registers.hpp"
@@ -236,10 +234,9 @@ TEST_F(PostgresStoreTest, MigratesADatabaseAtAnOlderVersionAndRefusesANewerOne) 
         "prior_consultation_sent_on, DROP COLUMN prior_consultation_reply_on, DROP COLUMN review_on, DROP COLUMN "
         "covers_activities, DROP COLUMN motivation");
     raw.Exec("DROP TABLE system_document_adopted_by, system_document_supplemented_by");
-    raw.Exec("DROP TABLE audit_image_dictionaries; DROP FUNCTION audit_image_dictionaries_append_only()");
   }
   auto store = backend_->Open();
-  EXPECT_EQ(store->SchemaVersion(), 11);  // 11: the audit images of a replace compressed
+  EXPECT_EQ(store->SchemaVersion(), 10);  // 10: a reference DPIA's adopting and supplementing committees
   store->ReplaceRegister(FullRegister(), {Delete(Kind::kSystem, "gone")}, kCli, At("2025-01-01T00:00:00Z"));
   EXPECT_EQ(store->LastAuditSeq(), 1);
   store.reset();
@@ -370,66 +367,6 @@ TEST_F(PostgresStoreTest, ABulkReplaceChecksReferencesAndRestoresTheSchema) {
 
 // What another instance needs to catch up: the entries after its seq, in one snapshot with the replace count,
 // which moves with every whole-register replace (and only then).
-// A whole-register replace whose images are large together keeps them compressed (store/audit_images.hpp) in
-// before_z and after_z: the same JSON in every read and in the hashes; Apply's images stay text beside them, and an
-// altered dictionary breaks the trail where it is used.
-TEST_F(PostgresStoreTest, ALargeReplaceKeepsItsImagesCompressedAndReadsThemBackAsJson) {
-  auto store = backend_->Open();
-  store->ReplaceRegister(FullRegister(), {Delete(Kind::kSystem, "gone")}, kCli, At("2025-01-01T00:00:00Z"));
-  const model::Register reg = ScaledRegister(600);
-  std::vector<Change> audit;
-  std::map<std::string, std::string> images;
-  for (const auto& sys : reg.systems) {
-    Change c = Create(sys);
-    c.after_json = io::WriteEntity(sys);
-    images[sys.id.str()] = c.after_json;
-    audit.push_back(std::move(c));
-  }
-  const auto replaced = store->ReplaceRegister(reg, audit, kCli, At("2025-01-02T00:00:00Z"));
-  model::System changed = reg.systems.front();
-  changed.name = "Changed";
-  Change update = Update(changed, store->Load().versions.at({Kind::kSystem, changed.id.str()}));
-  update.before_json = images[changed.id.str()];
-  update.after_json = io::WriteEntity(changed);
-  store->Apply({update}, kCli, At("2025-01-03T00:00:00Z"));
-
-  const std::string last = std::to_string(replaced.last_audit_seq);
-  Raw raw(backend_->url());
-  EXPECT_EQ(raw.Text("SELECT COUNT(*) FROM audit_log WHERE after_z IS NOT NULL AND after_json = ''"),
-            std::to_string(reg.systems.size()));
-  EXPECT_EQ(raw.Text("SELECT COUNT(*) FROM audit_log WHERE after_z IS NULL AND before_z IS NULL"), "2");
-  EXPECT_EQ(raw.Text("SELECT COUNT(*) FROM audit_image_dictionaries"), "1");
-  AuditFilter one;
-  one.entity_id = changed.id.str();
-  one.newest_first = false;
-  const auto history = store->ReadAudit(one);
-  ASSERT_EQ(history.size(), 2U);
-  EXPECT_EQ(history[0].after_json, images[changed.id.str()]);
-  EXPECT_EQ(history[1].before_json, images[changed.id.str()]);
-  EXPECT_EQ(history[1].after_json, update.after_json);
-  const auto caught = store->CatchUp(1, 100000);
-  ASSERT_TRUE(caught.has_value());
-  ASSERT_EQ(caught->entries.size(), reg.systems.size() + 1);
-  for (const auto& e : caught->entries) {
-    if (e.seq <= replaced.last_audit_seq) {
-      EXPECT_EQ(e.after_json, images[e.entity_id]) << e.seq;
-    }
-    EXPECT_EQ(AuditHash(e), e.hash) << e.seq;
-  }
-  const AuditVerification v = store->VerifyAudit();
-  EXPECT_TRUE(v.ok) << v.reason;
-  EXPECT_EQ(v.entries, replaced.last_audit_seq + 1);
-
-  EXPECT_NE(raw.Try("UPDATE audit_image_dictionaries SET content = '\\x00'").find("append-only"), std::string::npos);
-  EXPECT_NE(raw.Try("DELETE FROM audit_image_dictionaries").find("append-only"), std::string::npos);
-  raw.Exec("ALTER TABLE audit_image_dictionaries DISABLE TRIGGER audit_image_dictionaries_no_update");
-  raw.Exec("UPDATE audit_image_dictionaries SET content = replace(encode(content, 'escape'), '\"', '''')::bytea");
-  const AuditVerification broken = store->VerifyAudit();
-  EXPECT_FALSE(broken.ok);
-  ASSERT_TRUE(broken.first_bad_seq.has_value());
-  EXPECT_EQ(*broken.first_bad_seq, 2);  // the first entry of the replace
-}
-
 TEST_F(PostgresStoreTest, CatchUpAnswersTheEntriesAfterASeqAndCountsReplaces) {
   auto store = backend_->Open();
   model::Register reg = FullRegister();

@@ -756,26 +756,6 @@ CREATE TABLE system_document_supplemented_by (
 CREATE INDEX system_document_supplemented_by_committee ON system_document_supplemented_by (committee_id);
 )sql";
 
-// The images of a whole-register replace stored compressed (store/audit_images.hpp), as in SQLite's migration 10:
-// before_z and after_z hold them (before_json and after_json are then ''), NULL for an image kept as text. The
-// dictionaries are append-only like the trail, whose hashes cover the images' JSON.
-constexpr std::string_view kAuditImageDictionaries = R"sql(
-ALTER TABLE audit_log ADD COLUMN before_z BYTEA, ADD COLUMN after_z BYTEA;
-CREATE TABLE audit_image_dictionaries (
-  id BIGINT PRIMARY KEY,
-  content BYTEA NOT NULL
-);
-CREATE FUNCTION audit_image_dictionaries_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-  RAISE EXCEPTION 'audit_image_dictionaries is append-only: dictionaries cannot be changed or deleted';
-END
-$$;
-CREATE TRIGGER audit_image_dictionaries_no_update BEFORE UPDATE OR DELETE ON audit_image_dictionaries
-  FOR EACH ROW EXECUTE FUNCTION audit_image_dictionaries_append_only();
-CREATE TRIGGER audit_image_dictionaries_no_truncate BEFORE TRUNCATE ON audit_image_dictionaries
-  FOR EACH STATEMENT EXECUTE FUNCTION audit_image_dictionaries_append_only();
-)sql";
-
 constexpr std::array kMigrations = {
     Migration{1, "the register: entity and child tables", kRegisterSchema},
     Migration{2, "the audit trail: append-only, hash-chained", kAuditSchema},
@@ -787,8 +767,6 @@ constexpr std::array kMigrations = {
     Migration{8, "the credential (session or API token) of each audit entry", kAuditCredential},
     Migration{9, "DPIA records, classification records and measures", kMeasuresSchema},
     Migration{10, "a reference DPIA's adopting and supplementing committees", kReferenceDpiaSchema},
-    Migration{11, "the audit images of a whole-register replace kept compressed, with their dictionaries",
-              kAuditImageDictionaries},
 };
 
 }  // namespace

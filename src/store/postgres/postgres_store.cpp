@@ -20,8 +20,6 @@
 #include <array>
 #include <chrono>
 #include <functional>
-#include <future>
-#include <map>
 #include <set>
 #include <thread>
 #include <unordered_map>
@@ -30,10 +28,8 @@
 #include <vector>
 
 #include "store/audit_chain.hpp"
-#include "store/audit_images.hpp"
 #include "store/change_checks.hpp"
 #include "store/postgres/migrations.hpp"
-#include "store/postgres/pg_audit_cursor.hpp"
 #include "store/postgres/pg_conn.hpp"
 #include "store/postgres/pg_rows.hpp"
 #include "store/replace_versions.hpp"
@@ -55,6 +51,7 @@ constexpr size_t kBulkEntities = 2000;
 using internal::CheckChange;
 using internal::CheckReplace;
 using internal::kAuditColumns;
+using internal::kAuditSelect;
 using internal::Name;
 using internal::Now;
 using internal::Quote;
@@ -268,7 +265,6 @@ class PgStore final : public Store {
     size_t entities = 0;
     rows::ForEachCollection(reg, [&](const auto& items) { entities += items.size(); });
     const bool bulk = entities > kBulkEntities;
-    const std::string dictionary = internal::ImageDictionary(audit);  // empty: the images stay text
 
     return Attempt([&](Conn& c) {
       Tx tx(c);
@@ -308,22 +304,6 @@ class PgStore final : public Store {
       c.Run(rows::WriteMetaSql("$"), meta);
       const int64_t replace_count =
           c.Run("UPDATE register_meta SET replace_count = replace_count + 1 RETURNING replace_count").Int(0, 0);
-
-      // The images are compressed on another thread while this one sends the register's rows; the future waits for
-      // that thread however the scope ends.
-      std::future<internal::CompressedImages> compressing;
-      if (!dictionary.empty()) {
-        Params d;
-        d.Add(Hex(dictionary));
-        const int64_t id = c.Run(
-                                "INSERT INTO audit_image_dictionaries (id, content) SELECT COALESCE(MAX(id), 0) + 1, "
-                                "$1::bytea FROM audit_image_dictionaries RETURNING id",
-                                d)
-                               .Int(0, 0);
-        compressing = std::async(std::launch::async, [&audit, &dictionary, id] {
-          return internal::CompressImages(audit, id, dictionary, 1);
-        });
-      }
 
       CopySink sink(c);
       try {
@@ -368,14 +348,10 @@ class PgStore final : public Store {
       // COPY by one sort each instead of a descent per entry. (Its seqs run from 1, so the tail's is its length.)
       std::vector<std::string> trail_indexes;
       if (bulk && static_cast<int64_t>(audit.size()) >= tail.seq) trail_indexes = DropSecondaryIndexes(c, "audit_log");
-      const internal::CompressedImages images = compressing.valid() ? compressing.get() : internal::CompressedImages{};
-      CopyStream trail(c, "COPY audit_log (" + std::string(kAuditColumns) + ", before_z, after_z) FROM STDIN");
-      for (size_t i = 0; i < audit.size(); ++i) {
-        const Change& ch = audit[i];
+      CopyStream trail(c, "COPY audit_log (" + std::string(kAuditColumns) + ") FROM STDIN");
+      for (const Change& ch : audit) {
         const auto [action, version] = versions.Outcome(ch);
-        AuditRow(trail.rows(), tail, actor, at, ch.key, action, ch.before_json, ch.after_json,
-                 images.after.empty() ? std::string_view() : images.before[i],
-                 images.after.empty() ? std::string_view() : images.after[i]);
+        AuditRow(trail.rows(), tail, actor, at, ch.key, action, ch.before_json, ch.after_json);
         trail.RowDone();
         out.versions.push_back(version);
       }
@@ -389,7 +365,7 @@ class PgStore final : public Store {
   }
 
   std::vector<AuditEntry> ReadAudit(const AuditFilter& f) override {
-    std::string sql = std::string(kPgAuditSelect);
+    std::string sql = std::string(kAuditSelect);
     Params params;
     std::string where;
     int n = 0;
@@ -417,12 +393,9 @@ class PgStore final : public Store {
       std::vector<AuditEntry> out;
       const Result r = c.Run(sql, params);
       out.reserve(static_cast<size_t>(r.Rows()));
-      internal::ImageDecompressor images = Images(c);
-      PgAuditCursor row(images);
       for (int i = 0; i < r.Rows(); ++i) {
         std::string problem;
-        std::optional<AuditEntry> e;
-        if (row.At(r, i, problem)) e = internal::ReadAuditEntry(row, problem);
+        auto e = internal::ReadAuditEntry(PgCursor(r, i), problem);
         if (!e) throw StoreError("postgres: audit entry " + std::string(r.Text(i, 0)) + " is unreadable: " + problem);
         out.push_back(std::move(*e));
       }
@@ -435,23 +408,8 @@ class PgStore final : public Store {
       Tx tx(c, "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
       internal::AuditChainCheck check;
       bool ok = true;
-      // The dictionaries read first: the rows come through a cursor whose next batch is asked for meanwhile.
-      std::map<int64_t, std::string> dictionaries;
-      {
-        const Result d = c.Run("SELECT id, content FROM audit_image_dictionaries");
-        for (int i = 0; i < d.Rows(); ++i)
-          if (auto content = PgAuditCursor::FromHex(d.Text(i, 1))) dictionaries[d.Int(i, 0)] = std::move(*content);
-      }
-      internal::ImageDecompressor images([&](int64_t id) -> std::optional<std::string> {
-        auto it = dictionaries.find(id);
-        if (it == dictionaries.end()) return std::nullopt;
-        return it->second;
-      });
-      PgAuditCursor cursor(images);
-      ForEachRow(c, std::string(kPgAuditSelect) + " ORDER BY seq ASC", [&](const Result& r, int row) {
-        if (!ok) return;
-        std::string problem;
-        ok = cursor.At(r, row, problem) ? check.Add(cursor) : check.AddUnreadable(r.Int(row, 0), problem);
+      ForEachRow(c, std::string(kAuditSelect) + " ORDER BY seq ASC", [&](const Result& r, int row) {
+        if (ok) ok = check.Add(PgCursor(r, row));
       });
       tx.Commit();
       return check.result();
@@ -465,13 +423,10 @@ class PgStore final : public Store {
       out.replace_count = ReplaceCountOn(c);
       Params p;
       p.Add(after_seq).Add(static_cast<int64_t>(std::min<size_t>(limit, INT64_MAX)));
-      const Result r = c.Run(std::string(kPgAuditSelect) + " WHERE seq > $1 ORDER BY seq ASC LIMIT $2", p);
-      internal::ImageDecompressor images = Images(c);
-      PgAuditCursor row(images);
+      const Result r = c.Run(std::string(kAuditSelect) + " WHERE seq > $1 ORDER BY seq ASC LIMIT $2", p);
       for (int i = 0; i < r.Rows(); ++i) {
         std::string problem;
-        std::optional<AuditEntry> e;
-        if (row.At(r, i, problem)) e = internal::ReadAuditEntry(row, problem);
+        auto e = internal::ReadAuditEntry(PgCursor(r, i), problem);
         if (!e) throw StoreError("postgres: audit entry " + std::string(r.Text(i, 0)) + " is unreadable: " + problem);
         out.entries.push_back(std::move(*e));
       }
@@ -759,58 +714,17 @@ class PgStore final : public Store {
           p);
   }
 
-  // A row of kAuditColumns, before_z and after_z. `stored_before`, `stored_after`: the images compressed ("" to keep
-  // one as text); the hash covers the JSON either way.
   static void AuditRow(CopyBuffer& rows, Tail& tail, const Actor& actor, model::Timestamp at, const EntityKey& key,
-                       std::string_view action, const std::string& before_json, const std::string& after_json,
-                       std::string_view stored_before, std::string_view stored_after) {
+                       std::string_view action, const std::string& before_json, const std::string& after_json) {
     // Views of the images: a national import's 520 MB of them are not copied on the way into the COPY buffer.
     const internal::AuditRow e = internal::NextAuditRow(tail, actor, at, key, action, before_json, after_json);
-    int column = 0;
     e.Values([&](const auto& v) {
-      ++column;
       if constexpr (std::is_integral_v<std::decay_t<decltype(v)>>)
         rows.Int(v);
-      else if ((column == kBeforeColumn && !stored_before.empty()) || (column == kAfterColumn && !stored_after.empty()))
-        rows.Text("");
       else
         rows.Text(v);
     });
-    for (const std::string_view stored : {stored_before, stored_after}) {
-      if (stored.empty())
-        rows.Null();
-      else
-        rows.Text(Hex(stored));
-    }
     rows.EndRow();
-  }
-  // before_json and after_json in kAuditColumns, 1-based.
-  static constexpr int kBeforeColumn = 8;
-  static constexpr int kAfterColumn = 9;
-
-  // Bytes as a bytea's text form: "\x" and two hex digits a byte.
-  static std::string Hex(std::string_view bytes) {
-    static constexpr std::string_view kDigits = "0123456789abcdef";
-    std::string out = "\\x";
-    out.reserve(2 + 2 * bytes.size());
-    for (const char b : bytes) {
-      const auto u = static_cast<unsigned char>(b);
-      out.push_back(kDigits[u >> 4U]);
-      out.push_back(kDigits[u & 0xfU]);
-    }
-    return out;
-  }
-
-  // Reads compressed images back, each dictionary looked up once on `c` (between whole results, never while a
-  // cursor's next batch is on its way).
-  static internal::ImageDecompressor Images(Conn& c) {
-    return internal::ImageDecompressor([&c](int64_t id) -> std::optional<std::string> {
-      Params p;
-      p.Add(id);
-      const Result r = c.Run("SELECT content FROM audit_image_dictionaries WHERE id = $1", p);
-      if (r.Rows() == 0) return std::nullopt;
-      return PgAuditCursor::FromHex(r.Text(0, 0));
-    });
   }
 
   // Runs a write of change `c`: a constraint it breaks at once is a conflict of that change.
