@@ -5,7 +5,7 @@ set -euo pipefail
 packages=(
   build-essential cmake ccache pkg-config python3
   libsimdjson-dev rapidjson-dev nlohmann-json3-dev libcli11-dev libspdlog-dev libfmt-dev
-  libsqlite3-dev libsodium-dev libboost-dev libssl-dev openssl
+  libsqlite3-dev libsodium-dev libboost-dev libssl-dev openssl libzstd-dev
   libpq-dev postgresql postgresql-client
   libgtest-dev libgmock-dev
   clang libclang-rt-14-dev clang-format clang-tidy

@@ -122,6 +122,12 @@ bool AuditChainCheck::Fail(int64_t seq, std::string reason) {
   return false;
 }
 
+bool AuditChainCheck::AddUnreadable(int64_t seq, std::string reason) {
+  if (!v_.ok) return false;
+  ++v_.entries;
+  return Fail(seq, std::move(reason));
+}
+
 bool AuditChainCheck::Add(const rows::RowCursor& row) {
   if (!v_.ok) return false;
   ++v_.entries;

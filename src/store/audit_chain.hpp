@@ -121,6 +121,9 @@ DocumentAuditEntry ReadDocumentAuditEntry(const rows::RowCursor& row, std::strin
 class AuditChainCheck {
  public:
   bool Add(const rows::RowCursor& row);
+  // An entry whose row could not be read back (a compressed image that does not decompress): the trail is broken
+  // there. Returns false.
+  bool AddUnreadable(int64_t seq, std::string reason);
   [[nodiscard]] const AuditVerification& result() const { return v_; }
 
  private:

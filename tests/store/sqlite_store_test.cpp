@@ -10,8 +10,11 @@
 #include <cstdlib>
 #include <filesystem>
 #include <iostream>
+#include <map>
 #include <set>
 
+#include "io/entity_json.hpp"
+#include "store/audit_images.hpp"
 #include "store/sqlite/migrations.hpp"
 #include "store/sqlite/string_list.hpp"
 #include "store_contract.hpp"
@@ -255,6 +258,109 @@ TEST_F(SqliteStoreTest, EachCommitIsInTheFileForOtherConnectionsWhenTheStoreAnsw
   const Snapshot snap = again->Load();
   EXPECT_EQ(snap.reg.systems.size(), reg.systems.size() + 20);
   EXPECT_EQ(snap.reg.rulebook_overrides, "19");
+}
+
+// A whole-register replace whose images are large together keeps them compressed with a dictionary of their own
+// (store/audit_images.hpp): BLOBs in the file, the same JSON in every read and in the hashes; a small replace and
+// the entries of Apply keep text, and both forms read back side by side.
+TEST_F(SqliteStoreTest, ALargeReplaceKeepsItsImagesCompressedAndReadsThemBackAsJson) {
+  auto store = backend_.Open();
+  store->ReplaceRegister(FullRegister(), {Delete(Kind::kSystem, "gone")}, kCli, At("2025-01-01T00:00:00Z"));
+  const model::Register reg = ScaledRegister(600);
+  std::vector<Change> audit;
+  std::map<std::string, std::string> images;
+  size_t bytes = 0;
+  for (const auto& sys : reg.systems) {
+    Change c = Create(sys);
+    c.after_json = io::WriteEntity(sys);
+    bytes += c.after_json.size();
+    images[sys.id.str()] = c.after_json;
+    audit.push_back(std::move(c));
+  }
+  ASSERT_GE(bytes, internal::kCompressImagesFrom);
+  const model::System first = FullRegister().systems.front();
+  Change gone = Delete(Kind::kSystem, first.id.str());
+  gone.before_json = io::WriteEntity(first);
+  audit.push_back(gone);
+  const auto replaced = store->ReplaceRegister(reg, audit, kCli, At("2025-01-02T00:00:00Z"));
+  ASSERT_EQ(replaced.last_audit_seq, 1 + static_cast<int64_t>(audit.size()));
+  const Snapshot after_replace = store->Load();
+  model::System changed = reg.systems.front();
+  changed.name = "Changed";
+  Change update = Update(changed, after_replace.versions.at({Kind::kSystem, changed.id.str()}));
+  update.before_json = images[changed.id.str()];
+  update.after_json = io::WriteEntity(changed);
+  store->Apply({update}, kCli, At("2025-01-03T00:00:00Z"));
+
+  const std::string last = std::to_string(replaced.last_audit_seq);
+  Raw raw(backend_.path());
+  EXPECT_EQ(raw.Text("SELECT typeof(after_json) FROM audit_log WHERE seq = 1"), "text");  // the small replace
+  EXPECT_EQ(
+      raw.Text("SELECT COUNT(*) FROM audit_log WHERE seq > 1 AND seq <= " + last + " AND typeof(after_json) = 'blob'"),
+      std::to_string(reg.systems.size()));
+  EXPECT_EQ(raw.Text("SELECT typeof(before_json) FROM audit_log WHERE seq = " + last), "blob");  // the deleted one
+  EXPECT_EQ(raw.Text("SELECT typeof(after_json) || typeof(before_json) FROM audit_log WHERE seq > " + last),
+            "texttext");  // Apply's
+  EXPECT_EQ(raw.Text("SELECT COUNT(*) FROM audit_image_dictionaries"), "1");
+  EXPECT_LT(std::stoul(raw.Text("SELECT SUM(length(after_json)) FROM audit_log WHERE typeof(after_json) = 'blob'")),
+            bytes / 3);
+
+  AuditFilter one;
+  one.entity_id = changed.id.str();
+  one.newest_first = false;
+  const auto history = store->ReadAudit(one);
+  ASSERT_EQ(history.size(), 2U);
+  EXPECT_EQ(history[0].action, "create");
+  EXPECT_EQ(history[0].before_json, "");
+  EXPECT_EQ(history[0].after_json, images[changed.id.str()]);
+  EXPECT_EQ(history[1].before_json, images[changed.id.str()]);
+  EXPECT_EQ(history[1].after_json, update.after_json);
+  AuditFilter all;
+  all.limit = 0;
+  const auto entries = store->ReadAudit(all);
+  ASSERT_EQ(entries.size(), audit.size() + 2);
+  for (const auto& e : entries) {
+    if (e.action == "create" && e.seq > 1 && e.seq <= replaced.last_audit_seq) {
+      EXPECT_EQ(e.after_json, images[e.entity_id]) << e.seq;
+    }
+    EXPECT_EQ(AuditHash(e), e.hash) << e.seq;
+  }
+  EXPECT_EQ(entries[1].before_json, gone.before_json);  // newest first: Apply's, then the delete
+  EXPECT_EQ(entries[1].after_json, "");
+  const AuditVerification v = store->VerifyAudit();
+  EXPECT_TRUE(v.ok) << v.reason;
+  EXPECT_EQ(v.entries, static_cast<int64_t>(audit.size()) + 2);
+
+  // Read again by another store on the file.
+  store.reset();
+  auto again = backend_.Open();
+  EXPECT_EQ(again->ReadAudit(one).size(), 2U);
+  EXPECT_TRUE(again->VerifyAudit().ok);
+}
+
+// The dictionaries are append-only, and one altered behind the triggers' back breaks the trail where it is used.
+TEST_F(SqliteStoreTest, AnAlteredImageDictionaryBreaksTheTrail) {
+  auto store = backend_.Open();
+  store->ReplaceRegister(FullRegister(), {Delete(Kind::kSystem, "gone")}, kCli, At("2025-01-01T00:00:00Z"));
+  const model::Register reg = ScaledRegister(600);
+  std::vector<Change> audit;
+  for (const auto& sys : reg.systems) {
+    Change c = Create(sys);
+    c.after_json = io::WriteEntity(sys);
+    audit.push_back(std::move(c));
+  }
+  store->ReplaceRegister(reg, audit, kCli, At("2025-01-02T00:00:00Z"));
+  ASSERT_TRUE(store->VerifyAudit().ok);
+  Raw raw(backend_.path());
+  EXPECT_NE(raw.Try("UPDATE audit_image_dictionaries SET content = x'00'").find("append-only"), std::string::npos);
+  EXPECT_NE(raw.Try("DELETE FROM audit_image_dictionaries").find("append-only"), std::string::npos);
+  raw.Exec("DROP TRIGGER audit_image_dictionaries_no_update");
+  raw.Exec("UPDATE audit_image_dictionaries SET content = CAST(replace(CAST(content AS TEXT), '\"', '''') AS BLOB)");
+  ASSERT_NE(raw.Text("SELECT changes()"), "0");
+  const AuditVerification v = store->VerifyAudit();
+  EXPECT_FALSE(v.ok);
+  ASSERT_TRUE(v.first_bad_seq.has_value());
+  EXPECT_EQ(*v.first_bad_seq, 2);  // the first entry of the replace, not the small one before it
 }
 
 // The register is read on two read-only connections at once (the systems on one, the rest on the other): a corrupt

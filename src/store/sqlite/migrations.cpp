@@ -748,6 +748,25 @@ ALTER TABLE audit_log ADD COLUMN credential TEXT NOT NULL DEFAULT '';
 ALTER TABLE cycle_document_audit ADD COLUMN credential TEXT NOT NULL DEFAULT '';
 )sql";
 
+// The images of a whole-register replace are stored compressed (store/audit_images.hpp): audit_log's before_json and
+// after_json then hold a BLOB that names one of these dictionaries, a TEXT image as before otherwise. Append-only like
+// the trail, whose hashes cover the images' JSON: an altered dictionary shows in VerifyAudit(). A program that
+// does not know this version refuses the file rather than answer a compressed image as JSON.
+constexpr std::string_view kAuditImageDictionaries = R"sql(
+CREATE TABLE audit_image_dictionaries (
+  id INTEGER PRIMARY KEY,
+  content BLOB NOT NULL
+);
+CREATE TRIGGER audit_image_dictionaries_no_update BEFORE UPDATE ON audit_image_dictionaries
+BEGIN
+  SELECT RAISE(ABORT, 'audit_image_dictionaries is append-only: dictionaries cannot be changed');
+END;
+CREATE TRIGGER audit_image_dictionaries_no_delete BEFORE DELETE ON audit_image_dictionaries
+BEGIN
+  SELECT RAISE(ABORT, 'audit_image_dictionaries is append-only: dictionaries cannot be deleted');
+END;
+)sql";
+
 constexpr std::array kMigrations = {
     Migration{1, "the register: entity and child tables", kRegisterSchema},
     Migration{2, "the audit trail: append-only, hash-chained", kAuditSchema},
@@ -758,6 +777,8 @@ constexpr std::array kMigrations = {
     Migration{7, "the credential (session or API token) of each audit entry", kAuditCredential},
     Migration{8, "DPIA records, classification records and measures", kMeasuresSchema},
     Migration{9, "a reference DPIA's adopting and supplementing committees", kReferenceDpiaSchema},
+    Migration{10, "the audit images of a whole-register replace kept compressed, with their dictionaries",
+              kAuditImageDictionaries},
 };
 
 }  // namespace

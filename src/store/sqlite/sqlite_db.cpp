@@ -109,6 +109,13 @@ Stmt& Stmt::BindStatic(int i, std::string_view v) {
   return *this;
 }
 
+Stmt& Stmt::BindBlobStatic(int i, std::string_view v) {
+  const int rc = sqlite3_bind_blob64(stmt_, i, v.data(), v.size(), SQLITE_STATIC);
+  if (rc != SQLITE_OK) db_.Fail(rc, sql_);
+  static_bound_ = true;
+  return *this;
+}
+
 Stmt& Stmt::BindNull(int i) {
   const int rc = sqlite3_bind_null(stmt_, i);
   if (rc != SQLITE_OK) db_.Fail(rc, sql_);
@@ -148,6 +155,8 @@ void Stmt::Reset() {
 }
 
 bool Stmt::IsNull(int col) const { return sqlite3_column_type(stmt_, col) == SQLITE_NULL; }
+
+bool Stmt::IsBlob(int col) const { return sqlite3_column_type(stmt_, col) == SQLITE_BLOB; }
 
 int64_t Stmt::Int(int col) const { return sqlite3_column_int64(stmt_, col); }
 

@@ -49,6 +49,7 @@ class Stmt {
   // Not copied (SQLITE_STATIC): `v` must stay valid until the statement has run; Run() and Reset() then clear the
   // bindings, so that no binding outlives what it points to.
   Stmt& BindStatic(int i, std::string_view v);
+  Stmt& BindBlobStatic(int i, std::string_view v);  // as BindStatic, the bytes stored as a BLOB
   Stmt& Bind(int i, const char* v) = delete;
   Stmt& BindNull(int i);
   template <class T>
@@ -61,6 +62,7 @@ class Stmt {
   void Reset();
 
   [[nodiscard]] bool IsNull(int col) const;
+  [[nodiscard]] bool IsBlob(int col) const;  // before Text(col), which converts the value
   [[nodiscard]] int64_t Int(int col) const;
   [[nodiscard]] bool Bool(int col) const { return Int(col) != 0; }
   [[nodiscard]] std::string_view Text(int col) const;  // valid until the next step

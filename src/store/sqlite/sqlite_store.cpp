@@ -7,6 +7,7 @@
 #include <array>
 #include <chrono>
 #include <cstdint>
+#include <future>
 #include <mutex>
 #include <optional>
 #include <set>
@@ -19,12 +20,14 @@
 #include <vector>
 
 #include "store/audit_chain.hpp"
+#include "store/audit_images.hpp"
 #include "store/change_checks.hpp"
 #include "store/replace_versions.hpp"
 #include "store/rows/dangling.hpp"
 #include "store/rows/read_register.hpp"
 #include "store/rows/tables.hpp"
 #include "store/rows/write_rows.hpp"
+#include "store/sqlite/audit_cursor.hpp"
 #include "store/sqlite/cycle_tables.hpp"
 #include "store/sqlite/migrations.hpp"
 #include "store/sqlite/read_connections.hpp"
@@ -179,6 +182,7 @@ class SqliteStore final : public Store {
   Committed ReplaceRegister(const model::Register& reg, const std::vector<Change>& audit, const Actor& actor,
                             model::Timestamp at) override {
     CheckReplace(reg, audit);
+    const std::string dictionary = internal::ImageDictionary(audit);  // empty: the images stay text
 
     std::lock_guard lock(mu_);
     // Bulk: with enforcement off, DELETE empties a table at once and each insert skips its per-row check; the
@@ -195,6 +199,18 @@ class SqliteStore final : public Store {
       while (s.Step()) versions.Stored(static_cast<Kind>(k), s.Str(0), s.Int(1));
     }
 
+    // The images are compressed on another thread while this one writes the register's rows (a national register:
+    // some 2 s of zstd beside 10 s of inserts); the future waits for that thread however the scope ends.
+    std::future<internal::CompressedImages> compressing;
+    if (!dictionary.empty()) {
+      auto q = db_.Prepare("INSERT INTO audit_image_dictionaries (content) VALUES (?1)");
+      q->BindBlobStatic(1, dictionary);
+      q->Run();
+      const int64_t id = db_.QueryInt("SELECT last_insert_rowid()").value_or(0);
+      compressing = std::async(
+          std::launch::async, [&audit, &dictionary, id] { return internal::CompressImages(audit, id, dictionary, 1); });
+    }
+
     const std::vector<std::string> indexes = tables_.DropIndexes();
     tables_.DeleteAll();
     tables_.WriteMeta(reg);
@@ -203,9 +219,14 @@ class SqliteStore final : public Store {
 
     Committed out;
     out.versions.reserve(audit.size());
-    for (const Change& c : audit) {
+    const internal::CompressedImages images = compressing.valid() ? compressing.get() : internal::CompressedImages{};
+    for (size_t i = 0; i < audit.size(); ++i) {
+      const Change& c = audit[i];
       const auto [action, version] = versions.Outcome(c);
-      Append(tail, actor, at, c.key, action, c.before_json, c.after_json);
+      if (images.after.empty())
+        Append(tail, actor, at, c.key, action, c.before_json, c.after_json);
+      else
+        Append(tail, actor, at, c.key, action, c.before_json, c.after_json, images.before[i], images.after[i]);
       out.versions.push_back(version);
     }
 
@@ -257,9 +278,11 @@ class SqliteStore final : public Store {
     for (size_t i = 0; i < params.size(); ++i)
       std::visit([&](const auto& v) { q->Bind(static_cast<int>(i + 1), v); }, params[i]);
     std::vector<AuditEntry> out;
+    AuditCursor row(db, *q);
     while (q->Step()) {
       std::string problem;
-      auto e = internal::ReadAuditEntry(SqliteCursor(*q), problem);
+      std::optional<AuditEntry> e;
+      if (row.Next(problem)) e = internal::ReadAuditEntry(row, problem);
       if (!e) throw StoreError("sqlite: audit entry " + std::to_string(q->Int(0)) + " is unreadable: " + problem);
       out.push_back(std::move(*e));
     }
@@ -279,8 +302,10 @@ class SqliteStore final : public Store {
     Transaction tx(db, "BEGIN");
     internal::AuditChainCheck check;
     Stmt s(db, std::string(kAuditSelect) + " ORDER BY seq ASC");
-    const SqliteCursor row(s);
-    while (s.Step() && check.Add(row)) {
+    AuditCursor row(db, s);
+    while (s.Step()) {
+      std::string problem;
+      if (!(row.Next(problem) ? check.Add(row) : check.AddUnreadable(s.Int(0), problem))) break;
     }
     return check.result();
   }
@@ -388,8 +413,11 @@ class SqliteStore final : public Store {
     return t;
   }
 
+  // `stored_before`, `stored_after`: the images as stored when not as text (compressed, "" for none); the hash
+  // covers the JSON either way.
   void Append(Tail& tail, const Actor& actor, model::Timestamp at, const EntityKey& key, std::string_view action,
-              const std::string& before_json, const std::string& after_json) {
+              const std::string& before_json, const std::string& after_json, std::string_view stored_before = {},
+              std::string_view stored_after = {}) {
     // The row's text is bound without a copy (a national import: 520 MB of images); it outlives the insert.
     const internal::AuditRow e = internal::NextAuditRow(tail, actor, at, key, action, before_json, after_json);
     static const std::string sql = "INSERT INTO audit_log (" + std::string(internal::kAuditColumns) +
@@ -397,13 +425,24 @@ class SqliteStore final : public Store {
     auto q = db_.Prepare(sql);
     int column = 0;
     e.Values([&](const auto& v) {
-      if constexpr (std::is_integral_v<std::decay_t<decltype(v)>>)
-        q->Bind(++column, v);
-      else
-        q->BindStatic(++column, v);
+      ++column;
+      if constexpr (std::is_integral_v<std::decay_t<decltype(v)>>) {
+        q->Bind(column, v);
+      } else {
+        const std::string_view stored = column == kBeforeColumn  ? stored_before
+                                        : column == kAfterColumn ? stored_after
+                                                                 : std::string_view();
+        if (stored.empty())
+          q->BindStatic(column, v);
+        else
+          q->BindBlobStatic(column, stored);
+      }
     });
     q->Run();
   }
+  // before_json and after_json in kAuditColumns, 1-based.
+  static constexpr int kBeforeColumn = 8;
+  static constexpr int kAfterColumn = 9;
 
   // Runs a write of change `c`: a constraint it breaks at once is a conflict of that change.
   template <class F>
