@@ -191,15 +191,21 @@ Evaluation Union(Evaluation a, Evaluation b) {
   out.taken_up = a.taken_up;
   out.findings.reserve(a.findings.size() + b.findings.size());
   out.origins.reserve(a.findings.size() + b.findings.size());
+  const bool was = !a.was.empty() || !b.was.empty();
+  if (was) out.was.reserve(a.findings.size() + b.findings.size());
+  auto was_of = [](const Evaluation& e, size_t i) { return e.was.empty() ? Evaluation::kNew : e.was[i]; };
   size_t i = 0, j = 0;
   while (i < a.findings.size() || j < b.findings.size()) {
     if (j == b.findings.size() || (i < a.findings.size() && Before(a.findings[i], b.findings[j]))) {
+      if (was) out.was.push_back(was_of(a, i));
       out.findings.push_back(std::move(a.findings[i]));
       out.origins.push_back(a.origins[i++]);
     } else if (i == a.findings.size() || Before(b.findings[j], a.findings[i])) {
+      if (was) out.was.push_back(was_of(b, j));
       out.findings.push_back(std::move(b.findings[j]));
       out.origins.push_back(b.origins[j++]);
-    } else {  // equal
+    } else {  // equal: the same subject, so either position serves
+      if (was) out.was.push_back(std::min(was_of(a, i), was_of(b, j)));
       out.findings.push_back(std::move(a.findings[i]));
       out.origins.push_back(static_cast<uint8_t>(a.origins[i++] | b.origins[j++]));
     }
@@ -236,15 +242,18 @@ Evaluation Reevaluate(Evaluation previous, const std::vector<std::string>& syste
   // What the per-system families found on the other systems stands (in order: a subsequence of the previous).
   const std::unordered_set<std::string_view> dropped(systems.begin(), systems.end());
   auto& kept = previous.findings;
+  previous.was.clear();
   size_t n = 0;
   for (size_t i = 0; i < kept.size(); ++i) {
     if ((previous.origins[i] & kFromSystemFamilies) == 0) continue;
     if (kept[i].subject.type == SubjectType::kSystem && dropped.contains(kept[i].subject.id)) continue;
     if (n != i) kept[n] = std::move(kept[i]);
+    previous.was.push_back(static_cast<uint32_t>(i));
     previous.origins[n++] = kFromSystemFamilies;
   }
   kept.resize(n);
   previous.origins.resize(n);
+  fresh.was.assign(fresh.findings.size(), Evaluation::kNew);
   auto out = Union(std::move(previous), std::move(fresh));
   out.taken_up = true;
   return out;

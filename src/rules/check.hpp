@@ -36,6 +36,11 @@ struct Evaluation {
   // be told by their subject; when not, Reevaluate evaluates everything.
   bool keyed = true;
   bool taken_up = false;  // Reevaluate took the previous evaluation up (it did not evaluate everything)
+  // After Reevaluate (and through Merge), position for position: where a finding taken up from the previous
+  // evaluation stood there, kNew for the others; empty after Evaluate. What lets a view of the findings built on
+  // positions (the service's grouping) be carried over rather than built again.
+  static constexpr uint32_t kNew = UINT32_MAX;
+  std::vector<uint32_t> was;
 };
 Evaluation Evaluate(const RegisterIndex& index, const Rulebook& rulebook, const CheckOptions& options);
 
