@@ -1718,26 +1718,30 @@ void Generator::Delegations() {
         }
       }
       // The rest of the delegation order on DPAs.
+      // The date and decision kept apart: each emplace_back may move the delegations, and a reference to the first
+      // would then read a moved-from one (AddressSanitizer: heap-use-after-free).
+      const Date from = Date::FromYmd(2023, 1, 1).AddDays(rng_.Between(0, 300));
+      const std::string decided = decision(from);
       auto& dpa = reg_.delegations.emplace_back();
       dpa.committee = model::CommitteeId(c);
       dpa.matter = model::DelegationMatter::kDecideDpa;
       dpa.delegate_title = Title::kAdministrationDirector;
-      dpa.valid_from = Date::FromYmd(2023, 1, 1).AddDays(rng_.Between(0, 300));
-      dpa.decision = decision(*dpa.valid_from);
+      dpa.valid_from = from;
+      dpa.decision = decided;
       auto& poa = reg_.delegations.emplace_back();
       poa.committee = model::CommitteeId(c);
       poa.matter = model::DelegationMatter::kIssuePowerOfAttorneyDpa;
       poa.delegate_title = Title::kAdministrationDirector;
-      poa.valid_from = dpa.valid_from;
-      poa.decision = dpa.decision;
+      poa.valid_from = from;
+      poa.decision = decided;
       if (rng_.Chance(0.2)) {
         auto& other = reg_.delegations.emplace_back();
         other.committee = model::CommitteeId(c);
         other.matter = model::DelegationMatter::kOther;
         other.matter_text = "Beslut om informationsklassning";
         other.delegate_title = Title::kManager;
-        other.valid_from = dpa.valid_from;
-        other.decision = dpa.decision;
+        other.valid_from = from;
+        other.decision = decided;
       }
     }
   }

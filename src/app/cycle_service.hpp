@@ -114,9 +114,9 @@ class CycleService {
   Result<std::vector<store::DocumentAuditEntry>> MessageHistory(const std::string& id) const;
   // The published messages as a feed (io::WriteAtom makes it Atom).
   Result<io::AtomFeed> MessagesAtom(const MessageQuery& query, const std::string& base_url) const;
-  // R-MSG-STALE merged into `findings` (sorted as rules::Check sorts). A backend without messages adds nothing.
+  // R-MSG-STALE merged into the evaluation (sorted as rules::Check sorts). A backend without messages adds nothing.
   static void AddMessageFindings(store::Beside& store, const rules::Rulebook& rulebook, model::Timestamp as_of,
-                                 std::vector<rules::Finding>& findings);
+                                 rules::Evaluation& evaluation);
 
   // ---- For the reminder scheduler (reminders.cpp) ----
   // What lives beside the register (RegisterService::Beside).

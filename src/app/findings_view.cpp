@@ -125,18 +125,55 @@ std::shared_ptr<const RegisterService::Derived> RegisterService::DerivedAt(
 
   auto rulebook = io::EffectiveRulebook(base_rulebook_, state_->reg);
   auto d = std::make_shared<Derived>(state_->reg, std::move(rulebook), as_of.value_or(now));
-  d->findings = rules::Check(d->index, d->rulebook, {d->as_of});
-  CycleService::AddMessageFindings(*store_, d->rulebook, d->as_of, d->findings);  // R-MSG-STALE (beside the register)
+  const rules::CheckOptions options{d->as_of};
+  // The live evaluation takes up the last one where the writes since allow (rules::Reevaluate: the per-system
+  // families only on the systems the writes touched, the register-wide ones in full), its findings moved out when
+  // no reader holds it any more.
+  std::shared_ptr<const Derived> base;
+  if (!as_of && !touched_.everything()) base = derived_ ? std::move(derived_) : std::move(previous_);
+  // Findings of another day are not taken up: the per-system families judge by the day (rules::Reevaluate).
+  if (base && (!base->evaluation.keyed || base->evaluation.day != d->as_of.date())) base.reset();
+  // What is taken up: the findings, and their grouping by administration and committee (positions in them).
+  std::unordered_map<std::string, std::vector<uint32_t>> prior_admins, prior_committees;
+  size_t prior_size = 0;
+  if (base) {
+    rules::Evaluation prior;
+    prior_size = base->evaluation.findings.size();
+    if (base.use_count() == 1) {  // made by make_shared as a Derived, not const: moving out of it is allowed
+      auto& own = const_cast<Derived&>(*base);
+      prior = std::move(own.evaluation);
+      prior_admins = std::move(own.by_administration);
+      prior_committees = std::move(own.by_committee);
+    } else {
+      prior = base->evaluation;
+      prior_admins = base->by_administration;
+      prior_committees = base->by_committee;
+    }
+    base.reset();
+    d->evaluation = rules::Reevaluate(std::move(prior), touched_.Systems(state_->reg), d->index, d->rulebook, options);
+  } else {
+    d->evaluation = rules::Evaluate(d->index, d->rulebook, options);
+  }
+  if (!as_of) {
+    ++(d->evaluation.taken_up ? evaluations_.taken_up : evaluations_.full);
+    previous_.reset();
+    touched_.Clear();
+  }
+  CycleService::AddMessageFindings(*store_, d->rulebook, d->as_of, d->evaluation);  // R-MSG-STALE (beside the register)
   // Grouped by views first, then keyed by strings once per administration and committee; the findings of one
   // subject (adjacent within a severity) are scoped once. The flat register's 1.4 million findings took 0.5 s of CPU
-  // with a set of strings per finding, 0.37 s with views alone.
+  // with a set of strings per finding, 0.37 s with views alone. Findings taken up from the last evaluation keep
+  // their groups (below): only the others are scoped.
+  const auto& ev = d->evaluation;
+  const bool carried = ev.taken_up && ev.was.size() == ev.findings.size();
   const Scoper scoper(d->index);
   Scoper::Ids admins, committees;
   std::unordered_map<std::string_view, std::vector<uint32_t>> by_admin, by_committee;
   std::vector<std::vector<uint32_t>*> admin_lists, committee_lists;  // the last subject's (nodes: stable)
   const rules::Subject* last = nullptr;
-  for (uint32_t i = 0; i < d->findings.size(); ++i) {
-    const auto& f = d->findings[i];
+  for (uint32_t i = 0; i < ev.findings.size(); ++i) {
+    if (carried && ev.was[i] != rules::Evaluation::kNew) continue;
+    const auto& f = ev.findings[i];
     if (last == nullptr || f.subject != *last) {
       scoper.Scope(f, admins, committees);
       admin_lists.clear();
@@ -148,10 +185,42 @@ std::shared_ptr<const RegisterService::Derived> RegisterService::DerivedAt(
     for (auto* list : admin_lists) list->push_back(i);
     for (auto* list : committee_lists) list->push_back(i);
   }
+  if (carried) {
+    // A finding taken up is one of the per-system families' on a system the writes left alone, whose
+    // administrations and committees (its owner, users and controllers) they left alone too (rules::Touched): its
+    // groups stand, at its new position. Positions move in order, so each list stays sorted.
+    std::vector<uint32_t> moved_to(prior_size, rules::Evaluation::kNew);
+    for (uint32_t i = 0; i < ev.findings.size(); ++i)
+      if (ev.was[i] != rules::Evaluation::kNew) moved_to[ev.was[i]] = i;
+    auto carry = [&](std::unordered_map<std::string, std::vector<uint32_t>>& prior,
+                     std::unordered_map<std::string_view, std::vector<uint32_t>>& fresh,
+                     std::unordered_map<std::string, std::vector<uint32_t>>& out) {
+      for (auto& [id, list] : prior) {
+        std::vector<uint32_t> kept;
+        kept.reserve(list.size());
+        for (const auto p : list)
+          if (moved_to[p] != rules::Evaluation::kNew) kept.push_back(moved_to[p]);
+        if (const auto it = fresh.find(id); it != fresh.end()) {
+          const auto middle = static_cast<std::ptrdiff_t>(kept.size());
+          kept.insert(kept.end(), it->second.begin(), it->second.end());
+          std::inplace_merge(kept.begin(), kept.begin() + middle, kept.end());
+          fresh.erase(it);
+        }
+        if (!kept.empty()) out.emplace(id, std::move(kept));
+      }
+    };
+    carry(prior_admins, by_admin, d->by_administration);
+    carry(prior_committees, by_committee, d->by_committee);
+  }
   for (auto& [id, list] : by_admin) d->by_administration.emplace(std::string(id), std::move(list));
   for (auto& [id, list] : by_committee) d->by_committee.emplace(std::string(id), std::move(list));
   if (!as_of) derived_ = d;
   return d;
+}
+
+RegisterService::EvaluationCounts RegisterService::Evaluations() const {
+  std::lock_guard lock(derived_mu_);
+  return evaluations_;
 }
 
 void RegisterService::PrepareFindings() const {
@@ -212,7 +281,7 @@ std::vector<const rules::Finding*> RegisterService::Select(const Derived& derive
     if (candidates == nullptr || by_c->size() < candidates->size()) candidates = by_c;
   }
   auto keep = [&](uint32_t i) {
-    const auto& f = d->findings[i];
+    const auto& f = d->evaluation.findings[i];
     if (q.severity && f.severity != *q.severity) return false;
     if (rule && f.rule != *rule) return false;
     if (!q.subject_type.empty() && rules::ToString(f.subject.type) != q.subject_type) return false;
@@ -231,10 +300,10 @@ std::vector<const rules::Finding*> RegisterService::Select(const Derived& derive
   std::vector<const rules::Finding*> selected;
   if (candidates != nullptr) {
     for (auto i : *candidates)
-      if (keep(i)) selected.push_back(&d->findings[i]);
+      if (keep(i)) selected.push_back(&d->evaluation.findings[i]);
   } else {
-    for (uint32_t i = 0; i < d->findings.size(); ++i)
-      if (keep(i)) selected.push_back(&d->findings[i]);
+    for (uint32_t i = 0; i < d->evaluation.findings.size(); ++i)
+      if (keep(i)) selected.push_back(&d->evaluation.findings[i]);
   }
   return selected;
 }
@@ -470,7 +539,7 @@ Result<GroupedSummary> RegisterService::FindingsSummary(const std::string& group
   if (group_by == "administration" || group_by == "committee") {
     const auto& by = group_by == "administration" ? d->by_administration : d->by_committee;
     for (const auto& [key, indices] : by)
-      for (auto i : indices) count(key, d->findings[i]);
+      for (auto i : indices) count(key, d->evaluation.findings[i]);
     for (auto& [key, c] : groups) {
       if (group_by == "committee") {
         const auto* x = d->index.FindCommittee(key);
@@ -481,7 +550,7 @@ Result<GroupedSummary> RegisterService::FindingsSummary(const std::string& group
       }
     }
   } else {
-    for (const auto& f : d->findings) {
+    for (const auto& f : d->evaluation.findings) {
       if (group_by == "severity")
         count(std::string(rules::ToString(f.severity)), f);
       else if (group_by == "rule")

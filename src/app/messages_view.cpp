@@ -20,14 +20,6 @@ bool Has(const io::MessageRead& r, std::string_view key) {
   return std::find(r.present.begin(), r.present.end(), key) != r.present.end();
 }
 
-// Same order as rules::Check: severity, subject, rule, detail.
-bool Before(const rules::Finding& a, const rules::Finding& b) {
-  if (a.severity != b.severity) return a.severity < b.severity;
-  if (a.subject != b.subject) return a.subject < b.subject;
-  if (a.rule != b.rule) return a.rule < b.rule;
-  return a.detail < b.detail;
-}
-
 struct Loaded {
   rules::OperationalMessage message;
   int64_t version = 0;
@@ -62,20 +54,16 @@ std::vector<rules::OperationalMessage> CycleService::LoadMessages() const {
 void CycleService::ForgetFindings() const { s_.ForgetFindings(); }
 
 void CycleService::AddMessageFindings(store::Beside& store, const rules::Rulebook& rulebook, model::Timestamp as_of,
-                                      std::vector<rules::Finding>& findings) {
+                                      rules::Evaluation& evaluation) {
   std::vector<rules::OperationalMessage> messages;
   try {
     for (auto& l : Load(store)) messages.push_back(std::move(l.message));
   } catch (const store::StoreError&) {
     return;  // a backend without messages (or an unreadable one): the register's findings stand alone
   }
-  auto stale = rules::StaleMessageFindings(messages, rulebook, as_of);
-  if (stale.empty()) return;
-  std::sort(stale.begin(), stale.end(), Before);
-  const auto middle = findings.size();
-  findings.insert(findings.end(), std::make_move_iterator(stale.begin()), std::make_move_iterator(stale.end()));
-  std::inplace_merge(findings.begin(), findings.begin() + static_cast<std::ptrdiff_t>(middle), findings.end(), Before);
-  findings.erase(std::unique(findings.begin(), findings.end()), findings.end());
+  // Origin 0: neither family made them, so that an evaluation taken up after a write (rules::Reevaluate) drops
+  // them and they are made again here.
+  rules::Merge(evaluation, rules::StaleMessageFindings(messages, rulebook, as_of));
 }
 
 namespace {

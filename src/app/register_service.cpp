@@ -222,6 +222,7 @@ void RegisterService::Reload() {
   state->last_seq = snapshot.last_audit_seq;
   state->replace_count = snapshot.replace_count;
   Install(std::move(state), state_, derived_mu_, derived_, true);
+  ForgetAll();
 }
 
 void RegisterService::Refresh() {
@@ -279,8 +280,7 @@ bool RegisterService::CatchUp() {
     if (!applied) return false;
     state.last_seq = e.seq;
   }
-  std::lock_guard dl(derived_mu_);
-  derived_.reset();
+  ForgetAll();
   return true;
 }
 
@@ -321,14 +321,17 @@ Result<std::vector<int64_t>> RegisterService::Writer::Update(const std::vector<s
     for (size_t i = 0; i < changes.size(); ++i) {
       const auto& c = changes[i];
       const size_t pos = state.positions[static_cast<size_t>(c.key.kind)].at(c.key.id);
-      WithKind(c.key.kind, [&]<class T>(std::type_identity<T>) { Items<T>(state.reg)[pos] = std::get<T>(*c.after); });
+      WithKind(c.key.kind, [&]<class T>(std::type_identity<T>) {
+        auto& item = Items<T>(state.reg)[pos];
+        w_.Wrote(&item, &std::get<T>(*c.after));
+        item = std::get<T>(*c.after);
+      });
       state.JsonSet(c.key.kind, pos, c.after_json);
       state.versions[static_cast<size_t>(c.key.kind)][c.key.id] = committed.versions.at(i);
       versions.push_back(committed.versions.at(i));
     }
     w_.Advance(committed.last_audit_seq, changes.size());
     derived_.reset();
-    w_.ForgetFindings();
     return versions;
   } catch (const store::ConflictError& e) {
     state.behind = true;
@@ -367,7 +370,9 @@ const RegisterService::Derived& RegisterService::Locked::Evaluation() const {
 }
 const rules::RegisterIndex& RegisterService::Locked::index() const { return Evaluation().index; }
 const rules::Rulebook& RegisterService::Locked::rulebook() const { return Evaluation().rulebook; }
-const std::vector<rules::Finding>& RegisterService::Locked::findings() const { return Evaluation().findings; }
+const std::vector<rules::Finding>& RegisterService::Locked::findings() const {
+  return Evaluation().evaluation.findings;
+}
 model::Timestamp RegisterService::Locked::as_of() const { return Evaluation().as_of; }
 const std::vector<uint32_t>& RegisterService::Locked::FindingsOfAdministration(
     const std::string& administration) const {
@@ -379,7 +384,21 @@ const std::vector<uint32_t>& RegisterService::Locked::FindingsOfAdministration(
 
 void RegisterService::ForgetFindings() const {
   std::lock_guard lock(derived_mu_);
+  if (derived_) previous_ = std::move(derived_);
+}
+
+template <class T>
+void RegisterService::Wrote(const T* before, const T* after) const {
+  std::lock_guard lock(derived_mu_);
+  touched_.Note(before, after);
+  if (derived_) previous_ = std::move(derived_);
+}
+
+void RegisterService::ForgetAll() const {
+  std::lock_guard lock(derived_mu_);
   derived_.reset();
+  previous_.reset();
+  touched_.Clear();
 }
 
 Result<Versioned> RegisterService::Get(Kind kind, const std::string& id) const {
@@ -394,10 +413,11 @@ Result<Versioned> RegisterService::Get(Kind kind, const std::string& id) const {
 
 Result<EntityPage> RegisterService::List(Kind kind, const ListQuery& query) const {
   if (query.limit > kMaxPageSize) return BadRequest("limit: at most " + std::to_string(kMaxPageSize));
+  // The evaluation under the lock too: it reads the register, which a write may be changing otherwise.
+  std::shared_lock lock(mu_);
   std::shared_ptr<const Derived> derived;
   if ((kind == Kind::kSystem && !query.committee.empty()) || (kind == Kind::kIncident && !query.administration.empty()))
     derived = DerivedAt(std::nullopt);
-  std::shared_lock lock(mu_);
   const std::string folded = model::FoldCase(query.q);
   return WithKind(kind, [&]<class T>(std::type_identity<T>) -> Result<EntityPage> {
     const auto& all = Items<T>(state_->reg);
@@ -455,13 +475,12 @@ Result<Versioned> RegisterService::CreateLocked(Kind kind, std::string_view body
     try {
       const auto committed =
           store_->Apply({store::Change{{kind, id}, store::Entity(entity), std::nullopt, "", json}}, actor, clock_());
+      Wrote<T>(nullptr, &entity);
       Items<T>(state_->reg).push_back(std::move(entity));
       state_->positions[static_cast<size_t>(kind)][id] = Items<T>(state_->reg).size() - 1;
       state_->JsonSet(kind, Items<T>(state_->reg).size() - 1, json);
       state_->versions[static_cast<size_t>(kind)][id] = committed.versions.at(0);
       Advance(committed.last_audit_seq, 1);
-      std::lock_guard dl(derived_mu_);
-      derived_.reset();
       return Versioned{json, committed.versions.at(0), id};
     } catch (const store::ConflictError& e) {
       state_->behind = true;  // the store may know better than this copy: someone else wrote
@@ -514,12 +533,11 @@ Result<Versioned> RegisterService::Replace(Kind kind, const std::string& id, std
       const auto committed =
           store_->Apply({store::Change{{kind, id}, store::Entity(entity), if_match, before, after}}, actor, clock_());
       const size_t pos = state_->positions[static_cast<size_t>(kind)].at(id);
+      Wrote(current, &entity);
       Items<T>(state_->reg)[pos] = std::move(entity);
       state_->JsonSet(kind, pos, after);
       state_->versions[static_cast<size_t>(kind)][id] = committed.versions.at(0);
       Advance(committed.last_audit_seq, 1);
-      std::lock_guard dl(derived_mu_);
-      derived_.reset();
       return Versioned{after, committed.versions.at(0), id};
     } catch (const store::ConflictError& e) {
       state_->behind = true;
@@ -605,19 +623,19 @@ Result<int64_t> RegisterService::Delete(Kind kind, const std::string& id, int64_
       for (size_t i = 0; i + 1 < changes.size(); ++i) {
         const auto& sid = changes[i].key.id;
         const size_t pos = state.positions[static_cast<size_t>(Kind::kSystem)].at(sid);
+        Wrote(&state.reg.systems[pos], &changed_systems.at(sid));
         state.reg.systems[pos] = changed_systems.at(sid);
         state.JsonSet(Kind::kSystem, pos, changes[i].after_json);
         state.versions[static_cast<size_t>(Kind::kSystem)][sid] = committed.versions.at(i);
       }
       auto& items = Items<T>(state.reg);
       const size_t pos = state.positions[static_cast<size_t>(kind)].at(id);
+      Wrote(&items[pos], static_cast<const T*>(nullptr));
       items.erase(items.begin() + static_cast<std::ptrdiff_t>(pos));
       state.JsonErase(kind, pos);
       state.versions[static_cast<size_t>(kind)].erase(id);
       state.Reindex(kind);
       Advance(committed.last_audit_seq, changes.size());
-      std::lock_guard dl(derived_mu_);
-      derived_.reset();
       return int64_t{0};
     } catch (const store::ConflictError& e) {
       state.behind = true;
@@ -824,6 +842,7 @@ Result<RegisterChanges> RegisterService::ReplaceWith(model::Register next, const
   fresh->last_seq = committed.last_audit_seq;
   fresh->replace_count = committed.replace_count;
   Install(std::move(fresh), state_, derived_mu_, derived_);
+  ForgetAll();
   return n;
 }
 

@@ -26,6 +26,7 @@
 #include "rules/derive.hpp"
 #include "rules/finding.hpp"
 #include "rules/rulebook.hpp"
+#include "rules/touched.hpp"
 #include "store/store.hpp"
 
 namespace ansvar::app {
@@ -352,8 +353,15 @@ class RegisterService {
   // The service's clock.
   [[nodiscard]] model::Timestamp Now() const { return clock_(); }
   // Drops the cached evaluation: something beside the register that the findings include changed (the operational
-  // messages, R-MSG-STALE); the next read evaluates again.
+  // messages, R-MSG-STALE); the next read evaluates again (taking up what the register's families found: the
+  // register did not change).
   void ForgetFindings() const;
+  // How many live evaluations were made in full, and how many took the last one up after writes (rules::Reevaluate).
+  struct EvaluationCounts {
+    size_t full = 0;
+    size_t taken_up = 0;
+  };
+  [[nodiscard]] EvaluationCounts Evaluations() const;
 
  private:
   std::shared_ptr<const Derived> DerivedAt(const std::optional<model::Timestamp>& as_of) const;
@@ -378,6 +386,17 @@ class RegisterService {
   std::unique_ptr<State> state_;
   mutable std::mutex derived_mu_;
   mutable std::shared_ptr<const Derived> derived_;
+  // After writes, the last evaluation is kept aside with what the writes touched (both under derived_mu_), so that
+  // the next evaluation takes it up (rules::Reevaluate) instead of evaluating everything again.
+  mutable std::shared_ptr<const Derived> previous_;
+  mutable rules::Touched touched_;
+  mutable EvaluationCounts evaluations_;
+  // A write of one entity (under the exclusive lock, before the read model holds it): `before` null when created,
+  // `after` when deleted. The evaluation is set aside.
+  template <class T>
+  void Wrote(const T* before, const T* after) const;
+  // The read model was replaced or caught up with others' writes: nothing of the evaluation is taken up.
+  void ForgetAll() const;
   // Trend answers by weeks, valid while the trail's head is the same and for a minute (findings_view.cpp).
   struct TrendAnswer {
     int64_t head = 0;

@@ -11,6 +11,7 @@
 #include "app/register_service.hpp"
 #include "io/entity_json.hpp"
 #include "model/validate.hpp"
+#include "rules/check.hpp"
 #include "rules/finding.hpp"
 #include "rules/register_index.hpp"
 
@@ -129,7 +130,7 @@ struct RegisterService::Derived {
   rules::Rulebook rulebook;
   model::Timestamp as_of;
   std::chrono::steady_clock::time_point built;
-  std::vector<rules::Finding> findings;
+  rules::Evaluation evaluation;  // the findings (rules::Check's, and R-MSG-STALE's) with their origins
   // Finding indices by the administrations and committees they concern.
   std::unordered_map<std::string, std::vector<uint32_t>> by_administration;
   std::unordered_map<std::string, std::vector<uint32_t>> by_committee;

@@ -2,6 +2,7 @@
 // What an evaluator sees (the register, its index, the rulebook, the instant) and where it puts findings.
 // Internal to rules/: not part of the layer's interface.
 #include <algorithm>
+#include <cstdint>
 #include <string_view>
 #include <vector>
 
@@ -65,14 +66,18 @@ inline bool DpaCovers(const model::Document& dpa, std::string_view organization,
   return home != nullptr && home->id.str() == organization;
 }
 
+// Each is also kept with the kind of family that made it (Origin, check.hpp), the one last named by From().
 class Sink {
  public:
   void Judge(const Rulebook& rulebook) { judge_ = &rulebook; }
+  void From(uint8_t origin) { origin_ = origin; }
   void Add(RuleId rule, Severity severity, SubjectType type, const std::string& id, Detail detail = {}) {
     findings_.push_back(Finding{rule, severity, Subject{type, id}, std::move(detail)});
     judges_.push_back(judge_);
+    origins_.push_back(origin_);
   }
   [[nodiscard]] const Rulebook* JudgeOf(size_t i) const { return judges_[i]; }
+  [[nodiscard]] uint8_t OriginOf(size_t i) const { return origins_[i]; }
   void System(RuleId rule, Severity severity, const model::System& s, Detail detail = {}) {
     Add(rule, severity, SubjectType::kSystem, s.id.str(), std::move(detail));
   }
@@ -80,8 +85,10 @@ class Sink {
 
  private:
   const Rulebook* judge_ = nullptr;
+  uint8_t origin_ = 0;
   std::vector<Finding> findings_;
   std::vector<const Rulebook*> judges_;
+  std::vector<uint8_t> origins_;
 };
 
 // Per-system families: called once for every system, in any order and from several threads.
