@@ -287,7 +287,7 @@ TEST_F(SqliteStoreTest, ALargeReplaceKeepsItsImagesCompressedAndReadsThemBackAsJ
   const Snapshot after_replace = store->Load();
   model::System changed = reg.systems.front();
   changed.name = "Changed";
-  Change update = Update(changed, after_replace.versions.at({Kind::kSystem, changed.id.str()}));
+  Change update = Update(changed, after_replace.VersionOf(Kind::kSystem, changed.id.str()));
   update.before_json = images[changed.id.str()];
   update.after_json = io::WriteEntity(changed);
   store->Apply({update}, kCli, At("2025-01-03T00:00:00Z"));
