@@ -172,15 +172,12 @@ RegisterService::RegisterService(std::unique_ptr<store::Store> store, rules::Rul
 RegisterService::~RegisterService() = default;
 
 namespace {
-// A new read model takes the place of the old one (indexed first, unless the caller did), and the evaluation of the
-// old one goes.
-template <class State, class Derived>
-void Install(std::unique_ptr<State> fresh, std::unique_ptr<State>& state, std::mutex& derived_mu, Derived& derived,
-             bool indexed = false) {
+// A new read model takes the place of the old one (indexed first, unless the caller did). The caller, holding the
+// exclusive lock, then forgets the old one's evaluations (ForgetAll).
+template <class State>
+void Install(std::unique_ptr<State> fresh, std::unique_ptr<State>& state, bool indexed = false) {
   if (!indexed) fresh->ReindexAll();
   state = std::move(fresh);
-  std::lock_guard lock(derived_mu);
-  derived.reset();
 }
 }  // namespace
 
@@ -221,7 +218,7 @@ void RegisterService::Reload() {
   if (positions_failed) std::rethrow_exception(positions_failed);
   state->last_seq = snapshot.last_audit_seq;
   state->replace_count = snapshot.replace_count;
-  Install(std::move(state), state_, derived_mu_, derived_, true);
+  Install(std::move(state), state_, true);
   ForgetAll();
 }
 
@@ -841,7 +838,7 @@ Result<RegisterChanges> RegisterService::ReplaceWith(model::Register next, const
   fresh->reg = std::move(next);
   fresh->last_seq = committed.last_audit_seq;
   fresh->replace_count = committed.replace_count;
-  Install(std::move(fresh), state_, derived_mu_, derived_);
+  Install(std::move(fresh), state_);
   ForgetAll();
   return n;
 }

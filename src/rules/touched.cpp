@@ -5,7 +5,7 @@
 namespace ansvar::rules {
 namespace {
 
-// Past this many, the notes weigh more than evaluating everything again would cost.
+// Past this many systems and people noted, evaluating everything again costs less than following the notes.
 constexpr size_t kMaxNoted = 20000;
 
 }  // namespace
@@ -18,52 +18,59 @@ void Touched::Name(const std::vector<model::SystemId>& systems) {
   for (const auto& s : systems) Name(s);
 }
 
+void Touched::Capped() {
+  if (named_.size() + people_.size() > kMaxNoted) Everything();
+}
+
 void Touched::Note(const model::System* before, const model::System* after) {
   for (const auto* s : {before, after})
     if (s != nullptr && !everything_) {
       Name(s->id);
       systems_.insert(s->id.str());
     }
-  if (named_.size() + people_.size() > kMaxNoted) Everything();
+  Capped();
 }
 
 void Touched::Note(const model::Person* before, const model::Person* after) {
   for (const auto* p : {before, after})
     if (p != nullptr && !everything_) people_.insert(p->id.str());
-  if (named_.size() + people_.size() > kMaxNoted) Everything();
+  Capped();
 }
 
 void Touched::Note(const model::ProcessingActivity* before, const model::ProcessingActivity* after) {
   for (const auto* a : {before, after})
     if (a != nullptr) Name(a->systems);
-  if (named_.size() > kMaxNoted) Everything();
+  Capped();
 }
 
 void Touched::Note(const model::ProcessorRecord* before, const model::ProcessorRecord* after) {
   for (const auto* r : {before, after})
     if (r != nullptr) Name(r->system);
+  Capped();
 }
 
 void Touched::Note(const model::Agreement* before, const model::Agreement* after) {
   for (const auto* a : {before, after})
     if (a != nullptr) Name(a->systems);
-  if (named_.size() > kMaxNoted) Everything();
+  Capped();
 }
 
 void Touched::Note(const model::Cooperation* before, const model::Cooperation* after) {
   for (const auto* c : {before, after})
     if (c != nullptr) Name(c->systems);
-  if (named_.size() > kMaxNoted) Everything();
+  Capped();
 }
 
 void Touched::Note(const model::DpaDecision* before, const model::DpaDecision* after) {
   for (const auto* d : {before, after})
     if (d != nullptr) Name(d->system);
+  Capped();
 }
 
 void Touched::Note(const model::PowerOfAttorney* before, const model::PowerOfAttorney* after) {
   for (const auto* f : {before, after})
     if (f != nullptr && f->system) Name(*f->system);
+  Capped();
 }
 
 void Touched::Everything() {

@@ -48,6 +48,8 @@ class Touched {
  private:
   void Name(const model::SystemId& system);
   void Name(const std::vector<model::SystemId>& systems);
+  // Past kMaxNoted systems and people noted, everything: the notes would weigh more than evaluating it all again.
+  void Capped();
 
   bool everything_ = false;
   std::unordered_set<std::string> named_;    // systems whose findings the writes may have changed directly
